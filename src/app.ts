@@ -1,0 +1,72 @@
+// createApp(deps) builds the Koa application without listening, so tests drive it with
+// supertest(app.callback()) and main.ts decides where it runs.
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Env } from './config.ts';
+import type { Readiness } from './db/readiness.ts';
+import { mountRoutes, type ApiRoute } from './http/api-route.ts';
+import { authenticate } from './http/authenticate.ts';
+import { errorMiddleware } from './http/error-middleware.ts';
+import { mountH5 } from './http/h5-static.ts';
+import { openApiDocument } from './http/openapi.ts';
+import { requestContext } from './http/request-context.ts';
+import { auditRoutes } from './http/routes/audit-routes.ts';
+import { employeeRoutes } from './http/routes/employee-routes.ts';
+import { h5SessionRoutes } from './http/routes/h5-session-routes.ts';
+import { healthRouter, type PlatformState } from './http/routes/health-routes.ts';
+import { importRoutes } from './http/routes/import-routes.ts';
+import type { AppState } from './http/state.ts';
+import type { Logger } from './log.ts';
+import type { Manifest } from './manifest.ts';
+import { configuredPlatforms } from './platforms/configured-platforms.ts';
+import type { ServiceDeps } from './services/deps.ts';
+
+export interface AppDeps {
+  services: ServiceDeps;
+  env: Env;
+  adminToken: string;
+  log: Logger;
+  manifest: Manifest;
+  /** Directory of the built H5 (index.html + assets/). */
+  h5Dir: string;
+  readiness(): Promise<Readiness>;
+  platformStates?(): PlatformState[];
+}
+
+/** Every REST route, in one list: mounted below /api/v1 and described by openapi.json. */
+export function apiRoutes(deps: AppDeps): ApiRoute[] {
+  const platforms = configuredPlatforms(deps.env);
+  return [
+    ...employeeRoutes(deps.services),
+    ...importRoutes(deps.services),
+    ...auditRoutes(deps.services),
+    ...h5SessionRoutes(deps.services, { devLogin: platforms.length === 0, platforms }),
+  ] as ApiRoute[];
+}
+
+export function createApp(deps: AppDeps): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: deps.env.HOST !== '127.0.0.1' });
+  app.use(requestContext(deps.log));
+  app.use(errorMiddleware());
+
+  const health = healthRouter({
+    readiness: deps.readiness,
+    platforms: deps.platformStates ?? (() => [{ name: 'sandbox', state: 'active' }]),
+  });
+  app.use(health.routes());
+
+  const routes = apiRoutes(deps);
+  const api = new Router<AppState>({ prefix: '/api/v1' });
+  api.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
+  api.use(authenticate(deps.services, deps.adminToken));
+  api.get('/openapi.json', (ctx) => {
+    ctx.body = openApiDocument(routes, deps.env.PUBLIC_BASE_URL);
+  });
+  mountRoutes(api, routes);
+  app.use(api.routes());
+  app.use(api.allowedMethods());
+
+  mountH5(app, deps.manifest, deps.h5Dir);
+  return app;
+}

@@ -1,0 +1,103 @@
+// The only module that reads the environment. Everything else receives a Config.
+import { z } from 'zod';
+
+const optionalText = z.string().trim().min(1).optional();
+const url = (name: string) =>
+  z.url({ message: `${name} must be an absolute http(s) URL, e.g. https://example.com` });
+
+/** Every variable of the public contract (ARCHITECTURE.md §6), with its default. */
+export const envSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ message: 'PORT must be a number' })
+      .int('PORT must be a whole number')
+      .min(1, 'PORT must be between 1 and 65535')
+      .max(65535, 'PORT must be between 1 and 65535')
+      .default(3000),
+    HOST: z.string().trim().min(1, 'HOST must be a bind address such as 127.0.0.1').default('127.0.0.1'),
+    PUBLIC_BASE_URL: url('PUBLIC_BASE_URL').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://')
+      .optional(),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
+    SENTINEL_MASTER_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'SENTINEL_MASTER_KEY must be 32 bytes in base64')
+      .optional(),
+    BUSINESS_TZ: z
+      .string()
+      .refine(isTimeZone, 'BUSINESS_TZ must be an IANA time zone such as Asia/Shanghai')
+      .default('Asia/Shanghai'),
+    SCHEDULER: z.enum(['on', 'off'], { message: 'SCHEDULER must be "on" or "off"' }).default('on'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WECOM_CORP_ID: optionalText,
+    WECOM_AGENT_ID: optionalText,
+    WECOM_SECRET: optionalText,
+    WECOM_TOKEN: optionalText,
+    WECOM_ENCODING_AES_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, 'WECOM_ENCODING_AES_KEY must be exactly 43 letters and digits')
+      .optional(),
+    WECOM_API_BASE: url('WECOM_API_BASE').default('https://qyapi.weixin.qq.com'),
+    DINGTALK_CLIENT_ID: optionalText,
+    DINGTALK_CLIENT_SECRET: optionalText,
+    DINGTALK_ROBOT_CODE: optionalText,
+    DINGTALK_CARD_TEMPLATE_ID: optionalText,
+    DINGTALK_API_BASE: url('DINGTALK_API_BASE').default('https://api.dingtalk.com'),
+    DINGTALK_OAPI_BASE: url('DINGTALK_OAPI_BASE').default('https://oapi.dingtalk.com'),
+    DINGTALK_STREAM_GATEWAY: url('DINGTALK_STREAM_GATEWAY').default(
+      'https://api.dingtalk.com/v1.0/gateway/connections/open',
+    ),
+    DINGTALK_EVENT_TOKEN: optionalText,
+    DINGTALK_EVENT_AES_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, 'DINGTALK_EVENT_AES_KEY must be exactly 43 letters and digits')
+      .optional(),
+    CALLBACK_MAX_AGE_S: z.coerce
+      .number({ message: 'CALLBACK_MAX_AGE_S must be a number of seconds' })
+      .int()
+      .min(0, 'CALLBACK_MAX_AGE_S must be 0 (off) or a positive number of seconds')
+      .default(300),
+    TSA_URL: url('TSA_URL').optional(),
+  })
+  .transform((env) => ({
+    ...env,
+    PUBLIC_BASE_URL: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+  }));
+
+export type Env = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parse an env object (process.env in main, a literal in tests); throws ConfigError naming each bad variable. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${show(cleaned, i.path)})`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Reads the real process environment. Called once, by the composition roots. */
+export function readProcessEnv(): Record<string, string | undefined> {
+  return { ...process.env };
+}
+
+function show(raw: Record<string, string | undefined>, path: PropertyKey[]): string {
+  const key = String(path[0]);
+  if (/SECRET|TOKEN|KEY/.test(key)) return 'a value that is hidden here';
+  return JSON.stringify(raw[key]);
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Role } from '../generated/prisma/enums.ts';
+
+/** Who is acting. Audit events store a snapshot of this, never a foreign key. */
+export interface Actor {
+  kind: 'admin' | 'employee' | 'system';
+  /** Employee id for kind 'employee'; a stable label otherwise ('admin-token', 'cli', 'job:<name>'). */
+  id: string;
+  name: string;
+  roles: Role[];
+  ip?: string;
+  userAgent?: string;
+}
+
+export const adminActor = (ip?: string, userAgent?: string): Actor => ({
+  kind: 'admin',
+  id: 'admin-token',
+  name: '管理员令牌',
+  roles: ['ADMIN'],
+  ip,
+  userAgent,
+});
+
+export const systemActor = (id: string, name = '系统'): Actor => ({ kind: 'system', id, name, roles: ['ADMIN'] });

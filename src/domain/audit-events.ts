@@ -1,0 +1,20 @@
+// Every audit event type with its own schema. The log is the source for timelines and
+// evidence packs, so an event that does not match its schema is never written.
+import { z } from 'zod';
+
+const status = z.enum(['ONBOARDING', 'ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT', 'ABSCONDED', 'EXITED']);
+
+export const auditEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('employee.created'), data: z.object({ employeeNo: z.string(), name: z.string(), source: z.enum(['api', 'import', 'seed', 'directory']) }) }),
+  z.object({ type: z.literal('employee.updated'), data: z.object({ employeeNo: z.string(), fields: z.array(z.string()).min(1), source: z.enum(['api', 'import', 'directory']) }) }),
+  z.object({ type: z.literal('employee.status_changed'), data: z.object({ employeeNo: z.string(), from: status, to: status, reason: z.string().min(1) }) }),
+  z.object({ type: z.literal('employee.personal_data_read'), data: z.object({ employeeNo: z.string(), fields: z.array(z.enum(['idNumber', 'mobile'])).min(1), purpose: z.string() }) }),
+  z.object({ type: z.literal('employees.imported'), data: z.object({ file: z.string(), rows: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }) }),
+  z.object({ type: z.literal('session.created'), data: z.object({ platform: z.enum(['wecom', 'dingtalk', 'sandbox']), method: z.string() }) }),
+  z.object({ type: z.literal('demo.seeded'), data: z.object({ employees: z.number().int(), departments: z.number().int() }) }),
+  z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
+]);
+
+export type AuditEventInput = z.infer<typeof auditEventSchema>;
+export type AuditEventType = AuditEventInput['type'];
+export const auditEventTypes = auditEventSchema.options.map((o) => o.shape.type.value) as AuditEventType[];

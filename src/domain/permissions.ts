@@ -1,0 +1,55 @@
+// One table of role × action. Services call `authorize` before they read or write, so
+// every entry point (REST, H5, chat, CLI) gets the same answer.
+import type { Role } from '../generated/prisma/enums.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+
+export type Action =
+  | 'employee.list'
+  | 'employee.read'
+  | 'employee.create'
+  | 'employee.update'
+  | 'employee.transition'
+  | 'employee.import'
+  | 'employee.readPersonalData'
+  | 'audit.list';
+
+/** How far a grant reaches: everyone, the caller's reports (direct and indirect), or only the caller. */
+export type Scope = 'all' | 'team' | 'self';
+
+const HR: Partial<Record<Action, Scope>> = {
+  'employee.list': 'all',
+  'employee.read': 'all',
+  'employee.create': 'all',
+  'employee.update': 'all',
+  'employee.transition': 'all',
+  'employee.import': 'all',
+  'employee.readPersonalData': 'all',
+};
+
+export const permissionTable: Record<Role, Partial<Record<Action, Scope>>> = {
+  EMPLOYEE: { 'employee.read': 'self', 'employee.readPersonalData': 'self' },
+  MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self' },
+  HR_SPECIALIST: HR,
+  HR_MANAGER: { ...HR, 'audit.list': 'all' },
+  FINANCE: { 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self' },
+  ADMIN: { ...HR, 'audit.list': 'all' },
+};
+
+const breadth: Record<Scope, number> = { self: 0, team: 1, all: 2 };
+
+/** The widest scope any of the actor's roles grants for `action`, or undefined. */
+export function scopeOf(actor: Actor, action: Action): Scope | undefined {
+  let best: Scope | undefined;
+  for (const role of actor.roles) {
+    const s = permissionTable[role][action];
+    if (s && (!best || breadth[s] > breadth[best])) best = s;
+  }
+  return best;
+}
+
+export function authorize(actor: Actor, action: Action): Scope {
+  const scope = scopeOf(actor, action);
+  if (!scope) throw new AppError('forbidden', `你的角色（${actor.roles.join('、') || '无'}）无权执行此操作：${action}`);
+  return scope;
+}

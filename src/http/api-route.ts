@@ -1,0 +1,48 @@
+// A REST route is data: method, path, zod schemas and a handler. The same list mounts the
+// routes on the router and generates /api/v1/openapi.json, so the docs cannot drift.
+import type Router from '@koa/router';
+import { z, type ZodType } from 'zod';
+import type { Actor } from '../domain/actor.ts';
+import { requireActor } from './authenticate.ts';
+import type { AppContext, AppState } from './state.ts';
+
+type Schema = ZodType | undefined;
+type Out<S extends Schema> = S extends ZodType ? z.output<S> : undefined;
+
+export interface ApiRoute<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** Koa path below /api/v1, e.g. '/employees/:id'. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Which roles may call it, as stated in domain/permissions.ts. */
+  roles: string;
+  /** false for routes that work without a caller (login, docs). */
+  auth?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Documented request body for non-JSON routes (multipart uploads). */
+  contentType?: 'multipart/form-data';
+  status?: number;
+  handler(input: { params: Out<P>; query: Out<Q>; body: Out<B>; actor: Actor; ctx: AppContext }): Promise<unknown>;
+}
+
+/** Keeps each route's schema types tied to its handler. */
+export function defineRoute<P extends Schema, Q extends Schema, B extends Schema>(route: ApiRoute<P, Q, B>): ApiRoute<P, Q, B> {
+  return route;
+}
+
+export function mountRoutes(router: Router<AppState>, routes: ApiRoute[]): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (ctx) => {
+      const params = route.params ? route.params.parse(ctx.params) : undefined;
+      const query = route.query ? route.query.parse(ctx.query) : undefined;
+      const body = route.body ? route.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined;
+      const actor = route.auth === false ? (ctx.state.actor as Actor) : requireActor(ctx);
+      const result = await route.handler({ params, query, body, actor, ctx: ctx as AppContext });
+      if (result !== undefined) ctx.body = result;
+      ctx.status = route.status ?? (result === undefined ? 204 : 200);
+    });
+  }
+}

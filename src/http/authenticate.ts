@@ -1,0 +1,35 @@
+// Who is calling: the admin bearer token, or an H5 session (cookie, or bearer for tools).
+import { timingSafeEqual } from 'node:crypto';
+import type { Middleware } from 'koa';
+import { adminActor } from '../domain/actor.ts';
+import { AppError } from '../errors.ts';
+import type { ServiceDeps } from '../services/deps.ts';
+import { resolveSession } from '../services/sessions/resolve-session.ts';
+import type { AppState } from './state.ts';
+
+export const SESSION_COOKIE = 'sentinel_session';
+
+export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<AppState> {
+  const expected = Buffer.from(adminToken);
+  return async (ctx, next) => {
+    const request = { ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined };
+    const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
+    if (bearer && equal(Buffer.from(bearer), expected)) {
+      ctx.state.actor = adminActor(request.ip, request.userAgent);
+    } else {
+      const token = bearer ?? ctx.cookies.get(SESSION_COOKIE);
+      if (token) ctx.state.actor = await resolveSession(deps, token, request);
+      if (bearer && !ctx.state.actor) throw new AppError('unauthenticated', '令牌无效或会话已过期');
+    }
+    await next();
+  };
+}
+
+export function requireActor(ctx: { state: AppState }) {
+  if (!ctx.state.actor) throw new AppError('unauthenticated', '请先登录（H5 会话）或提供管理员令牌 Authorization: Bearer <ADMIN_TOKEN>');
+  return ctx.state.actor;
+}
+
+function equal(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}

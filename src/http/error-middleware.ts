@@ -1,0 +1,39 @@
+// Maps every thrown error to {error:{code,message,details?}}. AppErrors carry their own
+// status; body-parser errors keep theirs; anything else is a 500 whose detail stays in the log.
+import type { Middleware } from 'koa';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.ts';
+import type { AppState } from './state.ts';
+
+export function errorMiddleware(): Middleware<AppState> {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
+        throw new AppError('not_found', `没有这个接口：${ctx.method} ${ctx.path}`);
+      }
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.status >= 500) ctx.state.log.error({ err }, 'request failed');
+      else ctx.state.log.info({ code: e.code, message: e.message }, 'request rejected');
+      ctx.status = e.status;
+      ctx.body = { error: { code: e.code, message: e.message, ...(e.details !== undefined && { details: e.details }) } };
+    }
+  };
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return new AppError('validation_failed', '输入不合法', zodDetails(err));
+  const status = (err as { status?: number; expose?: boolean }).status;
+  if (status === 413) return new AppError('payload_too_large', '请求体过大');
+  if (status === 415) return new AppError('unsupported_media_type', '不支持的内容类型');
+  if (status && status >= 400 && status < 500 && (err as { expose?: boolean }).expose) {
+    return new AppError('bad_request', `请求无法解析：${(err as Error).message}`);
+  }
+  return new AppError('internal', '服务器内部错误，请查看服务日志');
+}
+
+export function zodDetails(err: ZodError): { path: string; message: string }[] {
+  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { createEmployeeInput, day, statusEnum, updateEmployeeInput } from '../../services/employees/employee-input.ts';
+import { createEmployee } from '../../services/employees/create-employee.ts';
+import { getEmployee } from '../../services/employees/get-employee.ts';
+import { listEmployees } from '../../services/employees/list-employees.ts';
+import { listStatusHistory } from '../../services/employees/list-status-history.ts';
+import { transitionEmployeeStatus } from '../../services/employees/transition-employee-status.ts';
+import { updateEmployee } from '../../services/employees/update-employee.ts';
+import type { ServiceDeps } from '../../services/deps.ts';
+import { defineRoute } from '../api-route.ts';
+
+const idParams = z.object({ id: z.uuid({ message: '员工 id 应为 UUID' }) });
+
+const listQuery = z
+  .object({
+    status: statusEnum.optional(),
+    departmentId: z.uuid().optional(),
+    q: z.string().trim().min(1).max(50).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+const transitionBody = z
+  .object({
+    to: statusEnum,
+    reason: z.string().trim().min(2, '请填写变更原因（至少 2 个字）').max(500),
+    expectedStatus: statusEnum.optional(),
+    exitDate: day.optional(),
+  })
+  .strict();
+
+const updateQuery = z.object({ expectedVersion: z.coerce.number().int().min(0).optional() }).strict();
+
+export function employeeRoutes(deps: ServiceDeps) {
+  return [
+    defineRoute({
+      method: 'get', path: '/employees', tag: 'employees', query: listQuery,
+      summary: 'List employees visible to the caller (personal data masked)',
+      roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN: all; MANAGER: own team',
+      handler: ({ actor, query }) => listEmployees(deps, { actor, ...query }),
+    }),
+    defineRoute({
+      method: 'post', path: '/employees', tag: 'employees', body: createEmployeeInput, status: 201,
+      summary: 'Create an employee', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, body }) => createEmployee(deps, { actor, input: body }),
+    }),
+    defineRoute({
+      method: 'get', path: '/employees/:id', tag: 'employees', params: idParams,
+      summary: 'One employee; full ID number and mobile for roles that may read them (audited)',
+      roles: 'HR/ADMIN/FINANCE: all; MANAGER: own team; EMPLOYEE: self',
+      handler: ({ actor, params }) => getEmployee(deps, { actor, id: params.id }),
+    }),
+    defineRoute({
+      method: 'patch', path: '/employees/:id', tag: 'employees', params: idParams, query: updateQuery, body: updateEmployeeInput,
+      summary: 'Edit an employee record (status changes use /status)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, params, query, body }) => updateEmployee(deps, { actor, id: params.id, input: body, expectedVersion: query.expectedVersion }),
+    }),
+    defineRoute({
+      method: 'post', path: '/employees/:id/status', tag: 'employees', params: idParams, body: transitionBody,
+      summary: 'Change lifecycle status (409 when the lifecycle table forbids it)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, params, body }) => transitionEmployeeStatus(deps, { actor, id: params.id, ...body }),
+    }),
+    defineRoute({
+      method: 'get', path: '/employees/:id/status-history', tag: 'employees', params: idParams,
+      summary: 'Lifecycle history of one employee', roles: 'as GET /employees/:id',
+      handler: async ({ actor, params }) => ({ items: await listStatusHistory(deps, { actor, id: params.id }) }),
+    }),
+  ];
+}

@@ -1,0 +1,6 @@
+import type { ServiceDeps } from '../../services/deps.ts';
+import type { ApiRoute } from '../api-route.ts';
+
+export function importRoutes(_deps: ServiceDeps): ApiRoute[] {
+  return [];
+}

@@ -1,0 +1,35 @@
+// ADMIN_TOKEN and SENTINEL_MASTER_KEY: taken from the environment when set, otherwise generated
+// once into DATA_DIR (mode 0600) so a restart keeps the same token and can still decrypt data.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Env } from './config.ts';
+
+export interface Secrets {
+  adminToken: string;
+  masterKey: Buffer;
+  /** Where each value came from, for `sentinel keys show`. */
+  sources: { adminToken: 'env' | string; masterKey: 'env' | string };
+}
+
+export function loadSecrets(env: Env): Secrets {
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const tokenFile = join(env.DATA_DIR, 'admin-token');
+  const keyFile = join(env.DATA_DIR, 'master.key');
+  const adminToken = env.ADMIN_TOKEN ?? readOrCreate(tokenFile, () => randomBytes(24).toString('base64url'));
+  const masterKeyText = env.SENTINEL_MASTER_KEY ?? readOrCreate(keyFile, () => randomBytes(32).toString('base64'));
+  const masterKey = Buffer.from(masterKeyText, 'base64');
+  if (masterKey.length !== 32) throw new Error(`${keyFile} must hold 32 bytes in base64; restore it from backup`);
+  return {
+    adminToken,
+    masterKey,
+    sources: { adminToken: env.ADMIN_TOKEN ? 'env' : tokenFile, masterKey: env.SENTINEL_MASTER_KEY ? 'env' : keyFile },
+  };
+}
+
+function readOrCreate(file: string, make: () => string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  writeFileSync(file, `${make()}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return readFileSync(file, 'utf8').trim();
+}

@@ -1,0 +1,24 @@
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { auditEventSchema, type AuditEventInput } from '../../domain/audit-events.ts';
+
+export interface AuditSubject {
+  type: 'employee' | 'department' | 'import' | 'session' | 'job' | 'company';
+  id: string;
+}
+
+/** Writes one typed audit event inside the caller's transaction, so it commits with the change. */
+export async function writeAuditEvent(tx: Tx, actor: Actor, event: AuditEventInput, subject?: AuditSubject): Promise<void> {
+  const parsed = auditEventSchema.parse(event);
+  await tx.auditEvent.create({
+    data: {
+      type: parsed.type,
+      data: parsed.data,
+      actor: { kind: actor.kind, id: actor.id, name: actor.name, roles: actor.roles },
+      subjectType: subject?.type,
+      subjectId: subject?.id,
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+    },
+  });
+}

@@ -1,0 +1,75 @@
+// The fields of an employee as callers send them. REST create/update and the roster import
+// share these checks, so a value accepted by one is accepted by the other.
+import { z } from 'zod';
+import { isValidDay } from '../../domain/dates.ts';
+import { findIdNumberProblem, idNumberMessages, normalizeIdNumber } from '../../domain/id-number.ts';
+import { mobileMessage, normalizeMobile } from '../../domain/mobile.ts';
+import { yuanToFen } from '../../domain/money.ts';
+
+export const roleEnum = z.enum(['EMPLOYEE', 'MANAGER', 'HR_SPECIALIST', 'HR_MANAGER', 'FINANCE', 'ADMIN']);
+export const statusEnum = z.enum(['ONBOARDING', 'ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT', 'ABSCONDED', 'EXITED']);
+
+export const day = z.string().refine(isValidDay, { message: '日期格式应为 YYYY-MM-DD，且为真实存在的日期' });
+
+export const idNumber = z.string().transform((v, ctx) => {
+  const problem = findIdNumberProblem(v);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: idNumberMessages[problem] });
+    return z.NEVER;
+  }
+  return normalizeIdNumber(v);
+});
+
+export const mobile = z.string().transform((v, ctx) => {
+  const normalized = normalizeMobile(v);
+  if (!normalized) {
+    ctx.addIssue({ code: 'custom', message: mobileMessage });
+    return z.NEVER;
+  }
+  return normalized;
+});
+
+export const wageFen = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const fen = yuanToFen(v);
+  if (fen === undefined) {
+    ctx.addIssue({ code: 'custom', message: '月工资应为金额（元），最多两位小数' });
+    return z.NEVER;
+  }
+  return fen;
+});
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const identitiesSchema = z
+  .object({ wecom: text(64).optional(), dingtalk: text(64).optional(), sandbox: text(64).optional() })
+  .strict();
+
+const fields = {
+  name: text(50),
+  mobile: mobile.optional(),
+  idNumber: idNumber.optional(),
+  startDate: day,
+  department: text(100),
+  managerEmployeeNo: text(32).nullable().optional(),
+  position: text(100).optional(),
+  insuredCity: text(50).optional(),
+  contractEntity: text(200).optional(),
+  monthlyWage: wageFen.optional(),
+  exitDate: day.nullable().optional(),
+  enrolledOn: day.nullable().optional(),
+  roles: z.array(roleEnum).min(1).optional(),
+  identities: identitiesSchema.optional(),
+};
+
+export const createEmployeeInput = z
+  .object({ employeeNo: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '工号只能包含字母、数字、- 和 _，最长 32 位'), status: statusEnum.default('ACTIVE'), ...fields })
+  .strict();
+
+export const updateEmployeeInput = z
+  .object(fields)
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的字段' });
+
+export type CreateEmployeeInput = z.output<typeof createEmployeeInput>;
+export type UpdateEmployeeInput = z.output<typeof updateEmployeeInput>;

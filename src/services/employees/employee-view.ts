@@ -1,0 +1,53 @@
+// What callers see of an employee. Personal data is masked unless the caller may read it
+// in full, in which case the read is audited by the service that asked for `reveal`.
+import type { PersonalDataCipher } from '../../crypto/personal-data.ts';
+import { formatDay } from '../../domain/dates.ts';
+import { statusLabels } from '../../domain/lifecycle.ts';
+import { maskIdNumber, maskMobile } from '../../domain/mask.ts';
+import { fenToYuan } from '../../domain/money.ts';
+import type { Prisma, Role } from '../../generated/prisma/client.ts';
+
+export const employeeInclude = {
+  department: { select: { id: true, name: true } },
+  manager: { select: { id: true, employeeNo: true, name: true } },
+  roles: { select: { role: true }, orderBy: { role: 'asc' } },
+  identities: { select: { platform: true, userId: true }, orderBy: { platform: 'asc' } },
+  _count: { select: { reports: true } },
+} satisfies Prisma.EmployeeInclude;
+
+export type EmployeeRow = Prisma.EmployeeGetPayload<{ include: typeof employeeInclude }>;
+
+export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, reveal: boolean) {
+  return {
+    id: row.id,
+    employeeNo: row.employeeNo,
+    name: row.name,
+    mobile: reveal && row.mobileEnc ? cipher.decrypt(row.mobileEnc) : maskMobile(row.mobileLast4),
+    idNumber: reveal && row.idNumberEnc ? cipher.decrypt(row.idNumberEnc) : maskIdNumber(row.idNumberLast4),
+    personalDataMasked: !reveal,
+    startDate: formatDay(row.startDate),
+    exitDate: formatDay(row.exitDate),
+    enrolledOn: formatDay(row.enrolledOn),
+    position: row.position,
+    department: row.department,
+    manager: row.manager,
+    insuredCity: row.insuredCity,
+    contractEntity: row.contractEntity,
+    monthlyWage: row.monthlyWageFen === null ? null : fenToYuan(row.monthlyWageFen),
+    status: row.status,
+    statusLabel: statusLabels[row.status],
+    roles: effectiveRoles(row.roles.map((r) => r.role), row._count.reports),
+    identities: row.identities,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type EmployeeView = ReturnType<typeof toEmployeeView>;
+
+/** Line managers are derived from the reporting line (直属上级), not assigned by hand. */
+export function effectiveRoles(assigned: Role[], reportCount: number): Role[] {
+  const roles = new Set<Role>(assigned.length > 0 ? assigned : ['EMPLOYEE']);
+  if (reportCount > 0) roles.add('MANAGER');
+  return [...roles];
+}

@@ -1,0 +1,52 @@
+import type { Actor } from '../../domain/actor.ts';
+import { parseDay } from '../../domain/dates.ts';
+import { authorize } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { compareAndSet } from '../compare-and-set.ts';
+import type { ServiceDeps } from '../deps.ts';
+import type { UpdateEmployeeInput } from './employee-input.ts';
+import { assertPersonalDataFree, ensureDepartment, replaceIdentities, replaceRoles, resolveManagerId } from './employee-relations.ts';
+import { employeeInclude, toEmployeeView, type EmployeeView } from './employee-view.ts';
+import { sealPersonalData } from './seal-personal-data.ts';
+
+/**
+ * Edits an employee's record (not the status: that goes through transitionEmployeeStatus).
+ * `expectedVersion`, when given, must match, so two HR people cannot overwrite each other.
+ */
+export async function updateEmployee(
+  deps: ServiceDeps,
+  opts: { actor: Actor; id: string; input: UpdateEmployeeInput; expectedVersion?: number },
+): Promise<EmployeeView> {
+  authorize(opts.actor, 'employee.update');
+  const { input, actor } = opts;
+  const sealed = sealPersonalData(deps.cipher, input);
+  const row = await deps.db.$transaction(async (tx) => {
+    const current = await tx.employee.findUnique({ where: { id: opts.id } });
+    if (!current) throw new AppError('not_found', `找不到员工 ${opts.id}`);
+    const version = opts.expectedVersion ?? current.version;
+    await assertPersonalDataFree(tx, sealed, current.id);
+    const data = {
+      name: input.name,
+      ...sealed,
+      startDate: input.startDate ? parseDay(input.startDate) : undefined,
+      exitDate: input.exitDate === undefined ? undefined : input.exitDate && parseDay(input.exitDate),
+      enrolledOn: input.enrolledOn === undefined ? undefined : input.enrolledOn && parseDay(input.enrolledOn),
+      position: input.position,
+      departmentId: input.department ? await ensureDepartment(tx, input.department) : undefined,
+      managerId: await resolveManagerId(tx, input.managerEmployeeNo, current.employeeNo),
+      insuredCity: input.insuredCity,
+      contractEntity: input.contractEntity,
+      monthlyWageFen: input.monthlyWage,
+      version: { increment: 1 },
+    };
+    if (!(await compareAndSet(tx.employee, { id: current.id, version }, data))) {
+      throw new AppError('conflict', '该员工记录已被他人修改，请刷新后重试', { expectedVersion: version });
+    }
+    if (input.roles) await replaceRoles(tx, current.id, input.roles);
+    if (input.identities) await replaceIdentities(tx, current.id, input.identities);
+    await writeAuditEvent(tx, actor, { type: 'employee.updated', data: { employeeNo: current.employeeNo, fields: Object.keys(input), source: 'api' } }, { type: 'employee', id: current.id });
+    return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });
+  });
+  return toEmployeeView(row, deps.cipher, false);
+}

@@ -1,0 +1,24 @@
+import type { Actor } from '../../domain/actor.ts';
+import { AppError } from '../../errors.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { employeeInclude, toEmployeeView } from '../employees/employee-view.ts';
+
+export const roleLabels = {
+  EMPLOYEE: '员工',
+  MANAGER: '直属上级',
+  HR_SPECIALIST: '人事专员',
+  HR_MANAGER: '人事经理',
+  FINANCE: '财务',
+  ADMIN: '管理员',
+} as const;
+
+/** The signed-in employee's own record for the H5 "我的" page; personal data stays masked. */
+export async function getMyProfile(deps: ServiceDeps, opts: { actor: Actor }) {
+  if (opts.actor.kind !== 'employee') throw new AppError('forbidden', '“我的”页面需要以员工身份登录');
+  const row = await deps.db.employee.findUnique({ where: { id: opts.actor.id }, include: employeeInclude });
+  if (!row) throw new AppError('not_found', '找不到你的员工档案');
+  return {
+    employee: toEmployeeView(row, deps.cipher, false),
+    roles: opts.actor.roles.map((role) => ({ role, label: roleLabels[role] })),
+  };
+}
