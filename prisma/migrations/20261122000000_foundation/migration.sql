@@ -122,6 +122,7 @@ CREATE TABLE "JobRun" (
     "name" TEXT NOT NULL,
     "asOf" DATE NOT NULL,
     "trigger" TEXT NOT NULL,
+    "slot" TEXT NOT NULL,
     "summary" TEXT,
     "startedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finishedAt" TIMESTAMPTZ(3),
@@ -176,6 +177,9 @@ CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
 
 -- CreateIndex
 CREATE INDEX "Session_expiresAt_idx" ON "Session"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "JobRun_name_slot_key" ON "JobRun"("name", "slot");
 
 -- CreateIndex
 CREATE INDEX "JobRun_name_asOf_idx" ON "JobRun"("name", "asOf");

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { dayIn, isValidDay } from '../domain/dates.ts';
+import { findJob, jobRegistry } from '../jobs/registry.ts';
+import { runJob } from '../jobs/run-job.ts';
+import type { CommandContext } from './setup-commands.ts';
+
+export function registerJobCommands(program: Command, ctx: CommandContext): void {
+  const job = program.command('job').description('scheduled jobs');
+  job
+    .command('list')
+    .description('list the jobs and their schedules')
+    .action(() => {
+      for (const j of jobRegistry) ctx.io.out.write(`${j.name.padEnd(30)} ${j.cron.padEnd(14)} ${j.description}\n`);
+    });
+  job
+    .command('run <name>')
+    .description('run one job once, as at the end of a day in BUSINESS_TZ')
+    .option('--as-of <YYYY-MM-DD>', 'the day to run as of (default: today)')
+    .action((name: string, opts: { asOf?: string }) => {
+      const definition = findJob(name);
+      const asOf = opts.asOf ?? dayIn(ctx.config.BUSINESS_TZ, new Date());
+      if (!isValidDay(asOf)) throw new Error(`--as-of must be a real date as YYYY-MM-DD, got "${asOf}"`);
+      return ctx.withRuntime(async (rt) => {
+        const summary = await runJob(rt.deps, definition, { asOf, trigger: 'cli', log: ctx.log });
+        ctx.io.out.write(`${name} as of ${asOf}: ${summary}\n`);
+      });
+    });
+}

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import type { Command } from 'commander';
+import { loadSecrets } from '../secrets.ts';
+import type { CommandContext } from './setup-commands.ts';
+
+export function registerKeysCommands(program: Command, ctx: CommandContext): void {
+  program
+    .command('keys')
+    .description('secrets')
+    .command('show')
+    .description('show the admin token and where the master key lives (the key itself only with --reveal-master-key)')
+    .option('--reveal-master-key', 'also print the master key (for an offline backup)')
+    .action((opts: { revealMasterKey?: boolean }) => {
+      const secrets = loadSecrets(ctx.config);
+      const fingerprint = createHash('sha256').update(secrets.masterKey).digest('hex').slice(0, 16);
+      const lines = [
+        `ADMIN_TOKEN          ${secrets.adminToken}   (from ${secrets.sources.adminToken})`,
+        `SENTINEL_MASTER_KEY  fingerprint sha256:${fingerprint}   (from ${secrets.sources.masterKey})`,
+        ...(opts.revealMasterKey ? [`                     ${secrets.masterKey.toString('base64')}`] : []),
+        'Back up the master key: without it, encrypted ID numbers and mobiles cannot be read.',
+      ];
+      ctx.io.out.write(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,59 @@
+// `sentinel` CLI. Works whether or not the server runs: with the embedded database it joins
+// the running instance or starts the database for the duration of the command.
+import { Command, CommanderError } from 'commander';
+import { ConfigError, parseEnv, readProcessEnv } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { openRuntime, type Runtime } from '../runtime.ts';
+import { registerImportCommands } from './import-commands.ts';
+import { registerJobCommands } from './job-commands.ts';
+import { registerKeysCommands } from './keys-commands.ts';
+import { registerSetupCommands } from './setup-commands.ts';
+
+export interface CliIo {
+  out: { write(s: string): unknown; isTTY?: boolean };
+  err: { write(s: string): unknown };
+}
+
+/** Opens the runtime for one command and always closes it. */
+export type WithRuntime = <T>(fn: (rt: Runtime) => Promise<T>) => Promise<T>;
+
+export function buildProgram(env: Record<string, string | undefined>, io: CliIo, setExitCode: (code: number) => void): Command {
+  const config = parseEnv(env);
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const withRuntime: WithRuntime = async (fn) => {
+    const rt = await openRuntime(config, log);
+    try {
+      return await fn(rt);
+    } finally {
+      await rt.close();
+    }
+  };
+  const program = new Command('sentinel')
+    .description('shebao-sentinel 社保哨兵 command line')
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .exitOverride();
+  const ctx = { config, log, io, withRuntime, setExitCode };
+  registerSetupCommands(program, ctx);
+  registerImportCommands(program, ctx);
+  registerJobCommands(program, ctx);
+  registerKeysCommands(program, ctx);
+  return program;
+}
+
+
+export async function runCli(argv: string[], env = readProcessEnv(), io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let code = 0;
+  try {
+    await buildProgram(env, io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof ConfigError) io.err.write(`${error.message}\n`);
+    else io.err.write(`error: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return code;
+}
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

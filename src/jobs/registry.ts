@@ -1,0 +1,12 @@
+import { AppError } from '../errors.ts';
+import { sessionCleanup } from './definitions/session-cleanup.ts';
+import type { JobDefinition } from './job-definition.ts';
+
+/** Every job the scheduler ticks and `sentinel job run <name>` can run. */
+export const jobRegistry: readonly JobDefinition[] = [sessionCleanup];
+
+export function findJob(name: string, registry: readonly JobDefinition[] = jobRegistry): JobDefinition {
+  const job = registry.find((j) => j.name === name);
+  if (!job) throw new AppError('not_found', `unknown job "${name}"; known jobs: ${registry.map((j) => j.name).join(', ')}`);
+  return job;
+}

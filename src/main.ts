@@ -1,0 +1,53 @@
+// Composition root of the server: the only place that wires real dependencies together.
+import { createApp } from './app.ts';
+import { ConfigError, parseEnv, readProcessEnv } from './config.ts';
+import { checkReadiness } from './db/readiness.ts';
+import { jobRegistry } from './jobs/registry.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { createLogger } from './log.ts';
+import { loadManifest } from './manifest.ts';
+import { migrationsDir, openRuntime, projectRoot } from './runtime.ts';
+import { seedOnFirstStart } from './services/demo/seed-on-first-start.ts';
+import { printStartupBanner } from './startup-banner.ts';
+
+export async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv(readProcessEnv());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const log = createLogger(env.LOG_LEVEL);
+  const runtime = await openRuntime(env, log);
+  const seed = await seedOnFirstStart(runtime.deps);
+  const app = createApp({
+    services: runtime.deps,
+    env,
+    adminToken: runtime.secrets.adminToken,
+    log,
+    manifest: loadManifest(`${projectRoot}app.json`),
+    h5Dir: `${projectRoot}dist/h5`,
+    readiness: () => checkReadiness(runtime.db, migrationsDir),
+  });
+  const server = app.listen(env.PORT, env.HOST);
+  await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
+  const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? startScheduler(runtime.deps, jobRegistry, log) : undefined;
+  printStartupBanner(process.stdout, { env, adminToken: runtime.secrets.adminToken, seed, embedded: runtime.embedded });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await scheduler?.stop();
+    await new Promise<void>((ok) => server.close(() => ok()));
+    server.closeAllConnections();
+    await runtime.close();
+    log.info('stopped cleanly');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}

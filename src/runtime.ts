@@ -1,0 +1,50 @@
+// What both the server and the CLI need before they can do anything: configuration,
+// secrets, a migrated database and the service dependencies.
+import { fileURLToPath } from 'node:url';
+import type { Env } from './config.ts';
+import { createPersonalDataCipher } from './crypto/personal-data.ts';
+import { createDb, type Db } from './db/client.ts';
+import { openEmbeddedDatabase } from './db/embedded.ts';
+import { applyMigrations, type MigrationResult } from './db/migrate.ts';
+import type { Logger } from './log.ts';
+import { loadSecrets, type Secrets } from './secrets.ts';
+import type { ServiceDeps } from './services/deps.ts';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+export const migrationsDir = `${projectRoot}prisma/migrations`;
+
+export interface Runtime {
+  env: Env;
+  secrets: Secrets;
+  db: Db;
+  deps: ServiceDeps;
+  databaseUrl: string;
+  embedded: boolean;
+  migrations: MigrationResult;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
+  const secrets = loadSecrets(env);
+  const embedded = env.DATABASE_URL ? undefined : await openEmbeddedDatabase(env.DATA_DIR, (m) => log.info(m));
+  const databaseUrl = env.DATABASE_URL ?? (embedded as { url: string }).url;
+  try {
+    const migrations = await applyMigrations(databaseUrl, migrationsDir);
+    if (migrations.applied.length > 0) log.info({ applied: migrations.applied }, 'migrations applied');
+    const db = createDb(databaseUrl);
+    const deps: ServiceDeps = {
+      db,
+      cipher: createPersonalDataCipher(secrets.masterKey),
+      now: () => new Date(),
+      businessTz: env.BUSINESS_TZ,
+    };
+    const close = async () => {
+      await db.$disconnect();
+      if (embedded?.owned) await embedded.stop();
+    };
+    return { env, secrets, db, deps, databaseUrl, embedded: Boolean(embedded), migrations, close };
+  } catch (error) {
+    if (embedded?.owned) await embedded.stop();
+    throw error;
+  }
+}
