@@ -4,6 +4,7 @@ import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Env } from './config.ts';
+import { AppError } from './errors.ts';
 import type { Readiness } from './db/readiness.ts';
 import { mountRoutes, type ApiRoute } from './http/api-route.ts';
 import { authenticate } from './http/authenticate.ts';
@@ -58,7 +59,16 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const routes = apiRoutes(deps);
   const api = new Router<AppState>({ prefix: '/api/v1' });
-  api.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
+  api.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: '1mb',
+      onError: (err) => {
+        if ((err as { status?: number }).status === 413) throw new AppError('payload_too_large', '请求体超过 1 MB');
+        throw new AppError('bad_request', `请求体不是合法的 JSON：${err.message}`);
+      },
+    }),
+  );
   api.use(authenticate(deps.services, deps.adminToken));
   api.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(routes, deps.env.PUBLIC_BASE_URL);
