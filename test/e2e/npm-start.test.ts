@@ -1,0 +1,73 @@
+// The quick start as a new user runs it: a fresh DATA_DIR, `node scripts/start.ts`, the
+// printed URLs, the demo company, Ctrl-C, a restart that keeps data, and the CLI beside it.
+import { existsSync, mkdtempSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess, startServer, type RunningServer } from './server-process.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sentinel-start-'));
+chmodSync(dataDir, 0o755);
+const env = { DATA_DIR: dataDir };
+let server: RunningServer | undefined;
+afterAll(async () => {
+  if (server?.child.exitCode === null) await server.stop('SIGTERM');
+});
+
+const api = (s: RunningServer, path: string) => fetch(`${s.baseUrl}${path}`, { headers: { Authorization: `Bearer ${s.adminToken}` } });
+
+describe('npm start on a fresh machine', () => {
+  it('starts, migrates, seeds the demo company and prints the URLs and admin token', async () => {
+    server = await startServer(env);
+    for (const label of ['H5 mini-app', 'Sandbox chat', 'API docs', 'Admin token']) expect(server.output()).toContain(label);
+    expect(server.output()).toMatch(/\/app\//);
+    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    const list = (await (await api(server, '/api/v1/employees?pageSize=200')).json()) as { total: number };
+    expect(list.total).toBeGreaterThanOrEqual(60);
+    const h5 = await fetch(`${server.baseUrl}/app/me`);
+    expect(h5.status).toBe(200);
+    expect(await h5.text()).toContain('<div id="app">');
+  });
+
+  it('lets the CLI work beside the running server, through the same database', async () => {
+    const job = await runProcess(['src/cli/main.ts', 'job', 'run', 'session-cleanup', '--as-of', '2026-11-22'], env);
+    expect(job.output).toContain('session-cleanup as of 2026-11-22: removed');
+    expect(job.code).toBe(0);
+    const seed = await runProcess(['src/cli/main.ts', 'seed', '--demo'], env);
+    expect(seed.output).toContain('未重复');
+    const audit = (await (await api(server!, '/api/v1/audit-events?type=job.ran')).json()) as { items: unknown[] };
+    expect(audit.items).toHaveLength(1);
+  });
+
+  it('stops the embedded database cleanly on Ctrl-C', async () => {
+    const code = await server!.stop('SIGINT');
+    expect(code).toBe(0);
+    expect(server!.output()).toContain('stopped cleanly');
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('keeps the data across a restart and does not seed again', async () => {
+    server = await startServer(env);
+    expect(server.output()).toContain('nothing seeded');
+    const list = (await (await api(server, '/api/v1/employees?pageSize=1')).json()) as { total: number };
+    expect(list.total).toBeGreaterThanOrEqual(60);
+    expect(await server.stop('SIGTERM')).toBe(0);
+  });
+
+  it('runs the CLI alone by starting the embedded database for the command', async () => {
+    const job = await runProcess(['src/cli/main.ts', 'job', 'run', 'session-cleanup'], env);
+    expect(job.code).toBe(0);
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    const unknown = await runProcess(['src/cli/main.ts', 'job', 'run', 'no-such-job'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toContain('known jobs: session-cleanup');
+  });
+
+  it('refuses to start with a bad env value, naming the variable', async () => {
+    const bad = await runProcess(['scripts/start.ts'], { ...env, PORT: 'abc' });
+    expect(bad.code).not.toBe(0);
+    expect(bad.output).toContain('PORT');
+  });
+});

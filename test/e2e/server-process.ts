@@ -1,0 +1,61 @@
+// Runs `node scripts/start.ts` (what `npm start` runs) as a real child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface RunningServer {
+  child: ChildProcess;
+  output: () => string;
+  baseUrl: string;
+  adminToken: string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const child = spawn(process.execPath, ['scripts/start.ts'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SCHEDULER: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+  const started = Date.now();
+  while (!/Admin token\s+(\S+)/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    output: () => out,
+    baseUrl: `http://127.0.0.1:${port}`,
+    adminToken: /Admin token\s+(\S+)/.exec(out)![1]!,
+    async stop(signal = 'SIGINT') {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Runs a process to completion and returns its exit code and combined output. */
+export function runProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.once('exit', (code) => ok({ code, output }));
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
+    });
+  });
+}
