@@ -1,0 +1,13 @@
+import { systemActor } from '../domain/actor.ts';
+import type { ServiceDeps } from '../services/deps.ts';
+import { seedDemoCompany } from '../services/demo/seed-demo-company.ts';
+
+/**
+ * `sentinel seed --demo`: seeds the demo company, or says the database already has data.
+ * Both outcomes are success (exit code 0): the database ends up seeded either way.
+ */
+export async function runSeedDemo(deps: ServiceDeps, out: { write(s: string): void }): Promise<number> {
+  const result = await seedDemoCompany(deps, { actor: systemActor('cli', '命令行') });
+  out.write(`${result.message}\n`);
+  return 0;
+}

@@ -1,0 +1,51 @@
+import type { Actor } from '../../domain/actor.ts';
+import { dayIn } from '../../domain/dates.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { buildDemoRoster } from './demo-roster.ts';
+import { buildDemoRows } from './demo-rows.ts';
+
+/** Set once the demo company exists; its presence alone makes seeding a no-op. */
+export const DEMO_SEEDED_KEY = 'demo.seededAt';
+
+export interface SeedDemoResult {
+  seeded: boolean;
+  employees: number;
+  departments: number;
+  message: string;
+}
+
+/**
+ * Creates the demo company (demo-roster.ts) in one transaction, unless the database already
+ * holds employees or a previous demo: real data is never mixed with demo people.
+ * @example
+ * const result = await seedDemoCompany(deps, { actor: systemActor('cli', '命令行') });
+ * result.message; // '已生成演示公司：64 名员工，6 个部门'
+ */
+export async function seedDemoCompany(deps: ServiceDeps, opts: { actor: Actor; today?: string }): Promise<SeedDemoResult> {
+  const now = deps.now();
+  const roster = buildDemoRoster(opts.today ?? dayIn(deps.businessTz, now));
+  return deps.db.$transaction(async (tx) => {
+    // Inserting the key first serialises two seeders: the second blocks on it, then finds it taken.
+    const empty = (await tx.employee.count()) === 0;
+    const claimed = empty && (await tx.appMeta.createMany({ data: [{ key: DEMO_SEEDED_KEY, value: now.toISOString() }], skipDuplicates: true })).count === 1;
+    if (!claimed) {
+      const employees = await tx.employee.count();
+      const departments = await tx.department.count();
+      return { seeded: false, employees, departments, message: `已有数据（${employees} 名员工），未重复导入演示数据` };
+    }
+    // Departments may outlive their employees; reuse any with the same name.
+    await tx.department.createMany({ data: roster.departments.map((name) => ({ name })), skipDuplicates: true });
+    const departmentRows = await tx.department.findMany({ where: { name: { in: roster.departments } }, select: { id: true, name: true } });
+    const departmentIds = new Map(departmentRows.map((d) => [d.name, d.id]));
+    const rows = buildDemoRows(roster, { cipher: deps.cipher, actor: opts.actor, now, departmentIds });
+    await tx.employee.createMany({ data: rows.employees });
+    await tx.statusChange.createMany({ data: rows.statusChanges });
+    await tx.roleAssignment.createMany({ data: rows.roles });
+    await tx.platformIdentity.createMany({ data: rows.identities });
+    await tx.auditEvent.createMany({ data: rows.audits });
+    const counts = { employees: rows.employees.length, departments: roster.departments.length };
+    await writeAuditEvent(tx, opts.actor, { type: 'demo.seeded', data: counts }, { type: 'company', id: 'demo' });
+    return { seeded: true, ...counts, message: `已生成演示公司：${counts.employees} 名员工，${counts.departments} 个部门` };
+  });
+}
