@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { Env } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { seedDemoCompany } from '../services/demo/seed-demo-company.ts';
-import { systemActor } from '../domain/actor.ts';
+import { runSeedDemo } from './seed-command.ts';
 import type { CliIo, WithRuntime } from './main.ts';
 
 export interface CommandContext {
@@ -29,8 +28,7 @@ export function registerSetupCommands(program: Command, ctx: CommandContext): vo
     .requiredOption('--demo', 'seed the demo company')
     .action(() =>
       ctx.withRuntime(async (rt) => {
-        const result = await seedDemoCompany(rt.deps, { actor: systemActor('cli', '命令行') });
-        ctx.io.out.write(`${result.message}\n`);
+        ctx.setExitCode(await runSeedDemo(rt.deps, ctx.io.out));
       }),
     );
 }

@@ -1,0 +1,33 @@
+// The H5 router: one route per app.json page, each with a lazy component (lazy so node can
+// import this file without a DOM; test/unit/h5-router-manifest.test.ts does).
+// The root tsc excludes src/h5 but reaches this file through the test; an ambient .vue
+// declaration can only be pulled in by reference, not import.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./shims-vue.d.ts" />
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import manifest from '../../app.json' with { type: 'json' };
+import { buildRouteRecords, type PageComponents } from './routes.ts';
+import { sessionGuard } from './session-guard.ts';
+
+/** app.json page name → component. Adding a page means adding it here and in app.json. */
+export const pageComponents: PageComponents = {
+  login: () => import('./pages/LoginPage.vue'),
+  me: () => import('./pages/MePage.vue'),
+};
+
+export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);
+
+export const homePath = manifest.h5.home;
+
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(`${manifest.h5.base}/`),
+    routes: [...routeRecords, { path: '/:unknown(.*)*', redirect: homePath }],
+    scrollBehavior: () => ({ top: 0 }),
+  });
+  router.beforeEach(sessionGuard);
+  router.afterEach((to) => {
+    document.title = to.meta.title ?? manifest.name;
+  });
+  return router;
+}

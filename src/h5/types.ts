@@ -1,0 +1,46 @@
+// Wire shapes of the /api/v1/h5 endpoints (src/http/routes/h5-session-routes.ts). Declared
+// here rather than imported so the browser build never pulls server modules in.
+export type RoleName = 'EMPLOYEE' | 'MANAGER' | 'HR_SPECIALIST' | 'HR_MANAGER' | 'FINANCE' | 'ADMIN';
+
+export interface DemoUser {
+  id: string;
+  employeeNo: string;
+  name: string;
+  department: string;
+  roles: RoleName[];
+}
+
+export interface LoginOptions {
+  devLogin: boolean;
+  platforms: string[];
+  users: DemoUser[];
+}
+
+/** Dates are 'YYYY-MM-DD' calendar days; personal data arrives masked. */
+export interface MyEmployee {
+  id: string;
+  employeeNo: string;
+  name: string;
+  mobile: string | null;
+  idNumber: string | null;
+  startDate: string;
+  exitDate: string | null;
+  enrolledOn: string | null;
+  position: string | null;
+  department: { id: string; name: string };
+  manager: { id: string; employeeNo: string; name: string } | null;
+  insuredCity: string | null;
+  contractEntity: string | null;
+  status: string;
+  statusLabel: string;
+}
+
+export interface RoleView {
+  role: RoleName;
+  label: string;
+}
+
+export interface MeResponse {
+  employee: MyEmployee;
+  roles: RoleView[];
+}

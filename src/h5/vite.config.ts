@@ -1,0 +1,21 @@
+// Builds the H5 into <repo>/dist/h5, where src/http/h5-static.ts serves it under /app.
+// Paths are absolute so the build does not depend on the caller's working directory.
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/app/',
+  // Keep vite's cache out of src/h5, whose files are hashed to decide when to rebuild.
+  cacheDir: fileURLToPath(new URL('../../node_modules/.vite/h5', import.meta.url)),
+  plugins: [vue()],
+  // Hot-reload development (npx vite --config src/h5/vite.config.ts) talks to a server
+  // started with npm start on its default port.
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/h5', import.meta.url)),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+  },
+});
