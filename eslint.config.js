@@ -18,6 +18,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['src/config.ts', 'scripts/**', 'test/**', 'bench/**', '*.config.ts', '*.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },

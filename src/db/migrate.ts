@@ -78,7 +78,7 @@ async function applyOne(client: pg.Client, m: { name: string; sql: string; check
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`migration ${m.name} failed: ${(error as Error).message}`);
+    throw new Error(`migration ${m.name} failed: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -1,6 +1,7 @@
 // A REST route is data: method, path, zod schemas and a handler. The same list mounts the
 // routes on the router and generates /api/v1/openapi.json, so the docs cannot drift.
 import type Router from '@koa/router';
+import type { Middleware } from 'koa';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../domain/actor.ts';
 import { requireActor } from './authenticate.ts';
@@ -24,6 +25,8 @@ export interface ApiRoute<P extends Schema = Schema, Q extends Schema = Schema, 
   body?: B;
   /** Documented request body for non-JSON routes (multipart uploads). */
   contentType?: 'multipart/form-data';
+  /** Runs before the handler, e.g. to read a multipart upload for this route only. */
+  middleware?: Middleware<AppState>[];
   status?: number;
   handler(input: { params: Out<P>; query: Out<Q>; body: Out<B>; actor: Actor; ctx: AppContext }): Promise<unknown>;
 }
@@ -35,7 +38,7 @@ export function defineRoute<P extends Schema, Q extends Schema, B extends Schema
 
 export function mountRoutes(router: Router<AppState>, routes: ApiRoute[]): void {
   for (const route of routes) {
-    router[route.method](route.path, async (ctx) => {
+    router[route.method](route.path, ...(route.middleware ?? []), async (ctx) => {
       const params = route.params ? route.params.parse(ctx.params) : undefined;
       const query = route.query ? route.query.parse(ctx.query) : undefined;
       const body = route.body ? route.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined;
