@@ -33,6 +33,8 @@ export interface AppDeps {
   h5Dir: string;
   readiness(): Promise<Readiness>;
   platformStates?(): PlatformState[];
+  /** Further routers (callback receivers, sandbox chat), mounted before the H5. */
+  routers?: Router<AppState>[];
 }
 
 /** Every REST route, in one list: mounted below /api/v1 and described by openapi.json. */
@@ -77,6 +79,10 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(api.routes());
   app.use(api.allowedMethods());
 
+  for (const router of deps.routers ?? []) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
   mountH5(app, deps.manifest, deps.h5Dir);
   return app;
 }

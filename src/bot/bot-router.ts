@@ -1,0 +1,53 @@
+// Platform-neutral router: dedupe on (platform, deliveryId), resolve the operator, find the
+// listener for the route, run it. Receivers call `accept` (fast, durable) and ack; the
+// handling runs out of band so no platform deadline is missed.
+import type { Logger } from '../log.ts';
+import type { ServiceDeps } from '../services/deps.ts';
+import { loadEmployeeActor } from '../services/sessions/load-employee-actor.ts';
+import { routeOf, type InboundEvent } from './inbound-event.ts';
+import type { Listener, ListenerReply } from './listener.ts';
+
+export interface BotRouter {
+  /** Records the delivery; false when it was seen before (a platform retry or a replay). */
+  accept(event: InboundEvent): Promise<boolean>;
+  /** Runs the listener for an accepted event and marks the delivery handled. */
+  handle(event: InboundEvent): Promise<ListenerReply | void>;
+}
+
+export function createBotRouter(deps: ServiceDeps, listeners: Listener[], log: Logger): BotRouter {
+  return {
+    async accept(event) {
+      const { count } = await deps.db.inboundDelivery.createMany({
+        data: [{ platform: event.platform, deliveryId: event.deliveryId, route: routeOf(event), payload: JSON.parse(JSON.stringify(event)) }],
+        skipDuplicates: true,
+      });
+      if (count === 0) log.info({ platform: event.platform, deliveryId: event.deliveryId }, 'duplicate delivery ignored');
+      return count === 1;
+    },
+    async handle(event) {
+      const route = routeOf(event);
+      const child = log.child({ platform: event.platform, deliveryId: event.deliveryId, route });
+      const listener = listeners.find((l) => l.route === route && (!l.actionId || (event.kind === 'card.action' && event.actionId === l.actionId)));
+      const where = { platform_deliveryId: { platform: event.platform, deliveryId: event.deliveryId } };
+      if (!listener) {
+        child.info('no listener for this route');
+        await deps.db.inboundDelivery.update({ where, data: { handledAt: deps.now(), error: 'no listener' } });
+        return;
+      }
+      const identity = await deps.db.platformIdentity.findUnique({
+        where: { platform_userId: { platform: event.platform, userId: event.operatorUserId } },
+        select: { employeeId: true },
+      });
+      const actor = identity ? await loadEmployeeActor(deps.db, identity.employeeId) : undefined;
+      try {
+        const reply = await listener.handle({ event, actor, deps, log: child });
+        await deps.db.inboundDelivery.update({ where, data: { handledAt: deps.now() } });
+        return reply;
+      } catch (error) {
+        child.error({ err: error }, 'listener failed');
+        await deps.db.inboundDelivery.update({ where, data: { handledAt: deps.now(), error: String((error as Error).message).slice(0, 500) } });
+        throw error;
+      }
+    },
+  };
+}
