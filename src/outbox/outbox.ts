@@ -1,0 +1,26 @@
+import type { CardModel } from '../../cards/card-model.ts';
+import type { Tx } from '../db/client.ts';
+import type { Platform } from '../generated/prisma/client.ts';
+
+export type OutboundPayload =
+  | { kind: 'text'; text: string }
+  | { kind: 'card'; card: CardModel }
+  /** Re-render an already sent card (same key) for every recipient. */
+  | { kind: 'card_update'; card: CardModel };
+
+export interface OutboundMessage {
+  /** One logical message = one key: enqueuing it twice sends once. */
+  dedupeKey: string;
+  platform: Platform;
+  /** Platform user ids. */
+  recipients: string[];
+  payload: OutboundPayload;
+}
+
+/**
+ * The durable outbox. `enqueue` writes the message and its delivery job inside the caller's
+ * transaction, so the message exists exactly when the domain change that caused it commits.
+ */
+export interface Outbox {
+  enqueue(tx: Tx, message: OutboundMessage): Promise<void>;
+}
