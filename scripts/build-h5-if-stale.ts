@@ -12,7 +12,8 @@ const STAMP = 'dist/h5/.build-stamp';
 
 /** Inputs of the build. The lockfile is one because a vant or vue upgrade changes the output. */
 const INPUT_DIRS = ['src/h5'];
-const INPUT_FILES = ['app.json', 'package-lock.json'];
+// Shared pure-data modules the H5 bundle imports from the server side count too.
+const INPUT_FILES = ['app.json', 'package-lock.json', 'src/domain/role-labels.ts'];
 
 export interface BuildH5Options {
   /** Repository root (where package.json and app.json live). */

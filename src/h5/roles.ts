@@ -1,16 +1,10 @@
-// How roles look in the H5. The labels match the server's (src/services/profile/get-my-profile.ts);
-// the login list needs them before anyone is signed in.
+// How roles look in the H5. The labels are the server's own (src/domain/role-labels.ts); the
+// login list needs them before anyone is signed in.
 import type { TagType } from 'vant';
+import { roleLabels as sharedRoleLabels } from '../domain/role-labels.ts';
 import type { RoleName, RoleView } from './types.ts';
 
-export const roleLabels: Record<RoleName, string> = {
-  EMPLOYEE: '员工',
-  MANAGER: '直属上级',
-  HR_SPECIALIST: '人事专员',
-  HR_MANAGER: '人事经理',
-  FINANCE: '财务',
-  ADMIN: '管理员',
-};
+export const roleLabels: Record<RoleName, string> = sharedRoleLabels;
 
 const tagTypes: Record<RoleName, TagType> = {
   EMPLOYEE: 'default',

@@ -1,6 +1,6 @@
 // Runs `node scripts/start.ts` (what `npm start` runs) as a real child process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../src/net/free-port.ts';
 
 export interface RunningServer {
   child: ChildProcess;
@@ -46,16 +46,5 @@ export function runProcess(args: string[], env: Record<string, string>): Promise
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.once('exit', (code) => ok({ code, output }));
-  });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
-    });
   });
 }

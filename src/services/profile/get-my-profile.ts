@@ -1,16 +1,10 @@
 import type { Actor } from '../../domain/actor.ts';
+import { roleLabels } from '../../domain/role-labels.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { employeeInclude, toEmployeeView } from '../employees/employee-view.ts';
 
-export const roleLabels = {
-  EMPLOYEE: '员工',
-  MANAGER: '直属上级',
-  HR_SPECIALIST: '人事专员',
-  HR_MANAGER: '人事经理',
-  FINANCE: '财务',
-  ADMIN: '管理员',
-} as const;
+export { roleLabels };
 
 /** The signed-in employee's own record for the H5 "我的" page; personal data stays masked. */
 export async function getMyProfile(deps: ServiceDeps, opts: { actor: Actor }) {
