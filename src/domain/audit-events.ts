@@ -12,6 +12,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('employees.imported'), data: z.object({ file: z.string(), rows: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }) }),
   z.object({ type: z.literal('session.created'), data: z.object({ platform: z.enum(['wecom', 'dingtalk', 'sandbox']), method: z.string() }) }),
   z.object({ type: z.literal('demo.seeded'), data: z.object({ employees: z.number().int(), departments: z.number().int() }) }),
+  z.object({ type: z.literal('directory.synced'), data: z.object({ platform: z.enum(['wecom', 'dingtalk']), linked: z.number().int(), alreadyLinked: z.number().int(), unmatched: z.number().int(), conflicts: z.number().int() }) }),
   z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
 ]);
 
