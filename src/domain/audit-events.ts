@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 const status = z.enum(['ONBOARDING', 'ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT', 'ABSCONDED', 'EXITED']);
+const platform = z.enum(['wecom', 'dingtalk', 'sandbox']);
 
 export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('employee.created'), data: z.object({ employeeNo: z.string(), name: z.string(), source: z.enum(['api', 'import', 'seed', 'directory']) }) }),
@@ -13,6 +14,8 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.created'), data: z.object({ platform: z.enum(['wecom', 'dingtalk', 'sandbox']), method: z.string() }) }),
   z.object({ type: z.literal('demo.seeded'), data: z.object({ employees: z.number().int(), departments: z.number().int() }) }),
   z.object({ type: z.literal('directory.synced'), data: z.object({ platform: z.enum(['wecom', 'dingtalk']), linked: z.number().int(), alreadyLinked: z.number().int(), unmatched: z.number().int(), conflicts: z.number().int() }) }),
+  z.object({ type: z.literal('card.sent'), data: z.object({ cardKey: z.string(), cardType: z.string(), platform: platform, recipients: z.array(z.string()) }) }),
+  z.object({ type: z.literal('card.decided'), data: z.object({ cardKey: z.string(), cardType: z.string(), platform: platform, actionId: z.string(), decision: z.string(), platformUserId: z.string(), cardsClosed: z.number().int() }) }),
   z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
 ]);
 

@@ -12,7 +12,11 @@ export type Action =
   | 'employee.transition'
   | 'employee.import'
   | 'employee.readPersonalData'
-  | 'audit.list';
+  | 'audit.list'
+  /** See the outbox's dead letters (messages that could not be delivered). */
+  | 'outbox.list'
+  /** Answer the 新员工到岗确认 card: confirms the first day of work, which starts the 30-day clock. */
+  | 'onboarding.confirm';
 
 /** How far a grant reaches: everyone, the caller's reports (direct and indirect), or only the caller. */
 export type Scope = 'all' | 'team' | 'self';
@@ -25,15 +29,16 @@ const HR: Partial<Record<Action, Scope>> = {
   'employee.transition': 'all',
   'employee.import': 'all',
   'employee.readPersonalData': 'all',
+  'onboarding.confirm': 'all',
 };
 
 export const permissionTable: Record<Role, Partial<Record<Action, Scope>>> = {
   EMPLOYEE: { 'employee.read': 'self', 'employee.readPersonalData': 'self' },
   MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self' },
   HR_SPECIALIST: HR,
-  HR_MANAGER: { ...HR, 'audit.list': 'all' },
+  HR_MANAGER: { ...HR, 'audit.list': 'all', 'outbox.list': 'all' },
   FINANCE: { 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self' },
-  ADMIN: { ...HR, 'audit.list': 'all' },
+  ADMIN: { ...HR, 'audit.list': 'all', 'outbox.list': 'all' },
 };
 
 const breadth: Record<Scope, number> = { self: 0, team: 1, all: 2 };

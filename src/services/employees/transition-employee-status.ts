@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { parseDay } from '../../domain/dates.ts';
 import { allowedTargets, canTransition, statusLabels } from '../../domain/lifecycle.ts';
@@ -26,34 +27,40 @@ export interface TransitionOptions {
  */
 export async function transitionEmployeeStatus(deps: ServiceDeps, opts: TransitionOptions): Promise<EmployeeView> {
   authorize(opts.actor, 'employee.transition');
-  const row = await deps.db.$transaction(async (tx) => {
-    const current = await tx.employee.findUnique({ where: { id: opts.id } });
-    if (!current) throw new AppError('not_found', `找不到员工 ${opts.id}`);
-    const from = opts.expectedStatus ?? current.status;
-    if (current.status === opts.to && from === opts.to) {
-      return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });
-    }
-    if (!canTransition(from, opts.to)) {
-      const allowed = allowedTargets(from).map((s) => statusLabels[s]).join('、') || '无';
-      throw new AppError('illegal_transition', `不能从「${statusLabels[from]}」变为「${statusLabels[opts.to]}」；可变为：${allowed}`, { from, to: opts.to });
-    }
-    if (opts.to === 'EXITED' && !opts.exitDate && !current.exitDate) {
-      throw new AppError('validation_failed', '变为「离职」需要提供离职日期 exitDate');
-    }
-    const exitDate = opts.exitDate ? parseDay(opts.exitDate) : undefined;
-    const changed = await compareAndSet(
-      tx.employee,
-      { id: current.id, status: from },
-      { status: opts.to, version: { increment: 1 }, ...(exitDate && { exitDate }) },
-    );
-    if (!changed) {
-      throw new AppError('conflict', `员工状态已变为「${statusLabels[current.status]}」，与预期的「${statusLabels[from]}」不符，请刷新`);
-    }
-    await tx.statusChange.create({
-      data: { employeeId: current.id, fromStatus: from, toStatus: opts.to, reason: opts.reason, actorId: opts.actor.id, actorName: opts.actor.name },
-    });
-    await writeAuditEvent(tx, opts.actor, { type: 'employee.status_changed', data: { employeeNo: current.employeeNo, from, to: opts.to, reason: opts.reason } }, { type: 'employee', id: current.id });
-    return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });
-  });
+  const row = await deps.db.$transaction((tx) => transitionEmployeeStatusInTx(tx, opts));
   return toEmployeeView(row, deps.cipher, false);
+}
+
+/**
+ * The same move inside the caller's transaction, for services that change something else in
+ * the same commit (a card decision). The caller has authorized the actor.
+ */
+export async function transitionEmployeeStatusInTx(tx: Tx, opts: TransitionOptions) {
+  const current = await tx.employee.findUnique({ where: { id: opts.id } });
+  if (!current) throw new AppError('not_found', `找不到员工 ${opts.id}`);
+  const from = opts.expectedStatus ?? current.status;
+  if (current.status === opts.to && from === opts.to) {
+    return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });
+  }
+  if (!canTransition(from, opts.to)) {
+    const allowed = allowedTargets(from).map((s) => statusLabels[s]).join('、') || '无';
+    throw new AppError('illegal_transition', `不能从「${statusLabels[from]}」变为「${statusLabels[opts.to]}」；可变为：${allowed}`, { from, to: opts.to });
+  }
+  if (opts.to === 'EXITED' && !opts.exitDate && !current.exitDate) {
+    throw new AppError('validation_failed', '变为「离职」需要提供离职日期 exitDate');
+  }
+  const exitDate = opts.exitDate ? parseDay(opts.exitDate) : undefined;
+  const changed = await compareAndSet(
+    tx.employee,
+    { id: current.id, status: from },
+    { status: opts.to, version: { increment: 1 }, ...(exitDate && { exitDate }) },
+  );
+  if (!changed) {
+    throw new AppError('conflict', `员工状态已变为「${statusLabels[current.status]}」，与预期的「${statusLabels[from]}」不符，请刷新`);
+  }
+  await tx.statusChange.create({
+    data: { employeeId: current.id, fromStatus: from, toStatus: opts.to, reason: opts.reason, actorId: opts.actor.id, actorName: opts.actor.name },
+  });
+  await writeAuditEvent(tx, opts.actor, { type: 'employee.status_changed', data: { employeeNo: current.employeeNo, from, to: opts.to, reason: opts.reason } }, { type: 'employee', id: current.id });
+  return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });
 }

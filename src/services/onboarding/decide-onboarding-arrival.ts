@@ -1,0 +1,92 @@
+// A click on 已到岗 / 未到岗. Only the card key, the action id and the clicker come from the
+// callback; everything else is reloaded. One transaction: card OPEN→DECIDED (compare-and-set),
+// the employee's lifecycle move, the audit event, and a card update for every recipient of
+// this card and of its copies on other platforms.
+import { ONBOARDING_ARRIVED, ONBOARDING_NO_SHOW } from '../../../cards/action-ids.ts';
+import { ONBOARDING_CONFIRM_CARD, onboardingDecisionLabels } from '../../../cards/onboarding-confirm-card.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
+import { statusLabels } from '../../domain/lifecycle.ts';
+import { scopeOf } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
+import type { CardInstance, Platform } from '../../generated/prisma/client.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { compareAndSet } from '../compare-and-set.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
+import { parseRecipients } from './card-instance-json.ts';
+import { closeCopies, decidedColumns, queueCardUpdates } from './close-cards.ts';
+import { rememberResponseCode } from './remember-response-code.ts';
+
+export interface DecideOnboardingArrivalOptions {
+  cardKey: string;
+  actionId: string;
+  /** The employee behind the platform user, if known. */
+  actor: Actor | undefined;
+  platform: Platform;
+  platformUserId: string;
+  /** WeCom: the click's single-use response_code, kept for the card update. */
+  responseCode?: string;
+}
+
+const isDecision = (id: string): id is keyof typeof onboardingDecisionLabels => id === ONBOARDING_ARRIVED || id === ONBOARDING_NO_SHOW;
+
+/**
+ * @example
+ *   const { text } = await decideOnboardingArrival(deps, { cardKey, actionId: ONBOARDING_ARRIVED, actor, platform: 'wecom', platformUserId: 'zhangsan' });
+ */
+export async function decideOnboardingArrival(deps: ServiceDeps, opts: DecideOnboardingArrivalOptions): Promise<{ text: string }> {
+  const { actionId } = opts;
+  if (!isDecision(actionId)) return { text: '无法识别的操作，请刷新卡片后重试' };
+  const card = await deps.db.cardInstance.findUnique({ where: { cardKey: opts.cardKey } });
+  if (!card || card.type !== ONBOARDING_CONFIRM_CARD || card.platform !== opts.platform || !card.subjectId) return { text: '找不到这张卡片，可能已失效' };
+  if (!parseRecipients(card.recipients).some((r) => r.userId === opts.platformUserId)) return { text: '你不是这张卡片的处理人' };
+  const actor = opts.actor;
+  if (!actor || !scopeOf(actor, 'onboarding.confirm')) return { text: '只有人事可以确认到岗' };
+  if (card.state !== 'OPEN') return alreadyDecided(deps, card);
+  const employeeId = card.subjectId;
+  const now = deps.now();
+  try {
+    return await deps.db.$transaction(async (tx) => {
+      // Serialize decisions per employee: copies of the card on two platforms clicked at the same
+      // moment would otherwise lock each other's rows in opposite order.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`card:${card.type}:${employeeId}`}, 0))`;
+      const decision = { actor, actionId, decided: { label: onboardingDecisionLabels[actionId], byName: actor.name, at: now.toISOString() } };
+      const own = decidedColumns(card, decision);
+      if (!(await compareAndSet(tx.cardInstance, { id: card.id, state: 'OPEN' }, own.data))) {
+        return alreadyDecided(deps, await tx.cardInstance.findUniqueOrThrow({ where: { id: card.id } }));
+      }
+      if (opts.responseCode) await rememberResponseCode(tx, card.id, opts.platformUserId, opts.responseCode);
+      const employee = await tx.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, startDate: true } });
+      const startDate = formatDay(employee.startDate) ?? '';
+      const today = dayIn(deps.businessTz, now);
+      // A hire who never came leaves on the day HR says so, never before the planned start.
+      const exitDate = today < startDate ? startDate : today;
+      await transitionEmployeeStatusInTx(tx, actionId === ONBOARDING_ARRIVED
+        ? { actor, id: employeeId, to: 'ACTIVE', expectedStatus: 'ONBOARDING', reason: '到岗确认（卡片）' }
+        : { actor, id: employeeId, to: 'EXITED', expectedStatus: 'ONBOARDING', reason: '未到岗，取消入职（卡片）', exitDate });
+      const copies = await closeCopies(tx, card, decision);
+      await queueCardUpdates(deps, tx, [{ card, model: own.model }, ...copies]);
+      await writeAuditEvent(tx, actor, {
+        type: 'card.decided',
+        data: { cardKey: card.cardKey, cardType: card.type, platform: card.platform, actionId, decision: decision.decided.label, platformUserId: opts.platformUserId, cardsClosed: 1 + copies.length },
+      }, { type: 'employee', id: employeeId });
+      return actionId === ONBOARDING_ARRIVED
+        ? { text: `已确认 ${employee.name} 到岗（入职日期 ${startDate}）。请自用工之日起三十日内办理社保增员。` }
+        : { text: `已记录 ${employee.name} 未到岗，已取消入职（离职日期 ${exitDate}）。` };
+    });
+  } catch (error) {
+    // Someone changed the employee elsewhere (REST, import) before the click: say so, change nothing.
+    if (error instanceof AppError && (error.code === 'conflict' || error.code === 'illegal_transition')) {
+      const e = await deps.db.employee.findUnique({ where: { id: employeeId }, select: { name: true, status: true } });
+      return { text: `${e?.name ?? '该员工'} 当前状态为「${e ? statusLabels[e.status] : '未知'}」，无需再确认到岗` };
+    }
+    throw error;
+  }
+}
+
+function alreadyDecided(deps: ServiceDeps, card: CardInstance): { text: string } {
+  const at = card.decidedAt ? formatDateTime(deps.businessTz, card.decidedAt) : '';
+  const label = card.decision && isDecision(card.decision) ? onboardingDecisionLabels[card.decision] : '已处理';
+  return { text: `这张卡片已由 ${card.decidedByName ?? '他人'} 于 ${at} 处理：${label}` };
+}

@@ -1,0 +1,16 @@
+// One sample per card type listed in app.json, open and decided, fed to every renderer by the
+// golden tests. A new card type without a sample fails test/cards/render-golden.test.ts.
+import type { CardDecision, CardModel } from '../../cards/card-model.ts';
+import { buildOnboardingConfirmCard } from '../../cards/onboarding-confirm-card.ts';
+
+export const sampleDecision: CardDecision = { label: '已确认到岗', byName: '李人事', at: '2026-12-24T02:03:00.000Z' };
+
+export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> = {
+  'onboarding.confirm': (decided) =>
+    buildOnboardingConfirmCard({
+      employee: { name: '张三', department: '研发部', position: '后端工程师', startDate: '2026-12-21' },
+      key: 'onb-0f8e1c2d3b4a59687766554433221100-wecom',
+      h5Url: 'https://hr.example.com/app/me',
+      decided,
+    }),
+};
