@@ -4,6 +4,7 @@
 import type { Logger } from '../log.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import { loadEmployeeActor } from '../services/sessions/load-employee-actor.ts';
+import { createDeliveryRecorder } from './delivery-recorder.ts';
 import { routeOf, type InboundEvent } from './inbound-event.ts';
 import type { Listener, ListenerReply } from './listener.ts';
 
@@ -15,14 +16,12 @@ export interface BotRouter {
 }
 
 export function createBotRouter(deps: ServiceDeps, listeners: Listener[], log: Logger): BotRouter {
+  const recorder = createDeliveryRecorder(deps.db);
   return {
     async accept(event) {
-      const { count } = await deps.db.inboundDelivery.createMany({
-        data: [{ platform: event.platform, deliveryId: event.deliveryId, route: routeOf(event), payload: JSON.parse(JSON.stringify(event)) }],
-        skipDuplicates: true,
-      });
-      if (count === 0) log.info({ platform: event.platform, deliveryId: event.deliveryId }, 'duplicate delivery ignored');
-      return count === 1;
+      const fresh = await recorder.record(event);
+      if (!fresh) log.info({ platform: event.platform, deliveryId: event.deliveryId }, 'duplicate delivery ignored');
+      return fresh;
     },
     async handle(event) {
       const route = routeOf(event);
@@ -41,7 +40,7 @@ export function createBotRouter(deps: ServiceDeps, listeners: Listener[], log: L
       const actor = identity ? await loadEmployeeActor(deps.db, identity.employeeId) : undefined;
       try {
         const reply = await listener.handle({ event, actor, deps, log: child });
-        await deps.db.inboundDelivery.update({ where, data: { handledAt: deps.now() } });
+        await deps.db.inboundDelivery.updateMany({ where: { platform: event.platform, deliveryId: event.deliveryId }, data: { handledAt: deps.now() } });
         return reply;
       } catch (error) {
         child.error({ err: error }, 'listener failed');
