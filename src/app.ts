@@ -3,6 +3,7 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
+import type { BotRouter } from './bot/bot-router.ts';
 import type { Env } from './config.ts';
 import { AppError } from './errors.ts';
 import type { Readiness } from './db/readiness.ts';
@@ -14,13 +15,17 @@ import { openApiDocument } from './http/openapi.ts';
 import { requestContext } from './http/request-context.ts';
 import { auditRoutes } from './http/routes/audit-routes.ts';
 import { employeeRoutes } from './http/routes/employee-routes.ts';
+import { h5PlatformLoginRoutes } from './http/routes/h5-platform-login-routes.ts';
 import { h5SessionRoutes } from './http/routes/h5-session-routes.ts';
 import { healthRouter, type PlatformState } from './http/routes/health-routes.ts';
 import { importRoutes } from './http/routes/import-routes.ts';
+import { outboxRoutes } from './http/routes/outbox-routes.ts';
+import { sandboxRoutes } from './http/routes/sandbox-routes.ts';
 import type { AppState } from './http/state.ts';
 import type { Logger } from './log.ts';
 import type { Manifest } from './manifest.ts';
 import { configuredPlatforms } from './platforms/configured-platforms.ts';
+import type { PlatformClients } from './platforms/create-chat-platforms.ts';
 import type { ServiceDeps } from './services/deps.ts';
 
 export interface AppDeps {
@@ -33,8 +38,12 @@ export interface AppDeps {
   h5Dir: string;
   readiness(): Promise<Readiness>;
   platformStates?(): PlatformState[];
+  /** API clients of the configured chat platforms (H5 sign-in, JS-SDK config). */
+  platformClients?: PlatformClients;
   /** Further routers (callback receivers, sandbox chat), mounted before the H5. */
   routers?: Router<AppState>[];
+  /** The bot router (real listeners) the sandbox chat posts into; the platform receivers get it in main.ts. */
+  botRouter?: BotRouter;
 }
 
 /** Every REST route, in one list: mounted below /api/v1 and described by openapi.json. */
@@ -44,7 +53,10 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...employeeRoutes(deps.services),
     ...importRoutes(deps.services),
     ...auditRoutes(deps.services),
+    ...outboxRoutes(deps.services),
     ...h5SessionRoutes(deps.services, { devLogin: platforms.length === 0, platforms }),
+    ...h5PlatformLoginRoutes(deps.services, deps.env, deps.platformClients ?? {}),
+    ...sandboxRoutes(deps.services, { enabled: platforms.length === 0, botRouter: deps.botRouter, log: deps.log }),
   ] as ApiRoute[];
 }
 

@@ -6,6 +6,8 @@ import { jobRegistry } from './jobs/registry.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { createLogger } from './log.ts';
 import { loadManifest } from './manifest.ts';
+import { startOutboxWorkers } from './outbox/outbox-workers.ts';
+import { createChatPlatforms } from './platforms/create-chat-platforms.ts';
 import { migrationsDir, openRuntime, projectRoot } from './runtime.ts';
 import { seedOnFirstStart } from './services/demo/seed-on-first-start.ts';
 import { printStartupBanner } from './startup-banner.ts';
@@ -33,6 +35,7 @@ export async function main(): Promise<void> {
   });
   const server = app.listen(env.PORT, env.HOST);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
+  const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db }), log });
   const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? startScheduler(runtime.deps, jobRegistry, log) : undefined;
   printStartupBanner(process.stdout, { env, adminToken: runtime.secrets.adminToken, seed, embedded: runtime.embedded });
 
@@ -42,6 +45,7 @@ export async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await scheduler?.stop();
+    await outboxWorkers.stop();
     await new Promise<void>((ok) => server.close(() => ok()));
     server.closeAllConnections();
     await runtime.close();

@@ -1,12 +1,15 @@
 // What both the server and the CLI need before they can do anything: configuration,
 // secrets, a migrated database and the service dependencies.
 import { fileURLToPath } from 'node:url';
+import type { PgBoss } from 'pg-boss';
 import type { Env } from './config.ts';
 import { createPersonalDataCipher } from './crypto/personal-data.ts';
 import { createDb, type Db } from './db/client.ts';
 import { openEmbeddedDatabase } from './db/embedded.ts';
 import { applyMigrations, type MigrationResult } from './db/migrate.ts';
 import type { Logger } from './log.ts';
+import { openOutboxBoss } from './outbox/open-outbox-boss.ts';
+import { createPgBossOutbox } from './outbox/pg-boss-outbox.ts';
 import { loadSecrets, type Secrets } from './secrets.ts';
 import type { ServiceDeps } from './services/deps.ts';
 
@@ -17,6 +20,8 @@ export interface Runtime {
   env: Env;
   secrets: Secrets;
   db: Db;
+  /** pg-boss on the same database: the outbox's queue. Workers are started by the roots. */
+  boss: PgBoss;
   deps: ServiceDeps;
   databaseUrl: string;
   embedded: boolean;
@@ -32,17 +37,23 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
     const migrations = await applyMigrations(databaseUrl, migrationsDir);
     if (migrations.applied.length > 0) log.info({ applied: migrations.applied }, 'migrations applied');
     const db = createDb(databaseUrl);
+    const boss = await openOutboxBoss({ databaseUrl, log });
     const deps: ServiceDeps = {
       db,
       cipher: createPersonalDataCipher(secrets.masterKey),
       now: () => new Date(),
       businessTz: env.BUSINESS_TZ,
+      outbox: createPgBossOutbox({ boss }),
     };
     const close = async () => {
+      // Not graceful: the roots stop the outbox workers first (letting deliveries finish), and on
+      // Ctrl-C embedded PostgreSQL is already stopping, so waiting here would only lose the race
+      // with its exit hook. A delivery cut short is retried by the next process.
+      await boss.stop({ graceful: false });
       await db.$disconnect();
       if (embedded?.owned) await embedded.stop();
     };
-    return { env, secrets, db, deps, databaseUrl, embedded: Boolean(embedded), migrations, close };
+    return { env, secrets, db, boss, deps, databaseUrl, embedded: Boolean(embedded), migrations, close };
   } catch (error) {
     if (embedded?.owned) await embedded.stop();
     throw error;

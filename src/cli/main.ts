@@ -3,6 +3,9 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, parseEnv, readProcessEnv } from '../config.ts';
 import { createLogger } from '../log.ts';
+import { drainOutbox } from '../outbox/drain-outbox.ts';
+import { startOutboxWorkers } from '../outbox/outbox-workers.ts';
+import { createChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerJobCommands } from './job-commands.ts';
@@ -20,10 +23,20 @@ export type WithRuntime = <T>(fn: (rt: Runtime) => Promise<T>) => Promise<T>;
 export function buildProgram(env: Record<string, string | undefined>, io: CliIo, setExitCode: (code: number) => void): Command {
   const config = parseEnv(env);
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  // Every command runs the outbox workers, so messages it queues (and any backlog) are delivered
+  // even when no server runs; before exiting it waits up to 5 s for its own messages.
   const withRuntime: WithRuntime = async (fn) => {
     const rt = await openRuntime(config, log);
+    const since = new Date(Date.now() - 1000);
     try {
-      return await fn(rt);
+      const workers = await startOutboxWorkers({ boss: rt.boss, db: rt.db, platforms: createChatPlatforms(config, { db: rt.db }), log });
+      try {
+        return await fn(rt);
+      } finally {
+        const pending = await drainOutbox(rt.db, { since, timeoutMs: 5000 });
+        if (pending > 0) io.err.write(`${pending} 条消息尚未发出，将由服务器或下一条命令继续投递\n`);
+        await workers.stop();
+      }
     } finally {
       await rt.close();
     }

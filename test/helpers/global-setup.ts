@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../src/db/migrate.ts';
+import { openOutboxBoss } from '../../src/outbox/open-outbox-boss.ts';
 import { freePort } from '../../src/net/free-port.ts';
 
 declare module 'vitest' {
@@ -38,7 +39,11 @@ export default async function setup(project: TestProject) {
   await client.connect();
   await client.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await client.end();
-  await applyMigrations(adminUrl.replace(/\/postgres$/, `/${TEMPLATE_DB}`), 'prisma/migrations');
+  const templateUrl = adminUrl.replace(/\/postgres$/, `/${TEMPLATE_DB}`);
+  await applyMigrations(templateUrl, 'prisma/migrations');
+  // pg-boss creates its schema and the outbox queues at start: do it once here so every clone has them.
+  const boss = await openOutboxBoss({ databaseUrl: templateUrl, max: 2 });
+  await boss.stop({ graceful: false });
   project.provide('pgAdminUrl', adminUrl);
   return async () => {
     await server.stop();

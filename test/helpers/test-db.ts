@@ -1,9 +1,14 @@
 // A fresh, migrated database for one test file, cloned from the run's template.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { PgBoss } from 'pg-boss';
 import { afterAll, inject } from 'vitest';
 import { createPersonalDataCipher } from '../../src/crypto/personal-data.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
+import { openOutboxBoss } from '../../src/outbox/open-outbox-boss.ts';
+import type { Outbox } from '../../src/outbox/outbox.ts';
+import { DEFAULT_RETRY_POLICY, type OutboxRetryPolicy } from '../../src/outbox/outbox-queues.ts';
+import { createPgBossOutbox } from '../../src/outbox/pg-boss-outbox.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
 
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
@@ -13,26 +18,38 @@ export interface TestDb {
   name: string;
   db: Db;
   deps: ServiceDeps;
+  /** pg-boss on this file's database, started on first use (enqueue or this call), stopped after the file. */
+  boss(): Promise<PgBoss>;
 }
 
 /** Call at the top level of a test file; the database is dropped after the file. */
-export async function createTestDb(opts: { now?: () => Date } = {}): Promise<TestDb> {
+export async function createTestDb(opts: { now?: () => Date; retry?: Partial<OutboxRetryPolicy> } = {}): Promise<TestDb> {
   const adminUrl = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE sentinel_template`);
   const url = adminUrl.replace(/\/postgres$/, `/${name}`);
   const db = createDb(url, 5);
+  let started: Promise<PgBoss> | undefined;
+  const boss = () => (started ??= openOutboxBoss({ databaseUrl: url, max: 3, superviseIntervalSeconds: 1 }));
+  // The real pg-boss outbox; most files never enqueue, so pg-boss starts only when one does.
+  const outbox: Outbox = {
+    async enqueue(tx, message) {
+      await createPgBossOutbox({ boss: await boss(), retry: { ...DEFAULT_RETRY_POLICY, ...opts.retry } }).enqueue(tx, message);
+    },
+  };
   const deps: ServiceDeps = {
     db,
     cipher: createPersonalDataCipher(TEST_MASTER_KEY),
     now: opts.now ?? (() => new Date()),
     businessTz: 'Asia/Shanghai',
+    outbox,
   };
   afterAll(async () => {
+    if (started) await (await started).stop({ graceful: false });
     await db.$disconnect();
     await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
-  return { url, name, db, deps };
+  return { url, name, db, deps, boss };
 }
 
 /** An empty database (no migrations), for migrator and drift tests. */

@@ -5,11 +5,11 @@ import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { getMyProfile } from '../../services/profile/get-my-profile.ts';
 import { listDemoUsers } from '../../services/profile/list-demo-users.ts';
-import { createSession, SESSION_TTL_MS } from '../../services/sessions/create-session.ts';
+import { createSession } from '../../services/sessions/create-session.ts';
 import { endSession } from '../../services/sessions/end-session.ts';
 import { defineRoute } from '../api-route.ts';
 import { SESSION_COOKIE } from '../authenticate.ts';
-import type { AppContext } from '../state.ts';
+import { setSessionCookie } from '../session-cookie.ts';
 
 export function h5SessionRoutes(deps: ServiceDeps, opts: { devLogin: boolean; platforms: string[] }) {
   const requireDevLogin = () => {
@@ -48,15 +48,4 @@ export function h5SessionRoutes(deps: ServiceDeps, opts: { devLogin: boolean; pl
       handler: ({ actor }) => getMyProfile(deps, { actor }),
     }),
   ];
-}
-
-function setSessionCookie(ctx: AppContext, token: string): void {
-  ctx.cookies.set(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.secure,
-    maxAge: SESSION_TTL_MS,
-    path: '/',
-    overwrite: true,
-  });
 }

@@ -1,0 +1,67 @@
+// One delivery attempt of one outbox message. Safe to run twice for the same message: a SENT
+// message is skipped, and every platform call is idempotent for the message's keys.
+import type { Db } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { ChatPlatform } from '../platforms/chat-platform.ts';
+import type { ChatPlatforms } from '../platforms/create-chat-platforms.ts';
+import { PlatformApiError } from '../platforms/platform-api-error.ts';
+import { loadResponseCodes, releaseResponseCodes, storeResponseCodes } from './card-response-codes.ts';
+import type { OutboundPayload } from './outbox.ts';
+
+export interface DeliveryDeps {
+  db: Db;
+  platforms: ChatPlatforms;
+  now: () => Date;
+}
+
+export type DeliveryOutcome = 'sent' | 'already-done' | 'missing';
+
+export async function deliverOutboxMessage(deps: DeliveryDeps, id: string): Promise<DeliveryOutcome> {
+  const msg = await deps.db.outboxMessage.findUnique({ where: { id } });
+  if (!msg) return 'missing';
+  if (msg.status !== 'PENDING') return 'already-done';
+  const platform = deps.platforms[msg.platform];
+  if (!platform) {
+    const errmsg = `本实例未配置平台 ${msg.platform}，消息无法发送（检查 ${msg.platform.toUpperCase()}_* 环境变量）`;
+    throw await failed(deps.db, id, new PlatformApiError({ platform: msg.platform, api: 'outbox', errcode: 'not_configured', errmsg, retryable: false }));
+  }
+  let result: Prisma.InputJsonValue;
+  try {
+    result = await send(deps.db, platform, msg.dedupeKey, msg.recipients as string[], msg.payload as unknown as OutboundPayload);
+  } catch (error) {
+    throw await failed(deps.db, id, error);
+  }
+  await deps.db.outboxMessage.updateMany({
+    where: { id, status: 'PENDING' },
+    data: { status: 'SENT', sentAt: deps.now(), attempts: { increment: 1 }, lastError: null, result },
+  });
+  return 'sent';
+}
+
+async function send(db: Db, platform: ChatPlatform, dedupeKey: string, recipients: string[], payload: OutboundPayload): Promise<Prisma.InputJsonValue> {
+  switch (payload.kind) {
+    case 'text':
+      await platform.sendText(recipients, payload.text, dedupeKey);
+      return { recipients: recipients.length };
+    case 'card': {
+      const sent = await platform.sendCard(recipients, payload.card);
+      const codes = sent.responseCodes ?? {};
+      await storeResponseCodes(db, { platform: platform.name, card: payload.card, recipients, codes });
+      return { recipients: recipients.length, responseCodes: Object.keys(codes).length };
+    }
+    case 'card_update': {
+      const stored = await loadResponseCodes(db, payload.card.key);
+      const codes = Object.fromEntries(recipients.filter((u) => stored[u]).map((u) => [u, stored[u] as string]));
+      await platform.updateCard(recipients, payload.card, codes);
+      await releaseResponseCodes(db, payload.card.key, codes);
+      return { recipients: recipients.length, usedResponseCodes: Object.keys(codes).length };
+    }
+  }
+}
+
+/** Counts the attempt and keeps the reason for the operator, then hands the error back. */
+async function failed(db: Db, id: string, error: unknown): Promise<unknown> {
+  const lastError = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 2000) : String(error);
+  await db.outboxMessage.updateMany({ where: { id, status: 'PENDING' }, data: { attempts: { increment: 1 }, lastError } });
+  return error;
+}

@@ -1,0 +1,48 @@
+import { PgBoss } from 'pg-boss';
+import type { Logger } from '../log.ts';
+import { ensureOutboxQueues } from './outbox-queues.ts';
+
+export interface OutboxBossOptions {
+  databaseUrl: string;
+  log?: Logger;
+  /** Connections in pg-boss's own pool (the outbox also borrows the caller's transaction). */
+  max?: number;
+  /** How often jobs whose worker died mid-send are noticed (pg-boss default 60 s); tests shorten it. */
+  superviseIntervalSeconds?: number;
+}
+
+/**
+ * Starts pg-boss on the app's database: creates or migrates its `pgboss` schema (under its own
+ * advisory lock, so instances may start together) and the outbox queues.
+ * The caller stops it (`boss.stop()`) before closing the database.
+ */
+export async function openOutboxBoss(opts: OutboxBossOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: opts.databaseUrl,
+    schema: 'pgboss',
+    application_name: 'shebao-sentinel-outbox',
+    max: opts.max ?? 5,
+    // Workers poll every second instead of LISTENing: pg-boss's dedicated LISTEN connection can
+    // crash the process when PostgreSQL shuts down first (Ctrl-C also stops embedded PostgreSQL),
+    // and polling works behind PgBouncer too.
+    useListenNotify: false,
+    // Clock ticks belong to node-schedule (jobs/scheduler.ts), not to pg-boss cron.
+    schedule: false,
+    // Expiry runs in the monitor step of a supervise pass, so both intervals bound it. pg-boss
+    // rejects the keys when present but undefined.
+    ...(opts.superviseIntervalSeconds && { superviseIntervalSeconds: opts.superviseIntervalSeconds, monitorIntervalSeconds: opts.superviseIntervalSeconds }),
+  });
+  // Only message and code: pg's errors carry the whole client object. 57P01 is PostgreSQL
+  // shutting down (e.g. embedded PostgreSQL stopping on Ctrl-C), expected at shutdown.
+  boss.on('error', (err: Error & { code?: string }) => {
+    opts.log?.[err.code === '57P01' ? 'warn' : 'error']({ code: err.code, message: err.message }, 'pg-boss error (the outbox keeps retrying)');
+  });
+  await boss.start();
+  try {
+    await ensureOutboxQueues(boss);
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    throw error;
+  }
+  return boss;
+}

@@ -1,0 +1,29 @@
+// The sandbox chat's "platform": messages become SandboxMessage rows that /sandbox shows.
+// The row's unique dedupeKey plays the part of WeCom's task_id: a retry inserts nothing.
+import type { Db } from '../../db/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { ChatPlatform } from '../chat-platform.ts';
+
+export function createSandboxChatPlatform(db: Db): ChatPlatform {
+  return {
+    name: 'sandbox',
+    async sendText(userIds, text, dedupeKey) {
+      await db.sandboxMessage.createMany({
+        data: userIds.map((userId) => ({ userId, direction: 'out', kind: 'text', body: { text }, dedupeKey: `${dedupeKey}:${userId}` })),
+        skipDuplicates: true,
+      });
+    },
+    async sendCard(userIds, card) {
+      const body = { card } as unknown as Prisma.InputJsonValue;
+      await db.sandboxMessage.createMany({
+        data: userIds.map((userId) => ({ userId, direction: 'out', kind: 'card', body, cardKey: card.key, dedupeKey: `card:${card.key}:${userId}` })),
+        skipDuplicates: true,
+      });
+      return {};
+    },
+    // Every copy of the card shows the decision, as on the real platforms.
+    async updateCard(_userIds, card) {
+      await db.sandboxMessage.updateMany({ where: { cardKey: card.key, direction: 'out' }, data: { body: { card } as unknown as Prisma.InputJsonValue } });
+    },
+  };
+}

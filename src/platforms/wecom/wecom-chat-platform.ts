@@ -1,0 +1,60 @@
+// The outbox's view of WeCom. Retries must never show a member the same card twice: the
+// card's key is its task_id, which WeCom accepts once per app.
+import type { CardModel } from '../../../cards/card-model.ts';
+import { renderWecomTemplateCard } from '../../../cards/render-wecom.ts';
+import type { ChatPlatform, SentCard } from '../chat-platform.ts';
+import { PlatformApiError } from '../platform-api-error.ts';
+import { renderCard } from '../render-card.ts';
+import { chunk } from '../split.ts';
+import type { WecomClient } from './wecom-client.ts';
+
+/**
+ * 42014 "invalid task_id". The renderer checks the card key against WeCom's task_id format
+ * before anything is sent, so here it can only mean "this task_id was already used": the
+ * card is already in the members' chats (a retry after a lost answer or a crash).
+ */
+const TASK_ID_USED = '42014';
+
+export function createWecomChatPlatform(client: WecomClient, opts: { timeZone?: string } = {}): ChatPlatform {
+  const render = (card: CardModel) => renderCard('wecom', 'message/send', () => renderWecomTemplateCard(card, { agentId: client.api.config.agentId, timeZone: opts.timeZone }));
+  return {
+    name: 'wecom',
+    async sendText(userIds, text) {
+      // Duplicate check (enable_duplicate_check, 4 h) makes a retried text a no-op for WeCom.
+      for (const users of chunk(userIds, 1000)) await client.send(users, { msgtype: 'text', text: { content: text } });
+    },
+    async sendCard(userIds, card): Promise<SentCard> {
+      try {
+        const res = await client.send(userIds, { msgtype: 'template_card', template_card: render(card) });
+        // One send → one response_code, usable once to update the card for all its members.
+        return res.response_code ? { responseCodes: Object.fromEntries(userIds.map((u) => [u, res.response_code as string])) } : {};
+      } catch (error) {
+        if (error instanceof PlatformApiError && error.errcode === TASK_ID_USED) return {};
+        throw error;
+      }
+    },
+    async updateCard(userIds, card, responseCodes) {
+      const templateCard = render(card);
+      for (const [code, users] of groupByCode(userIds, responseCodes)) {
+        try {
+          await client.updateTemplateCard({ userIds: users, responseCode: code, templateCard });
+        } catch (error) {
+          // A used or expired code cannot be retried into working (e.g. this update already ran
+          // before a crash); the failed call is in OutboundCall. Busy/5xx errors are retried.
+          if (error instanceof PlatformApiError && !error.retryable) continue;
+          throw error;
+        }
+      }
+    },
+  };
+}
+
+/** Members who share a code were sent the card together and are updated together. */
+function groupByCode(userIds: string[], codes: Record<string, string>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const u of userIds) {
+    const code = codes[u];
+    if (code) groups.set(code, [...(groups.get(code) ?? []), u]);
+  }
+  return groups;
+}

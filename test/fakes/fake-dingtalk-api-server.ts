@@ -1,0 +1,106 @@
+// DingTalk's two API hosts on one loopback server: accessToken, interactive cards (one card
+// per outTrackId), robot batchSend (≤ 20 users), and the old-host APIs (getuserinfo,
+// attendance, directory, in fake-dingtalk-data.ts), with the documented limits.
+import { startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
+import { createDingtalkDataRoutes, type DingtalkFakeData } from './fake-dingtalk-data.ts';
+
+export interface FakeDingtalkCard {
+  outTrackId: string;
+  userIds: string[];
+  params: Record<string, string>;
+  createCalls: number;
+  updates: Record<string, string>[];
+}
+
+export interface FakeDingtalkApiServer extends FakeHttpServer {
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  cardTemplateId: string;
+  cards: Map<string, FakeDingtalkCard>;
+  robotMessages: { userId: string; msgKey: string; msgParam: unknown }[];
+  expireTokens(): void;
+  data: DingtalkFakeData;
+}
+
+const bad = (status: number, code: string, message: string): FakeAnswer => ({ status, body: { code, message, requestid: 'fake' } });
+
+export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = {}): Promise<FakeDingtalkApiServer> {
+  const clientId = 'dingfakeclient';
+  const clientSecret = 'fake-client-secret';
+  const robotCode = 'dingfakerobot';
+  const cardTemplateId = 'fake-template.schema';
+  const tokens = new Map<string, number>();
+  const cards = new Map<string, FakeDingtalkCard>();
+  const robotMessages: FakeDingtalkApiServer['robotMessages'] = [];
+  const data: DingtalkFakeData = { departments: [{ dept_id: 1, name: '测试公司' }], users: [], attendance: [], authCodes: new Map() };
+  const oldRoutes = createDingtalkDataRoutes(data);
+  let counter = 0;
+
+  const tokenState = (t: string | undefined) => (!t || !tokens.has(t) ? 'invalid' : (tokens.get(t) as number) <= Date.now() ? 'expired' : 'ok');
+
+  const createAndDeliver = (body: Record<string, unknown>): FakeAnswer => {
+    if (body.cardTemplateId !== cardTemplateId) return bad(400, 'invalidParameter.cardTemplateId', 'cardTemplateId 不存在');
+    if (body.callbackType !== 'STREAM') return bad(400, 'invalidParameter.callbackType', 'callbackType 须为 STREAM');
+    const deliverModel = body.imRobotOpenDeliverModel as { spaceType?: string; robotCode?: string } | undefined;
+    if (deliverModel?.robotCode !== robotCode || deliverModel.spaceType !== 'IM_ROBOT') return bad(400, 'invalidParameter.robotCode', 'robotCode 错误');
+    const match = /^dtv1\.card\/\/(IM_ROBOT\.[^;]+(;IM_ROBOT\.[^;]+)*)$/.exec(String(body.openSpaceId));
+    if (!match) return bad(400, 'invalidParameter.openSpaceId', 'openSpaceId 格式错误');
+    const params = ((body.cardData as { cardParamMap?: Record<string, unknown> })?.cardParamMap ?? {}) as Record<string, unknown>;
+    if (Object.values(params).some((v) => typeof v !== 'string' || Buffer.byteLength(v) > 1024)) return bad(400, 'invalidParameter.cardParamMap', 'cardParamMap 的值须为不超过 1KB 的字符串');
+    const outTrackId = String(body.outTrackId);
+    const userIds = (match[1] as string).split(';').map((s) => s.slice('IM_ROBOT.'.length));
+    const existing = cards.get(outTrackId);
+    // The same outTrackId never creates a second card.
+    if (existing) existing.createCalls++;
+    else cards.set(outTrackId, { outTrackId, userIds, params: params as Record<string, string>, createCalls: 1, updates: [] });
+    return { body: { success: true, result: { outTrackId, deliverResults: userIds.map((u) => ({ spaceType: 'IM_ROBOT', spaceId: u, success: true })) } } };
+  };
+
+  const newRoutes: Record<string, (req: RecordedRequest) => FakeAnswer> = {
+    'POST /v1.0/card/instances/createAndDeliver': (req) => createAndDeliver(req.body as Record<string, unknown>),
+    'PUT /v1.0/card/instances': (req) => {
+      const body = req.body as { outTrackId?: string; cardData?: { cardParamMap?: Record<string, string> }; cardUpdateOptions?: { updateCardDataByKey?: boolean } };
+      const card = cards.get(body.outTrackId ?? '');
+      if (!card) return bad(400, 'param.outTrackIdNotExist', 'outTrackId 对应的卡片不存在');
+      const params = body.cardData?.cardParamMap ?? {};
+      card.params = body.cardUpdateOptions?.updateCardDataByKey ? { ...card.params, ...params } : params;
+      card.updates.push(params);
+      return { body: { success: true, result: true } };
+    },
+    'POST /v1.0/robot/oToMessages/batchSend': (req) => {
+      const body = req.body as { robotCode?: string; userIds?: string[]; msgKey?: string; msgParam?: string };
+      if (body.robotCode !== robotCode) return bad(400, 'invalidParameter.robotCode', 'robotCode 错误');
+      if (!body.userIds?.length || body.userIds.length > 20) return bad(400, 'invalidParameter.userIds', 'userIds 须为 1–20 个');
+      for (const u of body.userIds) robotMessages.push({ userId: u, msgKey: String(body.msgKey), msgParam: JSON.parse(body.msgParam ?? '{}') });
+      return { body: { processQueryKey: `pq-${++counter}`, invalidStaffIdList: [], flowControlledStaffIdList: [] } };
+    },
+  };
+
+  const server = await startFakeHttpServer(
+    (req, fail) => {
+      if (req.path === '/v1.0/oauth2/accessToken') {
+        const body = req.body as { appKey?: string; appSecret?: string };
+        if (body.appKey !== clientId || body.appSecret !== clientSecret) return bad(400, 'invalidClientIdOrSecret', '无效的 clientId 或 clientSecret');
+        const token = `ding-token-${++counter}`;
+        tokens.set(token, Date.now() + (opts.tokenTtlS ?? 7200) * 1000);
+        return { body: { accessToken: token, expireIn: opts.tokenTtlS ?? 7200 } };
+      }
+      if (fail === 'expired-token') tokens.clear();
+      if (req.path.startsWith('/v1.0/')) {
+        const route = newRoutes[`${req.method} ${req.path}`];
+        if (!route) return bad(404, 'NotFound', 'no such api (fake)');
+        const header = req.headers['x-acs-dingtalk-access-token'];
+        return tokenState(typeof header === 'string' ? header : undefined) === 'ok' ? route(req) : bad(401, 'InvalidAuthentication', '不合法的access_token');
+      }
+      const route = oldRoutes[req.path];
+      if (!route) return { status: 404, body: { errcode: 404, errmsg: 'no such api (fake)' } };
+      const state = tokenState(req.query.access_token);
+      if (state !== 'ok') return { body: state === 'expired' ? { errcode: 42001, errmsg: 'access_token超时' } : { errcode: 40014, errmsg: '不合法的access_token' } };
+      return route(req);
+    },
+    { tokenPaths: ['/v1.0/oauth2/accessToken'] },
+  );
+
+  return Object.assign(server, { clientId, clientSecret, robotCode, cardTemplateId, cards, robotMessages, expireTokens: () => tokens.clear(), data });
+}

@@ -1,0 +1,38 @@
+// The read APIs of the WeCom fake: check-in records and the directory, with WeCom's limits.
+import type { FakeAnswer, RecordedRequest } from './fake-http-server.ts';
+
+export interface WecomFakeDirectory {
+  departments: { id: number; name: string; parentid?: number }[];
+  users: { userid: string; name: string; mobile?: string; department: number[]; status?: number }[];
+}
+
+export interface WecomFakeCheckin {
+  userid: string;
+  checkin_type: string;
+  exception_type: string;
+  checkin_time: number;
+}
+
+const ok = (body: Record<string, unknown>): FakeAnswer => ({ body: { errcode: 0, errmsg: 'ok', ...body } });
+const err = (errcode: number, errmsg: string): FakeAnswer => ({ body: { errcode, errmsg } });
+
+export function createWecomDataRoutes(directory: WecomFakeDirectory, checkins: WecomFakeCheckin[]): Record<string, (req: RecordedRequest) => FakeAnswer> {
+  const descendants = (id: number): number[] => [id, ...directory.departments.filter((d) => d.parentid === id).flatMap((d) => descendants(d.id))];
+  return {
+    '/cgi-bin/checkin/getcheckindata': (req) => {
+      const body = req.body as { starttime: number; endtime: number; useridlist: string[]; opencheckindatatype: number };
+      if (!Array.isArray(body.useridlist) || body.useridlist.length === 0) return err(40058, 'useridlist missing');
+      if (body.useridlist.length > 100) return err(40058, 'useridlist exceeds 100 users');
+      if (body.endtime < body.starttime || body.endtime - body.starttime > 30 * 86_400) return err(40058, 'time span exceeds 30 days');
+      const users = new Set(body.useridlist);
+      return ok({ checkindata: checkins.filter((c) => users.has(c.userid) && c.checkin_time >= body.starttime && c.checkin_time <= body.endtime) });
+    },
+    '/cgi-bin/department/list': () => ok({ department: directory.departments }),
+    '/cgi-bin/user/list': (req) => {
+      const id = Number(req.query.department_id);
+      if (!directory.departments.some((d) => d.id === id)) return err(60123, 'invalid department id');
+      const ids = new Set(req.query.fetch_child === '1' ? descendants(id) : [id]);
+      return ok({ userlist: directory.users.filter((u) => u.department.some((d) => ids.has(d))) });
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// A WeCom API server on loopback: tokens that expire, message/send with task_id uniqueness,
+// duplicate check and the silent per-member rate limit, single-use response codes, media,
+// OAuth codes, JS-SDK tickets, check-in and directory, each with WeCom's documented limits.
+import { startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
+import { createWecomDataRoutes, type WecomFakeDirectory, type WecomFakeCheckin } from './fake-wecom-data.ts';
+
+export interface WecomDelivery {
+  userId: string;
+  msgtype: string;
+  message: Record<string, unknown>;
+  taskId?: string;
+  at: number;
+}
+
+export interface FakeWecomServer extends FakeHttpServer {
+  corpId: string;
+  secret: string;
+  agentId: number;
+  /** Messages a member actually sees (not the dropped or duplicate ones). */
+  delivered: WecomDelivery[];
+  deliveredTo(userId: string): WecomDelivery[];
+  /** Messages WeCom accepted but silently dropped (over 30/min or 1000/h for that member). */
+  dropped: WecomDelivery[];
+  cardUpdates: { userIds: string[]; responseCode: string; card: unknown }[];
+  uploads: { type: string; size: number }[];
+  expireTokens(): void;
+  addOauthCode(code: string, userId: string): void;
+  directory: WecomFakeDirectory;
+  checkins: WecomFakeCheckin[];
+}
+
+const ok = (body: Record<string, unknown> = {}): FakeAnswer => ({ body: { errcode: 0, errmsg: 'ok', ...body } });
+const err = (errcode: number, errmsg: string): FakeAnswer => ({ body: { errcode, errmsg } });
+const TASK_ID = /^[0-9a-zA-Z_\-@]{1,128}$/;
+
+/** `now`: the fake's clock (token expiry, the per-member rate limit), shared with a test's virtual clock. */
+export async function startFakeWecomServer(opts: { corpId?: string; secret?: string; agentId?: number; tokenTtlS?: number; now?: () => number } = {}): Promise<FakeWecomServer> {
+  const now = opts.now ?? Date.now;
+  const corpId = opts.corpId ?? 'wwfakecorp0001';
+  const secret = opts.secret ?? 'fake-secret';
+  const agentId = opts.agentId ?? 1000002;
+  const tokens = new Map<string, number>();
+  const taskIds = new Set<string>();
+  const responseCodes = new Map<string, { used: boolean; expiresAt: number }>();
+  const oauthCodes = new Map<string, string>();
+  const delivered: WecomDelivery[] = [];
+  const dropped: WecomDelivery[] = [];
+  const cardUpdates: FakeWecomServer['cardUpdates'] = [];
+  const uploads: FakeWecomServer['uploads'] = [];
+  const directory: WecomFakeDirectory = { departments: [{ id: 1, name: '测试公司' }], users: [] };
+  const checkins: WecomFakeCheckin[] = [];
+  let counter = 0;
+  const dataRoutes = createWecomDataRoutes(directory, checkins);
+
+  const tokenError = (req: RecordedRequest): FakeAnswer | undefined => {
+    const t = req.query.access_token;
+    if (!t) return err(41001, 'access_token missing');
+    const expiresAt = tokens.get(t);
+    if (expiresAt === undefined) return err(40014, 'invalid access_token');
+    if (expiresAt <= now()) return err(42001, 'access_token expired');
+    return undefined;
+  };
+
+  const deliver = (userId: string, body: Record<string, unknown>, taskId?: string) => {
+    const msgtype = String(body.msgtype);
+    const d: WecomDelivery = { userId, msgtype, message: body[msgtype] as Record<string, unknown>, taskId, at: now() };
+    const mine = delivered.filter((x) => x.userId === userId);
+    const within = (ms: number) => mine.filter((x) => x.at > d.at - ms).length;
+    if (body.enable_duplicate_check === 1 && msgtype !== 'template_card') {
+      const windowMs = Number(body.duplicate_check_interval ?? 1800) * 1000;
+      if (mine.some((x) => x.at > d.at - windowMs && JSON.stringify(x.message) === JSON.stringify(d.message))) return;
+    }
+    (within(60_000) >= 30 || within(3_600_000) >= 1000 ? dropped : delivered).push(d);
+  };
+
+  const send = (req: RecordedRequest): FakeAnswer => {
+    const body = req.body as Record<string, unknown>;
+    if (body.agentid !== agentId) return err(40056, 'invalid agentid');
+    const users = String(body.touser ?? '').split('|').filter(Boolean);
+    if (users.length === 0 || users.length > 1000) return err(40031, 'invalid touser');
+    const msgtype = String(body.msgtype);
+    if (msgtype === 'text' || msgtype === 'markdown') {
+      const content = String((body[msgtype] as { content?: string }).content ?? '');
+      if (Buffer.byteLength(content) > 2048) return err(45002, 'content size out of limit');
+    } else if (msgtype !== 'template_card') return err(40008, 'invalid message type');
+    let responseCode: string | undefined;
+    let taskId: string | undefined;
+    if (msgtype === 'template_card') {
+      const card = body.template_card as { task_id?: string; card_type?: string };
+      taskId = card.task_id;
+      if (card.card_type !== 'text_notice' || taskId) {
+        if (!taskId || !TASK_ID.test(taskId) || taskIds.has(taskId)) return err(42014, 'invalid task_id');
+        taskIds.add(taskId);
+      }
+      if (card.card_type !== 'text_notice') {
+        responseCode = `rc-${++counter}`;
+        responseCodes.set(responseCode, { used: false, expiresAt: now() + 72 * 3600_000 });
+      }
+    }
+    for (const u of users) deliver(u, body, taskId);
+    return ok({ msgid: `msg-${++counter}`, invaliduser: '', ...(responseCode && { response_code: responseCode }) });
+  };
+
+  const updateCard = (req: RecordedRequest): FakeAnswer => {
+    const body = req.body as { userids?: string[]; agentid?: number; response_code?: string; template_card?: unknown; button?: unknown };
+    if (body.agentid !== agentId) return err(40056, 'invalid agentid');
+    const code = responseCodes.get(body.response_code ?? '');
+    if (!code || code.used || code.expiresAt < now()) return err(40058, 'invalid response_code: unknown, expired or already used');
+    code.used = true;
+    cardUpdates.push({ userIds: body.userids ?? [], responseCode: body.response_code as string, card: body.template_card ?? body.button });
+    return ok();
+  };
+
+  const routes: Record<string, (req: RecordedRequest) => FakeAnswer> = {
+    '/cgi-bin/message/send': send,
+    '/cgi-bin/message/update_template_card': updateCard,
+    '/cgi-bin/media/upload': (req) => {
+      if (!['file', 'image', 'voice', 'video'].includes(req.query.type ?? '')) return err(40004, 'invalid media type');
+      if (!/name="media"; filename=/.test(String(req.body))) return err(41005, 'media data missing');
+      uploads.push({ type: req.query.type as string, size: String(req.body).length });
+      return ok({ type: req.query.type, media_id: `media-${++counter}`, created_at: String(Math.floor(now() / 1000)) });
+    },
+    '/cgi-bin/auth/getuserinfo': (req) => {
+      const userId = oauthCodes.get(req.query.code ?? '');
+      if (!userId) return err(40029, 'invalid code');
+      oauthCodes.delete(req.query.code as string);
+      return userId.startsWith('openid:') ? ok({ openid: userId.slice(7) }) : ok({ userid: userId });
+    },
+    '/cgi-bin/get_jsapi_ticket': () => ok({ ticket: `corp-ticket-${++counter}`, expires_in: 7200 }),
+    '/cgi-bin/ticket/get': (req) => (req.query.type === 'agent_config' ? ok({ ticket: `agent-ticket-${++counter}`, expires_in: 7200 }) : err(40058, 'invalid type')),
+    ...dataRoutes,
+  };
+
+  const server = await startFakeHttpServer(
+    (req, fail) => {
+      if (req.path === '/cgi-bin/gettoken') {
+        if (req.query.corpid !== corpId) return err(40013, 'invalid corpid');
+        if (req.query.corpsecret !== secret) return err(40001, 'invalid credential');
+        const token = `wecom-token-${++counter}`;
+        tokens.set(token, now() + (opts.tokenTtlS ?? 7200) * 1000);
+        return ok({ access_token: token, expires_in: opts.tokenTtlS ?? 7200 });
+      }
+      if (fail === 'expired-token') {
+        tokens.clear();
+        return err(42001, 'access_token expired');
+      }
+      const route = routes[req.path];
+      return route ? (tokenError(req) ?? route(req)) : { status: 404, body: { errcode: 404, errmsg: 'no such api (fake)' } };
+    },
+    { tokenPaths: ['/cgi-bin/gettoken'] },
+  );
+
+  return Object.assign(server, {
+    corpId,
+    secret,
+    agentId,
+    delivered,
+    deliveredTo: (userId: string) => delivered.filter((d) => d.userId === userId),
+    dropped,
+    cardUpdates,
+    uploads,
+    expireTokens: () => tokens.clear(),
+    addOauthCode: (code: string, userId: string) => void oauthCodes.set(code, userId),
+    directory,
+    checkins,
+  });
+}
