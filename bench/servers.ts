@@ -41,7 +41,7 @@ export type RouterMode = 'none' | 'accept' | 'router';
 
 export function receiverApp(db: Db, mode: RouterMode): Koa<AppState> {
   const outbox: Outbox = { enqueue: async () => {} }; // receivers never enqueue; listeners would
-  const services: ServiceDeps = { db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(), businessTz: env.BUSINESS_TZ, outbox };
+  const services: ServiceDeps = { db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(), businessTz: env.BUSINESS_TZ, outbox, chatPlatforms: ['wecom'], platformClients: {}, publicBaseUrl: env.PUBLIC_BASE_URL };
   const real = createBotRouter(services, [], log);
   const routers: Record<RouterMode, BotRouter> = { none: noDbRouter, accept: { accept: real.accept, handle: noDbRouter.handle }, router: real };
   const router = routers[mode];

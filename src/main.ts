@@ -8,6 +8,7 @@ import { createLogger } from './log.ts';
 import { loadManifest } from './manifest.ts';
 import { startOutboxWorkers } from './outbox/outbox-workers.ts';
 import { createChatPlatforms } from './platforms/create-chat-platforms.ts';
+import { wireChat } from './chat-wiring.ts';
 import { migrationsDir, openRuntime, projectRoot } from './runtime.ts';
 import { seedOnFirstStart } from './services/demo/seed-on-first-start.ts';
 import { printStartupBanner } from './startup-banner.ts';
@@ -24,18 +25,24 @@ export async function main(): Promise<void> {
   const log = createLogger(env.LOG_LEVEL);
   const runtime = await openRuntime(env, log);
   const seed = await seedOnFirstStart(runtime.deps);
+  const h5Dir = `${projectRoot}dist/h5`;
+  const chat = wireChat(runtime.deps, env, log, h5Dir);
   const app = createApp({
     services: runtime.deps,
     env,
     adminToken: runtime.secrets.adminToken,
     log,
     manifest: loadManifest(`${projectRoot}app.json`),
-    h5Dir: `${projectRoot}dist/h5`,
+    h5Dir,
     readiness: () => checkReadiness(runtime.db, migrationsDir),
+    platformStates: chat.platformStates,
+    platformClients: runtime.deps.platformClients,
+    botRouter: chat.botRouter,
+    routers: chat.routers,
   });
   const server = app.listen(env.PORT, env.HOST);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
-  const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db }), log });
+  const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db, clients: runtime.deps.platformClients }), log });
   const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? startScheduler(runtime.deps, jobRegistry, log) : undefined;
   printStartupBanner(process.stdout, { env, adminToken: runtime.secrets.adminToken, seed, embedded: runtime.embedded });
 
@@ -45,6 +52,7 @@ export async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await scheduler?.stop();
+    await chat.stop();
     await outboxWorkers.stop();
     await new Promise<void>((ok) => server.close(() => ok()));
     server.closeAllConnections();

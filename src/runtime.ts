@@ -11,6 +11,8 @@ import type { Logger } from './log.ts';
 import { openOutboxBoss } from './outbox/open-outbox-boss.ts';
 import { createPgBossOutbox } from './outbox/pg-boss-outbox.ts';
 import { loadSecrets, type Secrets } from './secrets.ts';
+import { configuredPlatforms } from './platforms/configured-platforms.ts';
+import { createPlatformClients } from './platforms/create-chat-platforms.ts';
 import type { ServiceDeps } from './services/deps.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -44,6 +46,10 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
       now: () => new Date(),
       businessTz: env.BUSINESS_TZ,
       outbox: createPgBossOutbox({ boss }),
+      chatPlatforms: configuredPlatforms(env).length > 0 ? configuredPlatforms(env) : ['sandbox'],
+      // One set of clients per process, so every caller shares one token cache.
+      platformClients: createPlatformClients(env, { db }),
+      publicBaseUrl: env.PUBLIC_BASE_URL,
     };
     const close = async () => {
       // Not graceful: the roots stop the outbox workers first (letting deliveries finish), and on

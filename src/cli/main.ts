@@ -29,7 +29,7 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo,
     const rt = await openRuntime(config, log);
     const since = new Date(Date.now() - 1000);
     try {
-      const workers = await startOutboxWorkers({ boss: rt.boss, db: rt.db, platforms: createChatPlatforms(config, { db: rt.db }), log });
+      const workers = await startOutboxWorkers({ boss: rt.boss, db: rt.db, platforms: createChatPlatforms(config, { db: rt.db, clients: rt.deps.platformClients }), log });
       try {
         return await fn(rt);
       } finally {

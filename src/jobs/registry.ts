@@ -1,10 +1,11 @@
 import { AppError } from '../errors.ts';
+import { directorySync } from './definitions/directory-sync.ts';
 import { onboardingArrivalCheck } from './definitions/onboarding-arrival-check.ts';
 import { sessionCleanup } from './definitions/session-cleanup.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** Every job the scheduler ticks and `sentinel job run <name>` can run. */
-export const jobRegistry: readonly JobDefinition[] = [sessionCleanup, onboardingArrivalCheck];
+export const jobRegistry: readonly JobDefinition[] = [directorySync, onboardingArrivalCheck, sessionCleanup];
 
 export function findJob(name: string, registry: readonly JobDefinition[] = jobRegistry): JobDefinition {
   const job = registry.find((j) => j.name === name);

@@ -1,6 +1,8 @@
 import type { PersonalDataCipher } from '../crypto/personal-data.ts';
 import type { Db } from '../db/client.ts';
+import type { Platform } from '../generated/prisma/client.ts';
 import type { Outbox } from '../outbox/outbox.ts';
+import type { PlatformClients } from '../platforms/create-chat-platforms.ts';
 
 /** What every service needs; built once in main.ts (or per test) and passed in. */
 export interface ServiceDeps {
@@ -11,4 +13,10 @@ export interface ServiceDeps {
   businessTz: string;
   /** Durable outbound messages (src/outbox). */
   outbox: Outbox;
+  /** Where chat messages go: the configured platforms, or ['sandbox'] when none is. */
+  chatPlatforms: Platform[];
+  /** API clients of the configured platforms (directory sync, attendance); empty in sandbox mode. */
+  platformClients: PlatformClients;
+  /** PUBLIC_BASE_URL, for links in cards. */
+  publicBaseUrl: string;
 }

@@ -43,6 +43,9 @@ export async function createTestDb(opts: { now?: () => Date; retry?: Partial<Out
     now: opts.now ?? (() => new Date()),
     businessTz: 'Asia/Shanghai',
     outbox,
+    chatPlatforms: ['sandbox'],
+    platformClients: {},
+    publicBaseUrl: 'http://localhost:3000',
   };
   afterAll(async () => {
     if (started) await (await started).stop({ graceful: false });

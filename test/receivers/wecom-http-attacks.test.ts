@@ -35,7 +35,10 @@ describe('POST /callbacks/wecom rejects', () => {
 
   it('an Encrypt field altered on the way', async () => {
     const req = wecomPost(crypto, crypto.encrypt(click), NOW);
-    await expectRejected({ ...req, body: req.body.replace(/<Encrypt><!\[CDATA\[./, '<Encrypt><![CDATA[Z') }, 401, /check WECOM_TOKEN/);
+    // Flip the first character to a different one (a fixed 'Z' would be a no-op 1 time in 64).
+    const altered = req.body.replace(/<Encrypt><!\[CDATA\[(.)/, (_m: string, c: string) => `<Encrypt><![CDATA[${c === 'Z' ? 'Y' : 'Z'}`);
+    expect(altered).not.toBe(req.body);
+    await expectRejected({ ...req, body: altered }, 401, /check WECOM_TOKEN/);
   });
 
   it('a message encrypted for another corp', async () => {

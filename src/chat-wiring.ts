@@ -1,0 +1,45 @@
+// The chat side of the server: one bot router with every listener, and the receivers of the
+// configured platforms feeding it (WeCom HTTP, DingTalk Stream, DingTalk HTTP events, sandbox).
+import type Router from '@koa/router';
+import { createBotRouter, type BotRouter } from './bot/bot-router.ts';
+import type { Env } from './config.ts';
+import { sandboxPageRouter } from './http/sandbox-page.ts';
+import type { PlatformState } from './http/routes/health-routes.ts';
+import type { AppState } from './http/state.ts';
+import { listeners } from './listeners/index.ts';
+import type { Logger } from './log.ts';
+import { configuredPlatforms } from './platforms/configured-platforms.ts';
+import { dingtalkHttpReceiver } from './receivers/dingtalk-http-receiver.ts';
+import { startDingtalkStreamReceiver } from './receivers/dingtalk-stream/receiver.ts';
+import { wecomHttpReceiver } from './receivers/wecom-http-receiver.ts';
+import type { ServiceDeps } from './services/deps.ts';
+
+export interface ChatWiring {
+  botRouter: BotRouter;
+  routers: Router<AppState>[];
+  platformStates(): PlatformState[];
+  stop(): Promise<void>;
+}
+
+export function wireChat(deps: ServiceDeps, env: Env, log: Logger, h5Dir: string): ChatWiring {
+  const botRouter = createBotRouter(deps, listeners, log.child({ part: 'bot' }));
+  const platforms = configuredPlatforms(env);
+  const routers: Router<AppState>[] = [sandboxPageRouter(h5Dir)];
+  if (platforms.includes('wecom')) routers.push(wecomHttpReceiver({ config: env, router: botRouter, log }));
+  if (env.DINGTALK_EVENT_TOKEN && env.DINGTALK_EVENT_AES_KEY && env.DINGTALK_CLIENT_ID) {
+    routers.push(dingtalkHttpReceiver({ config: env, router: botRouter, log }));
+  }
+  const stream = platforms.includes('dingtalk') ? startDingtalkStreamReceiver({ config: env, router: botRouter, log }) : undefined;
+  return {
+    botRouter,
+    routers,
+    platformStates: () => [
+      ...(platforms.length === 0 ? [{ name: 'sandbox', state: 'active' }] : []),
+      ...(platforms.includes('wecom') ? [{ name: 'wecom', state: 'callbacks at /callbacks/wecom' }] : []),
+      ...(stream ? [{ name: 'dingtalk', ...stream.state() }] : []),
+    ],
+    stop: async () => {
+      await stream?.stop();
+    },
+  };
+}
