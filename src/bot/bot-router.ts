@@ -40,7 +40,12 @@ export function createBotRouter(deps: ServiceDeps, listeners: Listener[], log: L
       const actor = identity ? await loadEmployeeActor(deps.db, identity.employeeId) : undefined;
       try {
         const reply = await listener.handle({ event, actor, deps, log: child });
-        await deps.db.inboundDelivery.updateMany({ where: { platform: event.platform, deliveryId: event.deliveryId }, data: { handledAt: deps.now() } });
+        await deps.db.$transaction(async (tx) => {
+          // The answer goes back to the operator through the outbox, keyed by the delivery, so a
+          // redelivered callback never answers twice.
+          if (reply) await deps.outbox.enqueue(tx, { dedupeKey: `reply:${event.platform}:${event.deliveryId}`, platform: event.platform, recipients: [event.operatorUserId], payload: { kind: 'text', text: reply.text } });
+          await tx.inboundDelivery.updateMany({ where: { platform: event.platform, deliveryId: event.deliveryId }, data: { handledAt: deps.now() } });
+        });
         return reply;
       } catch (error) {
         child.error({ err: error }, 'listener failed');

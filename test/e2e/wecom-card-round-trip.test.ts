@@ -45,8 +45,11 @@ describe('WeCom card round trip', () => {
 
     // WeCom hands the clicker a fresh single-use code; the fake only knows codes it issued, so the
     // click carries hr-a's unused code from the send.
-    const card = await waitFor('response codes', async () => t.db.cardInstance.findFirst({ where: { cardKey: taskId, NOT: { responseCodes: { equals: null } } } }));
-    const clickCode = (card.responseCodes as Record<string, string>)['hr-a']!;
+    const codes = await waitFor('response codes', async () => {
+      const card = await t.db.cardInstance.findUnique({ where: { cardKey: taskId } });
+      return (card?.responseCodes as Record<string, string> | null)?.['hr-a'];
+    });
+    const clickCode = codes;
     const crypto = wecomCrypto(fake.corpId);
     const now = new Date();
     const click = cardClickXml({ from: 'hr-a', createTime: Math.floor(now.getTime() / 1000), taskId, eventKey: ONBOARDING_ARRIVED, responseCode: clickCode });
