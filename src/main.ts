@@ -11,6 +11,7 @@ import { createChatPlatforms } from './platforms/create-chat-platforms.ts';
 import { wireChat } from './chat-wiring.ts';
 import { migrationsDir, openRuntime, projectRoot } from './runtime.ts';
 import { seedOnFirstStart } from './services/demo/seed-on-first-start.ts';
+import { platformSetupLines } from './platform-setup.ts';
 import { printStartupBanner } from './startup-banner.ts';
 
 export async function main(): Promise<void> {
@@ -26,13 +27,14 @@ export async function main(): Promise<void> {
   const runtime = await openRuntime(env, log);
   const seed = await seedOnFirstStart(runtime.deps);
   const h5Dir = `${projectRoot}dist/h5`;
+  const manifest = loadManifest(`${projectRoot}app.json`);
   const chat = wireChat(runtime.deps, env, log, h5Dir);
   const app = createApp({
     services: runtime.deps,
     env,
     adminToken: runtime.secrets.adminToken,
     log,
-    manifest: loadManifest(`${projectRoot}app.json`),
+    manifest,
     h5Dir,
     readiness: () => checkReadiness(runtime.db, migrationsDir),
     platformStates: chat.platformStates,
@@ -44,7 +46,7 @@ export async function main(): Promise<void> {
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
   const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db, clients: runtime.deps.platformClients }), log });
   const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? startScheduler(runtime.deps, jobRegistry, log) : undefined;
-  printStartupBanner(process.stdout, { env, adminToken: runtime.secrets.adminToken, seed, embedded: runtime.embedded });
+  printStartupBanner(process.stdout, { env, adminToken: runtime.secrets.adminToken, seed, embedded: runtime.embedded, setup: platformSetupLines(manifest, env) });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

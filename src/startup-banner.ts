@@ -4,7 +4,7 @@ import { configuredPlatforms } from './platforms/configured-platforms.ts';
 /** What a person needs after `npm start`: where everything is and how to call the API. */
 export function printStartupBanner(
   out: { write(s: string): unknown },
-  info: { env: Env; adminToken: string; seed: { seeded: boolean; message: string }; embedded: boolean },
+  info: { env: Env; adminToken: string; seed: { seeded: boolean; message: string }; embedded: boolean; setup?: string[] },
 ): void {
   const base = info.env.PUBLIC_BASE_URL;
   const platforms = configuredPlatforms(info.env);
@@ -21,6 +21,7 @@ export function printStartupBanner(
     `  Database        ${info.embedded ? `embedded PostgreSQL in ${info.env.DATA_DIR}/pg` : 'DATABASE_URL'}`,
     `  Demo data       ${info.seed.message}`,
     `  Scheduler       ${info.env.SCHEDULER === 'on' ? `on (${info.env.BUSINESS_TZ})` : 'off'}`,
+    ...(info.setup ?? []).map((l) => `  ${l}`),
     '  Stop with Ctrl-C (stops the embedded database cleanly).',
     '',
   ];
