@@ -17,5 +17,13 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/h5', import.meta.url)),
     emptyOutDir: true,
     assetsDir: 'assets',
+    // Two pages share one build and one assets/ folder: the mini-app and the sandbox chat
+    // (served at /sandbox by src/http/sandbox-page.ts).
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        sandbox: fileURLToPath(new URL('sandbox.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -14,8 +14,6 @@ export interface SandboxReceiverDeps {
   router: BotRouter;
   log: Logger;
   now: () => Date;
-  /** Delivers a listener's text reply to the operator's chat (through the outbox). */
-  reply(opts: { userId: string; deliveryId: string; text: string }): Promise<void>;
 }
 
 export type SandboxOutcome =
@@ -31,7 +29,7 @@ export interface SandboxReceiver {
 
 /**
  * @example
- * const receiver = createSandboxReceiver({ router, log, now: () => new Date(), reply: (o) => sendSandboxReply(deps, o) });
+ * const receiver = createSandboxReceiver({ router, log, now: () => new Date() });
  * await receiver.cardAction({ userId: 'hr-specialist', cardKey, actionId, clientActionId: crypto.randomUUID() });
  */
 export function createSandboxReceiver(deps: SandboxReceiverDeps): SandboxReceiver {
@@ -39,8 +37,8 @@ export function createSandboxReceiver(deps: SandboxReceiverDeps): SandboxReceive
     const event = inboundEventSchema.parse(raw);
     if (!(await deps.router.accept(event))) return { status: 'duplicate' };
     try {
+      // The router sends the listener's reply through the outbox; it is echoed here for the page.
       const reply = await deps.router.handle(event);
-      if (reply) await deps.reply({ userId: event.operatorUserId, deliveryId: event.deliveryId, text: reply.text });
       return { status: 'handled', ...(reply && { reply: reply.text }) };
     } catch (error) {
       // The router has logged the failure with its delivery id; the tester gets the reason.

@@ -1,0 +1,21 @@
+// The sandbox chat's calls. Every post carries a fresh client id, so a double click or a
+// retried request is delivered once (the server dedupes on it like on a platform's msgid).
+import { api } from '../api.ts';
+import type { ChatResponse, SandboxOutcome, SandboxUser } from './types.ts';
+import { uuid } from './uuid.ts';
+
+export async function fetchSandboxUsers(): Promise<SandboxUser[]> {
+  return (await api<{ users: SandboxUser[] }>('GET', '/sandbox/users')).users;
+}
+
+export function fetchChat(userId: string): Promise<ChatResponse> {
+  return api<ChatResponse>('GET', `/sandbox/messages?userId=${encodeURIComponent(userId)}`);
+}
+
+export function postText(userId: string, text: string): Promise<SandboxOutcome> {
+  return api<SandboxOutcome>('POST', '/sandbox/messages', { userId, text, clientMessageId: uuid() });
+}
+
+export function postCardAction(userId: string, cardKey: string, actionId: string): Promise<SandboxOutcome> {
+  return api<SandboxOutcome>('POST', '/sandbox/card-actions', { userId, cardKey, actionId, clientActionId: uuid() });
+}

@@ -1,0 +1,74 @@
+// The sandbox chat's API (/sandbox page). Open only while no chat platform is configured,
+// like the dev login: with WeCom or DingTalk live, impersonating people must be impossible.
+import { z } from 'zod';
+import type { BotRouter } from '../../bot/bot-router.ts';
+import { AppError } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
+import { createSandboxReceiver, type SandboxReceiver } from '../../receivers/sandbox-receiver.ts';
+import type { ServiceDeps } from '../../services/deps.ts';
+import { listSandboxMessages } from '../../services/sandbox/list-sandbox-messages.ts';
+import { listSandboxUsers } from '../../services/sandbox/list-sandbox-users.ts';
+import { recordSandboxText } from '../../services/sandbox/record-sandbox-text.ts';
+import { requireSandboxCardButton } from '../../services/sandbox/require-sandbox-card-button.ts';
+import { defineRoute } from '../api-route.ts';
+
+export interface SandboxRouteOptions {
+  /** configuredPlatforms(env).length === 0 */
+  enabled: boolean;
+  /** The router every receiver feeds; built in main.ts with the real listeners. */
+  botRouter?: BotRouter;
+  log: Logger;
+}
+
+const userId = z.string().trim().min(1).max(128);
+const common = { tag: 'sandbox', auth: false, roles: 'anyone, only while no chat platform is configured' } as const;
+
+export function sandboxRoutes(deps: ServiceDeps, opts: SandboxRouteOptions) {
+  const requireEnabled = () => {
+    if (!opts.enabled) throw new AppError('forbidden', '已配置企业微信或钉钉，沙箱聊天已关闭：请在企业微信或钉钉里收发消息');
+  };
+  const receiver = (): SandboxReceiver => {
+    requireEnabled();
+    if (!opts.botRouter) throw new AppError('internal', '沙箱聊天没有接入消息路由：createApp 需要 botRouter（在 src/main.ts 里传入）');
+    return createSandboxReceiver({ router: opts.botRouter, log: opts.log, now: deps.now });
+  };
+  return [
+    defineRoute({
+      ...common, method: 'get', path: '/sandbox/users',
+      summary: 'Demo users the sandbox chat can act as, with their sandbox user id',
+      handler: async () => {
+        requireEnabled();
+        return { users: await listSandboxUsers(deps) };
+      },
+    }),
+    defineRoute({
+      ...common, method: 'get', path: '/sandbox/messages',
+      summary: "One user's sandbox chat, oldest first (the newest 200); cards as their current CardModel",
+      query: z.object({ userId, after: z.iso.datetime({ offset: true }).optional() }),
+      handler: async ({ query }) => {
+        requireEnabled();
+        return listSandboxMessages(deps, { userId: query.userId, after: query.after ? new Date(query.after) : undefined });
+      },
+    }),
+    defineRoute({
+      ...common, method: 'post', path: '/sandbox/messages',
+      summary: 'Type a message as the user: recorded in the chat and routed as message.text (deduped by clientMessageId)',
+      body: z.object({ userId, text: z.string().trim().min(1).max(2048), clientMessageId: z.uuid() }).strict(),
+      handler: async ({ body }) => {
+        const rx = receiver();
+        await recordSandboxText(deps, body);
+        return rx.text(body);
+      },
+    }),
+    defineRoute({
+      ...common, method: 'post', path: '/sandbox/card-actions',
+      summary: 'Click a card button as the user: routed as card.action to the same listeners as platform callbacks',
+      body: z.object({ userId, cardKey: z.string().min(1).max(128), actionId: z.string().min(1).max(128), clientActionId: z.uuid() }).strict(),
+      handler: async ({ body }) => {
+        const rx = receiver();
+        await requireSandboxCardButton(deps, body);
+        return rx.cardAction(body);
+      },
+    }),
+  ];
+}
