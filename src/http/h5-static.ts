@@ -1,29 +1,19 @@
 // Serves the built H5 under the manifest's base path. Each page listed in app.json answers
 // with index.html (the client router takes over); assets are served with long caching.
 import Router from '@koa/router';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import serve from 'koa-static';
 import mount from 'koa-mount';
 import type Koa from 'koa';
 import type { Manifest } from '../manifest.ts';
+import { sendBuiltPage } from './send-built-page.ts';
 import type { AppState } from './state.ts';
 
 export function mountH5(app: Koa<AppState>, manifest: Manifest, h5Dir: string): void {
   const base = manifest.h5.base;
   const index = join(h5Dir, 'index.html');
   const router = new Router<AppState>();
-  const sendIndex = (ctx: Koa.ParameterizedContext<AppState>) => {
-    if (!existsSync(index)) {
-      ctx.status = 503;
-      ctx.type = 'text/plain; charset=utf-8';
-      ctx.body = 'H5 尚未构建：运行 npm run build:h5（npm start 会自动构建）';
-      return;
-    }
-    ctx.type = 'html';
-    ctx.set('Cache-Control', 'no-cache');
-    ctx.body = readFileSync(index);
-  };
+  const sendIndex = (ctx: Koa.ParameterizedContext<AppState>) => sendBuiltPage(ctx, index, 'H5 ');
   router.get(base, (ctx) => ctx.redirect(`${base}${manifest.h5.home}`));
   router.get(`${base}/`, (ctx) => ctx.redirect(`${base}${manifest.h5.home}`));
   for (const page of manifest.h5.pages) router.get(`${base}${page.path}`, sendIndex);

@@ -3,8 +3,8 @@
 // The page is served whether or not a platform is configured: its API then answers 403 with
 // the reason, which the page shows instead of a bare error.
 import Router from '@koa/router';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sendBuiltPage } from './send-built-page.ts';
 import type { AppState } from './state.ts';
 
 /**
@@ -13,16 +13,6 @@ import type { AppState } from './state.ts';
 export function sandboxPageRouter(h5Dir: string): Router<AppState> {
   const page = join(h5Dir, 'sandbox.html');
   const router = new Router<AppState>();
-  router.get(['/sandbox', '/sandbox/'], (ctx) => {
-    if (!existsSync(page)) {
-      ctx.status = 503;
-      ctx.type = 'text/plain; charset=utf-8';
-      ctx.body = '沙箱聊天页面尚未构建：运行 npm run build:h5（npm start 会自动构建）';
-      return;
-    }
-    ctx.type = 'html';
-    ctx.set('Cache-Control', 'no-cache');
-    ctx.body = readFileSync(page);
-  });
+  router.get(['/sandbox', '/sandbox/'], (ctx) => sendBuiltPage(ctx, page, '沙箱聊天页面'));
   return router;
 }

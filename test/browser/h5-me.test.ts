@@ -3,11 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { makeActor, makeEmployee, validIdNumber } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
+import { launchChromium } from '../helpers/browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,10 +46,7 @@ beforeAll(async () => {
   });
   engineerId = (await makeEmployee(t.deps, { name: '陈一鸣', department: '研发部', identities: { sandbox: 'engineer' } })).id;
   mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,13 +3,14 @@
 // comes back with a code the WeCom API fake knows. An unknown account sees a clear message.
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { freePort } from '../../src/net/free-port.ts';
 import { startFakeWecomServer, type FakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { makeEmployee } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
+import { launchChromium } from '../helpers/browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
 
@@ -28,10 +29,7 @@ beforeAll(async () => {
   const { app } = createTestApp(t, { ...wecomEnv(fake), PUBLIC_BASE_URL: base }, { platformClients: { wecom: wecomClientFor(fake, t) } });
   server = app.listen(port, '127.0.0.1');
   await makeEmployee(t.deps, { name: '企微王芳', department: '销售部', identities: { wecom: 'wangfang' } });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

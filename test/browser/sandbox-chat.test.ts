@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { createApp } from '../../src/app.ts';
@@ -19,6 +19,7 @@ import { startOutboxWorkers, type OutboxWorkers } from '../../src/outbox/outbox-
 import { createSandboxChatPlatform } from '../../src/platforms/sandbox/sandbox-chat-platform.ts';
 import { sendOnboardingConfirmations } from '../../src/services/onboarding/send-onboarding-confirmations.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
+import { launchChromium } from '../helpers/browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -59,10 +60,7 @@ beforeAll(async () => {
   workers = await startOutboxWorkers({ boss: await t.boss(), db: t.db, platforms: { sandbox: createSandboxChatPlatform(t.db) }, log });
   expect(await sendOnboardingConfirmations(t.deps, { asOf: today, platforms: ['sandbox'], publicBaseUrl: '' })).toMatchObject({ queued: 1 });
   mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
