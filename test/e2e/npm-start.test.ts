@@ -29,6 +29,10 @@ describe('npm start on a fresh machine', () => {
     const h5 = await fetch(`${server.baseUrl}/app/me`);
     expect(h5.status).toBe(200);
     expect(await h5.text()).toContain('<div id="app">');
+    const sandbox = await fetch(`${server.baseUrl}/sandbox`);
+    expect(sandbox.status).toBe(200);
+    expect(await sandbox.text()).toContain('<html');
+    expect(await ready.json()).toMatchObject({ status: 'ready', platforms: [{ name: 'sandbox', state: 'active' }] });
   });
 
   it('lets the CLI work beside the running server, through the same database', async () => {
