@@ -6,3 +6,6 @@
 export const ONBOARDING_ARRIVED = 'onboarding.arrived';
 /** 新员工到岗确认: the hire never came; the hire is cancelled. */
 export const ONBOARDING_NO_SHOW = 'onboarding.no_show';
+
+/** 社保增员提醒: HR has enrolled the hire; records the enrolment and stops the reminders. */
+export const ENROLMENT_RECORDED = 'enrolment.recorded';

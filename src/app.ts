@@ -14,12 +14,14 @@ import { mountH5 } from './http/h5-static.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { requestContext } from './http/request-context.ts';
 import { auditRoutes } from './http/routes/audit-routes.ts';
+import { contributionRoutes } from './http/routes/contribution-routes.ts';
 import { employeeRoutes } from './http/routes/employee-routes.ts';
 import { h5PlatformLoginRoutes } from './http/routes/h5-platform-login-routes.ts';
 import { h5SessionRoutes } from './http/routes/h5-session-routes.ts';
 import { healthRouter, type PlatformState } from './http/routes/health-routes.ts';
 import { importRoutes } from './http/routes/import-routes.ts';
 import { outboxRoutes } from './http/routes/outbox-routes.ts';
+import { reconciliationRoutes } from './http/routes/reconciliation-routes.ts';
 import { sandboxRoutes } from './http/routes/sandbox-routes.ts';
 import type { AppState } from './http/state.ts';
 import type { Logger } from './log.ts';
@@ -52,8 +54,10 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
   return [
     ...employeeRoutes(deps.services),
     ...importRoutes(deps.services),
+    ...contributionRoutes(deps.services),
     ...auditRoutes(deps.services),
     ...outboxRoutes(deps.services),
+    ...reconciliationRoutes(deps.services),
     ...h5SessionRoutes(deps.services, { devLogin: platforms.length === 0, platforms }),
     ...h5PlatformLoginRoutes(deps.services, deps.env, deps.platformClients ?? {}),
     ...sandboxRoutes(deps.services, { enabled: platforms.length === 0, botRouter: deps.botRouter, log: deps.log }),

@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { systemActor, type Actor } from '../domain/actor.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceDeps } from '../services/deps.ts';
-import { importEmployees } from '../services/import/import-employees.ts';
+import { importEmployees, type ImportSummary } from '../services/import/import-employees.ts';
 import { MAX_ROSTER_FILE_BYTES } from '../services/import/load-roster-worksheet.ts';
 import type { RosterProblem } from '../services/import/map-roster-row.ts';
 
@@ -23,6 +23,19 @@ const SHOWN_PROBLEMS = 200;
  * Returns the exit code: 0 imported, 1 rejected (nothing was written).
  */
 export async function runImportEmployees(deps: ServiceDeps, filePath: string, out: CliOut, actor: Actor = systemActor('cli', '命令行')): Promise<number> {
+  return runSpreadsheetImport(filePath, out, '导入员工', (file) => importEmployees(deps, { actor, ...file }));
+}
+
+/**
+ * Reads the file, runs `importFile` with a progress bar (or progress lines off a terminal) and
+ * prints the summary or the 行 / 列 / 原因 table. Shared by every `sentinel import` command.
+ */
+export async function runSpreadsheetImport(
+  filePath: string,
+  out: CliOut,
+  label: string,
+  importFile: (file: { fileName: string; buffer: Buffer; onProgress: (done: number, total: number) => void }) => Promise<ImportSummary>,
+): Promise<number> {
   let buffer: Buffer;
   try {
     if ((await stat(filePath)).size > MAX_ROSTER_FILE_BYTES) {
@@ -34,9 +47,9 @@ export async function runImportEmployees(deps: ServiceDeps, filePath: string, ou
     out.write(`无法读取文件 ${filePath}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
     return 1;
   }
-  const progress = out.isTTY ? barProgress(out) : lineProgress(out);
+  const progress = out.isTTY ? barProgress(out, label) : lineProgress(out);
   try {
-    const s = await importEmployees(deps, { actor, fileName: basename(filePath), buffer, onProgress: progress.update });
+    const s = await importFile({ fileName: basename(filePath), buffer, onProgress: progress.update });
     progress.stop();
     out.write(`导入完成：新增 ${s.created}，更新 ${s.updated}，未变 ${s.unchanged}（共 ${s.rows} 行）\n`);
     return 0;
@@ -50,12 +63,12 @@ export async function runImportEmployees(deps: ServiceDeps, filePath: string, ou
   }
 }
 
-function barProgress(out: CliOut) {
+function barProgress(out: CliOut, label: string) {
   // cli-progress only calls write() and readline cursor moves (which also write), so a
   // writer plus isTTY/columns is all the stream it needs.
   const stream = { write: (s: string) => (out.write(s), true), isTTY: true, columns: out.columns ?? 80 };
   const bar = new cliProgress.SingleBar(
-    { format: '导入员工 [{bar}] {percentage}% | {value}/{total} 行', hideCursor: true, stream: stream as unknown as NodeJS.WritableStream },
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} 行`, hideCursor: true, stream: stream as unknown as NodeJS.WritableStream },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -13,6 +13,7 @@ import { sessionGuard } from './session-guard.ts';
 export const pageComponents: PageComponents = {
   login: () => import('./pages/LoginPage.vue'),
   me: () => import('./pages/MePage.vue'),
+  statement: () => import('./pages/StatementPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

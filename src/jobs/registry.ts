@@ -1,11 +1,13 @@
 import { AppError } from '../errors.ts';
+import { contributionReconciliation } from './definitions/contribution-reconciliation.ts';
 import { directorySync } from './definitions/directory-sync.ts';
+import { enrolmentDeadlineSweep } from './definitions/enrolment-deadline-sweep.ts';
 import { onboardingArrivalCheck } from './definitions/onboarding-arrival-check.ts';
 import { sessionCleanup } from './definitions/session-cleanup.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** Every job the scheduler ticks and `sentinel job run <name>` can run. */
-export const jobRegistry: readonly JobDefinition[] = [directorySync, onboardingArrivalCheck, sessionCleanup];
+export const jobRegistry: readonly JobDefinition[] = [directorySync, enrolmentDeadlineSweep, onboardingArrivalCheck, sessionCleanup, contributionReconciliation];
 
 export function findJob(name: string, registry: readonly JobDefinition[] = jobRegistry): JobDefinition {
   const job = registry.find((j) => j.name === name);

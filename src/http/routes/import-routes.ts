@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Middleware } from 'koa';
-import { authorize } from '../../domain/permissions.ts';
+import { authorize, type Action } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { importEmployees } from '../../services/import/import-employees.ts';
@@ -36,7 +36,8 @@ export function importRoutes(deps: ServiceDeps): ApiRoute[] {
   ];
 }
 
-function receiveUpload(): Middleware<AppState> {
+/** Reads one multipart file (field `file`, ≤ 10 MB) after checking the caller may `action`. */
+export function receiveUpload(action: Action = 'employee.import'): Middleware<AppState> {
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: MAX_ROSTER_FILE_BYTES, files: 1, fields: 10, parts: 12 },
@@ -45,7 +46,7 @@ function receiveUpload(): Middleware<AppState> {
   }).single('file');
   return async (ctx, next) => {
     // Refuse callers who may not import before buffering up to 10 MB of their upload.
-    authorize(requireActor(ctx), 'employee.import');
+    authorize(requireActor(ctx), action);
     if (!ctx.is('multipart/form-data')) {
       throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传，文件放在字段 file 中');
     }
@@ -67,7 +68,7 @@ function uploadError(err: unknown): AppError {
   return new AppError('bad_request', `上传内容无法解析：${(err as Error).message}`);
 }
 
-function uploadedFile(ctx: AppContext): UploadedFile {
+export function uploadedFile(ctx: AppContext): UploadedFile {
   const file: unknown = (ctx.request as { file?: unknown }).file;
   if (isUploadedFile(file)) return file;
   throw new AppError('bad_request', '没有收到文件：请在 multipart 字段 file 中上传 .xlsx 或 .csv');

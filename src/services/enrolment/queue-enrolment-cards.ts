@@ -1,0 +1,43 @@
+// One 社保增员提醒 card per platform for a new alert, queued in the alert's transaction.
+import type { EnrolmentCardFacts, buildEnrolmentDeadlineCard } from '../../../cards/enrolment-deadline-card.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/actor.ts';
+import type { Platform } from '../../generated/prisma/client.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { toJsonColumn } from '../onboarding/card-instance-json.ts';
+import type { RecipientsByKind } from './find-alert-recipients.ts';
+import type { DueAlert } from './send-enrolment-alerts.ts';
+
+/** `enr-<employee uuid without dashes>-<stage>-<platform>`: valid as task_id and outTrackId. */
+export function enrolmentCardKey(employeeId: string, stage: string, platform: Platform): string {
+  return `enr-${employeeId.replaceAll('-', '')}-${stage}-${platform}`;
+}
+
+interface QueueOptions extends DueAlert {
+  actor: Actor;
+  facts: EnrolmentCardFacts;
+  platforms: readonly Platform[];
+  recipients: RecipientsByKind;
+  build: typeof buildEnrolmentDeadlineCard;
+  h5Url: string;
+}
+
+/** Returns the keys of the cards queued (platforms without an HR person get none). */
+export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOptions): Promise<string[]> {
+  const queued: string[] = [];
+  for (const platform of o.platforms) {
+    // A hire who is HR themselves does not get their own reminder.
+    const to = o.recipients(o.due.kind, platform).filter((r) => r.employeeId !== o.hire.id);
+    if (to.length === 0) continue;
+    const card = o.build({ facts: o.facts, key: enrolmentCardKey(o.hire.id, o.due.stage, platform), h5Url: o.h5Url });
+    await tx.cardInstance.create({
+      data: { cardKey: card.key, platform, type: card.type, subjectType: 'employee', subjectId: o.hire.id, recipients: toJsonColumn(to), model: toJsonColumn(card) },
+    });
+    const userIds = to.map((r) => r.userId);
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.hire.id });
+    queued.push(card.key);
+  }
+  return queued;
+}

@@ -1,0 +1,71 @@
+// A click on 已增员. Only the card key, the action id and the clicker come from the callback;
+// everything else is reloaded. One transaction: this card OPEN→DECIDED (compare-and-set), the
+// enrolment rows, the reminders resolved, and a card update for every open reminder card of
+// this hire (all stages, all platforms) to every recipient.
+import { ENROLMENT_RECORDED } from '../../../cards/action-ids.ts';
+import { ENROLMENT_DEADLINE_CARD, ENROLMENT_RECORDED_LABEL } from '../../../cards/enrolment-deadline-card.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { dayIn, formatDateTime } from '../../domain/dates.ts';
+import { scopeOf } from '../../domain/permissions.ts';
+import type { CardInstance, Platform } from '../../generated/prisma/client.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { compareAndSet } from '../compare-and-set.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { parseRecipients } from '../onboarding/card-instance-json.ts';
+import { closeCopies, decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
+import { rememberResponseCode } from '../onboarding/remember-response-code.ts';
+import { recordEnrolmentInTx } from './record-enrolment-in-tx.ts';
+
+export interface RecordEnrolmentOptions {
+  cardKey: string;
+  actionId: string;
+  /** The employee behind the platform user, if known. */
+  actor: Actor | undefined;
+  platform: Platform;
+  platformUserId: string;
+  /** WeCom: the click's single-use response_code, kept for the card update. */
+  responseCode?: string;
+}
+
+/**
+ * @example
+ *   const { text } = await recordEnrolment(deps, { cardKey, actionId: ENROLMENT_RECORDED, actor, platform: 'wecom', platformUserId: 'lihr' });
+ */
+export async function recordEnrolment(deps: ServiceDeps, opts: RecordEnrolmentOptions): Promise<{ text: string }> {
+  if (opts.actionId !== ENROLMENT_RECORDED) return { text: '无法识别的操作，请刷新卡片后重试' };
+  const card = await deps.db.cardInstance.findUnique({ where: { cardKey: opts.cardKey } });
+  if (!card || card.type !== ENROLMENT_DEADLINE_CARD || card.platform !== opts.platform || !card.subjectId) return { text: '找不到这张卡片，可能已失效' };
+  if (!parseRecipients(card.recipients).some((r) => r.userId === opts.platformUserId)) return { text: '你不是这张卡片的处理人' };
+  const actor = opts.actor;
+  if (!actor || !scopeOf(actor, 'enrolment.record')) return { text: '抱歉，只有人事可以登记社保增员；如已办理，请告知人事同事点击「已增员」' };
+  if (card.state !== 'OPEN') return alreadyRecorded(deps, card);
+  const employeeId = card.subjectId;
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    // Serialize per hire: reminder cards of two stages or platforms clicked at once.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`card:${card.type}:${employeeId}`}, 0))`;
+    const decision = { actor, actionId: opts.actionId, decided: { label: ENROLMENT_RECORDED_LABEL, byName: actor.name, at: now.toISOString() } };
+    const own = decidedColumns(card, decision);
+    if (!(await compareAndSet(tx.cardInstance, { id: card.id, state: 'OPEN' }, own.data))) {
+      return alreadyRecorded(deps, await tx.cardInstance.findUniqueOrThrow({ where: { id: card.id } }));
+    }
+    if (opts.responseCode) await rememberResponseCode(tx, card.id, opts.platformUserId, opts.responseCode);
+    const today = dayIn(deps.businessTz, now);
+    const r = await recordEnrolmentInTx(tx, { actor, employeeId, enrolledOn: today, source: 'card', reason: '已增员（卡片）', now });
+    const copies = await closeCopies(tx, card, decision);
+    await queueCardUpdates(deps, tx, [{ card, model: own.model }, ...copies]);
+    await writeAuditEvent(tx, actor, {
+      type: 'card.decided',
+      data: { cardKey: card.cardKey, cardType: card.type, platform: card.platform, actionId: opts.actionId, decision: ENROLMENT_RECORDED_LABEL, platformUserId: opts.platformUserId, cardsClosed: 1 + copies.length },
+    }, { type: 'employee', id: employeeId });
+    const { name } = await tx.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true } });
+    return r.enrolled.length > 0
+      ? { text: `已登记 ${name} 社保增员（增员日期 ${today}），不再提醒。如日期有误，可在员工详情中修改。` }
+      : { text: `${name} 的社保增员此前已登记，不再提醒。` };
+  });
+}
+
+function alreadyRecorded(deps: ServiceDeps, card: CardInstance): { text: string } {
+  const at = card.decidedAt ? formatDateTime(deps.businessTz, card.decidedAt) : '';
+  return { text: `这张卡片已由 ${card.decidedByName ?? '他人'} 于 ${at} 处理：${ENROLMENT_RECORDED_LABEL}` };
+}

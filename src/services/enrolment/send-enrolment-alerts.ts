@@ -1,0 +1,96 @@
+// The daily enrolment sweep: which hires are due a reminder today, and one card per platform
+// for each reminder that is new. The Alert row (unique per employee and stage), its cards and
+// their outbox messages commit together, so a second run, or a second instance racing this one,
+// inserts no alert and therefore sends no card.
+import { buildEnrolmentDeadlineCard } from '../../../cards/enrolment-deadline-card.ts';
+import { systemActor } from '../../domain/actor.ts';
+import { addDays, formatDay, parseDay } from '../../domain/dates.ts';
+import { daysBetween } from '../../domain/enrolment/day-math.ts';
+import { enrolmentSchedule, stagesDue, type DueStage, type EnrolmentSchedule } from '../../domain/enrolment/enrolment-schedule.ts';
+import type { Platform } from '../../generated/prisma/client.ts';
+import type { Logger } from '../../log.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { findAlertRecipients } from './find-alert-recipients.ts';
+import { findEnrolmentCandidates, type EnrolmentCandidate } from './find-enrolment-candidates.ts';
+import { loadEnrolmentSettings } from './load-enrolment-settings.ts';
+import { queueEnrolmentCards } from './queue-enrolment-cards.ts';
+
+export const ENROLMENT_ALERT_KIND = 'enrolment';
+
+export interface SendEnrolmentAlertsOptions {
+  /** 'YYYY-MM-DD' in BUSINESS_TZ. */
+  asOf: string;
+  platforms: readonly Platform[];
+  publicBaseUrl: string;
+  batchSize?: number;
+  log?: Logger;
+}
+
+export interface SendEnrolmentAlertsResult {
+  /** Hires not yet enrolled within the window. */
+  candidates: number;
+  /** New alerts by stage kind. */
+  alerts: { warn: number; escalate: number; overdue: number };
+  cards: number;
+  /** Years without official holiday data that the deadlines touched. */
+  missingYears: number[];
+}
+
+export interface DueAlert {
+  hire: EnrolmentCandidate;
+  schedule: EnrolmentSchedule;
+  due: DueStage;
+}
+
+export function enrolmentAlertKey(employeeId: string, stage: string): string {
+  return `${ENROLMENT_ALERT_KIND}:${employeeId}:${stage}`;
+}
+
+/**
+ * @example
+ *   await sendEnrolmentAlerts(deps, { asOf: '2026-12-14', platforms: ['wecom'], publicBaseUrl })
+ *   // → { candidates: 1, alerts: { warn: 1, escalate: 0, overdue: 0 }, cards: 1, missingYears: [] }
+ */
+export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolmentAlertsOptions): Promise<SendEnrolmentAlertsResult> {
+  const settings = await loadEnrolmentSettings(deps.db, opts.log);
+  const recipients = await findAlertRecipients(deps.db, opts.platforms);
+  const actor = systemActor('enrolment-deadline-sweep');
+  const result: SendEnrolmentAlertsResult = { candidates: 0, alerts: { warn: 0, escalate: 0, overdue: 0 }, cards: 0, missingYears: [] };
+  const window = { from: addDays(opts.asOf, -settings.rules.lookbackDays), to: opts.asOf };
+  let after: string | undefined;
+  for (;;) {
+    const hires = await findEnrolmentCandidates(deps.db, { ...window, after, take: opts.batchSize ?? 500 });
+    if (hires.length === 0) break;
+    after = hires[hires.length - 1]?.id;
+    result.candidates += hires.length;
+    const due: DueAlert[] = hires.flatMap((hire) => {
+      const start = formatDay(hire.startDate) as string;
+      const schedule = enrolmentSchedule(start, settings.calendar, { ...settings.rules, cutoffDay: settings.cutoffDayFor(hire.insuredCity, start) });
+      return stagesDue(schedule, opts.asOf, settings.calendar).map((d) => ({ hire, schedule, due: d }));
+    });
+    if (due.length === 0) continue;
+    await deps.db.$transaction(async (tx) => {
+      const created = await tx.alert.createManyAndReturn({
+        data: due.map((d) => ({
+          kind: ENROLMENT_ALERT_KIND, stage: d.due.stage, uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage), employeeId: d.hire.id, dueOn: parseDay(d.schedule.legalDeadline),
+        })),
+        skipDuplicates: true,
+        select: { uniqueKey: true },
+      });
+      const fresh = new Set(created.map((a) => a.uniqueKey));
+      for (const d of due.filter((x) => fresh.has(enrolmentAlertKey(x.hire.id, x.due.stage)))) {
+        result.alerts[d.due.kind]++;
+        const facts = {
+          name: d.hire.name, department: d.hire.department, startDate: d.schedule.startDate, dayNumber: daysBetween(d.schedule.startDate, opts.asOf),
+          deadline: d.schedule.legalDeadline, practicalDeadline: d.schedule.practicalDeadline, daysLeft: daysBetween(opts.asOf, d.schedule.legalDeadline), kind: d.due.kind,
+        };
+        const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/me` });
+        result.cards += keys.length;
+        // The alert points at its first card; the other platforms' copies share its subject and type.
+        if (keys[0]) await tx.alert.update({ where: { uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage) }, data: { cardKey: keys[0] } });
+      }
+    });
+  }
+  result.missingYears = [...settings.calendar.missingYears].sort();
+  return result;
+}

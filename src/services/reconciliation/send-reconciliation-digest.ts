@@ -1,0 +1,62 @@
+// One 社保对账差异 card per platform for the tasks a run opened, queued in the run's transaction,
+// so the tasks and their card commit together (or not at all).
+import { createHash } from 'node:crypto';
+import { buildReconciliationDigestCard, RECONCILIATION_DIGEST_CARD } from '../../../cards/reconciliation-digest-card.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/actor.ts';
+import type { Platform } from '../../generated/prisma/client.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { toJsonColumn, type CardRecipient } from '../onboarding/card-instance-json.ts';
+import type { TaskRow } from './apply-reconciliation-tasks.ts';
+import { RECONCILIATION_KINDS, reconciliationKindInfo } from './reconciliation-kinds.ts';
+
+export interface DigestOptions {
+  month: string;
+  tasks: TaskRow[];
+  dueOn: string;
+  recipients: Map<Platform, CardRecipient[]>;
+  /** The run's instant (deps.now()). */
+  at: Date;
+  actor: Actor;
+}
+
+/**
+ * `rec-<32 hex>-<platform>`, hashed from the tasks and the run's instant: a task reopened later
+ * gets a new card, while a run is already exactly-once through its transaction (only the run
+ * that created or reopened the rows sees them).
+ */
+export function reconciliationCardKey(taskIds: string[], at: Date, platform: Platform): string {
+  const hash = createHash('sha256').update([...taskIds].sort().join(',')).update(at.toISOString()).digest('hex');
+  return `rec-${hash.slice(0, 32)}-${platform}`;
+}
+
+/** Returns the number of cards queued. */
+export async function sendReconciliationDigest(tx: Tx, deps: ServiceDeps, o: DigestOptions): Promise<number> {
+  if (o.tasks.length === 0) return 0;
+  const ids = [...new Set(o.tasks.map((t) => t.employeeId).filter((id) => id !== null))];
+  const people = await tx.employee.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const kinds = RECONCILIATION_KINDS.map((kind) => ({
+    label: reconciliationKindInfo[kind].label,
+    names: o.tasks.filter((t) => t.kind === kind).map((t) => nameOf.get(t.employeeId ?? '') ?? '—'),
+  })).filter((k) => k.names.length > 0);
+  let queued = 0;
+  for (const [platform, to] of o.recipients) {
+    if (to.length === 0) continue;
+    const card = buildReconciliationDigestCard({
+      key: reconciliationCardKey(o.tasks.map((t) => t.id), o.at, platform), month: o.month, kinds, dueOn: o.dueOn, h5Url: `${deps.publicBaseUrl}/app/me`,
+    });
+    const { count } = await tx.cardInstance.createMany({
+      data: [{ cardKey: card.key, platform, type: card.type, subjectType: 'reconciliation', subjectId: o.month, recipients: toJsonColumn(to), model: toJsonColumn(card) }],
+      skipDuplicates: true,
+    });
+    if (count === 0) continue;
+    const userIds = to.map((r) => r.userId);
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: RECONCILIATION_DIGEST_CARD, platform, recipients: userIds } });
+    if (queued === 0) await tx.reconciliationTask.updateMany({ where: { id: { in: o.tasks.map((t) => t.id) } }, data: { cardKey: card.key } });
+    queued++;
+  }
+  return queued;
+}

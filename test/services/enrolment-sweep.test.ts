@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { enrolmentDeadlineSweep } from '../../src/jobs/definitions/enrolment-deadline-sweep.ts';
+import { runJob } from '../../src/jobs/run-job.ts';
+import { addDays, parseDay } from '../../src/domain/dates.ts';
+import { createLogger } from '../../src/log.ts';
+import { makeEmployee } from '../helpers/factories.ts';
+import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
+import { createTestDb } from '../helpers/test-db.ts';
+
+const t = await createTestDb();
+const log = createLogger('silent');
+
+beforeEach(async () => {
+  await t.db.alert.deleteMany();
+  await t.db.cardInstance.deleteMany();
+  await t.db.enrolment.deleteMany();
+  await t.db.employee.deleteMany();
+});
+
+async function setup() {
+  await makeEmployee(t.deps, { name: '李专员', roles: ['HR_SPECIALIST'], identities: { sandbox: 'hr-s' }, enrolledOn: '2026-01-05' });
+  await makeEmployee(t.deps, { name: '王经理', roles: ['HR_MANAGER'], identities: { sandbox: 'hr-m' }, enrolledOn: '2026-01-05' });
+  const hire = await makeEmployee(t.deps, { name: '张三', status: 'ONBOARDING', startDate: '2026-11-20', department: '销售部' });
+  // Not due: enrolled on the roster, enrolled by a record, or gone.
+  await makeEmployee(t.deps, { name: '老员工', startDate: '2026-11-20', enrolledOn: '2026-11-25' });
+  const recorded = await makeEmployee(t.deps, { name: '已登记', startDate: '2026-11-20' });
+  await t.db.enrolment.create({ data: { employeeId: recorded.id, insuranceType: 'PENSION', enrolledOn: parseDay('2026-11-30'), source: 'import' } });
+  await makeEmployee(t.deps, { name: '已离职', startDate: '2026-11-20', status: 'EXITED', exitDate: '2026-11-30' });
+  const { deps, outbox } = withRecordingOutbox({ ...t.deps, chatPlatforms: ['sandbox'], publicBaseUrl: 'https://hr.example.com' });
+  const sweep = async (asOf: string) => {
+    outbox.messages.length = 0;
+    await runJob(deps, enrolmentDeadlineSweep, { asOf, trigger: 'cli', log });
+    return outbox.messages.map((m) => `${m.payload.kind === 'card' ? m.payload.card.key.split('-').at(-2) : '?'}→${m.recipients.join('+')}`);
+  };
+  return { hire, sweep, deps, outbox };
+}
+
+const expected: Record<string, string[]> = {
+  '2026-12-14': ['day23→hr-s'], // day 23 is Sunday 12-13: sent Monday
+  '2026-12-18': ['day28→hr-m+hr-s'],
+  '2026-12-22': ['1→hr-m+hr-s'], // overdue-1: first working day after the 12-21 deadline
+};
+
+describe('enrolment-deadline-sweep', () => {
+  it('sends each stage exactly once on its day from start+22 to start+33, and nothing on a second run', async () => {
+    const s = await setup();
+    for (let n = 22; n <= 33; n++) {
+      const day = addDays('2026-11-20', n);
+      expect([day, await s.sweep(day)]).toEqual([day, expected[day] ?? []]);
+      expect([day, await s.sweep(day)]).toEqual([day, []]);
+    }
+    const alerts = await t.db.alert.findMany({ where: { employeeId: s.hire.id }, orderBy: { createdAt: 'asc' } });
+    expect(alerts.map((a) => a.uniqueKey)).toEqual(['day23', 'day28', 'overdue-1'].map((st) => `enrolment:${s.hire.id}:${st}`));
+    expect(await t.db.alert.count()).toBe(3);
+    expect(alerts.map((a) => [a.cardKey?.split('-').slice(2).join('-'), a.dueOn.toISOString().slice(0, 10), a.state])).toEqual([
+      ['day23-sandbox', '2026-12-21', 'OPEN'], ['day28-sandbox', '2026-12-21', 'OPEN'], ['overdue-1-sandbox', '2026-12-21', 'OPEN'],
+    ]);
+  });
+
+  it('shows the facts, the law and the exposure on the card, urgent from day 28', async () => {
+    const s = await setup();
+    await s.sweep('2026-12-14');
+    const card = s.outbox.messages[0]?.payload;
+    expect(card?.kind === 'card' && card.card).toMatchObject({
+      title: '社保增员提醒',
+      tone: 'normal',
+      rows: [
+        { label: '姓名', value: '张三' }, { label: '部门', value: '销售部' }, { label: '入职日期', value: '2026-11-20' },
+        { label: '入职天数', value: '入职第24天' }, { label: '截止日期', value: '2026-12-21' }, { label: '剩余天数', value: '7 天' },
+      ],
+      buttons: [{ kind: 'action', actionId: 'enrolment.recorded', text: '已增员', style: 'primary' }, { kind: 'link', text: '详情', url: 'https://hr.example.com/app/me' }],
+    });
+    expect(card?.kind === 'card' && card.card.legalBasis).toContain('《社会保险法》第八十四条');
+    await s.sweep('2026-12-18');
+    expect(s.outbox.messages[0]?.payload).toMatchObject({ card: { title: '社保增员即将到期', tone: 'urgent' } });
+  });
+
+  it('sends nothing twice when two instances sweep the same day at once', async () => {
+    const s = await setup();
+    s.outbox.messages.length = 0;
+    await Promise.all([1, 2, 3].map(() => runJob(s.deps, enrolmentDeadlineSweep, { asOf: '2026-12-14', trigger: 'cli', log })));
+    expect(s.outbox.messages).toHaveLength(1);
+  });
+});
