@@ -1,0 +1,134 @@
+// `npm run bench`, second part: the daily enrolment deadline sweep over 10k and 100k employees
+// on embedded PostgreSQL (default durability), through the real pg-boss outbox. Per size: a fresh
+// migrated database, a set-based seed, then the sweep twice as of one fixed day — the first run
+// creates the alerts and queues their cards, the second finds nothing new. Reports both times,
+// the alerts created and time(100k) / time(10k) of the first run, and merges them into
+// bench/results.json under `enrolmentSweep`.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createPersonalDataCipher } from '../src/crypto/personal-data.ts';
+import { createDb } from '../src/db/client.ts';
+import { openOutboxBoss } from '../src/outbox/open-outbox-boss.ts';
+import { createPgBossOutbox } from '../src/outbox/pg-boss-outbox.ts';
+import type { ServiceDeps } from '../src/services/deps.ts';
+import { sendEnrolmentAlerts, type SendEnrolmentAlertsResult } from '../src/services/enrolment/send-enrolment-alerts.ts';
+import { startScratchPostgres } from '../test/helpers/scratch-postgres.ts';
+import { migrationsDir } from '../src/runtime.ts';
+import { createSweepDatabase, RECENT_PER_MILLE, seedRoster } from './sweep-seed.ts';
+
+const SIZES = [10_000, 100_000] as const;
+/** Swept first and not reported, so the 10k run does not pay the process's cold start (JIT, Prisma's first queries). */
+const WARM_UP_SIZE = 1_000;
+const AS_OF = '2026-12-14';
+/** The issue's target: the sweep scales linearly or better. */
+const TARGET_MAX_RATIO = 10;
+const WATCHDOG_MS = 90_000;
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const watchdog = setTimeout(() => {
+  process.stderr.write(`bench: enrolment sweep still running after ${WATCHDOG_MS / 1000} s, giving up\n`);
+  process.exit(1);
+}, WATCHDOG_MS);
+
+interface SizeResult {
+  employees: number;
+  recentHires: number;
+  seedMs: number;
+  firstRunMs: number;
+  secondRunMs: number;
+  /** First run, microseconds per employee on the roster. */
+  firstRunUsPerEmployee: number;
+  candidates: number;
+  alertsCreated: number;
+  alerts: SendEnrolmentAlertsResult['alerts'];
+  cardsQueued: number;
+  secondRunAlerts: number;
+  secondRunCards: number;
+}
+
+const ms = (from: number) => Math.round((performance.now() - from) * 10) / 10;
+
+async function benchSize(adminUrl: string, n: number): Promise<SizeResult> {
+  const url = await createSweepDatabase(adminUrl, n);
+  let t = performance.now();
+  const { recentHires } = await seedRoster(url, n, AS_OF);
+  const seedMs = ms(t);
+  const db = createDb(url);
+  const boss = await openOutboxBoss({ databaseUrl: url });
+  try {
+    const deps: ServiceDeps = {
+      db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(`${AS_OF}T01:00:00Z`), businessTz: 'Asia/Shanghai',
+      outbox: createPgBossOutbox({ boss }), chatPlatforms: ['sandbox'], platformClients: {}, publicBaseUrl: 'https://hr.example.com',
+    };
+    const sweep = () => sendEnrolmentAlerts(deps, { asOf: AS_OF, platforms: deps.chatPlatforms, publicBaseUrl: deps.publicBaseUrl });
+    await db.$queryRaw`SELECT 1`; // connect the pool outside the timed runs
+    t = performance.now();
+    const first = await sweep();
+    const firstRunMs = ms(t);
+    t = performance.now();
+    const second = await sweep();
+    const secondRunMs = ms(t);
+    const total = (r: SendEnrolmentAlertsResult) => r.alerts.warn + r.alerts.escalate + r.alerts.overdue;
+    return {
+      employees: n, recentHires, seedMs, firstRunMs, secondRunMs,
+      firstRunUsPerEmployee: Math.round((firstRunMs * 1000) / n * 100) / 100,
+      candidates: first.candidates, alertsCreated: total(first), alerts: first.alerts, cardsQueued: first.cards,
+      secondRunAlerts: total(second), secondRunCards: second.cards,
+    };
+  } finally {
+    await boss.stop({ graceful: false });
+    await db.$disconnect();
+  }
+}
+
+function report(sizes: SizeResult[]) {
+  const [small, large] = sizes as [SizeResult, SizeResult];
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+  const ratios = {
+    firstRun: round2(large.firstRunMs / small.firstRunMs),
+    secondRun: round2(large.secondRunMs / small.secondRunMs),
+    employees: large.employees / small.employees,
+    alerts: round2(large.alertsCreated / Math.max(1, small.alertsCreated)),
+  };
+  const met = ratios.firstRun <= TARGET_MAX_RATIO;
+  const col = (s: string | number, w: number) => String(s).padStart(w);
+  const lines = [
+    `${'employees'.padEnd(10)} ${col('seed ms', 9)} ${col('run 1 ms', 9)} ${col('µs/empl.', 9)} ${col('candid.', 8)} ${col('alerts', 7)} ${col('cards', 6)} ${col('run 2 ms', 9)} ${col('run 2 new', 9)}`,
+    ...sizes.map((r) =>
+      `${String(r.employees).padEnd(10)} ${col(r.seedMs, 9)} ${col(r.firstRunMs, 9)} ${col(r.firstRunUsPerEmployee, 9)} ${col(r.candidates, 8)} ${col(r.alertsCreated, 7)} ${col(r.cardsQueued, 6)} ${col(r.secondRunMs, 9)} ${col(r.secondRunAlerts + r.secondRunCards, 9)}`),
+    '',
+    `run 1: time(100k) / time(10k) = ${ratios.firstRun}   (target ≤ ${TARGET_MAX_RATIO}, linear or better: ${met ? 'met' : 'NOT met'}; alerts grew ${ratios.alerts}×)`,
+    `run 2: time(100k) / time(10k) = ${ratios.secondRun}   (nothing new: ${sizes.every((r) => r.secondRunAlerts + r.secondRunCards === 0) ? 'yes' : 'NO'})`,
+  ];
+  process.stdout.write(`\nenrolment deadline sweep as of ${AS_OF} (${RECENT_PER_MILLE / 10}% recent hires on day 20–35, unenrolled; the rest enrolled)\n${lines.join('\n')}\n`);
+  const section = {
+    date: new Date().toISOString(),
+    asOf: AS_OF,
+    database: `embedded PostgreSQL 15 with default durability, one fresh migrated database per size (after an unreported warm-up sweep of ${WARM_UP_SIZE}); Prisma pool of 10; real pg-boss outbox (no workers)`,
+    roster: `set-based seed; ${RECENT_PER_MILLE / 10}% ONBOARDING hires started 20–35 days before asOf with no enrolment, the rest enrolled; one HR specialist on sandbox`,
+    target: { maxFirstRunRatio: TARGET_MAX_RATIO, met },
+    ratios,
+    sizes,
+  };
+  const file = `${here}results.json`;
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...existing, enrolmentSweep: section }, null, 2)}\n`);
+  return met;
+}
+
+const started = performance.now();
+const pgCluster = await startScratchPostgres({ database: 'sentinel_sweep_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
+try {
+  process.stdout.write(`enrolment sweep: warm-up on ${WARM_UP_SIZE} employees…\n`);
+  await benchSize(pgCluster.adminUrl, WARM_UP_SIZE);
+  const sizes: SizeResult[] = [];
+  for (const n of SIZES) {
+    process.stdout.write(`enrolment sweep: seeding ${n} employees and sweeping twice…\n`);
+    sizes.push(await benchSize(pgCluster.adminUrl, n));
+  }
+  if (!report(sizes)) process.exitCode = 1;
+} finally {
+  await pgCluster.stop();
+  clearTimeout(watchdog);
+  process.stdout.write(`enrolment sweep bench finished in ${Math.round((performance.now() - started) / 1000)} s\n`);
+}
