@@ -2,45 +2,22 @@
 // fake), the click arrives as a CALLBACK frame on the fake Stream gateway, is acked within 2 s,
 // the listener decides, and the card is updated through PUT /v1.0/card/instances.
 import { TOPIC_CARD } from 'dingtalk-stream';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ONBOARDING_ARRIVED } from '../../cards/action-ids.ts';
-import { createBotRouter } from '../../src/bot/bot-router.ts';
-import { parseEnv } from '../../src/config.ts';
-import { listeners } from '../../src/listeners/index.ts';
-import { createLogger } from '../../src/log.ts';
-import { createChatPlatforms } from '../../src/platforms/create-chat-platforms.ts';
-import { startDingtalkStreamReceiver } from '../../src/receivers/dingtalk-stream/receiver.ts';
 import { sendOnboardingConfirmations } from '../../src/services/onboarding/send-onboarding-confirmations.ts';
-import { startFakeDingtalkApiServer } from '../fakes/fake-dingtalk-api-server.ts';
-import { startFakeDingtalkStreamGateway } from '../fakes/fake-dingtalk-stream-gateway.ts';
 import { makeEmployee } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
-import { startWorkers, waitFor } from '../outbox/outbox-kit.ts';
-import { dingtalkClientFor } from '../platforms/platform-kit.ts';
+import { dingtalkDeployment } from './dingtalk-e2e-kit.ts';
+import { waitFor } from '../outbox/outbox-kit.ts';
 
 const t = await createTestDb();
-const api = await startFakeDingtalkApiServer();
-const gateway = await startFakeDingtalkStreamGateway({ clientId: api.clientId, clientSecret: api.clientSecret });
-const env = parseEnv({
-  DINGTALK_CLIENT_ID: api.clientId, DINGTALK_CLIENT_SECRET: api.clientSecret, DINGTALK_ROBOT_CODE: api.robotCode,
-  DINGTALK_CARD_TEMPLATE_ID: api.cardTemplateId, DINGTALK_API_BASE: api.url, DINGTALK_OAPI_BASE: api.url,
-  DINGTALK_STREAM_GATEWAY: gateway.gatewayUrl, PUBLIC_BASE_URL: 'https://hr.example.com',
-});
-const clients = { dingtalk: dingtalkClientFor(api, t) };
-const deps = { ...t.deps, chatPlatforms: ['dingtalk' as const], platformClients: clients, publicBaseUrl: env.PUBLIC_BASE_URL };
-const log = createLogger('silent');
-const receiver = startDingtalkStreamReceiver({ config: env, router: createBotRouter(deps, listeners, log), log });
-afterAll(async () => {
-  await receiver.stop();
-  await gateway.close();
-  await api.close();
-});
+const { api, gateway, env, deps, receiver, startWorkers: startDeliveries } = await dingtalkDeployment(t);
 
 describe('DingTalk card round trip over Stream', () => {
   it('delivers the card, acks the click frame in time, decides, and updates the card', async () => {
     await makeEmployee(t.deps, { name: '钉钉人事', roles: ['HR_SPECIALIST'], identities: { dingtalk: 'ding-hr' } });
     const hire = await makeEmployee(t.deps, { name: '钉钉新人', status: 'ONBOARDING', startDate: '2026-11-21' });
-    await startWorkers(t, createChatPlatforms(env, { db: t.db, clients }));
+    await startDeliveries();
     await vi.waitFor(() => expect(receiver.state().state).toBe('connected'), { timeout: 5000, interval: 20 });
 
     await sendOnboardingConfirmations(deps, { asOf: '2026-11-22', platforms: ['dingtalk'], publicBaseUrl: env.PUBLIC_BASE_URL });

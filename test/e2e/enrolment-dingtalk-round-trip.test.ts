@@ -2,48 +2,25 @@
 // click arrives as a Stream CALLBACK frame, the enrolment is recorded, the card is updated, and
 // the day-28 sweep sends nothing.
 import { TOPIC_CARD } from 'dingtalk-stream';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ENROLMENT_RECORDED } from '../../cards/action-ids.ts';
-import { createBotRouter } from '../../src/bot/bot-router.ts';
-import { parseEnv } from '../../src/config.ts';
 import { enrolmentDeadlineSweep } from '../../src/jobs/definitions/enrolment-deadline-sweep.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
-import { listeners } from '../../src/listeners/index.ts';
-import { createLogger } from '../../src/log.ts';
-import { createChatPlatforms } from '../../src/platforms/create-chat-platforms.ts';
-import { startDingtalkStreamReceiver } from '../../src/receivers/dingtalk-stream/receiver.ts';
-import { startFakeDingtalkApiServer } from '../fakes/fake-dingtalk-api-server.ts';
-import { startFakeDingtalkStreamGateway } from '../fakes/fake-dingtalk-stream-gateway.ts';
 import { makeEmployee } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
-import { startWorkers, waitFor } from '../outbox/outbox-kit.ts';
-import { dingtalkClientFor } from '../platforms/platform-kit.ts';
+import { dingtalkDeployment } from './dingtalk-e2e-kit.ts';
+import { waitFor } from '../outbox/outbox-kit.ts';
 
 const t = await createTestDb();
-const api = await startFakeDingtalkApiServer();
-const gateway = await startFakeDingtalkStreamGateway({ clientId: api.clientId, clientSecret: api.clientSecret });
-const env = parseEnv({
-  DINGTALK_CLIENT_ID: api.clientId, DINGTALK_CLIENT_SECRET: api.clientSecret, DINGTALK_ROBOT_CODE: api.robotCode,
-  DINGTALK_CARD_TEMPLATE_ID: api.cardTemplateId, DINGTALK_API_BASE: api.url, DINGTALK_OAPI_BASE: api.url,
-  DINGTALK_STREAM_GATEWAY: gateway.gatewayUrl, PUBLIC_BASE_URL: 'https://hr.example.com',
-});
-const clients = { dingtalk: dingtalkClientFor(api, t) };
-const deps = { ...t.deps, chatPlatforms: ['dingtalk' as const], platformClients: clients, publicBaseUrl: env.PUBLIC_BASE_URL };
-const log = createLogger('silent');
-const receiver = startDingtalkStreamReceiver({ config: env, router: createBotRouter(deps, listeners, log), log });
+const { api, gateway, deps, log, receiver, startWorkers: startDeliveries } = await dingtalkDeployment(t);
 const sweep = (asOf: string) => runJob(deps, enrolmentDeadlineSweep, { asOf, trigger: 'cli', log });
-afterAll(async () => {
-  await receiver.stop();
-  await gateway.close();
-  await api.close();
-});
 
 describe('DingTalk enrolment reminder round trip over Stream', () => {
   it('delivers the day-23 card, records 已增员 from the click frame, updates the card, and never sends day 28', async () => {
     await makeEmployee(t.deps, { name: '钉钉人事', roles: ['HR_SPECIALIST'], enrolledOn: '2026-01-05', identities: { dingtalk: 'ding-hr' } });
     await makeEmployee(t.deps, { name: '钉钉经理', roles: ['HR_MANAGER'], enrolledOn: '2026-01-05', identities: { dingtalk: 'ding-m' } });
     const hire = await makeEmployee(t.deps, { name: '钉钉新人', startDate: '2026-11-20' });
-    await startWorkers(t, createChatPlatforms(env, { db: t.db, clients }));
+    await startDeliveries();
     await vi.waitFor(() => expect(receiver.state().state).toBe('connected'), { timeout: 5000, interval: 20 });
 
     await sweep('2026-12-14');

@@ -1,34 +1,17 @@
 // The 社保增员提醒 round trip through the real HTTP stack with the WeCom fake: the day-23 card goes
 // out through the outbox, a signed click on 已增员 records the enrolment and updates the card for
 // every recipient, and the day-28 sweep then sends nothing.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENROLMENT_RECORDED } from '../../cards/action-ids.ts';
-import { createBotRouter } from '../../src/bot/bot-router.ts';
-import { parseEnv } from '../../src/config.ts';
 import { enrolmentDeadlineSweep } from '../../src/jobs/definitions/enrolment-deadline-sweep.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
-import { listeners } from '../../src/listeners/index.ts';
-import { createLogger } from '../../src/log.ts';
-import { createChatPlatforms } from '../../src/platforms/create-chat-platforms.ts';
-import { wecomHttpReceiver } from '../../src/receivers/wecom-http-receiver.ts';
-import { startFakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { makeEmployee } from '../helpers/factories.ts';
-import { createTestApp } from '../helpers/test-app.ts';
 import { createTestDb } from '../helpers/test-db.ts';
-import { startWorkers, waitFor } from '../outbox/outbox-kit.ts';
-import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
-import { cardClickXml, wecomCrypto, wecomPost } from '../receivers/helpers/signed-callbacks.ts';
+import { wecomDeployment } from './wecom-e2e-kit.ts';
+import { waitFor } from '../outbox/outbox-kit.ts';
 
 const t = await createTestDb();
-const fake = await startFakeWecomServer();
-afterAll(() => fake.close());
-const envVars = { ...wecomEnv(fake), PUBLIC_BASE_URL: 'https://hr.example.com', CALLBACK_MAX_AGE_S: '300' };
-const env = parseEnv(envVars);
-const clients = { wecom: wecomClientFor(fake, t) };
-const deps = { ...t.deps, chatPlatforms: ['wecom' as const], platformClients: clients, publicBaseUrl: env.PUBLIC_BASE_URL };
-const log = createLogger('silent');
-const router = createBotRouter(deps, listeners, log);
-const { request } = createTestApp({ ...t, deps }, envVars, { routers: [wecomHttpReceiver({ config: env, router, log })] });
+const { fake, deps, log, startWorkers: startDeliveries, click: signedClick } = await wecomDeployment(t);
 const sweep = (asOf: string) => runJob(deps, enrolmentDeadlineSweep, { asOf, trigger: 'cli', log });
 const templateCards = () => fake.delivered.filter((d) => d.msgtype === 'template_card');
 
@@ -38,7 +21,7 @@ describe('WeCom enrolment reminder round trip', () => {
     await makeEmployee(t.deps, { name: '人事乙', roles: ['HR_SPECIALIST'], enrolledOn: '2026-01-05', identities: { wecom: 'hr-b' } });
     await makeEmployee(t.deps, { name: '经理丁', roles: ['HR_MANAGER'], enrolledOn: '2026-01-05', identities: { wecom: 'hr-m' } });
     const hire = await makeEmployee(t.deps, { name: '新人丙', startDate: '2026-11-20' });
-    await startWorkers(t, createChatPlatforms(env, { db: t.db, clients }));
+    await startDeliveries();
 
     expect(await sweep('2026-12-14')).toContain('new alerts: 1 day-23');
     const cards = await waitFor('the day-23 card at WeCom', async () => (templateCards().length === 2 ? templateCards() : undefined));
@@ -50,11 +33,7 @@ describe('WeCom enrolment reminder round trip', () => {
       const card = await t.db.cardInstance.findUnique({ where: { cardKey: taskId } });
       return (card?.responseCodes as Record<string, string> | null)?.['hr-a'];
     });
-    const crypto = wecomCrypto(fake.corpId);
-    const now = new Date();
-    const click = cardClickXml({ from: 'hr-a', createTime: Math.floor(now.getTime() / 1000), taskId, eventKey: ENROLMENT_RECORDED, responseCode: code });
-    const req = wecomPost(crypto, crypto.encrypt(click), now);
-    const res = await request.post(req.path).set('Content-Type', 'text/xml').send(req.body);
+    const res = await signedClick({ from: 'hr-a', taskId, eventKey: ENROLMENT_RECORDED, responseCode: code }).send();
     expect(res.status).toBe(200);
 
     await waitFor('the enrolment', async () => (await t.db.enrolment.count({ where: { employeeId: hire.id, status: 'ENROLLED' } })) === 5);

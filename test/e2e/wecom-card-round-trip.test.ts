@@ -1,40 +1,23 @@
 // The WeCom round trip through the real HTTP stack: a card goes out through the outbox to the
 // WeCom fake, a signed template_card_event click comes back to /callbacks/wecom, the listener
 // decides, and the card is updated for every recipient through update_template_card.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ONBOARDING_ARRIVED } from '../../cards/action-ids.ts';
-import { createBotRouter } from '../../src/bot/bot-router.ts';
-import { parseEnv } from '../../src/config.ts';
-import { listeners } from '../../src/listeners/index.ts';
-import { createLogger } from '../../src/log.ts';
-import { createChatPlatforms } from '../../src/platforms/create-chat-platforms.ts';
-import { wecomHttpReceiver } from '../../src/receivers/wecom-http-receiver.ts';
 import { sendOnboardingConfirmations } from '../../src/services/onboarding/send-onboarding-confirmations.ts';
-import { startFakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { makeEmployee } from '../helpers/factories.ts';
-import { createTestApp } from '../helpers/test-app.ts';
 import { createTestDb } from '../helpers/test-db.ts';
-import { startWorkers, waitFor } from '../outbox/outbox-kit.ts';
-import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
-import { cardClickXml, wecomCrypto, wecomPost } from '../receivers/helpers/signed-callbacks.ts';
+import { wecomDeployment } from './wecom-e2e-kit.ts';
+import { waitFor } from '../outbox/outbox-kit.ts';
 
 const t = await createTestDb();
-const fake = await startFakeWecomServer();
-afterAll(() => fake.close());
-const envVars = { ...wecomEnv(fake), PUBLIC_BASE_URL: 'https://hr.example.com', CALLBACK_MAX_AGE_S: '300' };
-const env = parseEnv(envVars);
-const clients = { wecom: wecomClientFor(fake, t) };
-const deps = { ...t.deps, chatPlatforms: ['wecom' as const], platformClients: clients, publicBaseUrl: env.PUBLIC_BASE_URL };
-const log = createLogger('silent');
-const router = createBotRouter(deps, listeners, log);
-const { request } = createTestApp({ ...t, deps }, envVars, { routers: [wecomHttpReceiver({ config: env, router, log })] });
+const { fake, env, deps, startWorkers: startDeliveries, click: signedClick } = await wecomDeployment(t);
 
 describe('WeCom card round trip', () => {
   it('sends the card, takes the signed click, decides, and updates the card for every recipient', async () => {
     await makeEmployee(t.deps, { name: '人事甲', roles: ['HR_SPECIALIST'], identities: { wecom: 'hr-a' } });
     await makeEmployee(t.deps, { name: '人事乙', roles: ['HR_SPECIALIST'], identities: { wecom: 'hr-b' } });
     const hire = await makeEmployee(t.deps, { name: '新人丙', status: 'ONBOARDING', startDate: '2026-11-20' });
-    await startWorkers(t, createChatPlatforms(env, { db: t.db, clients }));
+    await startDeliveries();
 
     const sent = await sendOnboardingConfirmations(deps, { asOf: '2026-11-22', platforms: ['wecom'], publicBaseUrl: env.PUBLIC_BASE_URL });
     expect(sent.queued).toBe(1);
@@ -50,11 +33,8 @@ describe('WeCom card round trip', () => {
       return (card?.responseCodes as Record<string, string> | null)?.['hr-a'];
     });
     const clickCode = codes;
-    const crypto = wecomCrypto(fake.corpId);
-    const now = new Date();
-    const click = cardClickXml({ from: 'hr-a', createTime: Math.floor(now.getTime() / 1000), taskId, eventKey: ONBOARDING_ARRIVED, responseCode: clickCode });
-    const req = wecomPost(crypto, crypto.encrypt(click), now);
-    const res = await request.post(req.path).set('Content-Type', 'text/xml').send(req.body);
+    const clicked = signedClick({ from: 'hr-a', taskId, eventKey: ONBOARDING_ARRIVED, responseCode: clickCode });
+    const res = await clicked.send();
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
 
@@ -63,7 +43,7 @@ describe('WeCom card round trip', () => {
     expect(updates.flatMap((u) => u.userIds).sort()).toEqual(['hr-a', 'hr-b']);
     expect(JSON.stringify(updates[0]!.card)).toContain('已确认到岗');
 
-    const again = await request.post(req.path).set('Content-Type', 'text/xml').send(req.body);
+    const again = await clicked.send();
     expect(again.status).toBe(200);
     expect(await t.db.statusChange.count({ where: { employeeId: hire.id } })).toBe(2);
   });
