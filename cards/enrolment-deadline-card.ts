@@ -28,7 +28,7 @@ const titles = { warn: '社保增员提醒', escalate: '社保增员即将到期
 
 /**
  * @example
- *   buildEnrolmentDeadlineCard({ facts, key: 'enr-…-day23-wecom', h5Url: `${publicBaseUrl}/app/me` })
+ *   buildEnrolmentDeadlineCard({ facts, key: 'enr-…-day23-wecom', h5Url: `${publicBaseUrl}/app/enrolment?employee=${employeeId}` })
  */
 export function buildEnrolmentDeadlineCard(opts: { facts: EnrolmentCardFacts; key: string; h5Url: string; decided?: CardDecision }): CardModel {
   const f = opts.facts;

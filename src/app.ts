@@ -16,6 +16,7 @@ import { requestContext } from './http/request-context.ts';
 import { auditRoutes } from './http/routes/audit-routes.ts';
 import { contributionRoutes } from './http/routes/contribution-routes.ts';
 import { employeeRoutes } from './http/routes/employee-routes.ts';
+import { enrolmentRoutes } from './http/routes/enrolment-routes.ts';
 import { h5PlatformLoginRoutes } from './http/routes/h5-platform-login-routes.ts';
 import { h5SessionRoutes } from './http/routes/h5-session-routes.ts';
 import { healthRouter, type PlatformState } from './http/routes/health-routes.ts';
@@ -53,6 +54,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
   const platforms = configuredPlatforms(deps.env);
   return [
     ...employeeRoutes(deps.services),
+    ...enrolmentRoutes(deps.services),
     ...importRoutes(deps.services),
     ...contributionRoutes(deps.services),
     ...auditRoutes(deps.services),

@@ -24,6 +24,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   // For the absence workflow (PRODUCT.md §E): insurance stopped while HR still says ACTIVE.
   z.object({ type: z.literal('insurance.stopped_while_active'), data: z.object({ employeeId: z.string(), month: z.string(), lastPaidMonth: z.string() }) }),
   z.object({ type: z.literal('enrolment.recorded'), data: z.object({ enrolledOn: z.string(), insuranceTypes: z.array(z.string()).min(1), source: z.enum(['manual', 'card', 'import']), alertsResolved: z.number().int() }) }),
+  z.object({ type: z.literal('enrolment.date_changed'), data: z.object({ employeeNo: z.string(), from: z.string(), to: z.string(), reason: z.string().min(1) }) }),
   z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
 ]);
 

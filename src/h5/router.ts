@@ -14,6 +14,7 @@ export const pageComponents: PageComponents = {
   login: () => import('./pages/LoginPage.vue'),
   me: () => import('./pages/MePage.vue'),
   statement: () => import('./pages/StatementPage.vue'),
+  enrolment: () => import('./pages/EnrolmentPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

@@ -68,7 +68,7 @@ describe('enrolment-deadline-sweep', () => {
         { label: '姓名', value: '张三' }, { label: '部门', value: '销售部' }, { label: '入职日期', value: '2026-11-20' },
         { label: '入职天数', value: '入职第24天' }, { label: '截止日期', value: '2026-12-21' }, { label: '剩余天数', value: '7 天' },
       ],
-      buttons: [{ kind: 'action', actionId: 'enrolment.recorded', text: '已增员', style: 'primary' }, { kind: 'link', text: '详情', url: 'https://hr.example.com/app/me' }],
+      buttons: [{ kind: 'action', actionId: 'enrolment.recorded', text: '已增员', style: 'primary' }, { kind: 'link', text: '详情', url: `https://hr.example.com/app/enrolment?employee=${s.hire.id}` }],
     });
     expect(card?.kind === 'card' && card.card.legalBasis).toContain('《社会保险法》第八十四条');
     await s.sweep('2026-12-18');

@@ -84,7 +84,7 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
           name: d.hire.name, department: d.hire.department, startDate: d.schedule.startDate, dayNumber: daysBetween(d.schedule.startDate, opts.asOf),
           deadline: d.schedule.legalDeadline, practicalDeadline: d.schedule.practicalDeadline, daysLeft: daysBetween(opts.asOf, d.schedule.legalDeadline), kind: d.due.kind,
         };
-        const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/me` });
+        const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/enrolment?employee=${d.hire.id}` });
         result.cards += keys.length;
         // The alert points at its first card; the other platforms' copies share its subject and type.
         if (keys[0]) await tx.alert.update({ where: { uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage) }, data: { cardKey: keys[0] } });

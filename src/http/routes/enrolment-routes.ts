@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { day } from '../../services/employees/employee-input.ts';
+import { changeEnrolmentDate, getEnrolment } from '../../services/enrolment/change-enrolment-date.ts';
+import type { ServiceDeps } from '../../services/deps.ts';
+import { defineRoute } from '../api-route.ts';
+
+const idParams = z.object({ id: z.uuid({ message: '员工 id 应为 UUID' }) });
+
+const changeBody = z
+  .object({
+    enrolledOn: day,
+    reason: z.string().trim().min(2, '请填写更正原因（至少 2 个字）').max(200),
+  })
+  .strict();
+
+export function enrolmentRoutes(deps: ServiceDeps) {
+  return [
+    defineRoute({
+      method: 'get', path: '/employees/:id/enrolment', tag: 'enrolment', params: idParams,
+      summary: 'Social-insurance enrolment (社保增员) of one employee: the rows per insurance and their history',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN: all; anyone: self',
+      handler: ({ actor, params }) => getEnrolment(deps, { actor, employeeId: params.id }),
+    }),
+    defineRoute({
+      method: 'patch', path: '/employees/:id/enrolment', tag: 'enrolment', params: idParams, body: changeBody,
+      summary: 'Correct the enrolment date of every enrolled insurance (not in the future, not before the start date)',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, params, body }) => changeEnrolmentDate(deps, { actor, employeeId: params.id, ...body }),
+    }),
+  ];
+}
