@@ -47,7 +47,7 @@ describe('recordEnrolment (已增员)', () => {
     const s = await setup();
     const reply = await s.click(s.hrS.actor, 'hr-s');
 
-    expect(reply.text).toBe('已登记 张三 社保增员（增员日期 2026-12-24），不再提醒。如日期有误，可在员工详情中修改。');
+    expect(reply.text).toBe('已登记 张三 社保增员（增员日期 2026-12-24），不再提醒。如日期有误，点卡片上的「详情」修改。');
     expect(await s.state()).toEqual({ enrolments: 5, alerts: ['RESOLVED', 'RESOLVED'], cards: ['DECIDED', 'DECIDED', 'DECIDED', 'DECIDED'] });
     const rows = await t.db.enrolment.findMany({ where: { employeeId: s.hire.id }, include: { changes: true } });
     expect(rows.map((r) => [r.enrolledOn.toISOString().slice(0, 10), r.source, r.changes.map((c) => [c.fromStatus, c.toStatus, c.actorName])])).toEqual(

@@ -60,7 +60,7 @@ export async function recordEnrolment(deps: ServiceDeps, opts: RecordEnrolmentOp
     }, { type: 'employee', id: employeeId });
     const { name } = await tx.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true } });
     return r.enrolled.length > 0
-      ? { text: `已登记 ${name} 社保增员（增员日期 ${today}），不再提醒。如日期有误，可在员工详情中修改。` }
+      ? { text: `已登记 ${name} 社保增员（增员日期 ${today}），不再提醒。如日期有误，点卡片上的「详情」修改。` }
       : { text: `${name} 的社保增员此前已登记，不再提醒。` };
   });
 }
