@@ -61,4 +61,20 @@ describe('enrolment routes', () => {
     const rows = await t.db.enrolment.findMany({ where: { employeeId: hireId } });
     expect(rows.map((r) => r.enrolledOn.toISOString().slice(0, 10))).toEqual(Array(5).fill('2026-12-21'));
   });
+
+  it('lets HR record an enrolment done outside the cards (source manual), which stops the alerts, once', async () => {
+    const other = await makeEmployee(t.deps, { name: '李四', startDate: '2026-12-01' });
+    await t.db.alert.create({ data: { kind: 'enrolment', stage: 'day23', uniqueKey: `enrolment:${other.id}:day23`, employeeId: other.id, dueOn: new Date('2026-12-24') } });
+    const staffTry = await request.post(`/api/v1/employees/${other.id}/enrolment`).set(headers.staff!).send({ enrolledOn: '2026-12-10', reason: '线下已办' });
+    expect(staffTry.status).toBe(403);
+    const before = await request.post(`/api/v1/employees/${other.id}/enrolment`).set(headers.hr!).send({ enrolledOn: '2026-11-30', reason: '线下已办' });
+    expect(before.status).toBe(400);
+    expect(before.body.error.message).toContain('不能早于入职日期');
+    const res = await request.post(`/api/v1/employees/${other.id}/enrolment`).set(headers.hr!).send({ enrolledOn: '2026-12-10', reason: '线下已办' });
+    expect(res.status).toBe(201);
+    expect(res.body.enrolments.map((e: { source: string; enrolledOn: string }) => [e.source, e.enrolledOn])).toEqual(Array(5).fill(['manual', '2026-12-10']));
+    expect((await t.db.alert.findFirstOrThrow({ where: { employeeId: other.id } })).state).not.toBe('OPEN');
+    const again = await request.post(`/api/v1/employees/${other.id}/enrolment`).set(headers.hr!).send({ enrolledOn: '2026-12-10', reason: '线下已办' });
+    expect(again.status).toBe(409);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { day } from '../../services/employees/employee-input.ts';
 import { changeEnrolmentDate, getEnrolment } from '../../services/enrolment/change-enrolment-date.ts';
+import { recordEnrolmentManually } from '../../services/enrolment/record-enrolment-manually.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute } from '../api-route.ts';
 
@@ -20,6 +21,12 @@ export function enrolmentRoutes(deps: ServiceDeps) {
       summary: 'Social-insurance enrolment (社保增员) of one employee: the rows per insurance and their history',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN: all; anyone: self',
       handler: ({ actor, params }) => getEnrolment(deps, { actor, employeeId: params.id }),
+    }),
+    defineRoute({
+      method: 'post', path: '/employees/:id/enrolment', tag: 'enrolment', params: idParams, body: changeBody, status: 201,
+      summary: 'Record an enrolment done outside the cards (source manual): all five insurances, alerts stop',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, params, body }) => recordEnrolmentManually(deps, { actor, employeeId: params.id, ...body }),
     }),
     defineRoute({
       method: 'patch', path: '/employees/:id/enrolment', tag: 'enrolment', params: idParams, body: changeBody,
