@@ -43,6 +43,9 @@ describe('importing the sample roster', () => {
     const ceo = await byNo('E1001');
     expect(ceo.identities.map((i) => [i.platform, i.userId]).sort()).toEqual([['dingtalk', 'ding-e1001'], ['wecom', 'WangJianGuo']]);
     expect(ceo.enrolledOn?.toISOString().slice(0, 10)).toBe('2016-04-01');
+    const enrolments = await t.db.enrolment.findMany({ where: { employeeId: ceo.id }, include: { changes: true } });
+    expect(enrolments.map((e) => [e.source, e.enrolledOn.toISOString().slice(0, 10)])).toEqual(Array(5).fill(['import', '2016-04-01']));
+    expect(enrolments.every((e) => e.changes.length === 1 && e.changes[0]!.reason === '导入（名册社保增员日期）')).toBe(true);
     expect((await byNo('E1004')).monthlyWageFen).toBe(2_200_050);
     expect((await byNo('E1009')).status).toBe('ONBOARDING');
     const exited = await byNo('E1012');

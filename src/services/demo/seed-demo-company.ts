@@ -1,3 +1,4 @@
+import { enrolFromRoster } from '../enrolment/enrol-from-roster.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -44,6 +45,7 @@ export async function seedDemoCompany(deps: ServiceDeps, opts: { actor: Actor; t
     await tx.roleAssignment.createMany({ data: rows.roles });
     await tx.platformIdentity.createMany({ data: rows.identities });
     await tx.auditEvent.createMany({ data: rows.audits });
+    await enrolFromRoster(tx, opts.actor, rows.employees.map((e) => e.employeeNo));
     const counts = { employees: rows.employees.length, departments: roster.departments.length };
     await writeAuditEvent(tx, opts.actor, { type: 'demo.seeded', data: counts }, { type: 'company', id: 'demo' });
     return { seeded: true, ...counts, message: `已生成演示公司：${counts.employees} 名员工，${counts.departments} 个部门` };
