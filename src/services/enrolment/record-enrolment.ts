@@ -2,12 +2,12 @@
 // everything else is reloaded. One transaction: this card OPEN→DECIDED (compare-and-set), the
 // enrolment rows, the reminders resolved, and a card update for every open reminder card of
 // this hire (all stages, all platforms) to every recipient.
+import type { CardClick } from '../card-click.ts';
 import { ENROLMENT_RECORDED } from '../../../cards/action-ids.ts';
 import { ENROLMENT_DEADLINE_CARD, ENROLMENT_RECORDED_LABEL } from '../../../cards/enrolment-deadline-card.ts';
-import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDateTime } from '../../domain/dates.ts';
 import { scopeOf } from '../../domain/permissions.ts';
-import type { CardInstance, Platform } from '../../generated/prisma/client.ts';
+import type { CardInstance } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -16,16 +16,8 @@ import { closeCopies, decidedColumns, queueCardUpdates } from '../onboarding/clo
 import { rememberResponseCode } from '../onboarding/remember-response-code.ts';
 import { recordEnrolmentInTx } from './record-enrolment-in-tx.ts';
 
-export interface RecordEnrolmentOptions {
-  cardKey: string;
-  actionId: string;
-  /** The employee behind the platform user, if known. */
-  actor: Actor | undefined;
-  platform: Platform;
-  platformUserId: string;
-  /** WeCom: the click's single-use response_code, kept for the card update. */
-  responseCode?: string;
-}
+/** The click that decides the card (listeners/card-click-listener.ts). */
+export type RecordEnrolmentOptions = CardClick;
 
 /**
  * @example

@@ -2,14 +2,14 @@
 // callback; everything else is reloaded. One transaction: card OPEN→DECIDED (compare-and-set),
 // the employee's lifecycle move, the audit event, and a card update for every recipient of
 // this card and of its copies on other platforms.
+import type { CardClick } from '../card-click.ts';
 import { ONBOARDING_ARRIVED, ONBOARDING_NO_SHOW } from '../../../cards/action-ids.ts';
 import { ONBOARDING_CONFIRM_CARD, onboardingDecisionLabels } from '../../../cards/onboarding-confirm-card.ts';
-import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
 import { statusLabels } from '../../domain/lifecycle.ts';
 import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
-import type { CardInstance, Platform } from '../../generated/prisma/client.ts';
+import type { CardInstance } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -18,16 +18,8 @@ import { parseRecipients } from './card-instance-json.ts';
 import { closeCopies, decidedColumns, queueCardUpdates } from './close-cards.ts';
 import { rememberResponseCode } from './remember-response-code.ts';
 
-export interface DecideOnboardingArrivalOptions {
-  cardKey: string;
-  actionId: string;
-  /** The employee behind the platform user, if known. */
-  actor: Actor | undefined;
-  platform: Platform;
-  platformUserId: string;
-  /** WeCom: the click's single-use response_code, kept for the card update. */
-  responseCode?: string;
-}
+/** The click that decides the card (listeners/card-click-listener.ts). */
+export type DecideOnboardingArrivalOptions = CardClick;
 
 const isDecision = (id: string): id is keyof typeof onboardingDecisionLabels => id === ONBOARDING_ARRIVED || id === ONBOARDING_NO_SHOW;
 
