@@ -19,6 +19,8 @@ const scalarTypes: Record<string, string[]> = {
 const nativeTypes: Record<string, string> = {
   Uuid: 'uuid', Date: 'date', Timestamptz: 'timestamp with time zone', Timestamp: 'timestamp without time zone', VarChar: 'character varying', Text: 'text',
 };
+/** information_schema data_type → the element udt_name of an array column. */
+const udtNames: Record<string, string> = { uuid: 'uuid', text: 'text', 'character varying': 'varchar', integer: 'int4', bigint: 'int8', boolean: 'bool', date: 'date', 'timestamp with time zone': 'timestamptz' };
 
 export async function findSchemaDrift(schemaPath: string, url: string): Promise<string[]> {
   const dmmf = await internals.getDMMF({ datamodel: readFileSync(schemaPath, 'utf8') });
@@ -58,10 +60,13 @@ export async function findSchemaDrift(schemaPath: string, url: string): Promise<
           problems.push(`column ${table}.${f.name} missing`);
           continue;
         }
-        const expected = f.kind === 'enum' ? ['USER-DEFINED'] : f.nativeType ? [nativeTypes[f.nativeType[0]] ?? f.nativeType[0].toLowerCase()] : scalarTypes[f.type] ?? [];
+        const element = f.kind === 'enum' ? ['USER-DEFINED'] : f.nativeType ? [nativeTypes[f.nativeType[0]] ?? f.nativeType[0].toLowerCase()] : scalarTypes[f.type] ?? [];
+        // Prisma lists are Postgres arrays (udt_name '_<element>'), created without NOT NULL.
+        const expected = f.isList ? ['ARRAY'] : element;
         if (!expected.includes(c.data_type)) problems.push(`column ${table}.${f.name} is ${c.data_type}, schema expects ${expected.join(' or ')}`);
+        if (f.isList && !element.some((t) => c.udt_name === `_${udtNames[t] ?? t}`)) problems.push(`column ${table}.${f.name} is an array of ${c.udt_name.slice(1)}, schema expects ${element.join(' or ')}`);
         if (f.kind === 'enum' && c.udt_name !== f.type) problems.push(`column ${table}.${f.name} uses enum ${c.udt_name}, schema expects ${f.type}`);
-        if ((c.is_nullable === 'YES') !== !f.isRequired) problems.push(`column ${table}.${f.name} nullability differs (db nullable: ${c.is_nullable})`);
+        if (!f.isList && (c.is_nullable === 'YES') !== !f.isRequired) problems.push(`column ${table}.${f.name} nullability differs (db nullable: ${c.is_nullable})`);
       }
       const modelColumns = new Set(m.fields.filter((x) => x.kind !== 'object').map((x) => x.dbName ?? x.name));
       for (const c of columns.rows.filter((r) => r.table_name === table && !modelColumns.has(r.column_name))) {
