@@ -4,6 +4,10 @@
 // creates the alerts and queues their cards, the second finds nothing new. Reports both times,
 // the alerts created and time(100k) / time(10k) of the first run, and merges them into
 // bench/results.json under `enrolmentSweep`.
+import { generateLedgerKey } from '../src/crypto/ledger-key.ts';
+import { createLocalFileStore } from '../src/storage/local-file-store.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createPersonalDataCipher } from '../src/crypto/personal-data.ts';
@@ -59,6 +63,7 @@ async function benchSize(adminUrl: string, n: number): Promise<SizeResult> {
     const deps: ServiceDeps = {
       db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(`${AS_OF}T01:00:00Z`), businessTz: 'Asia/Shanghai',
       outbox: createPgBossOutbox({ boss }), chatPlatforms: ['sandbox'], platformClients: {}, publicBaseUrl: 'https://hr.example.com',
+      files: createLocalFileStore(join(tmpdir(), 'sentinel-bench-files')), ledgerKey: generateLedgerKey(),
     };
     const sweep = () => sendEnrolmentAlerts(deps, { asOf: AS_OF, platforms: deps.chatPlatforms, publicBaseUrl: deps.publicBaseUrl });
     await db.$queryRaw`SELECT 1`; // connect the pool outside the timed runs

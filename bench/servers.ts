@@ -2,6 +2,10 @@
 // generator does not steal their CPU. crypto and full are the same app and the same receiver;
 // only the bot router differs (no database vs. the real dedupe insert), so full/crypto
 // isolates the cost of recording each delivery durably.
+import { generateLedgerKey } from '../src/crypto/ledger-key.ts';
+import { createLocalFileStore } from '../src/storage/local-file-store.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { createApp } from '../src/app.ts';
@@ -41,7 +45,7 @@ export type RouterMode = 'none' | 'accept' | 'router';
 
 export function receiverApp(db: Db, mode: RouterMode): Koa<AppState> {
   const outbox: Outbox = { enqueue: async () => {} }; // receivers never enqueue; listeners would
-  const services: ServiceDeps = { db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(), businessTz: env.BUSINESS_TZ, outbox, chatPlatforms: ['wecom'], platformClients: {}, publicBaseUrl: env.PUBLIC_BASE_URL };
+  const services: ServiceDeps = { db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(), businessTz: env.BUSINESS_TZ, outbox, chatPlatforms: ['wecom'], platformClients: {}, publicBaseUrl: env.PUBLIC_BASE_URL, files: createLocalFileStore(join(tmpdir(), 'sentinel-bench-files')), ledgerKey: generateLedgerKey() };
   const real = createBotRouter(services, [], log);
   const routers: Record<RouterMode, BotRouter> = { none: noDbRouter, accept: { accept: real.accept, handle: noDbRouter.handle }, router: real };
   const router = routers[mode];

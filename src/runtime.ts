@@ -1,8 +1,10 @@
 // What both the server and the CLI need before they can do anything: configuration,
 // secrets, a migrated database and the service dependencies.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgBoss } from 'pg-boss';
 import type { Env } from './config.ts';
+import { loadLedgerKey } from './crypto/ledger-key.ts';
 import { createPersonalDataCipher } from './crypto/personal-data.ts';
 import { createDb, type Db } from './db/client.ts';
 import { openEmbeddedDatabase } from './db/embedded.ts';
@@ -14,6 +16,7 @@ import { loadSecrets, type Secrets } from './secrets.ts';
 import { configuredPlatforms } from './platforms/configured-platforms.ts';
 import { createPlatformClients } from './platforms/create-chat-platforms.ts';
 import type { ServiceDeps } from './services/deps.ts';
+import { createLocalFileStore } from './storage/local-file-store.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export const migrationsDir = `${projectRoot}prisma/migrations`;
@@ -50,6 +53,8 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
       // One set of clients per process, so every caller shares one token cache.
       platformClients: createPlatformClients(env, { db }),
       publicBaseUrl: env.PUBLIC_BASE_URL,
+      files: createLocalFileStore(join(env.DATA_DIR, 'files')),
+      ledgerKey: loadLedgerKey(env.DATA_DIR),
     };
     const close = async () => {
       // Not graceful: the roots stop the outbox workers first (letting deliveries finish), and on

@@ -1,8 +1,15 @@
+import type { LedgerKey } from '../crypto/ledger-key.ts';
 import type { PersonalDataCipher } from '../crypto/personal-data.ts';
 import type { Db } from '../db/client.ts';
 import type { Platform } from '../generated/prisma/client.ts';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { PlatformClients } from '../platforms/create-chat-platforms.ts';
+import type { FileStore } from '../storage/file-store.ts';
+
+/** An RFC 3161 time-stamp authority (TSA_URL): returns the DER TimeStampToken over `data`'s SHA-256. */
+export interface TimestampAuthority {
+  stamp(data: Uint8Array): Promise<Buffer>;
+}
 
 /** What every service needs; built once in main.ts (or per test) and passed in. */
 export interface ServiceDeps {
@@ -19,4 +26,10 @@ export interface ServiceDeps {
   platformClients: PlatformClients;
   /** PUBLIC_BASE_URL, for links in cards. */
   publicBaseUrl: string;
+  /** Stored documents and uploads, content-addressed (DATA_DIR/files). */
+  files: FileStore;
+  /** Signs evidence tree heads (DATA_DIR/ledger-ed25519.pem). */
+  ledgerKey: LedgerKey;
+  /** Time-stamps signed tree heads when TSA_URL is set. */
+  tsa?: TimestampAuthority;
 }

@@ -1,5 +1,9 @@
 // A fresh, migrated database for one test file, cloned from the run's template.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateLedgerKey } from '../../src/crypto/ledger-key.ts';
 import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, inject } from 'vitest';
@@ -10,6 +14,7 @@ import type { Outbox } from '../../src/outbox/outbox.ts';
 import { DEFAULT_RETRY_POLICY, type OutboxRetryPolicy } from '../../src/outbox/outbox-queues.ts';
 import { createPgBossOutbox } from '../../src/outbox/pg-boss-outbox.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
+import { createLocalFileStore } from '../../src/storage/local-file-store.ts';
 
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
 
@@ -46,6 +51,8 @@ export async function createTestDb(opts: { now?: () => Date; retry?: Partial<Out
     chatPlatforms: ['sandbox'],
     platformClients: {},
     publicBaseUrl: 'http://localhost:3000',
+    files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'sentinel-files-'))),
+    ledgerKey: generateLedgerKey(),
   };
   afterAll(async () => {
     if (started) await (await started).stop({ graceful: false });

@@ -1,0 +1,18 @@
+// Where stored documents and uploads live. Content-addressed: a file's name is the SHA-256 of its
+// bytes, so a stored file cannot change without its name (and every ledger entry that cites it)
+// disagreeing. The local implementation writes under DATA_DIR/files; an S3 one can fill the same
+// interface later.
+
+export interface StoredBytes {
+  /** Lower-case hex SHA-256 of the bytes. */
+  sha256: string;
+  size: number;
+}
+
+export interface FileStore {
+  /** Idempotent: storing the same bytes twice keeps one copy. */
+  put(bytes: Uint8Array): Promise<StoredBytes>;
+  /** Throws AppError('not_found') when no file has that hash. */
+  get(sha256: string): Promise<Buffer>;
+  has(sha256: string): Promise<boolean>;
+}
