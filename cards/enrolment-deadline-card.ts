@@ -22,6 +22,8 @@ export interface EnrolmentCardFacts {
   /** Calendar days from the send day to the deadline; negative when overdue. */
   daysLeft: number;
   kind: 'warn' | 'escalate' | 'overdue';
+  /** The clock was restarted (a lapsed insurance exception): startDate is the restart day, not the first day of work. */
+  restarted?: boolean;
 }
 
 const titles = { warn: '社保增员提醒', escalate: '社保增员即将到期', overdue: '社保增员已逾期' } as const;
@@ -38,14 +40,16 @@ export function buildEnrolmentDeadlineCard(opts: { facts: EnrolmentCardFacts; ke
     type: ENROLMENT_DEADLINE_CARD,
     key: opts.key,
     title: titles[f.kind],
-    subtitle: opts.decided ? `${f.name} 的社保增员已处理` : `${f.name} 入职第${f.dayNumber}天，尚未办理社保增员`,
+    subtitle: opts.decided
+      ? `${f.name} 的社保增员已处理`
+      : f.restarted ? `${f.name} 的社保例外已失效第${f.dayNumber}天，尚未办理社保增员` : `${f.name} 入职第${f.dayNumber}天，尚未办理社保增员`,
     tone: f.kind === 'warn' ? 'normal' : 'urgent',
     // WeCom shows at most 6 rows of 26 characters: the exposure goes into the quote area instead.
     rows: [
       { label: '姓名', value: f.name },
       { label: '部门', value: f.department },
-      { label: '入职日期', value: f.startDate },
-      { label: '入职天数', value: `入职第${f.dayNumber}天` },
+      f.restarted ? { label: '起算日期', value: `${f.startDate}（例外失效）` } : { label: '入职日期', value: f.startDate },
+      f.restarted ? { label: '起算天数', value: `起算第${f.dayNumber}天` } : { label: '入职天数', value: `入职第${f.dayNumber}天` },
       { label: '截止日期', value: cutoff ? `${f.deadline}（本市${cutoff.slice(5)}截止）` : f.deadline },
       { label: '剩余天数', value: left },
     ],

@@ -13,17 +13,26 @@ import { errorMiddleware } from './http/error-middleware.ts';
 import { mountH5 } from './http/h5-static.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { requestContext } from './http/request-context.ts';
+import { approvalRoutes } from './http/routes/approval-routes.ts';
 import { auditRoutes } from './http/routes/audit-routes.ts';
 import { contributionRoutes } from './http/routes/contribution-routes.ts';
 import { employeeRoutes } from './http/routes/employee-routes.ts';
+import { exceptionRoutes } from './http/routes/exception-routes.ts';
+import { exitRoutes } from './http/routes/exit-routes.ts';
 import { enrolmentRoutes } from './http/routes/enrolment-routes.ts';
+import { evidencePackRoutes } from './http/routes/evidence-pack-routes.ts';
+import { evidenceRoutes } from './http/routes/evidence-routes.ts';
 import { h5PlatformLoginRoutes } from './http/routes/h5-platform-login-routes.ts';
 import { h5SessionRoutes } from './http/routes/h5-session-routes.ts';
 import { healthRouter, type PlatformState } from './http/routes/health-routes.ts';
 import { importRoutes } from './http/routes/import-routes.ts';
 import { outboxRoutes } from './http/routes/outbox-routes.ts';
+import { proofRoutes } from './http/routes/proof-routes.ts';
 import { reconciliationRoutes } from './http/routes/reconciliation-routes.ts';
+import { attendanceRoutes } from './http/routes/attendance-routes.ts';
+import { calendarRoutes } from './http/routes/calendar-routes.ts';
 import { sandboxRoutes } from './http/routes/sandbox-routes.ts';
+import { signatureRoutes } from './http/routes/signature-routes.ts';
 import type { AppState } from './http/state.ts';
 import type { Logger } from './log.ts';
 import type { Manifest } from './manifest.ts';
@@ -58,8 +67,17 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...importRoutes(deps.services),
     ...contributionRoutes(deps.services),
     ...auditRoutes(deps.services),
+    ...approvalRoutes(deps.services),
     ...outboxRoutes(deps.services),
     ...reconciliationRoutes(deps.services),
+    ...attendanceRoutes(deps.services),
+    ...calendarRoutes(deps.services),
+    ...evidencePackRoutes(deps.services),
+    ...evidenceRoutes(deps.services),
+    ...exceptionRoutes(deps.services),
+    ...exitRoutes(deps.services),
+    ...proofRoutes(deps.services),
+    ...signatureRoutes(deps.services),
     ...h5SessionRoutes(deps.services, { devLogin: platforms.length === 0, platforms }),
     ...h5PlatformLoginRoutes(deps.services, deps.env, deps.platformClients ?? {}),
     ...sandboxRoutes(deps.services, { enabled: platforms.length === 0, botRouter: deps.botRouter, log: deps.log }),

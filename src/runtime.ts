@@ -6,6 +6,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Env } from './config.ts';
 import { loadLedgerKey } from './crypto/ledger-key.ts';
 import { createPersonalDataCipher } from './crypto/personal-data.ts';
+import { createTsaClient } from './crypto/tsa-client.ts';
 import { createDb, type Db } from './db/client.ts';
 import { openEmbeddedDatabase } from './db/embedded.ts';
 import { applyMigrations, type MigrationResult } from './db/migrate.ts';
@@ -55,6 +56,7 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
       publicBaseUrl: env.PUBLIC_BASE_URL,
       files: createLocalFileStore(join(env.DATA_DIR, 'files')),
       ledgerKey: loadLedgerKey(env.DATA_DIR),
+      tsa: env.TSA_URL ? createTsaClient(env.TSA_URL) : undefined,
     };
     const close = async () => {
       // Not graceful: the roots stop the outbox workers first (letting deliveries finish), and on

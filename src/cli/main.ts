@@ -9,6 +9,7 @@ import { createChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerJobCommands } from './job-commands.ts';
+import { registerEvidenceCommands } from './evidence-commands.ts';
 import { registerKeysCommands } from './keys-commands.ts';
 import { registerSetupCommands } from './setup-commands.ts';
 
@@ -50,6 +51,7 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo,
   registerImportCommands(program, ctx);
   registerJobCommands(program, ctx);
   registerKeysCommands(program, ctx);
+  registerEvidenceCommands(program, ctx);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from '../generated/prisma/enums.ts';
+import type { Platform, Role } from '../generated/prisma/enums.ts';
 
 /** Who is acting. Audit events store a snapshot of this, never a foreign key. */
 export interface Actor {
@@ -9,6 +9,8 @@ export interface Actor {
   roles: Role[];
   ip?: string;
   userAgent?: string;
+  /** The platform of the H5 session (wecom / dingtalk / sandbox), recorded with signatures. */
+  platform?: Platform;
 }
 
 export const adminActor = (ip?: string, userAgent?: string): Actor => ({

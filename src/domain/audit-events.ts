@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 const status = z.enum(['ONBOARDING', 'ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT', 'ABSCONDED', 'EXITED']);
 const platform = z.enum(['wecom', 'dingtalk', 'sandbox']);
+const insuranceException = z.object({ exceptionId: z.string(), employeeId: z.string(), kind: z.string(), reasonCategory: z.string() });
 const reconciliationTask = z.object({ uniqueKey: z.string(), kind: z.string(), month: z.string() });
 
 export const auditEventSchema = z.discriminatedUnion('type', [
@@ -25,7 +26,59 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('insurance.stopped_while_active'), data: z.object({ employeeId: z.string(), month: z.string(), lastPaidMonth: z.string() }) }),
   z.object({ type: z.literal('enrolment.recorded'), data: z.object({ enrolledOn: z.string(), insuranceTypes: z.array(z.string()).min(1), source: z.enum(['manual', 'card', 'import']), alertsResolved: z.number().int() }) }),
   z.object({ type: z.literal('enrolment.date_changed'), data: z.object({ employeeNo: z.string(), from: z.string(), to: z.string(), reason: z.string().min(1) }) }),
+  z.object({ type: z.literal('proof.uploaded'), data: z.object({ proofId: z.string(), kind: z.string(), sha256: z.string(), size: z.number().int(), mediaType: z.string() }) }),
+  // 《个人信息保护法》第五十一条: HR reading someone else's proof (sensitive personal data) leaves a trace.
+  z.object({ type: z.literal('proof.read'), data: z.object({ proofId: z.string() }) }),
+  z.object({ type: z.literal('declaration.signed'), data: z.object({ signatureId: z.string(), template: z.string(), subjectType: z.string(), subjectId: z.string(), documentSha256: z.string() }) }),
+  // Approval engine (src/services/approvals): subject = the employee the approval is about.
+  z.object({ type: z.literal('approval.submitted'), data: z.object({ approvalId: z.string(), definition: z.string(), subjectType: z.string(), subjectId: z.string(), subjectEmployeeId: z.string(), title: z.string(), steps: z.number().int() }) }),
+  z.object({ type: z.literal('approval.decided'), data: z.object({ approvalId: z.string(), step: z.number().int(), decision: z.enum(['APPROVE', 'REJECT']), comment: z.string().optional(), channel: z.enum(['wecom', 'dingtalk', 'sandbox', 'h5', 'api']), stepStatus: z.string(), approvalStatus: z.string() }) }),
+  z.object({ type: z.literal('approval.withdrawn'), data: z.object({ approvalId: z.string(), cardsClosed: z.number().int() }) }),
+  z.object({ type: z.literal('approval.reminded'), data: z.object({ approvalId: z.string(), step: z.number().int(), level: z.number().int(), approverIds: z.array(z.string()), final: z.boolean() }) }),
+  z.object({ type: z.literal('approval.escalated'), data: z.object({ approvalId: z.string(), step: z.number().int(), fromLevel: z.number().int(), toLevel: z.number().int(), approverIds: z.array(z.string()) }) }),
+  // Insurance exceptions (PRODUCT.md §D); subject = the exception ('insurance_exception').
+  z.object({ type: z.literal('exception.requested'), data: insuranceException.extend({ lawful: z.boolean() }) }),
+  z.object({ type: z.literal('exception.submitted'), data: insuranceException.extend({ approvalId: z.string() }) }),
+  z.object({ type: z.literal('exception.approved'), data: insuranceException.extend({ approvalId: z.string(), reverifyOn: z.string() }) }),
+  z.object({ type: z.literal('exception.rejected'), data: insuranceException.extend({ approvalId: z.string() }) }),
+  z.object({ type: z.literal('exception.withdrawn'), data: insuranceException.extend({ from: z.string() }) }),
+  z.object({ type: z.literal('exception.lapsed'), data: insuranceException.extend({ lapsedOn: z.string(), reason: z.string() }) }),
+  z.object({ type: z.literal('exception.reverified'), data: insuranceException.extend({ proofId: z.string(), coversMonth: z.string(), reverifyOn: z.string() }) }),
+  z.object({ type: z.literal('task.opened'), data: z.object({ taskId: z.string(), kind: z.string(), uniqueKey: z.string(), dueOn: z.string(), ownerId: z.string().nullable() }) }),
+  // Exits (issue 6): the absence chain (劳动合同法 第三十九条第（二）项、第四十三条), resignations and checklists.
+  z.object({ type: z.literal('exit.started'), data: z.object({ processId: z.string(), kind: z.string(), reason: z.string(), absenceCaseId: z.string().optional() }) }),
+  z.object({ type: z.literal('exit.notice_sent'), data: z.object({ processId: z.string(), notice: z.string(), documentSha256: z.string(), deadline: z.string(), chatRecipients: z.number().int() }) }),
+  z.object({ type: z.literal('exit.notice_read'), data: z.object({ processId: z.string(), notice: z.string() }) }),
+  z.object({ type: z.literal('exit.employee_answered'), data: z.object({ processId: z.string(), notice: z.string(), answer: z.enum(['RETURN', 'RESIGNED']), returnOn: z.string().optional() }) }),
+  z.object({ type: z.literal('exit.channel_recorded'), data: z.object({ processId: z.string(), notice: z.string(), channel: z.enum(['sms', 'ems', 'other']), reference: z.string(), sentOn: z.string() }) }),
+  z.object({ type: z.literal('exit.union_notified'), data: z.object({ processId: z.string(), notifiedOn: z.string(), reply: z.string() }) }),
+  z.object({ type: z.literal('exit.termination_requested'), data: z.object({ processId: z.string(), approvalId: z.string() }) }),
+  z.object({ type: z.literal('exit.terminated'), data: z.object({ processId: z.string(), exitDate: z.string(), documentSha256: z.string() }) }),
+  z.object({ type: z.literal('exit.termination_rejected'), data: z.object({ processId: z.string(), approvalId: z.string() }) }),
+  z.object({ type: z.literal('exit.returned'), data: z.object({ processId: z.string(), source: z.enum(['hr', 'attendance']), note: z.string().optional() }) }),
+  z.object({ type: z.literal('exit.accepted'), data: z.object({ processId: z.string(), exitDate: z.string() }) }),
+  z.object({ type: z.literal('exit.completed'), data: z.object({ processId: z.string(), kind: z.string(), exitDate: z.string(), tasks: z.number().int() }) }),
+  z.object({ type: z.literal('exit.document_issued'), data: z.object({ processId: z.string(), document: z.string(), documentSha256: z.string() }) }),
+  z.object({ type: z.literal('exit.task_opened'), data: z.object({ processId: z.string(), taskId: z.string(), kind: z.string(), dueOn: z.string() }) }),
+  z.object({ type: z.literal('exit.task_reminded'), data: z.object({ processId: z.string(), taskId: z.string(), kind: z.string(), dueOn: z.string() }) }),
+  z.object({ type: z.literal('exit.task_done'), data: z.object({ processId: z.string(), taskId: z.string(), kind: z.string(), dueOn: z.string(), late: z.boolean() }) }),
+  z.object({ type: z.literal('exit.task_escalated'), data: z.object({ processId: z.string(), taskId: z.string(), kind: z.string(), dueOn: z.string() }) }),
+  z.object({ type: z.literal('resignation.requested'), data: z.object({ processId: z.string(), lastDay: z.string(), noticeDays: z.number().int(), requiredDays: z.number().int() }) }),
+  z.object({ type: z.literal('attendance.clocked_in'), data: z.object({ recordId: z.string(), insideFence: z.boolean().nullable(), distanceM: z.number().int().nullable(), siteId: z.string().nullable(), flags: z.array(z.string()) }) }),
+  z.object({ type: z.literal('attendance.synced'), data: z.object({ platform: z.enum(['wecom', 'dingtalk']), from: z.string(), to: z.string(), pulled: z.number().int(), inserted: z.number().int(), duplicates: z.number().int(), unknownUsers: z.number().int() }) }),
+  z.object({ type: z.literal('worksite.saved'), data: z.object({ siteId: z.string(), name: z.string(), radiusM: z.number().int(), coordSystem: z.enum(['wgs84', 'gcj02']), created: z.boolean() }) }),
+  z.object({ type: z.literal('calendar.override_changed'), data: z.object({ day: z.string(), isWorkday: z.boolean().nullable(), previous: z.boolean().nullable(), reason: z.string() }) }),
+  z.object({ type: z.literal('leave.recorded'), data: z.object({ leaveId: z.string(), fromDay: z.string(), toDay: z.string(), kind: z.string() }) }),
+  z.object({ type: z.literal('absence.detected'), data: z.object({ caseId: z.string(), trigger: z.enum(['attendance', 'insurance_stopped']), absentDays: z.number().int(), days: z.array(z.string()) }) }),
+  z.object({ type: z.literal('absence.contacted'), data: z.object({ caseId: z.string(), cardKey: z.string(), platform: platform, note: z.string().optional() }) }),
+  z.object({ type: z.literal('absence.unreachable'), data: z.object({ caseId: z.string(), reason: z.enum(['manager_unreachable', 'sla_expired']), cardKey: z.string().optional(), platform: platform.optional() }) }),
+  z.object({ type: z.literal('absence.closed'), data: z.object({ caseId: z.string(), reason: z.literal('returned'), returnedOn: z.string() }) }),
+  z.object({ type: z.literal('calendar.missing_year'), data: z.object({ year: z.number().int() }) }),
   z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
+  // A signed tree head over the evidence ledger (src/services/evidence/seal-tree-head.ts).
+  z.object({ type: z.literal('evidence.head_signed'), data: z.object({ size: z.number().int(), rootHash: z.string(), keyId: z.string(), tsa: z.boolean() }) }),
+  // An evidence pack (zip) was downloaded (src/services/evidence/build-evidence-pack.ts).
+  z.object({ type: z.literal('evidence.pack_exported'), data: z.object({ scope: z.string(), entries: z.number().int(), treeSize: z.number().int() }) }),
 ]);
 
 export type AuditEventInput = z.infer<typeof auditEventSchema>;

@@ -33,3 +33,18 @@ export function formatDateTime(tz: string, instant: Date): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
+
+/** The instant day `day` begins in the zone (00:00 local); `startOfDayIn(tz, addDays(d, 1))` ends day d. */
+export function startOfDayIn(tz: string, day: string): Date {
+  const naive = parseDay(day).getTime();
+  // Two passes settle the zone's offset even across a DST change (Asia/Shanghai has none).
+  let guess = naive;
+  for (let i = 0; i < 2; i++) guess = naive - offsetMs(tz, new Date(guess));
+  return new Date(guess);
+}
+
+function offsetMs(tz: string, instant: Date): number {
+  const local = formatDateTime(tz, instant);
+  const asUtc = Date.parse(`${local.replace(' ', 'T')}:00.000Z`);
+  return asUtc - Math.floor(instant.getTime() / 60_000) * 60_000;
+}

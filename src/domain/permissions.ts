@@ -26,7 +26,43 @@ export type Action =
   /** Company KPIs such as the share enrolled within 30 days. */
   | 'kpi.read'
   /** Record a hire's social-insurance enrolment (已增员), which stops the 30-day reminders. */
-  | 'enrolment.record';
+  | 'enrolment.record'
+  /** See every approval (审批) and its decisions; approvers and submitters always see their own. */
+  | 'approval.readAll'
+  /** Upload a proof (pension certificate, other employer's contributions): own, or anyone's for HR. */
+  | 'proof.upload'
+  /** Read a proof file, which holds sensitive personal data (《个人信息保护法》第二十八条). */
+  | 'proof.read'
+  /** Read a signed declaration (PDF); the signer always may (电子劳动合同订立指引: view and download free). */
+  | 'signature.read'
+  /** Ask not to be insured here (社保例外): always for oneself; lawful only in two cases (法释〔2025〕12号 第十九条). */
+  | 'exception.request'
+  /** Read insurance exceptions: one's own, or all for HR. */
+  | 'exception.read'
+  /** Submit a lawful exception to the HR manager's approval once its documents are complete. */
+  | 'exception.submit'
+  /** List compliance tasks (enrolment remediation, work-injury enrolment). */
+  | 'task.list'
+  /** Inclusion and consistency proofs of the evidence ledger (《民事诉讼证据规定》第九十三条). */
+  | 'evidence.read'
+  /** Download an evidence pack (zip: documents, proofs, signed tree head, timeline): own, or anyone's for HR. */
+  | 'evidence.export'
+  /** Run exits: return-to-work notices, union notification, termination approval, checklists (劳动合同法 第三十九条、第五十条). */
+  | 'exit.manage'
+  /** See an exit case and its documents: own (the notices sent to me), or all for HR. */
+  | 'exit.read'
+  /** Give notice of resignation from the H5 (劳动合同法 第三十七条): only for oneself. */
+  | 'resignation.request'
+  /** Clock in from the workbench H5 (everyone, for themselves). */
+  | 'attendance.clock_in'
+  /** Read clock-in records: one's own, a manager's team, or everyone's (HR). */
+  | 'attendance.read'
+  /** Create and edit the work sites (geofences) employees clock in at. */
+  | 'worksite.manage'
+  /** Company calendar overrides (site closures, extra workdays). */
+  | 'calendar.manage'
+  /** Record an employee's approved leave (its days are not absences). */
+  | 'leave.record';
 
 /** How far a grant reaches: everyone, the caller's reports (direct and indirect), or only the caller. */
 export type Scope = 'all' | 'team' | 'self';
@@ -45,15 +81,34 @@ const HR: Partial<Record<Action, Scope>> = {
   'contribution.read': 'all',
   'kpi.read': 'all',
   'enrolment.record': 'all',
+  'proof.upload': 'all',
+  'proof.read': 'all',
+  'signature.read': 'all',
+  'exception.request': 'self',
+  'exception.read': 'all',
+  'exception.submit': 'all',
+  'task.list': 'all',
+  'evidence.read': 'all',
+  'evidence.export': 'all',
+  'exit.manage': 'all',
+  'exit.read': 'all',
+  'resignation.request': 'self',
+  'attendance.clock_in': 'self',
+  'attendance.read': 'all',
+  'worksite.manage': 'all',
+  'calendar.manage': 'all',
+  'leave.record': 'all',
 };
+const OWN_DOCUMENTS = { 'proof.upload': 'self', 'proof.read': 'self', 'signature.read': 'self', 'exception.request': 'self', 'exception.read': 'self', 'evidence.export': 'self', 'exit.read': 'self', 'resignation.request': 'self' } as const;
+const OWN_ATTENDANCE = { 'attendance.clock_in': 'self', 'attendance.read': 'self' } as const;
 
 export const permissionTable: Record<Role, Partial<Record<Action, Scope>>> = {
-  EMPLOYEE: { 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self' },
-  MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self', 'contribution.read': 'self' },
+  EMPLOYEE: { 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
+  MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, 'attendance.read': 'team' },
   HR_SPECIALIST: HR,
-  HR_MANAGER: { ...HR, 'audit.list': 'all', 'outbox.list': 'all' },
-  FINANCE: { 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all' },
-  ADMIN: { ...HR, 'audit.list': 'all', 'outbox.list': 'all' },
+  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all' },
+  FINANCE: { 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
+  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all' },
 };
 
 const breadth: Record<Scope, number> = { self: 0, team: 1, all: 2 };

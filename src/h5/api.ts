@@ -5,12 +5,15 @@ const API_PREFIX = '/api/v1';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The server's error.details, e.g. { reason: 'outside_fence', distanceM, radiusM } on a clock-in. */
+  readonly details?: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -35,9 +38,25 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, bod
   return data as T;
 }
 
+/**
+ * A multipart upload (proofs): the browser sets the boundary; errors as for api().
+ * @example const r = await upload<{ proofId: string }>('/proofs', form);
+ */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${API_PREFIX}${path}`, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' }, body: form });
+  } catch {
+    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw toApiError(res.status, data);
+  return data as T;
+}
+
 function toApiError(status: number, data: unknown): ApiError {
-  const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
   const message = typeof error?.message === 'string' && error.message ? error.message : `服务暂时不可用（HTTP ${status}），请稍后重试`;
-  return new ApiError(status, code, message);
+  return new ApiError(status, code, message, error?.details);
 }

@@ -14,6 +14,24 @@ export interface InfoGroup {
   rows: InfoRow[];
 }
 
+/** A link cell on "我的" to another page (by route name). */
+export interface LinkRow {
+  title: string;
+  label: string;
+  name: string;
+}
+
+/** The pages reachable from "我的"; features add their entry here. */
+export const meLinks: LinkRow[] = [
+  { title: '打卡', label: '在工作地点范围内一键打卡', name: 'clockIn' },
+  { title: '我的打卡', label: '按日查看打卡时间和异常', name: 'attendance' },
+  { title: '待办', label: '待我审批、我提交的审批', name: 'todo' },
+  { title: '我的社保', label: '每月缴费明细（单位、个人）', name: 'statement' },
+  { title: '社保例外', label: '申请不在本单位参保（须符合法定情形），查看进度', name: 'exceptions' },
+  { title: '我的文件', label: '已签署的声明、已上传的证明，可查看和下载', name: 'documents' },
+  { title: '上传证明', label: '拍照或上传 PDF：退休证、原单位缴费记录等', name: 'proofUpload' },
+];
+
 const row = (label: string, value: string | null | undefined, placeholder = '未填写'): InfoRow =>
   value ? { label, value, missing: false } : { label, value: placeholder, missing: true };
 

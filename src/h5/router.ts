@@ -14,7 +14,21 @@ export const pageComponents: PageComponents = {
   login: () => import('./pages/LoginPage.vue'),
   me: () => import('./pages/MePage.vue'),
   statement: () => import('./pages/StatementPage.vue'),
+  clockIn: () => import('./pages/ClockInPage.vue'),
+  attendance: () => import('./pages/AttendancePage.vue'),
+  todo: () => import('./pages/TodoPage.vue'),
+  todoDetail: () => import('./pages/TodoDetailPage.vue'),
   enrolment: () => import('./pages/EnrolmentPage.vue'),
+  exceptions: () => import('./pages/ExceptionsPage.vue'),
+  exceptionDetail: () => import('./pages/ExceptionDetailPage.vue'),
+  sign: () => import('./pages/SignPage.vue'),
+  proofUpload: () => import('./pages/ProofUploadPage.vue'),
+  documents: () => import('./pages/DocumentsPage.vue'),
+  verify: () => import('./pages/VerifyPage.vue'),
+  exits: () => import('./pages/ExitsPage.vue'),
+  exitDetail: () => import('./pages/ExitDetailPage.vue'),
+  exitNotice: () => import('./pages/ExitNoticePage.vue'),
+  resign: () => import('./pages/ResignPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

@@ -9,7 +9,7 @@ export function cardClickListener(actionId: string, decide: (deps: ServiceDeps, 
   return {
     route: 'card.action',
     actionId,
-    async handle({ event, actor, deps }) {
+    async handle({ event, actor, deps, log }) {
       if (event.kind !== 'card.action') return;
       return decide(deps, {
         cardKey: event.cardKey,
@@ -18,6 +18,7 @@ export function cardClickListener(actionId: string, decide: (deps: ServiceDeps, 
         platform: event.platform,
         platformUserId: event.operatorUserId,
         responseCode: event.responseCode,
+        log,
       });
     },
   };

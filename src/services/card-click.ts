@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
 import type { Platform } from '../generated/prisma/client.ts';
+import type { Logger } from '../log.ts';
 
 /** What every card-decision service receives from a click. */
 export interface CardClick {
@@ -11,4 +12,6 @@ export interface CardClick {
   platformUserId: string;
   /** WeCom: the click's single-use response_code, kept for the card update. */
   responseCode?: string;
+  /** The delivery's logger, for work that must not fail the click (e.g. sealing the evidence ledger). */
+  log?: Logger;
 }

@@ -1,13 +1,50 @@
 // One sample per card type listed in app.json, open and decided, fed to every renderer by the
 // golden tests. A new card type without a sample fails test/cards/render-golden.test.ts.
+import { buildAbsenceCheckCard } from '../../cards/absence-check-card.ts';
+import { buildApprovalRequestCard } from '../../cards/approval-request-card.ts';
+import { buildCalendarMissingYearCard } from '../../cards/calendar-missing-year-card.ts';
 import type { CardDecision, CardModel } from '../../cards/card-model.ts';
 import { buildEnrolmentDeadlineCard } from '../../cards/enrolment-deadline-card.ts';
+import { buildExceptionLapsedCard } from '../../cards/exception-lapsed-card.ts';
+import { buildExceptionRequestCard } from '../../cards/exception-request-card.ts';
+import { buildExceptionReverifyCard } from '../../cards/exception-reverify-card.ts';
+import { buildWaiverWarningCard } from '../../cards/exception-waiver-warning-card.ts';
 import { buildOnboardingConfirmCard } from '../../cards/onboarding-confirm-card.ts';
 import { buildReconciliationDigestCard } from '../../cards/reconciliation-digest-card.ts';
+import { buildExitEmployeeAnsweredCard, buildExitNextStepCard, buildExitNoticeReadyCard } from '../../cards/exit-notice-cards.ts';
+import { buildExitResignationCard } from '../../cards/exit-resignation-card.ts';
+import { buildExitTaskCard, type ExitTaskCardFacts } from '../../cards/exit-task-cards.ts';
+
+const exitTaskFacts: ExitTaskCardFacts = {
+  employeeName: '张三', department: '研发部', exitDate: '2026-10-23', title: '出具离职证明', dueOn: '2026-10-23', owner: '李人事',
+  legalBasis: '《劳动合同法》第五十条：解除或者终止劳动合同时出具证明；《劳动合同法实施条例》第二十四条',
+};
 
 export const sampleDecision: CardDecision = { label: '已确认到岗', byName: '李人事', at: '2026-12-24T02:03:00.000Z' };
 
 export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> = {
+  'approval.request': (decided) =>
+    buildApprovalRequestCard({
+      facts: {
+        title: '社保例外审批：张三',
+        submitterName: '李人事',
+        summary: [{ label: '员工', value: '张三（E0001）' }, { label: '类型', value: '退休返聘，不参加社保' }, { label: '依据', value: '法释〔2025〕12号 第十九条' }],
+        step: '第1步/共1步 人事经理审批',
+        due: '2026-12-25 10:03',
+      },
+      key: 'apr-0f8e1c2d3b4a59687766554433221100-l0-1f8e1c2d3b4a59687766554433221100-wecom',
+      h5Url: 'https://hr.example.com/app/todo/0f8e1c2d-3b4a-5968-7766-554433221100',
+      decided,
+    }),
+  'absence.check': (decided) =>
+    buildAbsenceCheckCard({
+      facts: { name: '张三', department: '研发部', lastClockIn: '2026-09-30 18:02', days: ['2026-10-08', '2026-10-09', '2026-10-10'], trigger: 'attendance', answerBy: '2026-10-11 20:00' },
+      key: 'abs-0f8e1c2d3b4a59687766554433221100-wecom',
+      h5Url: 'https://hr.example.com/app/attendance?employeeId=0f8e1c2d-3b4a-5968-7766-554433221100',
+      decided,
+    }),
+  'calendar.missing_year': (decided) =>
+    buildCalendarMissingYearCard({ year: 2027, key: 'cal-2027-wecom', h5Url: 'https://hr.example.com/app/me', decided }),
   'onboarding.confirm': (decided) =>
     buildOnboardingConfirmCard({
       employee: { name: '张三', department: '研发部', position: '后端工程师', startDate: '2026-12-21' },
@@ -30,5 +67,64 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
       dueOn: '2026-11-10',
       h5Url: 'https://hr.example.com/app/me',
       decided,
+    }),
+  'exception.request': (decided) =>
+    buildExceptionRequestCard({
+      key: 'exr-0f8e1c2d3b4a59687766554433221100-wecom',
+      facts: { name: '张三', department: '研发部', reasonLabel: '已退休并领取养老金', declarationSigned: false, proofLabel: '退休证或养老金领取证明', proofPresent: false, legalNote: '已依法享受养老保险待遇的退休人员返聘，按劳务关系处理（劳动争议司法解释（一）第三十二条）；工伤保险仍须缴纳（人社部令第13号 第九条）' },
+      h5Url: 'https://hr.example.com/app/exceptions/0f8e1c2d-3b4a-5968-7766-554433221100',
+      decided,
+    }),
+  'exception.waiver_warning': (decided) =>
+    buildWaiverWarningCard({
+      key: 'exw-0f8e1c2d3b4a59687766554433221100-wecom',
+      facts: { name: '张三', department: '研发部', reasonLabel: '希望以现金补贴代替', risk: { backpay: '¥12,312.00', months: 6, lateFee: '¥412.45', compensation: '¥3,000.00', total: '¥15,724.45' }, taskDueOn: '2026-12-21' },
+      h5Url: 'https://hr.example.com/app/exceptions/0f8e1c2d-3b4a-5968-7766-554433221100',
+      decided,
+    }),
+  'exception.reverify': (decided) =>
+    buildExceptionReverifyCard({
+      key: 'exv-0f8e1c2d3b4a59687766554433221100-2027Q1-wecom',
+      facts: { proofLabel: '原单位社保缴费记录', coversMonth: '2026-12', deadline: '2027-01-16' },
+      uploadUrl: 'https://hr.example.com/app/proofs/upload?exceptionId=0f8e1c2d-3b4a-5968-7766-554433221100&kind=OTHER_EMPLOYER_CONTRIBUTIONS',
+      decided,
+    }),
+  'exception.lapsed': (decided) =>
+    buildExceptionLapsedCard({
+      key: 'exl-0f8e1c2d3b4a59687766554433221100-wecom',
+      facts: { name: '张三', department: '研发部', reasonLabel: '原单位仍在缴纳（停薪留职/内退/下岗待岗）', lapsedOn: '2027-01-17', enrolmentDeadline: '2027-02-18' },
+      h5Url: 'https://hr.example.com/app/exceptions/0f8e1c2d-3b4a-5968-7766-554433221100',
+      decided,
+    }),
+  'exit.notice_ready': (decided) =>
+    buildExitNoticeReadyCard({
+      employee: { name: '张三', department: '研发部', position: '后端工程师' }, round: 2, absentDays: '3个工作日（自 2026-10-08 起）',
+      previous: '2026-10-12 发出，期限 10-15 已过', returnBy: '2026-10-19',
+      key: 'ex-0f8e1c2d3b4a59687766554433221100-notice2-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'exit.employee_answered': (decided) =>
+    buildExitEmployeeAnsweredCard({
+      employee: { name: '张三', department: '研发部', position: '后端工程师' }, answer: '我将于 2026-10-14 返岗（家中有事）', answeredAt: '2026-10-12 18:20', notice: '第一次返岗通知书',
+      key: 'ex-0f8e1c2d3b4a59687766554433221100-answer-1-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'exit.next_step': (decided) =>
+    buildExitNextStepCard({
+      employee: { name: '张三', department: '研发部', position: '后端工程师' }, step: 'approval', facts: [{ label: '通知工会', value: '2026-10-20' }, { label: '工会意见', value: '无异议' }],
+      key: 'ex-0f8e1c2d3b4a59687766554433221100-approval-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'exit.task_due': (decided) =>
+    buildExitTaskCard({
+      overdue: false, facts: exitTaskFacts,
+      key: 'ex-1f8e1c2d3b4a59687766554433221100-due-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'exit.task_overdue': (decided) =>
+    buildExitTaskCard({
+      overdue: true, facts: exitTaskFacts,
+      key: 'ex-1f8e1c2d3b4a59687766554433221100-overdue-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'exit.resignation': (decided) =>
+    buildExitResignationCard({
+      facts: { name: '张三', department: '研发部', requestedOn: '2026-12-01', lastDay: '2026-12-20', noticeDays: 19, requiredDays: 30, reason: '个人发展' },
+      key: 'ex-0f8e1c2d3b4a59687766554433221100-resignation-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
     }),
 };

@@ -4,7 +4,7 @@ import type { FakeAnswer, RecordedRequest } from './fake-http-server.ts';
 export interface DingtalkFakeData {
   departments: { dept_id: number; name: string; parent_id?: number }[];
   users: { userid: string; name: string; mobile?: string; job_number?: string; dept_id_list: number[]; active?: boolean }[];
-  attendance: { userId: string; checkType: string; timeResult: string; userCheckTime: number; workDate: number }[];
+  attendance: { userId: string; checkType: string; timeResult: string; userCheckTime: number; workDate: number; locationResult?: string }[];
   /** authCode → userid; each code works once. */
   authCodes: Map<string, string>;
 }

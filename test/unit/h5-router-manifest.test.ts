@@ -28,17 +28,18 @@ describe('H5 router and app.json', () => {
 });
 
 describe('manifestMismatches', () => {
-  const extraPage: ManifestPage = { path: '/clock-in', name: 'clockIn', title: '打卡', roles: ['EMPLOYEE'] };
+  // A page no app.json lists (打卡 used to be the example until it became a real page).
+  const extraPage: ManifestPage = { path: '/payslip', name: 'payslip', title: '工资条', roles: ['EMPLOYEE'] };
 
   it('reports a page added to app.json without a component', () => {
     expect(manifestMismatches([...pages, extraPage], pageComponents)).toEqual([
-      'app.json page "clockIn" (/clock-in) has no component in src/h5/router.ts',
+      'app.json page "payslip" (/payslip) has no component in src/h5/router.ts',
     ]);
   });
 
   it('reports a component that no app.json page routes to', () => {
-    expect(manifestMismatches(pages, { ...pageComponents, clockIn: lazy })).toEqual([
-      'component "clockIn" in src/h5/router.ts is not a page in app.json h5.pages',
+    expect(manifestMismatches(pages, { ...pageComponents, payslip: lazy })).toEqual([
+      'component "payslip" in src/h5/router.ts is not a page in app.json h5.pages',
     ]);
   });
 

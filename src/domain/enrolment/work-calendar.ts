@@ -18,6 +18,22 @@ export interface WorkCalendar {
   readonly missingYears: ReadonlySet<number>;
 }
 
+export interface WorkCalendarOptions {
+  /**
+   * The company's weekly rest days (0 = Sunday … 6 = Saturday), default Saturday and Sunday. They
+   * replace the weekend on plain days only; statutory holidays and 调休 workdays still apply.
+   */
+  weeklyRestDays?: readonly number[];
+}
+
+const STATUTORY_REST_DAYS = [6, 0];
+const WEEKDAY_NAMES = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
+
+/** True for a day chinese-days has no statutory entry for (its detail is named after the weekday). */
+function isPlainDay(day: string): boolean {
+  return WEEKDAY_NAMES.has(chineseDays.getDayDetail(day).name);
+}
+
 const yearsWithData = new Map<number, boolean>();
 
 /** Every published year has at least New Year's Day as a statutory holiday. */
@@ -35,7 +51,8 @@ export function hasOfficialData(year: number): boolean {
  *   const cal = createWorkCalendar([{ day: '2027-02-08', isWorkday: false }], (y) => log.warn({ year: y }, 'no holiday data'));
  *   cal.isWorkday('2026-10-10') // true: a 调休 working Saturday
  */
-export function createWorkCalendar(overrides: readonly CalendarOverride[] = [], onMissingYear?: (year: number) => void): WorkCalendar {
+export function createWorkCalendar(overrides: readonly CalendarOverride[] = [], onMissingYear?: (year: number) => void, options: WorkCalendarOptions = {}): WorkCalendar {
+  const restDays = new Set(options.weeklyRestDays ?? STATUTORY_REST_DAYS);
   const byDay = new Map(overrides.map((o) => [o.day, o.isWorkday]));
   const overriddenYears = new Set(overrides.map((o) => Number(o.day.slice(0, 4))));
   const missingYears = new Set<number>();
@@ -45,13 +62,18 @@ export function createWorkCalendar(overrides: readonly CalendarOverride[] = [], 
     const override = byDay.get(day);
     if (override !== undefined) return override;
     const year = Number(day.slice(0, 4));
-    if (hasOfficialData(year)) return chineseDays.isWorkday(day);
+    const weekday = parseDay(day).getUTCDay();
+    if (hasOfficialData(year)) {
+      // A day the statutory calendar names (holiday or 调休 workday) is the law's; a plain day
+      // follows the company's weekly rest days (chinese-days names plain days by weekday).
+      if (restDays.size === 2 && restDays.has(0) && restDays.has(6)) return chineseDays.isWorkday(day);
+      return isPlainDay(day) ? !restDays.has(weekday) : chineseDays.isWorkday(day);
+    }
     if (!overriddenYears.has(year) && !missingYears.has(year)) {
       missingYears.add(year);
       onMissingYear?.(year);
     }
-    const weekday = parseDay(day).getUTCDay();
-    return weekday !== 0 && weekday !== 6;
+    return !restDays.has(weekday);
   };
   return {
     missingYears,

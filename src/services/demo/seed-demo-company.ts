@@ -5,6 +5,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { buildDemoRoster } from './demo-roster.ts';
 import { buildDemoRows } from './demo-rows.ts';
+import { DEMO_WORK_SITE } from './demo-work-site.ts';
 
 /** Set once the demo company exists; its presence alone makes seeding a no-op. */
 export const DEMO_SEEDED_KEY = 'demo.seededAt';
@@ -46,6 +47,7 @@ export async function seedDemoCompany(deps: ServiceDeps, opts: { actor: Actor; t
     await tx.platformIdentity.createMany({ data: rows.identities });
     await tx.auditEvent.createMany({ data: rows.audits });
     await enrolFromRoster(tx, opts.actor, rows.employees.map((e) => e.employeeNo));
+    await tx.workSite.createMany({ data: [DEMO_WORK_SITE], skipDuplicates: true });
     const counts = { employees: rows.employees.length, departments: roster.departments.length };
     await writeAuditEvent(tx, opts.actor, { type: 'demo.seeded', data: counts }, { type: 'company', id: 'demo' });
     return { seeded: true, ...counts, message: `已生成演示公司：${counts.employees} 名员工，${counts.departments} 个部门` };

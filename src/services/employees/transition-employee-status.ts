@@ -1,12 +1,13 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { parseDay } from '../../domain/dates.ts';
+import { formatDay, parseDay } from '../../domain/dates.ts';
 import { allowedTargets, canTransition, statusLabels } from '../../domain/lifecycle.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { EmployeeStatus } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
+import { ensureExitChecklist } from '../exits/ensure-exit-checklist.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { employeeInclude, toEmployeeView, type EmployeeView } from './employee-view.ts';
 
@@ -62,5 +63,9 @@ export async function transitionEmployeeStatusInTx(tx: Tx, opts: TransitionOptio
     data: { employeeId: current.id, fromStatus: from, toStatus: opts.to, reason: opts.reason, actorId: opts.actor.id, actorName: opts.actor.name },
   });
   await writeAuditEvent(tx, opts.actor, { type: 'employee.status_changed', data: { employeeNo: current.employeeNo, from, to: opts.to, reason: opts.reason } }, { type: 'employee', id: current.id });
+  // Every leaver gets the exit checklist (劳动合同法 第五十条); a hire who never started has nothing to settle.
+  if (opts.to === 'EXITED' && from !== 'ONBOARDING') {
+    await ensureExitChecklist(tx, { employeeId: current.id, exitDate: opts.exitDate ?? (formatDay(current.exitDate) as string), actor: opts.actor });
+  }
   return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });
 }

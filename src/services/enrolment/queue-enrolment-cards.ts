@@ -9,9 +9,13 @@ import { toJsonColumn } from '../onboarding/card-instance-json.ts';
 import type { RecipientsByKind } from './find-alert-recipients.ts';
 import type { DueAlert } from './send-enrolment-alerts.ts';
 
-/** `enr-<employee uuid without dashes>-<stage>-<platform>`: valid as task_id and outTrackId. */
-export function enrolmentCardKey(employeeId: string, stage: string, platform: Platform): string {
-  return `enr-${employeeId.replaceAll('-', '')}-${stage}-${platform}`;
+/**
+ * `enr-<employee uuid without dashes>-<stage>-<platform>`: valid as task_id and outTrackId. A
+ * restarted clock (Employee.enrolmentClockFrom) adds its day, `enr-<id>-<YYYYMMDD>-<stage>-<platform>`.
+ */
+export function enrolmentCardKey(employeeId: string, stage: string, platform: Platform, clockFrom?: Date | null): string {
+  const clock = clockFrom ? `${clockFrom.toISOString().slice(0, 10).replaceAll('-', '')}-` : '';
+  return `enr-${employeeId.replaceAll('-', '')}-${clock}${stage}-${platform}`;
 }
 
 interface QueueOptions extends DueAlert {
@@ -30,7 +34,7 @@ export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOpt
     // A hire who is HR themselves does not get their own reminder.
     const to = o.recipients(o.due.kind, platform).filter((r) => r.employeeId !== o.hire.id);
     if (to.length === 0) continue;
-    const card = o.build({ facts: o.facts, key: enrolmentCardKey(o.hire.id, o.due.stage, platform), h5Url: o.h5Url });
+    const card = o.build({ facts: o.facts, key: enrolmentCardKey(o.hire.id, o.due.stage, platform, o.hire.clockFrom), h5Url: o.h5Url });
     await tx.cardInstance.create({
       data: { cardKey: card.key, platform, type: card.type, subjectType: 'employee', subjectId: o.hire.id, recipients: toJsonColumn(to), model: toJsonColumn(card) },
     });

@@ -42,8 +42,9 @@ export interface DueAlert {
   due: DueStage;
 }
 
-export function enrolmentAlertKey(employeeId: string, stage: string): string {
-  return `${ENROLMENT_ALERT_KIND}:${employeeId}:${stage}`;
+/** `enrolment:<employee>:<stage>`, or `enrolment:<employee>:<clock start>:<stage>` for a restarted clock. */
+export function enrolmentAlertKey(employeeId: string, stage: string, clockFrom?: Date | null): string {
+  return clockFrom ? `${ENROLMENT_ALERT_KIND}:${employeeId}:${formatDay(clockFrom)}:${stage}` : `${ENROLMENT_ALERT_KIND}:${employeeId}:${stage}`;
 }
 
 /**
@@ -64,7 +65,7 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
     after = hires[hires.length - 1]?.id;
     result.candidates += hires.length;
     const due: DueAlert[] = hires.flatMap((hire) => {
-      const start = formatDay(hire.startDate) as string;
+      const start = formatDay(hire.clockStart) as string;
       const schedule = enrolmentSchedule(start, settings.calendar, { ...settings.rules, cutoffDay: settings.cutoffDayFor(hire.insuredCity, start) });
       return stagesDue(schedule, opts.asOf, settings.calendar).map((d) => ({ hire, schedule, due: d }));
     });
@@ -72,22 +73,22 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
     await deps.db.$transaction(async (tx) => {
       const created = await tx.alert.createManyAndReturn({
         data: due.map((d) => ({
-          kind: ENROLMENT_ALERT_KIND, stage: d.due.stage, uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage), employeeId: d.hire.id, dueOn: parseDay(d.schedule.legalDeadline),
+          kind: ENROLMENT_ALERT_KIND, stage: d.due.stage, uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage, d.hire.clockFrom), employeeId: d.hire.id, dueOn: parseDay(d.schedule.legalDeadline),
         })),
         skipDuplicates: true,
         select: { uniqueKey: true },
       });
       const fresh = new Set(created.map((a) => a.uniqueKey));
-      for (const d of due.filter((x) => fresh.has(enrolmentAlertKey(x.hire.id, x.due.stage)))) {
+      for (const d of due.filter((x) => fresh.has(enrolmentAlertKey(x.hire.id, x.due.stage, x.hire.clockFrom)))) {
         result.alerts[d.due.kind]++;
         const facts = {
-          name: d.hire.name, department: d.hire.department, startDate: d.schedule.startDate, dayNumber: daysBetween(d.schedule.startDate, opts.asOf),
+          name: d.hire.name, department: d.hire.department, startDate: d.schedule.startDate, dayNumber: daysBetween(d.schedule.startDate, opts.asOf), restarted: d.hire.clockFrom !== null,
           deadline: d.schedule.legalDeadline, practicalDeadline: d.schedule.practicalDeadline, daysLeft: daysBetween(opts.asOf, d.schedule.legalDeadline), kind: d.due.kind,
         };
         const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/enrolment?employee=${d.hire.id}` });
         result.cards += keys.length;
         // The alert points at its first card; the other platforms' copies share its subject and type.
-        if (keys[0]) await tx.alert.update({ where: { uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage) }, data: { cardKey: keys[0] } });
+        if (keys[0]) await tx.alert.update({ where: { uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage, d.hire.clockFrom) }, data: { cardKey: keys[0] } });
       }
     });
   }

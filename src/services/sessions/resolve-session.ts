@@ -11,5 +11,6 @@ export async function resolveSession(
 ): Promise<Actor | undefined> {
   const session = await deps.db.session.findUnique({ where: { id: sessionIdOf(token) } });
   if (!session || session.expiresAt.getTime() <= deps.now().getTime()) return undefined;
-  return loadEmployeeActor(deps.db, session.employeeId, request);
+  const actor = await loadEmployeeActor(deps.db, session.employeeId, request);
+  return actor && { ...actor, platform: session.platform };
 }

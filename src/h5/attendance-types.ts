@@ -1,0 +1,42 @@
+// Wire shapes of /api/v1/attendance and /api/v1/work-sites (src/http/routes/attendance-routes.ts).
+
+export interface AttendanceRecordView {
+  id: string;
+  day: string;
+  /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai */
+  time: string;
+  source: 'h5' | 'wecom' | 'dingtalk' | string;
+  kind: string;
+  flags: string[];
+  distanceM: number | null;
+  insideFence: boolean | null;
+  siteName: string | null;
+  note: string | null;
+}
+
+export interface ClockInResponse {
+  record: AttendanceRecordView;
+  repeated: boolean;
+}
+
+export interface WorkSiteView {
+  id: string;
+  name: string;
+  radiusM: number;
+  active: boolean;
+}
+
+export const sourceLabels: Record<string, string> = { h5: '工作台打卡', wecom: '企业微信', dingtalk: '钉钉' };
+
+export const flagLabels: Record<string, string> = { outside_fence: '范围外', location: '地点异常', time: '时间异常', not_signed: '未打卡' };
+
+/** Records grouped by day, newest day first (the API already sorts newest first). */
+export function groupByDay(records: AttendanceRecordView[]): { day: string; records: AttendanceRecordView[] }[] {
+  const groups: { day: string; records: AttendanceRecordView[] }[] = [];
+  for (const r of records) {
+    const last = groups.at(-1);
+    if (last && last.day === r.day) last.records.push(r);
+    else groups.push({ day: r.day, records: [r] });
+  }
+  return groups;
+}

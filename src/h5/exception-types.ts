@@ -1,0 +1,44 @@
+// What the exception pages receive from /api/v1/exceptions (see src/services/exceptions).
+export interface ExceptionItem {
+  id: string;
+  employee: { id: string; name: string; employeeNo: string; department: string };
+  kind: string;
+  reasonCategory: string;
+  reasonLabel: string;
+  lawful: boolean;
+  status: 'REMEDIATION' | 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'LAPSED';
+  statusLabel: string;
+  createdAt: string;
+  reverifyOn: string | null;
+  lapsedOn: string | null;
+}
+
+export interface ExceptionDetail extends ExceptionItem {
+  reasonNote: string | null;
+  legalNotes: string[];
+  documents: { key: string; label: string; present: boolean; link: string }[];
+  missing: string[];
+  risk: { lines: { label: string; amount: string; detail: string; legalBasis: string }[]; total: string; asOf: string } | null;
+  approval: { id: string; status: string; statusLabel: string } | null;
+  tasks: { id: string; kind: string; title: string; dueOn: string; state: string }[];
+  canSubmit: boolean;
+  canWithdraw: boolean;
+}
+
+export interface RequestResult {
+  exception: { id: string; status: string };
+  lawful: boolean;
+  nextSteps: { label: string; url?: string }[];
+}
+
+export const HR_ROLES = ['HR_SPECIALIST', 'HR_MANAGER', 'ADMIN'];
+
+export const statusTagType: Record<ExceptionItem['status'], 'primary' | 'success' | 'warning' | 'danger' | 'default'> = {
+  REMEDIATION: 'danger', DRAFT: 'warning', SUBMITTED: 'primary', APPROVED: 'success', REJECTED: 'danger', WITHDRAWN: 'default', LAPSED: 'danger',
+};
+
+/** The page inside the H5 for an absolute link the server built (same origin in production). */
+export function inAppPath(link: string): string {
+  const url = new URL(link, window.location.origin);
+  return url.pathname.replace(/^\/app/, '') + url.search;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { answerAbsenceCase } from '../../services/absence/answer-absence-case.ts';
+import { listAbsenceCases } from '../../services/absence/list-absence-cases.ts';
+import { deleteCalendarOverride } from '../../services/calendar/delete-calendar-override.ts';
+import { listCalendarOverrides } from '../../services/calendar/list-calendar-overrides.ts';
+import { setCalendarOverride } from '../../services/calendar/set-calendar-override.ts';
+import type { ServiceDeps } from '../../services/deps.ts';
+import { day } from '../../services/employees/employee-input.ts';
+import { leaveKinds, recordLeave } from '../../services/leave/record-leave.ts';
+import { defineRoute } from '../api-route.ts';
+
+const dayParams = z.object({ day });
+const reason = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因最多 200 个字');
+const overrideBody = z.object({ isWorkday: z.boolean({ message: 'isWorkday 应为 true（上班）或 false（休息）' }), reason }).strict();
+const yearQuery = z.object({ year: z.coerce.number().int().min(2000, '年份应在 2000–2100 之间').max(2100, '年份应在 2000–2100 之间') });
+
+const leaveBody = z
+  .object({
+    employeeId: z.uuid({ message: '员工 id 应为 UUID' }),
+    fromDay: day,
+    toDay: day,
+    kind: z.enum(leaveKinds, { message: `假别应为：${leaveKinds.join('、')}` }),
+    note: z.string().trim().max(200).optional(),
+  })
+  .strict();
+
+const caseParams = z.object({ id: z.uuid({ message: '缺勤记录 id 应为 UUID' }) });
+const decisionBody = z.object({ decision: z.enum(['contacted', 'unreachable'], { message: 'decision 应为 contacted（已联系上）或 unreachable（无法联系）' }), note: z.string().trim().max(500).optional() }).strict();
+
+/** The workday calendar (company overrides), approved leave, and absence cases. */
+export function calendarRoutes(deps: ServiceDeps) {
+  return [
+    defineRoute({
+      method: 'get', path: '/calendar/overrides', tag: 'calendar', query: yearQuery,
+      summary: 'Company calendar overrides of a year, and whether the statutory holidays of that year are known',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, query }) => listCalendarOverrides(deps, { actor, year: query.year }),
+    }),
+    defineRoute({
+      method: 'put', path: '/calendar/overrides/:day', tag: 'calendar', params: dayParams, body: overrideBody,
+      summary: 'Make one day a workday or a rest day for the whole company (site closure, extra working day), with a reason',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, params, body }) => setCalendarOverride(deps, { actor, day: params.day, ...body }),
+    }),
+    defineRoute({
+      method: 'delete', path: '/calendar/overrides/:day', tag: 'calendar', params: dayParams, query: z.object({ reason }),
+      summary: 'Remove an override: the day follows the statutory calendar again (reason in the query)',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, params, query }) => deleteCalendarOverride(deps, { actor, day: params.day, reason: query.reason }),
+    }),
+    defineRoute({
+      method: 'post', path: '/leaves', tag: 'calendar', body: leaveBody, status: 201,
+      summary: 'Record approved leave of an employee; its days are not counted as absences',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, body }) => recordLeave(deps, { actor, ...body }),
+    }),
+    defineRoute({
+      method: 'get', path: '/absence-cases', tag: 'calendar', query: z.object({ state: z.enum(['OPEN', 'CONTACTED', 'UNREACHABLE', 'CLOSED']).optional() }),
+      summary: 'Absence cases (consecutive workdays without a clock-in): HR all, managers their team',
+      roles: 'MANAGER: team; HR_SPECIALIST, HR_MANAGER, ADMIN: all',
+      handler: ({ actor, query }) => listAbsenceCases(deps, { actor, state: query.state }),
+    }),
+    defineRoute({
+      method: 'post', path: '/absence-cases/:id/decision', tag: 'calendar', params: caseParams, body: decisionBody,
+      summary: 'The line manager\'s answer: contacted (closes, optional note) or unreachable (HR sends the return-to-work notice)',
+      roles: 'the employee\'s line manager, a recipient of the case card, HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, params, body }) => answerAbsenceCase(deps, { actor, caseId: params.id, ...body }),
+    }),
+  ];
+}

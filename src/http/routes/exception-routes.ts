@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { exceptionStatusLabels } from '../../domain/exceptions/exception-status.ts';
+import { REASON_CATEGORIES } from '../../domain/exceptions/reason-categories.ts';
+import type { ServiceDeps } from '../../services/deps.ts';
+import { getInsuranceException } from '../../services/exceptions/get-insurance-exception.ts';
+import { listComplianceTasks } from '../../services/exceptions/list-compliance-tasks.ts';
+import { listInsuranceExceptions } from '../../services/exceptions/list-insurance-exceptions.ts';
+import { requestInsuranceException } from '../../services/exceptions/request-insurance-exception.ts';
+import { submitInsuranceException } from '../../services/exceptions/submit-insurance-exception.ts';
+import { withdrawInsuranceException } from '../../services/exceptions/withdraw-insurance-exception.ts';
+import { defineRoute } from '../api-route.ts';
+
+const idParams = z.object({ id: z.uuid({ message: '社保例外申请 id 应为 UUID' }) });
+const statuses = Object.keys(exceptionStatusLabels) as [keyof typeof exceptionStatusLabels, ...(keyof typeof exceptionStatusLabels)[]];
+
+const requestBody = z
+  .object({
+    reasonCategory: z.enum(REASON_CATEGORIES, { message: `原因类别应为 ${REASON_CATEGORIES.join(' / ')} 之一` }),
+    note: z.string().trim().max(500, '补充说明最多 500 字').optional(),
+  })
+  .strict();
+
+const listQuery = z.object({ status: z.enum(statuses, { message: '状态值无效' }).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }).strict();
+const taskQuery = z.object({ state: z.enum(['OPEN', 'DONE']).optional(), kind: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }).strict();
+
+export function exceptionRoutes(deps: ServiceDeps) {
+  return [
+    defineRoute({
+      method: 'post', path: '/exceptions', tag: 'exceptions', body: requestBody, status: 201,
+      summary: 'An employee asks not to be insured here (法释〔2025〕12号 第十九条: a waiver is void; only a retiree drawing a pension or a worker whose original employer still pays may be exempted)',
+      roles: 'any signed-in employee, for themself',
+      handler: ({ actor, body }) => requestInsuranceException(deps, { actor, ...body }),
+    }),
+    defineRoute({
+      method: 'get', path: '/exceptions', tag: 'exceptions', query: listQuery,
+      summary: 'Insurance exceptions, newest first',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN: all; anyone: own',
+      handler: ({ actor, query }) => listInsuranceExceptions(deps, { actor, ...query }),
+    }),
+    defineRoute({
+      method: 'get', path: '/exceptions/:id', tag: 'exceptions', params: idParams,
+      summary: 'One exception: required documents, money at risk (waivers), approval state, legal notes, tasks',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN: all; anyone: own',
+      handler: ({ actor, params }) => getInsuranceException(deps, { actor, id: params.id }),
+    }),
+    defineRoute({
+      method: 'post', path: '/exceptions/:id/submit', tag: 'exceptions', params: idParams,
+      summary: 'Submit a complete lawful exception to the HR manager (refused, naming the document, while one is missing)',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN (signed in as an employee)',
+      handler: ({ actor, params }) => submitInsuranceException(deps, { actor, exceptionId: params.id }),
+    }),
+    defineRoute({
+      method: 'post', path: '/exceptions/:id/withdraw', tag: 'exceptions', params: idParams,
+      summary: 'The employee withdraws their own request (a waiver\'s enrolment task stays open)',
+      roles: 'the requesting employee',
+      handler: ({ actor, params }) => withdrawInsuranceException(deps, { actor, exceptionId: params.id }),
+    }),
+    defineRoute({
+      method: 'get', path: '/compliance-tasks', tag: 'exceptions', query: taskQuery,
+      summary: 'Compliance tasks (enrolment remediation, work-injury enrolment), by due date',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, query }) => listComplianceTasks(deps, { actor, ...query }),
+    }),
+  ];
+}

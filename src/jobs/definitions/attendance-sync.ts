@@ -1,0 +1,17 @@
+import { syncPlatformAttendance } from '../../services/attendance/sync-platform-attendance.ts';
+import type { JobDefinition } from '../job-definition.ts';
+
+/** Pulls WeCom 打卡 and DingTalk 考勤 records into AttendanceRecord, incrementally per platform. */
+export const attendanceSync: JobDefinition = {
+  name: 'attendance-sync',
+  description: '同步企业微信打卡 / 钉钉考勤记录',
+  cron: '5 * * * *',
+  async run({ deps, asOf }) {
+    const results = await syncPlatformAttendance(deps, { asOf });
+    if (results.length === 0) return 'no chat platform configured: nothing to sync (clock-ins come from the H5 only)';
+    const pulled = results.map((r, i) => `${r.pulled}${i === 0 ? ' record(s)' : ''} from ${r.platform}`).join(', ');
+    const sum = (k: 'inserted' | 'duplicates' | 'unknownUsers') => results.reduce((n, r) => n + r[k], 0);
+    const unknown = sum('unknownUsers') > 0 ? `; ${sum('unknownUsers')} record(s) of unlinked accounts skipped (run directory-sync)` : '';
+    return `pulled ${pulled}; inserted ${sum('inserted')}, duplicates ${sum('duplicates')}${unknown}`;
+  },
+};

@@ -1,0 +1,13 @@
+import { reverifyInsuranceExceptions } from '../../services/exceptions/reverify-insurance-exceptions.ts';
+import type { JobDefinition } from '../job-definition.ts';
+
+/** Quarterly re-check of approved insurance exceptions (劳动争议司法解释（一）第三十二条 holds only while the proof does). */
+export const exceptionReverification: JobDefinition = {
+  name: 'exception-reverification',
+  description: '社保例外季度复核：请员工上传最新缴费记录/养老金领取证明，逾期未更新则例外失效并恢复增员',
+  cron: '30 9 * * *',
+  async run({ deps, asOf }) {
+    const r = await reverifyInsuranceExceptions(deps, { asOf });
+    return `${r.due} approved exception(s) due for re-verification: asked ${r.requested} employee(s) for a fresh proof, re-verified ${r.reverified}, lapsed ${r.lapsed}`;
+  },
+};

@@ -1,0 +1,87 @@
+// The employees whose absence streak has reached the threshold, found set-based: one query
+// narrows to ACTIVE employees without a valid clock-in in the last `threshold` calendar days
+// (a streak of N workdays spans at least N calendar days), in id-ordered batches; then two
+// queries per batch load those employees' clock-in days and approved leave for the lookback.
+import { Prisma } from '../../generated/prisma/client.ts';
+import { countAbsentWorkdays } from '../../domain/attendance/count-absent-workdays.ts';
+import { addDays, formatDay, parseDay } from '../../domain/dates.ts';
+import type { ServiceDeps } from '../deps.ts';
+import type { AttendanceSettings } from './load-attendance-settings.ts';
+
+export interface AbsenceStreak {
+  employeeId: string;
+  days: string[];
+  lastClockInDay?: string;
+  missingYears: number[];
+}
+
+interface Candidate {
+  id: string;
+  startDate: Date;
+}
+
+/** Streaks of at least `threshold` absent workdays as of `asOf`; with `employeeIds`, those employees' streaks of any length (the insurance trigger). */
+export async function findAbsenceStreaks(deps: ServiceDeps, opts: { asOf: string; settings: AttendanceSettings; employeeIds?: string[]; batchSize?: number }): Promise<AbsenceStreak[]> {
+  const { rules, calendar } = opts.settings;
+  const batchSize = opts.batchSize ?? 500;
+  const quietSince = parseDay(addDays(opts.asOf, -(rules.absenceThresholdWorkdays - 1)));
+  const lookbackFrom = addDays(opts.asOf, -(rules.lookbackDays - 1));
+  const asOf = parseDay(opts.asOf);
+  // Explicit employees (the insurance trigger) are looked at whatever their recent attendance.
+  const filter = opts.employeeIds
+    ? Prisma.sql`AND e.id = ANY(${opts.employeeIds}::uuid[])`
+    : Prisma.sql`AND NOT EXISTS (
+          SELECT 1 FROM "AttendanceRecord" a
+          WHERE a."employeeId" = e.id AND a.day >= ${quietSince}::date AND a.day <= ${asOf}::date
+            AND NOT ('not_signed' = ANY(a.flags)))`;
+  const minDays = opts.employeeIds ? 0 : rules.absenceThresholdWorkdays;
+  const out: AbsenceStreak[] = [];
+  let cursor = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await deps.db.$queryRaw<Candidate[]>`
+      SELECT e.id::text AS id, e."startDate" AS "startDate" FROM "Employee" e
+      WHERE e.status = 'ACTIVE' AND e."startDate" <= ${asOf}::date AND e.id > ${cursor}::uuid ${filter}
+      ORDER BY e.id LIMIT ${batchSize}`;
+    if (batch.length === 0) break;
+    cursor = batch[batch.length - 1]?.id ?? cursor;
+    const ids = batch.map((c) => c.id);
+    const [clockIns, leaves] = await Promise.all([
+      deps.db.attendanceRecord.findMany({
+        where: { employeeId: { in: ids }, day: { gte: parseDay(lookbackFrom), lte: parseDay(opts.asOf) }, NOT: { flags: { has: 'not_signed' } } },
+        select: { employeeId: true, day: true },
+        distinct: ['employeeId', 'day'],
+      }),
+      deps.db.leaveRecord.findMany({
+        where: { employeeId: { in: ids }, approved: true, toDay: { gte: parseDay(lookbackFrom) }, fromDay: { lte: parseDay(opts.asOf) } },
+        select: { employeeId: true, fromDay: true, toDay: true },
+      }),
+    ]);
+    const clockInDaysOf = groupDays(clockIns.map((r) => ({ employeeId: r.employeeId, day: formatDay(r.day) as string })));
+    const leaveDaysOf = groupDays(leaves.flatMap((l) => spell(formatDay(l.fromDay) as string, formatDay(l.toDay) as string, lookbackFrom, opts.asOf).map((day) => ({ employeeId: l.employeeId, day }))));
+    for (const c of batch) {
+      const clockInDays = clockInDaysOf.get(c.id) ?? new Set<string>();
+      const leaveDays = leaveDaysOf.get(c.id) ?? new Set<string>();
+      const streak = countAbsentWorkdays({ asOf: opts.asOf, calendar, clockInDays, leaveDays, since: formatDay(c.startDate) as string, lookbackDays: rules.lookbackDays });
+      if (streak.days.length >= minDays) out.push({ employeeId: c.id, ...streak });
+    }
+    if (batch.length < batchSize) break;
+  }
+  return out;
+}
+
+function groupDays(rows: { employeeId: string; day: string }[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let set = map.get(r.employeeId);
+    if (!set) map.set(r.employeeId, (set = new Set()));
+    set.add(r.day);
+  }
+  return map;
+}
+
+/** The days from..to clipped to [min, max]. */
+function spell(from: string, to: string, min: string, max: string): string[] {
+  const days: string[] = [];
+  for (let d = from < min ? min : from; d <= to && d <= max; d = addDays(d, 1)) days.push(d);
+  return days;
+}

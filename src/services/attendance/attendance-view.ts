@@ -1,0 +1,37 @@
+// What callers see of a clock-in: times in BUSINESS_TZ, never the position (个人信息保护法 第二十八条).
+import { formatDateTime, formatDay } from '../../domain/dates.ts';
+import type { AttendanceRecord } from '../../generated/prisma/client.ts';
+
+export interface AttendanceView {
+  id: string;
+  employeeId: string;
+  /** 'YYYY-MM-DD' */
+  day: string;
+  /** 'YYYY-MM-DD HH:mm' in BUSINESS_TZ */
+  time: string;
+  at: string;
+  source: string;
+  kind: string;
+  flags: string[];
+  distanceM: number | null;
+  insideFence: boolean | null;
+  siteName: string | null;
+  note: string | null;
+}
+
+export function toAttendanceView(tz: string, r: AttendanceRecord, sites: readonly { id: string; name: string }[]): AttendanceView {
+  return {
+    id: r.id,
+    employeeId: r.employeeId,
+    day: formatDay(r.day) as string,
+    time: formatDateTime(tz, r.at),
+    at: r.at.toISOString(),
+    source: r.source,
+    kind: r.kind,
+    flags: r.flags,
+    distanceM: r.distanceM,
+    insideFence: r.insideFence,
+    siteName: sites.find((s) => s.id === r.siteId)?.name ?? null,
+    note: r.note,
+  };
+}

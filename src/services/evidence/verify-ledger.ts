@@ -1,0 +1,60 @@
+// `sentinel evidence verify`: recomputes every entry from the stored documents and rows, every
+// root from the entries, and checks every signed head, in index order and bounded batches. The
+// first mismatch is reported by entry index and type (《民事诉讼证据规定》第九十三条: 能否发现错误).
+import { createMerkleAccumulator } from '../../domain/evidence/merkle.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { checkLedgerEntry } from './check-ledger-entry.ts';
+import { checkTreeHead } from './check-tree-head.ts';
+
+export interface LedgerFailure {
+  /** The first entry that no longer matches. */
+  index?: number;
+  /** Its type, e.g. 'signature'. */
+  type?: string;
+  /** The signed head that no longer matches. */
+  headSize?: number;
+  reason: string;
+}
+
+export type LedgerVerification = { ok: true; entries: number; heads: number } | { ok: false; entries: number; heads: number; failure: LedgerFailure };
+
+const BATCH = 1000;
+
+/** @example const v = await verifyLedger(deps, { onProgress: (done, total) => … }); if (!v.ok) v.failure.index */
+export async function verifyLedger(deps: Pick<ServiceDeps, 'db' | 'files' | 'ledgerKey'>, opts: { onProgress?(done: number, total: number): void } = {}): Promise<LedgerVerification> {
+  const entries = await deps.db.evidenceEntry.count();
+  const heads = await deps.db.treeHead.findMany({ orderBy: { size: 'asc' } });
+  const fail = (failure: LedgerFailure): LedgerVerification => ({ ok: false, entries, heads: heads.length, failure });
+  const acc = createMerkleAccumulator();
+  let nextHead = 0;
+  /** Checks every head whose size the accumulator has just reached. */
+  const headsHere = (): LedgerFailure | null => {
+    for (; nextHead < heads.length && heads[nextHead]!.size <= acc.size(); nextHead++) {
+      const head = heads[nextHead]!;
+      const problem = head.size === acc.size() ? checkTreeHead(head, acc.root(), deps.ledgerKey) : `签名树头的大小无效 (invalid head size)`;
+      if (problem) return { headSize: head.size, reason: problem };
+    }
+    return null;
+  };
+  const empty = headsHere();
+  if (empty) return fail(empty);
+  for (let from = 0; ; from += BATCH) {
+    const batch = await deps.db.evidenceEntry.findMany({ where: { index: { gte: from } }, orderBy: { index: 'asc' }, take: BATCH });
+    for (const entry of batch) {
+      const expected = acc.size();
+      if (entry.index !== expected) return fail({ index: expected, reason: `条目 #${expected} 缺失，序号不连续 (entry missing)` });
+      const problem = await checkLedgerEntry(deps, entry);
+      if (problem) return fail({ index: entry.index, type: entry.type, reason: problem });
+      acc.push(Buffer.from(entry.leafHash, 'hex'));
+      const headProblem = headsHere();
+      if (headProblem) return fail(headProblem);
+    }
+    opts.onProgress?.(acc.size(), entries);
+    if (batch.length < BATCH) break;
+  }
+  if (nextHead < heads.length) {
+    const head = heads[nextHead]!;
+    return fail({ headSize: head.size, reason: `签名树头声称有 ${head.size} 条证据，但台账只有 ${acc.size()} 条 (head is larger than the ledger)` });
+  }
+  return { ok: true, entries, heads: heads.length };
+}

@@ -1,0 +1,62 @@
+// One exception with everything its page shows: the required-document checklist (lawful
+// reasons), the money at risk line by line with its legal basis (waivers), the approval's state,
+// the legal notes and the tasks it opened. Employees read only their own.
+import type { Actor } from '../../domain/actor.ts';
+import { approvalStatusLabels } from '../../domain/approvals/approval-definition.ts';
+import { dayIn, formatDay } from '../../domain/dates.ts';
+import { INJURY_STILL_REQUIRED, isReasonCategory, reasonCategories, WAIVER_VOID_NOTE } from '../../domain/exceptions/reason-categories.ts';
+import { formatYuan } from '../../domain/money.ts';
+import { authorize, scopeOf } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { checkExceptionDocuments, type DocumentCheck } from './check-exception-documents.ts';
+import { estimateWaiverRisk } from './estimate-waiver-risk.ts';
+import { toExceptionListItems, type ExceptionListItem } from './list-insurance-exceptions.ts';
+
+export interface ExceptionDetail extends ExceptionListItem {
+  reasonNote: string | null;
+  legalNotes: string[];
+  documents: DocumentCheck[];
+  missing: string[];
+  risk: { lines: { label: string; amountFen: number; amount: string; detail: string; legalBasis: string }[]; totalFen: number; total: string; asOf: string } | null;
+  approval: { id: string; status: string; statusLabel: string } | null;
+  tasks: { id: string; kind: string; title: string; dueOn: string; state: string }[];
+  canSubmit: boolean;
+  canWithdraw: boolean;
+}
+
+/**
+ * @example
+ *   const view = await getInsuranceException(deps, { actor, id }); // view.missing → ['退休证或养老金领取证明']
+ */
+export async function getInsuranceException(deps: ServiceDeps, opts: { actor: Actor; id: string }): Promise<ExceptionDetail> {
+  const scope = authorize(opts.actor, 'exception.read');
+  const e = await deps.db.insuranceException.findUnique({ where: { id: opts.id } });
+  if (!e || (scope !== 'all' && e.employeeId !== opts.actor.id)) throw new AppError('not_found', `找不到社保例外申请 ${opts.id}`);
+  const [item] = await toExceptionListItems(deps.db, [e]);
+  if (!item) throw new AppError('internal', `社保例外 ${opts.id} 无法显示`);
+  const info = isReasonCategory(e.reasonCategory) ? reasonCategories[e.reasonCategory] : undefined;
+  const documents = await checkExceptionDocuments(deps.db, e, deps.publicBaseUrl);
+  const missing = documents.filter((d) => !d.present).map((d) => d.label);
+  const today = dayIn(deps.businessTz, deps.now());
+  let risk: ExceptionDetail['risk'] = null;
+  if (!info?.lawful) {
+    const employee = await deps.db.employee.findUniqueOrThrow({ where: { id: e.employeeId }, select: { startDate: true, monthlyWageFen: true, insuredCity: true } });
+    const r = await estimateWaiverRisk(deps.db, employee, today);
+    if (r) risk = { lines: r.lines.map((l) => ({ label: l.label, amountFen: l.amountFen, amount: formatYuan(l.amountFen), detail: l.detail, legalBasis: l.legalBasis })), totalFen: r.totalFen, total: formatYuan(r.totalFen), asOf: today };
+  }
+  const approval = e.approvalId ? await deps.db.approval.findUnique({ where: { id: e.approvalId }, select: { id: true, status: true } }) : null;
+  const tasks = await deps.db.complianceTask.findMany({ where: { subjectType: 'insurance_exception', subjectId: e.id }, orderBy: { createdAt: 'asc' } });
+  return {
+    ...item,
+    reasonNote: e.reasonNote,
+    legalNotes: [info?.legalNote ?? WAIVER_VOID_NOTE, ...(info?.lawful ? [] : [INJURY_STILL_REQUIRED])],
+    documents,
+    missing,
+    risk,
+    approval: approval && { id: approval.id, status: approval.status, statusLabel: approvalStatusLabels[approval.status] },
+    tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, dueOn: formatDay(t.dueOn) as string, state: t.state })),
+    canSubmit: e.status === 'DRAFT' && missing.length === 0 && scopeOf(opts.actor, 'exception.submit') !== undefined,
+    canWithdraw: e.employeeId === opts.actor.id && ['DRAFT', 'REMEDIATION'].includes(e.status),
+  };
+}

@@ -1,0 +1,63 @@
+// Insurance exceptions: HR sees all, an employee only their own (scope from permissions.ts).
+import type { Actor } from '../../domain/actor.ts';
+import { formatDay } from '../../domain/dates.ts';
+import { exceptionStatusLabels } from '../../domain/exceptions/exception-status.ts';
+import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { authorize } from '../../domain/permissions.ts';
+import type { Db } from '../../db/client.ts';
+import type { InsuranceException } from '../../generated/prisma/client.ts';
+import type { InsuranceExceptionStatus } from '../../generated/prisma/enums.ts';
+import type { ServiceDeps } from '../deps.ts';
+
+export interface ExceptionListItem {
+  id: string;
+  employee: { id: string; name: string; employeeNo: string; department: string };
+  kind: string;
+  reasonCategory: string;
+  reasonLabel: string;
+  lawful: boolean;
+  status: InsuranceExceptionStatus;
+  statusLabel: string;
+  createdAt: string;
+  reverifyOn: string | null;
+  lapsedOn: string | null;
+}
+
+/**
+ * @example
+ *   const { exceptions } = await listInsuranceExceptions(deps, { actor }); // employee: own only
+ */
+export async function listInsuranceExceptions(deps: ServiceDeps, opts: { actor: Actor; status?: InsuranceExceptionStatus; limit?: number }): Promise<{ exceptions: ExceptionListItem[] }> {
+  const scope = authorize(opts.actor, 'exception.read');
+  const rows = await deps.db.insuranceException.findMany({
+    where: { ...(scope === 'all' ? {} : { employeeId: opts.actor.id }), ...(opts.status && { status: opts.status }) },
+    orderBy: { createdAt: 'desc' },
+    take: opts.limit ?? 200,
+  });
+  return { exceptions: await toExceptionListItems(deps.db, rows) };
+}
+
+/** List items of exception rows, with their employees loaded in one query. */
+export async function toExceptionListItems(db: Db, rows: InsuranceException[]): Promise<ExceptionListItem[]> {
+  const employees = await db.employee.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.employeeId))] } },
+    select: { id: true, name: true, employeeNo: true, department: { select: { name: true } } },
+  });
+  const byId = new Map(employees.map((e) => [e.id, { id: e.id, name: e.name, employeeNo: e.employeeNo, department: e.department.name }]));
+  return rows.map((r) => {
+    const info = isReasonCategory(r.reasonCategory) ? reasonCategories[r.reasonCategory] : undefined;
+    return {
+      id: r.id,
+      employee: byId.get(r.employeeId) ?? { id: r.employeeId, name: '（未知员工）', employeeNo: '', department: '' },
+      kind: r.kind,
+      reasonCategory: r.reasonCategory,
+      reasonLabel: info?.label ?? r.reasonCategory,
+      lawful: info?.lawful ?? false,
+      status: r.status,
+      statusLabel: exceptionStatusLabels[r.status],
+      createdAt: r.createdAt.toISOString(),
+      reverifyOn: formatDay(r.reverifyOn),
+      lapsedOn: formatDay(r.lapsedOn),
+    };
+  });
+}

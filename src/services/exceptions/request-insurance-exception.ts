@@ -1,0 +1,101 @@
+// An employee asks not to be insured here. A lawful reason (retired and drawing a pension; the
+// original employer still pays — 劳动争议司法解释（一）第三十二条) opens a DRAFT that collects a
+// signed declaration and a proof. Any other reason is a waiver, void under 法释〔2025〕12号 第十九条:
+// it is recorded (REMEDIATION), HR gets an urgent card with the money at risk, and an enrolment
+// task is opened. One open exception per employee at a time.
+import { buildExceptionRequestCard } from '../../../cards/exception-request-card.ts';
+import { buildWaiverWarningCard } from '../../../cards/exception-waiver-warning-card.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { dayIn, formatDay } from '../../domain/dates.ts';
+import { OPEN_EXCEPTION_STATUSES } from '../../domain/exceptions/exception-status.ts';
+import { isReasonCategory, LAWFUL_CARD_NOTE, REASON_CATEGORIES, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { formatYuan } from '../../domain/money.ts';
+import { authorize } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
+import type { InsuranceException } from '../../generated/prisma/client.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { appendEvidence } from '../evidence/append-evidence.ts';
+import { sealTreeHead } from '../evidence/seal-tree-head.ts';
+import { enrolmentDeadlineFor } from './enrolment-deadline-for.ts';
+import { estimateWaiverRisk } from './estimate-waiver-risk.ts';
+import { declarationSignUrl, exceptionPageUrl, proofUploadUrl } from './exception-links.ts';
+import { openRemediationTask } from './open-remediation-task.ts';
+import { queueExceptionCard } from './queue-exception-card.ts';
+
+export interface RequestInsuranceExceptionOptions {
+  /** The employee asking, signed in. */
+  actor: Actor;
+  reasonCategory: string;
+  note?: string;
+}
+
+export interface RequestInsuranceExceptionResult {
+  exception: InsuranceException;
+  lawful: boolean;
+  /** What the employee does next (lawful) or what happens now (waiver). */
+  nextSteps: { label: string; url?: string }[];
+}
+
+/**
+ * @example
+ *   const { exception, nextSteps } = await requestInsuranceException(deps, { actor, reasonCategory: 'RETIRED_PENSIONER' });
+ *   // exception.status === 'DRAFT'; nextSteps: 签署声明, 上传「退休证或养老金领取证明」
+ */
+export async function requestInsuranceException(deps: ServiceDeps, opts: RequestInsuranceExceptionOptions): Promise<RequestInsuranceExceptionResult> {
+  authorize(opts.actor, 'exception.request');
+  if (opts.actor.kind !== 'employee') throw new AppError('forbidden', '社保例外申请只能由员工本人登录后提出');
+  if (!isReasonCategory(opts.reasonCategory)) throw new AppError('validation_failed', `原因类别应为 ${REASON_CATEGORIES.join(' / ')} 之一`);
+  const info = reasonCategories[opts.reasonCategory];
+  const note = opts.note?.trim() || null;
+  if (note && note.length > 500) throw new AppError('validation_failed', '补充说明最多 500 字');
+  const employee = await deps.db.employee.findUnique({ where: { id: opts.actor.id }, include: { department: { select: { name: true } } } });
+  if (!employee) throw new AppError('not_found', '找不到你的员工档案');
+  if (employee.status === 'EXITED') throw new AppError('illegal_transition', '已离职员工不能提出社保例外申请');
+  const now = deps.now();
+  const today = dayIn(deps.businessTz, now);
+  const clockStart = formatDay(employee.enrolmentClockFrom ?? employee.startDate) as string;
+  const deadline = info.lawful ? undefined : await enrolmentDeadlineFor(deps.db, { clockStart, today });
+  const risk = info.lawful ? null : await estimateWaiverRisk(deps.db, employee, today);
+  const base = deps.publicBaseUrl;
+  const exception = await deps.db.$transaction(async (tx) => {
+    // Serializes requests of one employee so the open-exception check cannot race.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`insurance-exception:${employee.id}`}, 0))`;
+    const open = await tx.insuranceException.findFirst({ where: { employeeId: employee.id, status: { in: [...OPEN_EXCEPTION_STATUSES] } }, select: { id: true } });
+    if (open) throw new AppError('conflict', '你已有一项进行中的社保例外申请，请先处理或撤回后再申请', { exceptionId: open.id });
+    const created = await tx.insuranceException.create({
+      data: { employeeId: employee.id, kind: info.kind, reasonCategory: info.category, reasonNote: note, status: info.lawful ? 'DRAFT' : 'REMEDIATION' },
+    });
+    await appendEvidence(tx, {
+      type: 'insurance_exception.requested', subjectType: 'insurance_exception', subjectId: created.id, employeeId: employee.id,
+      payload: { kind: 'row', table: 'InsuranceException', id: created.id }, metadata: { lawful: info.lawful, status: created.status }, at: now,
+    });
+    const subject = { type: 'insurance_exception' as const, id: created.id };
+    const data = { exceptionId: created.id, employeeId: employee.id, kind: info.kind, reasonCategory: info.category };
+    await writeAuditEvent(tx, opts.actor, { type: 'exception.requested', data: { ...data, lawful: info.lawful } }, subject);
+    const who = { name: employee.name, department: employee.department.name, reasonLabel: info.label };
+    const h5Url = exceptionPageUrl(base, created.id);
+    if (info.lawful && info.proof) {
+      const proof = info.proof;
+      await queueExceptionCard(deps, tx, {
+        actor: opts.actor, exceptionId: created.id, employeeId: employee.id, audience: 'hr', prefix: 'exr',
+        build: (key) => buildExceptionRequestCard({ key, h5Url, facts: { ...who, declarationSigned: false, proofLabel: proof.label, proofPresent: false, legalNote: LAWFUL_CARD_NOTE } }),
+      });
+    } else if (deadline) {
+      await openRemediationTask(tx, { actor: opts.actor, exception: created, employeeName: employee.name, clockStart, deadline, reason: info.legalNote });
+      const money = risk && {
+        backpay: formatYuan(risk.backpayFen), months: risk.months.length, lateFee: formatYuan(risk.lateFeeFen), compensation: formatYuan(risk.compensationFen), total: formatYuan(risk.totalFen),
+      };
+      await queueExceptionCard(deps, tx, {
+        actor: opts.actor, exceptionId: created.id, employeeId: employee.id, audience: 'hr', prefix: 'exw',
+        build: (key) => buildWaiverWarningCard({ key, h5Url, facts: { ...who, ...(money && { risk: money }), taskDueOn: deadline.dueOn } }),
+      });
+    }
+    return created;
+  });
+  await sealTreeHead(deps);
+  const nextSteps = info.proof
+    ? [{ label: '签署声明', url: declarationSignUrl(base, exception.id) }, { label: `上传「${info.proof.label}」`, url: proofUploadUrl(base, exception.id, info.proof.kind) }, { label: '材料齐全后由人事提交人事经理审批' }]
+    : [{ label: '根据法释〔2025〕12号第十九条，该申请无效，公司仍须依法为你缴纳社会保险' }, { label: `人事将在 ${deadline?.dueOn} 前为你办理社保增员` }];
+  return { exception, lawful: info.lawful, nextSteps };
+}

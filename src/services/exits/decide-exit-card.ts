@@ -1,0 +1,64 @@
+// A click on an exit card: 发送通知, 提交审批, 已办结, 确认收到. Only the card key, the action and
+// the clicker come from the callback; the card is reloaded and checked (type, platform, recipient,
+// role), then the same service as the REST route runs, which closes every copy of the card with
+// who and when. A click on a card already handled answers who handled it.
+import { EXIT_ACCEPT_RESIGNATION, EXIT_REQUEST_TERMINATION, EXIT_SEND_NOTICE, EXIT_TASK_DONE } from '../../../cards/action-ids.ts';
+import { EXIT_NEXT_STEP_CARD, EXIT_NOTICE_READY_CARD } from '../../../cards/exit-notice-cards.ts';
+import { EXIT_RESIGNATION_CARD } from '../../../cards/exit-resignation-card.ts';
+import { EXIT_TASK_DUE_CARD, EXIT_TASK_OVERDUE_CARD } from '../../../cards/exit-task-cards.ts';
+import { formatDateTime } from '../../domain/dates.ts';
+import { scopeOf } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
+import type { CardClick } from '../card-click.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { parseRecipients } from '../onboarding/card-instance-json.ts';
+import { rememberResponseCode } from '../onboarding/remember-response-code.ts';
+import { acceptResignation } from './accept-resignation.ts';
+import { completeExitTask } from './complete-exit-task.ts';
+import { requestTerminationApproval } from './request-termination-approval.ts';
+import { sendExitNotice } from './send-exit-notice.ts';
+
+const cardTypesOf: Record<string, string[]> = {
+  [EXIT_SEND_NOTICE]: [EXIT_NOTICE_READY_CARD],
+  [EXIT_REQUEST_TERMINATION]: [EXIT_NEXT_STEP_CARD],
+  [EXIT_TASK_DONE]: [EXIT_TASK_DUE_CARD, EXIT_TASK_OVERDUE_CARD],
+  [EXIT_ACCEPT_RESIGNATION]: [EXIT_RESIGNATION_CARD],
+};
+
+/**
+ * @example
+ *   const { text } = await decideExitCard(deps, { cardKey, actionId: EXIT_SEND_NOTICE, actor, platform: 'wecom', platformUserId: 'hr-a' });
+ */
+export async function decideExitCard(deps: ServiceDeps, click: CardClick): Promise<{ text: string }> {
+  const types = cardTypesOf[click.actionId];
+  if (!types) return { text: '无法识别的操作，请刷新卡片后重试' };
+  const card = await deps.db.cardInstance.findUnique({ where: { cardKey: click.cardKey } });
+  if (!card || !types.includes(card.type) || card.platform !== click.platform || !card.subjectId) return { text: '找不到这张卡片，可能已失效' };
+  if (!parseRecipients(card.recipients).some((r) => r.userId === click.platformUserId)) return { text: '你不是这张卡片的处理人' };
+  const actor = click.actor;
+  if (!actor || !scopeOf(actor, 'exit.manage')) return { text: '只有人事可以处理离职流程' };
+  if (card.state !== 'OPEN') {
+    return { text: `这张卡片已由 ${card.decidedByName ?? '他人'} 于 ${card.decidedAt ? formatDateTime(deps.businessTz, card.decidedAt) : ''} 处理` };
+  }
+  if (click.responseCode) {
+    const code = click.responseCode;
+    await deps.db.$transaction((tx) => rememberResponseCode(tx, card.id, click.platformUserId, code));
+  }
+  const subjectId = card.subjectId;
+  try {
+    switch (click.actionId) {
+      case EXIT_SEND_NOTICE:
+        return await sendExitNotice(deps, { processId: subjectId, actor, round: card.cardKey.includes('-notice2-') ? 2 : 1 });
+      case EXIT_REQUEST_TERMINATION:
+        return await requestTerminationApproval(deps, { processId: subjectId, actor });
+      case EXIT_TASK_DONE:
+        return await completeExitTask(deps, { taskId: subjectId, actor });
+      default:
+        return await acceptResignation(deps, { processId: subjectId, actor });
+    }
+  } catch (error) {
+    // The case moved on elsewhere (REST, H5, the job): say why, change nothing.
+    if (error instanceof AppError && ['conflict', 'illegal_transition', 'forbidden', 'bad_request', 'validation_failed'].includes(error.code)) return { text: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+// Who gets an exit card on each platform: HR specialists (or the HR managers when a platform has
+// no specialist), the HR managers (escalations), or named employees (a task's owner, the leaver).
+import type { Db, Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/actor.ts';
+import type { Platform, Role } from '../../generated/prisma/client.ts';
+import type { CardRecipient } from '../onboarding/card-instance-json.ts';
+
+export type ExitAudience = { kind: 'hr' } | { kind: 'hrManagers' } | { kind: 'employees'; ids: string[] };
+
+/**
+ * @example const byPlatform = await findExitRecipients(tx, ['wecom'], { kind: 'hrManagers' });
+ */
+export async function findExitRecipients(db: Db | Tx, platforms: readonly Platform[], audience: ExitAudience): Promise<Map<Platform, CardRecipient[]>> {
+  const where = audience.kind === 'employees'
+    ? { employeeId: { in: audience.ids } }
+    : { employee: { status: { not: 'EXITED' as const }, roles: { some: { role: { in: ['HR_SPECIALIST', 'HR_MANAGER'] as Role[] } } } } };
+  const identities = await db.platformIdentity.findMany({
+    where: { platform: { in: [...platforms] }, ...where },
+    select: { platform: true, userId: true, employeeId: true, employee: { select: { roles: { select: { role: true } } } } },
+    orderBy: { userId: 'asc' },
+  });
+  const byPlatform = new Map<Platform, CardRecipient[]>();
+  for (const platform of platforms) {
+    const here = identities.filter((i) => i.platform === platform);
+    const has = (role: Role) => here.filter((i) => i.employee.roles.some((r) => r.role === role));
+    const chosen = audience.kind === 'employees' ? here
+      : audience.kind === 'hrManagers' ? has('HR_MANAGER')
+      : has('HR_SPECIALIST').length > 0 ? has('HR_SPECIALIST') : has('HR_MANAGER');
+    byPlatform.set(platform, chosen.map((i) => ({ userId: i.userId, employeeId: i.employeeId })));
+  }
+  return byPlatform;
+}
+
+/** The HR specialist who owns a leaver's checklist: the acting specialist, else the first one, else an HR manager. */
+export async function findChecklistOwner(db: Db | Tx, actor: Actor): Promise<{ id: string; name: string } | null> {
+  const pick = (role: Role, id?: string) => db.employee.findFirst({
+    where: { status: { not: 'EXITED' }, roles: { some: { role } }, ...(id && { id }) },
+    select: { id: true, name: true },
+    orderBy: { employeeNo: 'asc' },
+  });
+  const acting = actor.kind === 'employee' ? await pick('HR_SPECIALIST', actor.id) : null;
+  return acting ?? (await pick('HR_SPECIALIST')) ?? (await pick('HR_MANAGER'));
+}

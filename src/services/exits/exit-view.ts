@@ -1,0 +1,80 @@
+// How an exit case is shown: list rows, the case page (timeline, documents with delivery and
+// read state, tasks, what HR can do next).
+import type { Db } from '../../db/client.ts';
+import { formatDateTime, formatDay } from '../../domain/dates.ts';
+import { exitKindLabels, exitStateLabels, stepKindLabels, type ExitKind } from '../../domain/exits/exit-states.ts';
+import type { ExitProcess, ExitStep, ExitTask } from '../../generated/prisma/client.ts';
+
+export const exitEventLabels: Record<string, string> = {
+  'exit.started': '启动离职流程',
+  'exit.notice_sent': '发出返岗通知书',
+  'exit.notice_read': '员工打开通知书（已读）',
+  'exit.employee_answered': '员工回复通知书',
+  'exit.channel_recorded': '登记其他送达方式',
+  'exit.union_notified': '通知工会并登记意见',
+  'exit.termination_requested': '提交解除审批',
+  'exit.termination_rejected': '解除审批被驳回',
+  'exit.terminated': '解除劳动合同，发出通知书',
+  'exit.returned': '员工返岗，流程关闭',
+  'exit.accepted': '人事确认收到离职申请',
+  'exit.completed': '办理离职',
+  'exit.document_issued': '出具离职证明',
+  'exit.task_opened': '生成离职事项',
+  'exit.task_reminded': '离职事项到期提醒',
+  'exit.task_escalated': '离职事项逾期，升级人事经理',
+  'exit.task_done': '离职事项办结',
+  'resignation.requested': '员工提交离职申请',
+};
+
+export interface ExitRowView {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  state: string;
+  stateLabel: string;
+  employee: { id: string; name: string; employeeNo: string; department: string };
+  deadline: string | null;
+  exitDate: string | null;
+  createdAt: string;
+}
+
+type EmployeeBits = { id: string; name: string; employeeNo: string; department: { name: string } };
+
+export function toExitRow(tz: string, p: ExitProcess, e: EmployeeBits): ExitRowView {
+  return {
+    id: p.id, kind: p.kind, kindLabel: exitKindLabels[p.kind as ExitKind] ?? p.kind, state: p.state, stateLabel: exitStateLabels[p.state] ?? p.state,
+    employee: { id: e.id, name: e.name, employeeNo: e.employeeNo, department: e.department.name },
+    deadline: formatDay(p.deadline), exitDate: formatDay(p.exitDate), createdAt: formatDateTime(tz, p.createdAt),
+  };
+}
+
+export function toTaskView(tz: string, t: ExitTask, today: string) {
+  const dueOn = formatDay(t.dueOn) as string;
+  return {
+    id: t.id, processId: t.processId, employeeId: t.employeeId, kind: t.kind, title: t.title, legalBasis: t.legalBasis, dueOn, state: t.state,
+    overdue: t.state === 'OPEN' && dueOn < today, ownerId: t.ownerId,
+    remindedAt: t.remindedAt && formatDateTime(tz, t.remindedAt), escalatedAt: t.escalatedAt && formatDateTime(tz, t.escalatedAt),
+    doneAt: t.doneAt && formatDateTime(tz, t.doneAt), doneByName: t.doneByName, note: t.note,
+  };
+}
+
+interface ChannelRecord { channel: string; platform?: string; dedupeKey?: string; reference?: string; sentOn?: string; recordedByName?: string }
+
+/** A step with its channels; chat deliveries carry the outbox state (已发送 when the platform accepted it). */
+export async function toStepView(db: Db, tz: string, s: ExitStep) {
+  const records = (Array.isArray(s.channels) ? s.channels : []) as unknown as ChannelRecord[];
+  const keys = records.flatMap((r) => (r.dedupeKey ? [r.dedupeKey] : []));
+  const outbox = keys.length > 0 ? await db.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true, status: true, sentAt: true } }) : [];
+  const channels = records.map((r) => {
+    const sent = r.dedupeKey ? outbox.find((m) => m.dedupeKey === r.dedupeKey) : undefined;
+    return r.channel === 'chat'
+      ? { channel: 'chat', label: `聊天消息（${r.platform}）`, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null }
+      : { channel: r.channel, label: r.channel === 'ems' ? 'EMS 邮寄' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference ?? '', sentOn: r.sentOn ?? '', recordedBy: r.recordedByName ?? '' };
+  });
+  return {
+    kind: s.kind, label: stepKindLabels[s.kind] ?? s.kind, documentSha256: s.documentSha256, deadline: formatDay(s.deadline),
+    sentAt: s.sentAt && formatDateTime(tz, s.sentAt), sentByName: s.sentByName, channels,
+    readAt: s.readAt && formatDateTime(tz, s.readAt), answer: s.answer, answerReturnOn: formatDay(s.answerReturnOn), answerNote: s.answerNote,
+    answeredAt: s.answeredAt && formatDateTime(tz, s.answeredAt), notifiedOn: formatDay(s.notifiedOn), unionReply: s.unionReply,
+  };
+}

@@ -1,0 +1,21 @@
+// An exit document's PDF, for the employee it concerns and for HR. Anyone else gets 404, as if
+// it did not exist.
+import type { Actor } from '../../domain/actor.ts';
+import { stepKindLabels } from '../../domain/exits/exit-states.ts';
+import { scopeOf } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
+import type { ServiceDeps } from '../deps.ts';
+
+export const exitDocumentKinds = ['return_notice_1', 'return_notice_2', 'termination_notice', 'separation_certificate'] as const;
+export type ExitDocumentKind = (typeof exitDocumentKinds)[number];
+
+/**
+ * @example const file = await getExitDocument(deps, { actor, processId, kind: 'return_notice_1' }); // → { bytes, mediaType, fileName }
+ */
+export async function getExitDocument(deps: ServiceDeps, o: { actor: Actor; processId: string; kind: ExitDocumentKind }): Promise<{ bytes: Buffer; mediaType: string; fileName: string }> {
+  const scope = scopeOf(o.actor, 'exit.read');
+  const step = await deps.db.exitStep.findUnique({ where: { processId_kind: { processId: o.processId, kind: o.kind } } });
+  if (!step?.documentSha256 || !scope || (scope !== 'all' && step.employeeId !== o.actor.id)) throw new AppError('not_found', '找不到该文件');
+  const employee = await deps.db.employee.findUniqueOrThrow({ where: { id: step.employeeId }, select: { name: true } });
+  return { bytes: await deps.files.get(step.documentSha256), mediaType: 'application/pdf', fileName: `${stepKindLabels[o.kind]}-${employee.name}.pdf` };
+}

@@ -1,0 +1,20 @@
+// Every change to an exit case runs under a per-case advisory lock, so a card click, a REST call
+// and the daily job cannot interleave their steps; the state is then re-read under the lock.
+import type { Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+
+/**
+ * @example const process = await lockExitProcess(tx, id);
+ */
+export async function lockExitProcess(tx: Tx, id: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`exit-process:${id}`}, 0))`;
+  const process = await tx.exitProcess.findUnique({ where: { id } });
+  if (!process) throw new AppError('not_found', `找不到离职流程 ${id}`);
+  return process;
+}
+
+/** Moves the case from `from` to `to` (compare-and-set on state and version), or throws a conflict. */
+export async function moveExitProcess(tx: Tx, p: { id: string; state: string; version: number }, to: string, data: Record<string, unknown> = {}): Promise<void> {
+  const { count } = await tx.exitProcess.updateMany({ where: { id: p.id, state: p.state, version: p.version }, data: { ...data, state: to, version: { increment: 1 } } });
+  if (count !== 1) throw new AppError('conflict', '离职流程已被他人更新，请刷新后重试');
+}

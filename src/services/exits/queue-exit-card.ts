@@ -1,0 +1,52 @@
+// One exit card per platform, queued in the caller's transaction. The key is derived from the
+// subject and the stage, so a job rerun for the same day finds the card and queues nothing twice.
+import type { CardModel } from '../../../cards/card-model.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/actor.ts';
+import type { Platform } from '../../generated/prisma/client.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { toJsonColumn } from '../onboarding/card-instance-json.ts';
+import { findExitRecipients, type ExitAudience } from './exit-recipients.ts';
+
+export interface QueueExitCardOptions {
+  actor: Actor;
+  /** 'exit_process' (chain cards) or 'exit_task' (checklist cards). */
+  subjectType: 'exit_process' | 'exit_task';
+  subjectId: string;
+  /** The leaver, for the audit subject. */
+  employeeId: string;
+  /** e.g. 'notice1', 'union', 'due'. */
+  stage: string;
+  audience: ExitAudience;
+  build(key: string): CardModel;
+}
+
+/** `ex-<subject uuid without dashes>-<stage>-<platform>`: valid as task_id and outTrackId. */
+export function exitCardKey(subjectId: string, stage: string, platform: Platform): string {
+  return `ex-${subjectId.replaceAll('-', '')}-${stage}-${platform}`;
+}
+
+/**
+ * @example
+ *   await queueExitCard(deps, tx, { actor, subjectType: 'exit_process', subjectId: process.id, employeeId, stage: 'notice1', audience: { kind: 'hr' }, build: (key) => buildExitNoticeReadyCard({ …, key }) });
+ */
+export async function queueExitCard(deps: ServiceDeps, tx: Tx, o: QueueExitCardOptions): Promise<string[]> {
+  const recipients = await findExitRecipients(tx, deps.chatPlatforms, o.audience);
+  const queued: string[] = [];
+  for (const [platform, all] of recipients) {
+    // The leaver never gets the HR card about themselves.
+    const to = o.audience.kind === 'employees' ? all : all.filter((r) => r.employeeId !== o.employeeId);
+    if (to.length === 0) continue;
+    const card = o.build(exitCardKey(o.subjectId, o.stage, platform));
+    if (await tx.cardInstance.findUnique({ where: { cardKey: card.key }, select: { id: true } })) continue;
+    await tx.cardInstance.create({
+      data: { cardKey: card.key, platform, type: card.type, subjectType: o.subjectType, subjectId: o.subjectId, recipients: toJsonColumn(to), model: toJsonColumn(card) },
+    });
+    const userIds = to.map((r) => r.userId);
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.employeeId });
+    queued.push(card.key);
+  }
+  return queued;
+}

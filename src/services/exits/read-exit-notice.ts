@@ -1,0 +1,64 @@
+// The employee opens the notice page in the H5. Opening it is the read state we can prove (the
+// platforms report no read receipts for app messages): the first open of each notice records the
+// time, IP and user agent, in an audit event that goes into the evidence ledger.
+import type { Actor } from '../../domain/actor.ts';
+import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
+import { returnNoticeContent } from '../../domain/exits/exit-documents.ts';
+import { scopeOf } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { sealTreeHead } from '../evidence/seal-tree-head.ts';
+import { ledgerExitEvent } from './exit-evidence.ts';
+import { loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
+import { loadExitSettings } from './load-exit-settings.ts';
+import { lockExitProcess } from './lock-exit-process.ts';
+
+export interface NoticeView {
+  processId: string;
+  employeeName: string;
+  state: string;
+  canAnswer: boolean;
+  today: string;
+  notices: { kind: string; title: string; paragraphs: string[]; sentAt: string; deadline: string; readAt: string | null; answer: string | null; answerReturnOn: string | null; documentUrl: string }[];
+}
+
+/**
+ * @example const view = await readExitNotice(deps, { processId, actor }); // actor is the employee: marks the notices read
+ */
+export async function readExitNotice(deps: ServiceDeps, o: { processId: string; actor: Actor }): Promise<NoticeView> {
+  const scope = scopeOf(o.actor, 'exit.read');
+  const now = deps.now();
+  const view = await deps.db.$transaction(async (tx) => {
+    const p = await lockExitProcess(tx, o.processId);
+    const own = p.employeeId === o.actor.id;
+    if (!scope || (scope !== 'all' && !own)) throw new AppError('forbidden', '只能查看发给本人的通知书');
+    const steps = await tx.exitStep.findMany({ where: { processId: p.id, kind: { in: ['return_notice_1', 'return_notice_2'] }, sentAt: { not: null } }, orderBy: { sentAt: 'asc' } });
+    const employee = await loadExitEmployee(tx, p.employeeId);
+    const { rules } = await loadExitSettings(tx);
+    const absentDays = await loadAbsentDays(tx, p);
+    const firstSent = steps[0]?.sentAt;
+    const notices = [];
+    for (const s of steps) {
+      let readAt = s.readAt;
+      // Only the employee's own open counts as reading; HR looking at it does not.
+      if (own && !readAt) {
+        readAt = now;
+        await tx.exitStep.update({ where: { id: s.id }, data: { readAt: now, readIp: o.actor.ip ?? null, readUserAgent: o.actor.userAgent ?? null } });
+        await writeAuditEvent(tx, o.actor, { type: 'exit.notice_read', data: { processId: p.id, notice: s.kind } }, { type: 'exit_process', id: p.id });
+        await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.notice_read', metadata: { notice: s.kind, ip: o.actor.ip ?? null, userAgent: o.actor.userAgent ?? null }, at: now });
+      }
+      const round = s.kind === 'return_notice_2' ? 2 : 1;
+      const sentOn = dayIn(deps.businessTz, s.sentAt as Date);
+      const content = returnNoticeContent({ ...employee, absentDays, absentCount: p.absentDays ?? absentDays.length, sentOn, deadline: formatDay(s.deadline) ?? '', round, firstSentOn: firstSent ? dayIn(deps.businessTz, firstSent) : undefined }, rules);
+      notices.push({
+        kind: s.kind, title: content.title, paragraphs: content.paragraphs, sentAt: formatDateTime(deps.businessTz, s.sentAt as Date), deadline: formatDay(s.deadline) ?? '',
+        readAt: readAt ? formatDateTime(deps.businessTz, readAt) : null, answer: s.answer, answerReturnOn: formatDay(s.answerReturnOn), documentUrl: `/api/v1/exits/${p.id}/documents/${s.kind}`,
+      });
+    }
+    const awaiting = ['NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED'].includes(p.state);
+    return { processId: p.id, employeeName: employee.name, state: p.state, canAnswer: own && awaiting && steps.length > 0, today: dayIn(deps.businessTz, now), notices };
+  });
+  if (view.notices.some((n) => n.readAt === formatDateTime(deps.businessTz, now))) await sealTreeHead(deps);
+  return view;
+}

@@ -1,0 +1,88 @@
+// Sends the pending return-to-work notice (返岗通知书, first or second): the PDF citing the company
+// rule (劳动合同法 第四条) and 第三十九条第（二）项, stored and ledgered; a chat message to the
+// employee linking to the notice page in the H5 (where opening it records the read); the return
+// deadline (company setting, default 3 days, rolled to a workday per 民法典 第二百零三条).
+import { EXIT_SEND_NOTICE } from '../../../cards/action-ids.ts';
+import { EXIT_NOTICE_READY_CARD } from '../../../cards/exit-notice-cards.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { addDays, dayIn, parseDay } from '../../domain/dates.ts';
+import { workdayOnOrAfter } from '../../domain/enrolment/day-math.ts';
+import { returnNoticeContent } from '../../domain/exits/exit-documents.ts';
+import { exitStateLabels, pendingNotice, stepKindLabels } from '../../domain/exits/exit-states.ts';
+import { authorize } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
+import type { ExitProcess } from '../../generated/prisma/client.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { sealTreeHead } from '../evidence/seal-tree-head.ts';
+import { closeExitCards } from './close-exit-cards.ts';
+import { issueExitDocument, ledgerExitEvent } from './exit-evidence.ts';
+import { exitNoticeUrl, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
+import { loadExitSettings } from './load-exit-settings.ts';
+import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
+
+export interface SentNotice {
+  notice: string;
+  deadline: string;
+  documentSha256: string;
+  chatRecipients: number;
+  text: string;
+}
+
+/**
+ * @example
+ *   const sent = await sendExitNotice(deps, { processId, actor }); // → { notice: 'return_notice_1', deadline: '2026-11-05', … }
+ */
+export async function sendExitNotice(deps: ServiceDeps, o: { processId: string; actor: Actor; round?: 1 | 2 }): Promise<SentNotice> {
+  authorize(o.actor, 'exit.manage');
+  const sent = await deps.db.$transaction(async (tx) => sendExitNoticeInTx(deps, tx, { process: await lockExitProcess(tx, o.processId), actor: o.actor, round: o.round }));
+  await sealTreeHead(deps);
+  return sent;
+}
+
+/** Inside the caller's transaction, with the process locked (lockExitProcess). */
+export async function sendExitNoticeInTx(deps: ServiceDeps, tx: Tx, o: { process: ExitProcess; actor: Actor; round?: 1 | 2 }): Promise<SentNotice> {
+  const p = o.process;
+  const notice = pendingNotice(p.state);
+  const round = notice === 'return_notice_2' ? 2 : 1;
+  if (!notice || (o.round && o.round !== round)) {
+    throw new AppError('conflict', `该流程当前为「${exitStateLabels[p.state] ?? p.state}」，没有待发送的${o.round ? stepKindLabels[`return_notice_${o.round}`] : '返岗通知书'}`);
+  }
+  const employee = await loadExitEmployee(tx, p.employeeId);
+  if (employee.status !== 'ABSCONDED') throw new AppError('conflict', `${employee.name} 当前不是「自离」状态，不能发送返岗通知书`);
+  const { rules, calendar } = await loadExitSettings(tx);
+  const now = deps.now();
+  const sentOn = dayIn(deps.businessTz, now);
+  const deadline = workdayOnOrAfter(addDays(sentOn, rules.returnDays), calendar);
+  const absentDays = await loadAbsentDays(tx, p);
+  const first = round === 2 ? await tx.exitStep.findUnique({ where: { processId_kind: { processId: p.id, kind: 'return_notice_1' } }, select: { sentAt: true } }) : null;
+  const content = returnNoticeContent({
+    ...employee, absentDays, absentCount: p.absentDays ?? absentDays.length, sentOn, deadline, round,
+    firstSentOn: first?.sentAt ? dayIn(deps.businessTz, first.sentAt) : undefined,
+  }, rules);
+  const documentSha256 = await issueExitDocument(deps, tx, { processId: p.id, employeeId: p.employeeId, document: notice, content, at: now });
+
+  const identities = await tx.platformIdentity.findMany({ where: { employeeId: p.employeeId, platform: { in: deps.chatPlatforms } }, select: { platform: true, userId: true } });
+  const messageKey = `exit-notice:${p.id}:${notice}`;
+  const url = exitNoticeUrl(deps.publicBaseUrl, p.id);
+  const text = `【${content.title}】${employee.name}：你自 ${absentDays[0] ?? '—'} 起未到岗出勤，请于 ${deadline}（含当日）前返回工作岗位。逾期不返岗，公司将依据《劳动合同法》第三十九条第（二）项和${rules.attendanceRuleName}解除劳动合同。请打开通知书全文并回复是否返岗：${url}`;
+  for (const i of identities) {
+    await deps.outbox.enqueue(tx, { dedupeKey: `${messageKey}:${i.platform}`, platform: i.platform, recipients: [i.userId], payload: { kind: 'text', text } });
+  }
+  await tx.exitStep.create({
+    data: {
+      processId: p.id, employeeId: p.employeeId, kind: notice, documentSha256, deadline: parseDay(deadline), sentAt: now, sentById: o.actor.id, sentByName: o.actor.name, messageKey,
+      channels: identities.map((i) => ({ channel: 'chat', platform: i.platform, userId: i.userId, dedupeKey: `${messageKey}:${i.platform}`, at: now.toISOString() })),
+    },
+  });
+  await moveExitProcess(tx, p, round === 1 ? 'NOTICE_1_SENT' : 'NOTICE_2_SENT', { deadline: parseDay(deadline) });
+  await writeAuditEvent(tx, o.actor, { type: 'exit.notice_sent', data: { processId: p.id, notice, documentSha256, deadline, chatRecipients: identities.length } }, { type: 'exit_process', id: p.id });
+  await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.notice_sent', metadata: { notice, deadline, channels: identities.map((i) => i.platform) }, at: now });
+  await closeExitCards(deps, tx, { subjectId: p.id, types: [EXIT_NOTICE_READY_CARD], actor: o.actor, actionId: EXIT_SEND_NOTICE, label: `已发送（返岗期限 ${deadline}）` });
+  const noChat = identities.length === 0 ? '员工没有可用的聊天账号，请通过短信或 EMS 送达并在案件页登记。' : '';
+  return {
+    notice, deadline, documentSha256, chatRecipients: identities.length,
+    text: `已向 ${employee.name} 发送${stepKindLabels[notice]}，返岗期限 ${deadline}。${noChat}`,
+  };
+}

@@ -1,0 +1,120 @@
+// Mobile signing and proof upload in a real (headless) Chromium against the real server: the
+// employee reads the declaration, types their name, ticks, draws a signature and gets the PDF;
+// then uploads a PDF proof, and an .exe renamed .pdf is refused with the Chinese message.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
+import { makeEmployee } from '../helpers/factories.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { exeBytes, pdfBytes } from '../helpers/make-png.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+import { createTestDb } from '../helpers/test-db.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const t = await createTestDb();
+let browser: Browser;
+let server: Server;
+let base: string;
+let employeeId: string;
+let exceptionId: string;
+
+beforeAll(async () => {
+  await buildH5IfStale({ root, log: () => {} });
+  employeeId = (await makeEmployee(t.deps, { employeeNo: 'S001', name: '陈签名' })).id;
+  exceptionId = (await t.db.insuranceException.create({ data: { employeeId, kind: 'RETIRED_REHIRE', reasonCategory: 'RETIRED_PENSIONER', status: 'DRAFT' } })).id;
+  const { app } = createTestApp(t);
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  mkdirSync(`${root}/test-results`, { recursive: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  server?.close();
+});
+
+async function signedInPhone(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId } })).status()).toBe(200);
+  return { page, errors };
+}
+
+async function drawStrokes(page: Page): Promise<void> {
+  const box = await page.getByTestId('signature-canvas').boundingBox();
+  if (!box) throw new Error('signature canvas not visible');
+  const strokes = [[[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35]], [[0.45, 0.3], [0.5, 0.8]], [[0.6, 0.5], [0.7, 0.3], [0.8, 0.65], [0.9, 0.4]]];
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke.map(([x = 0, y = 0]) => [box.x + x * box.width, box.y + y * box.height] as const);
+    if (!first) continue;
+    await page.mouse.move(first[0], first[1]);
+    await page.mouse.down();
+    for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 8 });
+    await page.mouse.up();
+  }
+}
+
+describe('H5 signing and proof upload', () => {
+  it('signs the declaration with a drawn signature and opens the signed PDF', async () => {
+    const { page, errors } = await signedInPhone();
+    await page.goto(`${base}/app/sign/insurance-exception-declaration/${exceptionId}`);
+    await page.getByText('退休返聘人员社会保险情况声明').waitFor();
+    expect(await page.locator('.declaration').innerText()).toContain('工伤保险由公司依法缴纳（《工伤保险条例》第二条、第六十二条）');
+
+    await page.getByRole('button', { name: '确认签署' }).click();
+    await page.getByText('请输入您的姓名', { exact: true }).waitFor();
+    await page.getByPlaceholder('请输入您的姓名').fill('陈签民');
+    await page.locator('.van-checkbox__icon').click();
+    await drawStrokes(page);
+    await page.getByRole('button', { name: '确认签署' }).click();
+    await page.getByText('请输入与本人姓名一致的姓名').waitFor();
+    await page.screenshot({ path: `${root}/test-results/h5-sign.png`, fullPage: true });
+
+    await page.getByPlaceholder('请输入您的姓名').fill('陈签名');
+    await page.getByRole('button', { name: '确认签署' }).click();
+    await page.getByText('签署完成').waitFor();
+    await page.screenshot({ path: `${root}/test-results/h5-signed.png`, fullPage: true });
+    const href = await page.getByTestId('document-link').getAttribute('href');
+    const pdf = await page.request.get(`${base}${href}`);
+    expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const signature = await t.db.signature.findFirstOrThrow({ where: { subjectId: exceptionId } });
+    expect([signature.typedName, signature.platform, signature.userAgent]).toEqual(['陈签名', 'sandbox', expect.stringContaining('Chrome')]);
+    expect(errors).toEqual([]);
+  });
+
+  it('uploads a PDF proof, refuses an .exe renamed .pdf with the Chinese message, and lists both documents', async () => {
+    const { page, errors } = await signedInPhone();
+    await page.goto(`${base}/app/proofs/upload?exceptionId=${exceptionId}&kind=PENSION_CERTIFICATE`);
+    const input = page.getByTestId('file-picker').locator('input[type=file]');
+    await input.setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+    await page.getByTestId('chosen-file').waitFor();
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await page.getByText('上传成功').waitFor();
+    const proof = await t.db.proof.findFirstOrThrow({ where: { employeeId } });
+    expect([proof.kind, proof.exceptionId, proof.fileName, proof.mediaType]).toEqual(['PENSION_CERTIFICATE', exceptionId, '退休证.pdf', 'application/pdf']);
+
+    await page.getByRole('button', { name: '继续上传' }).click();
+    await page.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: 'x.pdf', mimeType: 'application/pdf', buffer: exeBytes() });
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await page.getByText('文件类型不支持：只接受 PDF、JPG、PNG（按文件内容判断，而非扩展名）').waitFor();
+    expect(await t.db.proof.count()).toBe(1);
+
+    await page.goto(`${base}/app/me`);
+    await page.getByText('我的文件').click();
+    await page.waitForURL(`${base}/app/documents`);
+    await page.getByTestId('proof-row').waitFor();
+    expect(await page.getByTestId('signature-row').innerText()).toContain('社会保险例外情形声明');
+    expect(await page.getByTestId('proof-row').innerText()).toContain('退休证.pdf');
+    await page.screenshot({ path: `${root}/test-results/h5-documents.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
