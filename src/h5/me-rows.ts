@@ -30,6 +30,7 @@ export const meLinks: LinkRow[] = [
   { title: '社保例外', label: '申请不在本单位参保（须符合法定情形），查看进度', name: 'exceptions' },
   { title: '我的文件', label: '已签署的声明、已上传的证明，可查看和下载', name: 'documents' },
   { title: '上传证明', label: '拍照或上传 PDF：退休证、原单位缴费记录等', name: 'proofUpload' },
+  { title: '离职申请', label: '提前三十日书面通知（《劳动合同法》第三十七条）', name: 'resign' },
 ];
 
 const row = (label: string, value: string | null | undefined, placeholder = '未填写'): InfoRow =>

@@ -34,6 +34,7 @@ const zhao = await makeEmployee(t.deps, { startDate: '2026-01-05', name: '赵六
 const sun = await makeEmployee(t.deps, { ...staff, name: '孙七' }); // clocks in on 10-09 only
 const zhou = await makeEmployee(t.deps, { ...staff, name: '周八', status: 'UNPAID_LEAVE' }); // not ACTIVE
 const wu = await makeEmployee(t.deps, { ...staff, name: '吴九', startDate: '2026-10-09' }); // new hire, 2 days
+const feng = await makeEmployee(t.deps, { ...staff, name: '冯无卡' }); // never clocks in: not on clock-in
 for (const e of [zhang, li, wang, zhao, sun, zhou, manager.employee, hr.employee]) await punch(e.id, '2026-09-30');
 for (const d of ['2026-10-08', '2026-10-09', '2026-10-10']) {
   for (const e of [li, manager.employee, hr.employee]) await punch(e.id, d);
@@ -50,7 +51,7 @@ describe('absence-detection job', () => {
     expect(summary).toContain('2 absence streak(s) of 3+ workdays, opened 2 case(s)');
     const cases = await t.db.absenceCase.findMany({ orderBy: { createdAt: 'asc' } });
     expect(cases.map((c) => c.employeeId).sort()).toEqual([zhang.id, zhao.id].sort());
-    for (const e of [li, wang, sun, zhou, wu]) expect(await caseOf(e.id), e.name).toBeNull();
+    for (const e of [li, wang, sun, zhou, wu, feng]) expect(await caseOf(e.id), e.name).toBeNull();
     const z = await caseOf(zhang.id);
     expect(z).toMatchObject({ trigger: 'attendance', state: 'OPEN', absentDays: 3, days: ['2026-10-08', '2026-10-09', '2026-10-10'], managerDueAt: new Date('2026-10-11T16:00:00Z') });
     const cards = outbox.messages.filter((m) => m.payload.kind === 'card');

@@ -125,4 +125,17 @@ describe('exit cases that end otherwise', () => {
     await transitionEmployeeStatus(c.deps, { actor: testAdmin, id: hire.id, to: 'EXITED', reason: '未到岗', exitDate: '2026-11-02' });
     expect(await t.db.exitProcess.count({ where: { employeeId: hire.id } })).toBe(0);
   });
+
+  it('sends the first notice at once when the company turned auto-send on', async () => {
+    c.setNow('2026-11-02 10:00');
+    await t.db.appMeta.upsert({ where: { key: 'exit.rules' }, create: { key: 'exit.rules', value: '{"autoSendFirstNotice":true,"returnDays":5}' }, update: {} });
+    const { employee, absenceCaseId } = await c.absentEmployee('蒋十五');
+    const before = c.cards('exit.notice_ready').length;
+    const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
+    await t.db.appMeta.delete({ where: { key: 'exit.rules' } });
+    const p = await t.db.exitProcess.findUniqueOrThrow({ where: { id } });
+    expect(p.state).toBe('NOTICE_1_SENT');
+    expect(p.deadline?.toISOString().slice(0, 10)).toBe('2026-11-09'); // 11-07 is a Saturday
+    expect(c.cards('exit.notice_ready')).toHaveLength(before);
+  });
 });

@@ -56,7 +56,7 @@ export function returnNoticeContent(f: NoticeFacts, rules: ExitRules): ExitDocum
       { label: '返岗期限', value: f.deadline },
       { label: '发出日期', value: f.sentOn },
     ],
-    footer: `${rules.companyName}　${f.sentOn}`,
+    footer: `${rules.companyName}\u3000${f.sentOn}`,
   };
 }
 
@@ -91,7 +91,7 @@ export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules):
       { label: '解除日期', value: f.exitDate },
       { label: '解除依据', value: '《劳动合同法》第三十九条第（二）项' },
     ],
-    footer: `${rules.companyName}　${f.exitDate}`,
+    footer: `${rules.companyName}\u3000${f.exitDate}`,
   };
 }
 
@@ -123,7 +123,7 @@ export function separationCertificateContent(f: CertificateFacts, rules: ExitRul
       { label: '工作岗位', value: f.position || '—' },
       { label: '工作年限', value: f.serviceYears },
     ],
-    footer: `${rules.companyName}　${f.issuedOn}`,
+    footer: `${rules.companyName}\u3000${f.issuedOn}`,
   };
 }
 

@@ -61,7 +61,11 @@ export async function findAbsenceStreaks(deps: ServiceDeps, opts: { asOf: string
     for (const c of batch) {
       const clockInDays = clockInDaysOf.get(c.id) ?? new Set<string>();
       const leaveDays = leaveDaysOf.get(c.id) ?? new Set<string>();
-      const streak = countAbsentWorkdays({ asOf: opts.asOf, calendar, clockInDays, leaveDays, since: formatDay(c.startDate) as string, lookbackDays: rules.lookbackDays });
+      const since = formatDay(c.startDate) as string;
+      const streak = countAbsentWorkdays({ asOf: opts.asOf, calendar, clockInDays, leaveDays, since, lookbackDays: rules.lookbackDays });
+      // Not a single clock-in in the whole window of someone employed before it: this person is
+      // not on clock-in (exempt, or before the rollout). Their days prove nothing, so none count.
+      if (!streak.lastClockInDay && since < lookbackFrom) streak.days = [];
       if (streak.days.length >= minDays) out.push({ employeeId: c.id, ...streak });
     }
     if (batch.length < batchSize) break;

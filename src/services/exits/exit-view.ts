@@ -58,6 +58,8 @@ export function toTaskView(tz: string, t: ExitTask, today: string) {
   };
 }
 
+const platformNames: Record<string, string> = { wecom: '企业微信', dingtalk: '钉钉', sandbox: '沙箱' };
+
 interface ChannelRecord { channel: string; platform?: string; dedupeKey?: string; reference?: string; sentOn?: string; recordedByName?: string }
 
 /** A step with its channels; chat deliveries carry the outbox state (已发送 when the platform accepted it). */
@@ -68,7 +70,7 @@ export async function toStepView(db: Db, tz: string, s: ExitStep) {
   const channels = records.map((r) => {
     const sent = r.dedupeKey ? outbox.find((m) => m.dedupeKey === r.dedupeKey) : undefined;
     return r.channel === 'chat'
-      ? { channel: 'chat', label: `聊天消息（${r.platform}）`, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null }
+      ? { channel: 'chat', label: `聊天消息（${platformNames[r.platform ?? ''] ?? r.platform}）`, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null }
       : { channel: r.channel, label: r.channel === 'ems' ? 'EMS 邮寄' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference ?? '', sentOn: r.sentOn ?? '', recordedBy: r.recordedByName ?? '' };
   });
   return {

@@ -27,7 +27,9 @@ export async function remindExitTasks(deps: ServiceDeps, o: { asOf: string; acto
     const flags = await deps.db.$transaction(async (tx) => {
       const now = deps.now();
       const employee = await loadExitEmployee(tx, task.employeeId);
-      const owner = task.ownerId ? await tx.employee.findUnique({ where: { id: task.ownerId }, select: { name: true } }) : null;
+      const owner = task.ownerId ? await tx.employee.findUnique({ where: { id: task.ownerId }, select: { name: true, status: true } }) : null;
+      const ownerReachable = Boolean(owner && owner.status !== 'EXITED' && task.ownerId
+        && (await tx.platformIdentity.count({ where: { employeeId: task.ownerId, platform: { in: deps.chatPlatforms } } })) > 0);
       const facts = {
         employeeName: employee.name, department: employee.department, exitDate: formatDay(task.process.exitDate) ?? '—',
         title: task.title, dueOn: formatDay(task.dueOn) as string, legalBasis: task.legalBasis, owner: owner?.name ?? '人事专员',
@@ -38,7 +40,8 @@ export async function remindExitTasks(deps: ServiceDeps, o: { asOf: string; acto
       if (!task.remindedAt && (await compareAndSet(tx.exitTask, { id: task.id, state: 'OPEN', remindedAt: null }, { remindedAt: now }))) {
         await queueExitCard(deps, tx, {
           actor: o.actor, subjectType: 'exit_task', subjectId: task.id, employeeId: task.employeeId, stage: 'due',
-          audience: task.ownerId ? { kind: 'employees', ids: [task.ownerId] } : { kind: 'hr' },
+          // An owner without a chat account (or gone) cannot be reminded: the HR specialists are.
+          audience: ownerReachable ? { kind: 'employees', ids: [task.ownerId as string] } : { kind: 'hr' },
           build: (key) => buildExitTaskCard({ overdue: false, facts, key, h5Url }),
         });
         await writeAuditEvent(tx, o.actor, { type: 'exit.task_reminded', data: audit }, { type: 'exit_process', id: task.processId });
