@@ -10,8 +10,7 @@ import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { ledgerExitEvent } from './exit-evidence.ts';
+import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { exitCaseUrl, loadExitEmployee } from './exit-facts.ts';
 import { lockExitProcess } from './lock-exit-process.ts';
 import { queueExitCard } from './queue-exit-card.ts';
@@ -60,6 +59,6 @@ export async function answerExitNotice(deps: ServiceDeps, o: AnswerExitNoticeOpt
     });
     return { text: o.answer === 'RETURN' ? `已收到你的回复：${answer}。请按时到岗打卡。` : '已收到你的回复并转告人事。如需辞职，请在「离职申请」中提交书面申请。' };
   });
-  await sealTreeHead(deps);
+  await sealExitEvidence(deps);
   return result;
 }

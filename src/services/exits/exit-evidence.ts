@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import type { AuditEventType } from '../../domain/audit-events.ts';
 import { AppError } from '../../errors.ts';
 import { appendEvidence } from '../evidence/append-evidence.ts';
+import { sealTreeHead } from '../evidence/seal-tree-head.ts';
 import { storeFile } from '../files/store-file.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { renderDocumentPdf } from '../../documents/render-pdf.ts';
@@ -36,4 +37,13 @@ export async function ledgerExitEvent(tx: Tx, o: { processId: string; employeeId
     type: o.type, subjectType: EXIT_SUBJECT, subjectId: o.processId, employeeId: o.employeeId,
     payload: { kind: 'row', table: 'AuditEvent', id: event.id }, metadata: o.metadata, at: o.at,
   });
+}
+
+/**
+ * Signs a new tree head after the commit. The change is already durable and its entries are in the
+ * ledger; a failed seal is retried by the next one (every later seal covers them), so it must not
+ * turn a committed step into an error for the caller.
+ */
+export async function sealExitEvidence(deps: ServiceDeps): Promise<void> {
+  await sealTreeHead(deps).catch(() => undefined);
 }

@@ -10,8 +10,7 @@ import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { issueExitDocument } from './exit-evidence.ts';
+import { issueExitDocument, sealExitEvidence } from './exit-evidence.ts';
 import { loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { lockExitProcess } from './lock-exit-process.ts';
@@ -43,6 +42,6 @@ export async function issueSeparationCertificate(deps: ServiceDeps, o: { process
     if (task && task.state === 'OPEN') await markExitTaskDoneInTx(deps, tx, { task, actor: o.actor, note: '已生成离职证明' });
     return { documentSha256, created: true, text: `已出具 ${employee.name} 的离职证明` };
   });
-  await sealTreeHead(deps);
+  await sealExitEvidence(deps);
   return result;
 }

@@ -11,9 +11,8 @@ import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
 import { closeExitCards } from './close-exit-cards.ts';
-import { ledgerExitEvent } from './exit-evidence.ts';
+import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 
 const RETURNABLE = ['NOTICE_1_PENDING', 'NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED'];
@@ -31,7 +30,7 @@ export interface MarkReturnedOptions {
 export async function markExitReturned(deps: ServiceDeps, o: MarkReturnedOptions): Promise<{ text: string }> {
   if (o.source === 'hr') authorize(o.actor, 'exit.manage');
   const result = await deps.db.$transaction((tx) => markExitReturnedInTx(deps, tx, o));
-  await sealTreeHead(deps);
+  await sealExitEvidence(deps);
   return result;
 }
 

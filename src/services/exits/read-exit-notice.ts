@@ -8,8 +8,7 @@ import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { ledgerExitEvent } from './exit-evidence.ts';
+import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { lockExitProcess } from './lock-exit-process.ts';
@@ -59,6 +58,6 @@ export async function readExitNotice(deps: ServiceDeps, o: { processId: string; 
     const awaiting = ['NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED'].includes(p.state);
     return { processId: p.id, employeeName: employee.name, state: p.state, canAnswer: own && awaiting && steps.length > 0, today: dayIn(deps.businessTz, now), notices };
   });
-  if (view.notices.some((n) => n.readAt === formatDateTime(deps.businessTz, now))) await sealTreeHead(deps);
+  if (view.notices.some((n) => n.readAt === formatDateTime(deps.businessTz, now))) await sealExitEvidence(deps);
   return view;
 }

@@ -8,8 +8,7 @@ import { AppError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { ledgerExitEvent } from './exit-evidence.ts';
+import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { lockExitProcess } from './lock-exit-process.ts';
 
 export const channelLabels = { sms: '短信', ems: 'EMS 邮寄', other: '其他' } as const;
@@ -47,6 +46,6 @@ export async function recordExitChannel(deps: ServiceDeps, o: RecordChannelOptio
     await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.channel_recorded', metadata: { notice: step.kind, channel: o.channel, reference: o.reference, sentOn: o.sentOn }, at: now });
     return { text: `已登记：${stepKindLabels[step.kind] ?? step.kind} 于 ${o.sentOn} 通过${channelLabels[o.channel]}送达（${o.reference}）` };
   });
-  await sealTreeHead(deps);
+  await sealExitEvidence(deps);
   return result;
 }

@@ -9,9 +9,8 @@ import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
 import { closeExitCards } from './close-exit-cards.ts';
-import { ledgerExitEvent } from './exit-evidence.ts';
+import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { exitCaseUrl, loadExitEmployee } from './exit-facts.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 import { queueExitCard } from './queue-exit-card.ts';
@@ -39,6 +38,6 @@ export async function recordUnionNotification(deps: ServiceDeps, o: { processId:
     });
     return { text: `已登记：${o.notifiedOn} 通知工会，工会意见：${reply}。请在卡片或案件页提交解除审批。` };
   });
-  await sealTreeHead(deps);
+  await sealExitEvidence(deps);
   return result;
 }

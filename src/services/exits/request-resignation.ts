@@ -10,8 +10,7 @@ import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { ledgerExitEvent } from './exit-evidence.ts';
+import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { exitCaseUrl, loadExitEmployee } from './exit-facts.ts';
 import { queueExitCard } from './queue-exit-card.ts';
 
@@ -65,6 +64,6 @@ export async function requestResignation(deps: ServiceDeps, o: RequestResignatio
     });
     return { processId: process.id, noticeDays, requiredDays, warning };
   });
-  await sealTreeHead(deps);
+  await sealExitEvidence(deps);
   return result;
 }

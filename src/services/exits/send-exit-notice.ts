@@ -15,9 +15,8 @@ import { AppError } from '../../errors.ts';
 import type { ExitProcess } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
 import { closeExitCards } from './close-exit-cards.ts';
-import { issueExitDocument, ledgerExitEvent } from './exit-evidence.ts';
+import { issueExitDocument, ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { exitNoticeUrl, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
@@ -37,7 +36,7 @@ export interface SentNotice {
 export async function sendExitNotice(deps: ServiceDeps, o: { processId: string; actor: Actor; round?: 1 | 2 }): Promise<SentNotice> {
   authorize(o.actor, 'exit.manage');
   const sent = await deps.db.$transaction(async (tx) => sendExitNoticeInTx(deps, tx, { process: await lockExitProcess(tx, o.processId), actor: o.actor, round: o.round }));
-  await sealTreeHead(deps);
+  await sealExitEvidence(deps);
   return sent;
 }
 

@@ -8,8 +8,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
 import { completeExitInTx } from './complete-exit.ts';
-import { ledgerExitEvent } from './exit-evidence.ts';
-import { sealTreeHead } from '../evidence/seal-tree-head.ts';
+import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 
 export interface StartMutualExitOptions {
   actor: Actor;
@@ -43,6 +42,6 @@ export async function startMutualExit(deps: ServiceDeps, o: StartMutualExitOptio
     if (o.exitDate <= today) await completeExitInTx(deps, tx, { processId: process.id, actor: o.actor, today });
     return { processId: process.id, state: o.exitDate <= today ? 'EXITED' : 'ACCEPTED' };
   });
-  await sealTreeHead(deps);
+  await sealExitEvidence(deps);
   return result;
 }
