@@ -4,20 +4,12 @@
 // creates the alerts and queues their cards, the second finds nothing new. Reports both times,
 // the alerts created and time(100k) / time(10k) of the first run, and merges them into
 // bench/results.json under `enrolmentSweep`.
-import { generateLedgerKey } from '../src/crypto/ledger-key.ts';
-import { createLocalFileStore } from '../src/storage/local-file-store.ts';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createPersonalDataCipher } from '../src/crypto/personal-data.ts';
-import { createDb } from '../src/db/client.ts';
-import { openOutboxBoss } from '../src/outbox/open-outbox-boss.ts';
-import { createPgBossOutbox } from '../src/outbox/pg-boss-outbox.ts';
-import type { ServiceDeps } from '../src/services/deps.ts';
 import { sendEnrolmentAlerts, type SendEnrolmentAlertsResult } from '../src/services/enrolment/send-enrolment-alerts.ts';
 import { startScratchPostgres } from '../test/helpers/scratch-postgres.ts';
 import { migrationsDir } from '../src/runtime.ts';
+import { openBenchDeps } from './bench-deps.ts';
+import { mergeResults, msSince as ms, round2, startWatchdog } from './report.ts';
 import { createSweepDatabase, RECENT_PER_MILLE, seedRoster } from './sweep-seed.ts';
 
 const SIZES = [10_000, 100_000] as const;
@@ -29,10 +21,7 @@ const TARGET_MAX_RATIO = 10;
 const WATCHDOG_MS = 90_000;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const watchdog = setTimeout(() => {
-  process.stderr.write(`bench: enrolment sweep still running after ${WATCHDOG_MS / 1000} s, giving up\n`);
-  process.exit(1);
-}, WATCHDOG_MS);
+const stopWatchdog = startWatchdog('enrolment sweep', WATCHDOG_MS);
 
 interface SizeResult {
   employees: number;
@@ -50,23 +39,14 @@ interface SizeResult {
   secondRunCards: number;
 }
 
-const ms = (from: number) => Math.round((performance.now() - from) * 10) / 10;
-
 async function benchSize(adminUrl: string, n: number): Promise<SizeResult> {
   const url = await createSweepDatabase(adminUrl, n);
   let t = performance.now();
   const { recentHires } = await seedRoster(url, n, AS_OF);
   const seedMs = ms(t);
-  const db = createDb(url);
-  const boss = await openOutboxBoss({ databaseUrl: url });
+  const { deps, close } = await openBenchDeps(url, new Date(`${AS_OF}T01:00:00Z`));
   try {
-    const deps: ServiceDeps = {
-      db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(`${AS_OF}T01:00:00Z`), businessTz: 'Asia/Shanghai',
-      outbox: createPgBossOutbox({ boss }), chatPlatforms: ['sandbox'], platformClients: {}, publicBaseUrl: 'https://hr.example.com',
-      files: createLocalFileStore(join(tmpdir(), 'sentinel-bench-files')), ledgerKey: generateLedgerKey(),
-    };
     const sweep = () => sendEnrolmentAlerts(deps, { asOf: AS_OF, platforms: deps.chatPlatforms, publicBaseUrl: deps.publicBaseUrl });
-    await db.$queryRaw`SELECT 1`; // connect the pool outside the timed runs
     t = performance.now();
     const first = await sweep();
     const firstRunMs = ms(t);
@@ -81,14 +61,12 @@ async function benchSize(adminUrl: string, n: number): Promise<SizeResult> {
       secondRunAlerts: total(second), secondRunCards: second.cards,
     };
   } finally {
-    await boss.stop({ graceful: false });
-    await db.$disconnect();
+    await close();
   }
 }
 
 function report(sizes: SizeResult[]) {
   const [small, large] = sizes as [SizeResult, SizeResult];
-  const round2 = (x: number) => Math.round(x * 100) / 100;
   const ratios = {
     firstRun: round2(large.firstRunMs / small.firstRunMs),
     secondRun: round2(large.secondRunMs / small.secondRunMs),
@@ -115,9 +93,7 @@ function report(sizes: SizeResult[]) {
     ratios,
     sizes,
   };
-  const file = `${here}results.json`;
-  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(file, `${JSON.stringify({ ...existing, enrolmentSweep: section }, null, 2)}\n`);
+  mergeResults(`${here}results.json`, 'enrolmentSweep', section);
   return met;
 }
 
@@ -134,6 +110,6 @@ try {
   if (!report(sizes)) process.exitCode = 1;
 } finally {
   await pgCluster.stop();
-  clearTimeout(watchdog);
+  stopWatchdog();
   process.stdout.write(`enrolment sweep bench finished in ${Math.round((performance.now() - started) / 1000)} s\n`);
 }

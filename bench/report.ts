@@ -1,5 +1,5 @@
 // Prints the table and writes bench/results.json.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { BOUNDS, SCENARIOS, type ScenarioName } from './bench-config.ts';
 import type { LoadResult } from './load.ts';
@@ -46,3 +46,23 @@ export function benchMeta(deliveries: { total: number; handled: number }) {
     inboundDeliveries: deliveries,
   };
 }
+
+/** Merges one bench's section into results.json under `key`, keeping the other benches' sections. */
+export function mergeResults(file: string, key: string, section: unknown): void {
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...existing, [key]: section }, null, 2)}\n`);
+}
+
+/** Ends the process when a bench overruns its bound; call the returned function when done. */
+export function startWatchdog(name: string, ms: number): () => void {
+  const timer = setTimeout(() => {
+    process.stderr.write(`bench: ${name} still running after ${ms / 1000} s, giving up\n`);
+    process.exit(1);
+  }, ms);
+  return () => clearTimeout(timer);
+}
+
+/** Milliseconds since `from` (a performance.now() reading), to 0.1 ms. */
+export const msSince = (from: number) => Math.round((performance.now() - from) * 10) / 10;
+
+export const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -8,9 +8,9 @@ import { migrationsDir } from '../src/runtime.ts';
 /** Per thousand employees, this many are recent hires on day 20–35 with no enrolment yet (1.5%). */
 export const RECENT_PER_MILLE = 15;
 
-/** Creates `sweep_<n>` beside the cluster's admin database, migrates it and returns its URL. */
-export async function createSweepDatabase(adminUrl: string, n: number): Promise<string> {
-  const name = `sweep_${n}`;
+/** Creates `<prefix>_<n>` beside the cluster's admin database, migrates it and returns its URL. */
+export async function createSweepDatabase(adminUrl: string, n: number, prefix = 'sweep'): Promise<string> {
+  const name = `${prefix}_${n}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

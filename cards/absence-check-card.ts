@@ -4,6 +4,7 @@
 // lists the days and the manager's answer is recorded.
 import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE } from './action-ids.ts';
 import type { CardDecision, CardModel } from './card-model.ts';
+import { decisionButtons } from './decision-buttons.ts';
 
 export const ABSENCE_CHECK_CARD = 'absence.check';
 
@@ -55,11 +56,7 @@ export function buildAbsenceCheckCard(opts: { facts: AbsenceCheckFacts; key: str
       { label: '答复期限', value: facts.answerBy },
     ],
     legalBasis: '依据《劳动合同法》第三十九条第（二）项、第四条（规章制度）',
-    buttons: [
-      { kind: 'action', actionId: ABSENCE_CONTACTED, text: '已联系上', style: 'primary' },
-      { kind: 'action', actionId: ABSENCE_UNREACHABLE, text: '无法联系', style: 'danger' },
-      { kind: 'link', text: '详情', url: opts.h5Url },
-    ],
+    buttons: decisionButtons({ actionId: ABSENCE_CONTACTED, text: '已联系上' }, { actionId: ABSENCE_UNREACHABLE, text: '无法联系' }, opts.h5Url),
     url: opts.h5Url,
     ...(opts.decided && { decided: opts.decided }),
   };

@@ -2,6 +2,7 @@
 // summary rows (frozen at submission), which step this is, and when the SLA runs out.
 import { APPROVAL_APPROVE, APPROVAL_REJECT } from './action-ids.ts';
 import type { CardDecision, CardModel, CardRow } from './card-model.ts';
+import { decisionButtons } from './decision-buttons.ts';
 
 export const APPROVAL_REQUEST_CARD = 'approval.request';
 
@@ -34,11 +35,7 @@ export function buildApprovalRequestCard(opts: { facts: ApprovalCardFacts; key: 
     subtitle: f.escalated ? `${f.submitterName} 提交 · 已超时升级至你审批` : `${f.submitterName} 提交的审批`,
     tone: f.escalated ? 'urgent' : 'normal',
     rows: [...f.summary.slice(0, APPROVAL_SUMMARY_MAX_ROWS), { label: '步骤', value: f.step }, { label: '截止', value: f.due }],
-    buttons: [
-      { kind: 'action', actionId: APPROVAL_APPROVE, text: '同意', style: 'primary' },
-      { kind: 'action', actionId: APPROVAL_REJECT, text: '驳回', style: 'danger' },
-      { kind: 'link', text: '详情', url: opts.h5Url },
-    ],
+    buttons: decisionButtons({ actionId: APPROVAL_APPROVE, text: '同意' }, { actionId: APPROVAL_REJECT, text: '驳回' }, opts.h5Url),
     url: opts.h5Url,
     ...(opts.decided && { decided: opts.decided }),
   };

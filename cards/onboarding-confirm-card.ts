@@ -2,6 +2,7 @@
 // of work (用工之日), not the contract date, so HR confirms that the hire really came in.
 import { ONBOARDING_ARRIVED, ONBOARDING_NO_SHOW } from './action-ids.ts';
 import type { CardDecision, CardModel } from './card-model.ts';
+import { decisionButtons } from './decision-buttons.ts';
 
 export const ONBOARDING_CONFIRM_CARD = 'onboarding.confirm';
 
@@ -42,11 +43,7 @@ export function buildOnboardingConfirmCard(opts: {
       { label: '入职日期', value: employee.startDate },
     ],
     legalBasis: '依据《社会保险法》第五十八条：自用工之日起三十日内办理社保登记',
-    buttons: [
-      { kind: 'action', actionId: ONBOARDING_ARRIVED, text: '已到岗', style: 'primary' },
-      { kind: 'action', actionId: ONBOARDING_NO_SHOW, text: '未到岗', style: 'danger' },
-      { kind: 'link', text: '详情', url: opts.h5Url },
-    ],
+    buttons: decisionButtons({ actionId: ONBOARDING_ARRIVED, text: '已到岗' }, { actionId: ONBOARDING_NO_SHOW, text: '未到岗' }, opts.h5Url),
     url: opts.h5Url,
     ...(opts.decided && { decided: opts.decided }),
   };

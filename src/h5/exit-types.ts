@@ -1,20 +1,9 @@
-// What the exit pages receive from /api/v1/exits (see src/services/exits), and one loader that
-// sends a signed-out visitor to the login page.
-import type { Router, RouteLocationNormalizedLoaded } from 'vue-router';
-import { ApiError } from './api.ts';
-import { LOGIN_PAGE } from './session-guard.ts';
+// What the exit pages receive from /api/v1/exits (see src/services/exits). The list row and the
+// notice view are the server's own types (src/domain/exits/exit-view-types.ts).
+import type { ExitRowView } from '../domain/exits/exit-view-types.ts';
 
-export interface ExitRow {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  state: string;
-  stateLabel: string;
-  employee: { id: string; name: string; employeeNo: string; department: string };
-  deadline: string | null;
-  exitDate: string | null;
-  createdAt: string;
-}
+export type { NoticeView } from '../domain/exits/exit-view-types.ts';
+export type ExitRow = ExitRowView;
 
 export interface ExitTaskItem {
   id: string;
@@ -70,28 +59,6 @@ export interface ExitDetail extends ExitRow {
   timeline: { at: string; type: string; label: string; actorName: string }[];
   actions: Record<'sendNotice' | 'recordChannel' | 'recordUnion' | 'requestTermination' | 'markReturned' | 'acceptResignation' | 'completeExit' | 'issueCertificate', boolean> | null;
   evidencePackUrl: string | null;
-}
-
-export interface NoticeView {
-  processId: string;
-  employeeName: string;
-  state: string;
-  canAnswer: boolean;
-  today: string;
-  notices: { kind: string; title: string; paragraphs: string[]; sentAt: string; deadline: string; readAt: string | null; answer: string | null; answerReturnOn: string | null; documentUrl: string }[];
-}
-
-/** Runs `fn`; a 401 goes to the login page (returns undefined), other errors become the message. */
-export async function loadOrLogin<T>(router: Router, route: RouteLocationNormalizedLoaded, fn: () => Promise<T>): Promise<{ value?: T; error?: string }> {
-  try {
-    return { value: await fn() };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      await router.replace({ name: LOGIN_PAGE, query: { redirect: route.fullPath } });
-      return {};
-    }
-    return { error: e instanceof Error ? e.message : '加载失败，请重试' };
-  }
 }
 
 export const answerLabel = (s: { answer: string | null; answerReturnOn: string | null }) =>

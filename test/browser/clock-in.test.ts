@@ -1,51 +1,30 @@
 // "打卡" in a real (headless) Chromium with a mocked geolocation: inside the fence one tap
 // clocks in and the record shows in 我的打卡; outside, the distance is shown and a note is
 // required; with the permission refused, the employee is told how to allow it.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { makeEmployee } from '../helpers/factories.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestApp } from '../helpers/test-app.ts';
+import { startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb();
+let h5: H5Browser;
 const centre = { latitude: 31.2304, longitude: 121.4737 };
-let browser: Browser;
-let server: Server;
-let base: string;
 let employeeId: string;
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   employeeId = (await makeEmployee(t.deps, { employeeNo: 'C001', name: '陈打卡' })).id;
   await t.db.workSite.create({ data: { name: '上海总部', lat: centre.latitude, lng: centre.longitude, radiusM: 200 } });
-  const { app } = createTestApp(t);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  h5 = await startH5Browser(t);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
+afterAll(() => h5?.close());
 
 async function openClockIn(options: BrowserContextOptions): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId } })).status()).toBe(200);
-  await page.goto(`${base}/app/me`);
+  const { page, errors } = await h5.phone(employeeId, options);
+  await page.goto(`${h5.base}/app/me`);
   await page.getByText('在工作地点范围内一键打卡').click();
-  await page.waitForURL(`${base}/app/clock-in`);
+  await page.waitForURL(`${h5.base}/app/clock-in`);
   await page.getByText('上海总部（200 米内）').waitFor();
   return { page, errors };
 }
@@ -62,7 +41,7 @@ describe('H5 "打卡"', () => {
     expect(row).toMatchObject({ source: 'h5', insideFence: true, flags: [] });
 
     await page.getByTestId('to-attendance').click();
-    await page.waitForURL(`${base}/app/attendance`);
+    await page.waitForURL(`${h5.base}/app/attendance`);
     await page.getByTestId('record').first().waitFor();
     const list = await page.locator('body').innerText();
     expect(list).toContain('上班');

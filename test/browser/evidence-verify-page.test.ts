@@ -1,47 +1,26 @@
 // "核验证据" in a real (headless) Chromium against the real server, without signing in: a genuine
 // signed PDF is confirmed with its ledger entry, the same PDF with one byte changed is not.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { sealTreeHead } from '../../src/services/evidence/seal-tree-head.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestApp } from '../helpers/test-app.ts';
+import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { DECLARATION_PDF, seedPackLedger } from '../evidence/pack-fixture.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb();
-let browser: Browser;
-let server: Server;
-let base: string;
+let h5: H5Browser;
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   await seedPackLedger(t.deps);
   await sealTreeHead(t.deps);
-  const { app } = createTestApp(t);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await launchChromium();
+  h5 = await startH5Browser(t);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
+afterAll(() => h5?.close());
 
 async function openVerify(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/app/verify`);
+  const { page, errors } = await h5.phone();
+  await page.goto(`${h5.base}/app/verify`);
   await page.getByText('选择文件').waitFor();
   return { page, errors };
 }
@@ -49,7 +28,7 @@ async function openVerify(): Promise<{ page: Page; errors: string[] }> {
 describe('H5 "核验证据" (public)', () => {
   it('confirms a genuine PDF without a login, showing the ledger entry', async () => {
     const { page, errors } = await openVerify();
-    expect(page.url()).toBe(`${base}/app/verify`);
+    expect(page.url()).toBe(`${h5.base}/app/verify`);
     expect(await page.title()).toBe('核验证据');
     await page.locator('[data-testid=file-picker] input[type=file]').setInputFiles({ name: '声明.pdf', mimeType: 'application/pdf', buffer: DECLARATION_PDF });
     const verdict = page.getByTestId('verdict');
@@ -60,7 +39,7 @@ describe('H5 "核验证据" (public)', () => {
     expect(body).toContain('社保例外');
     expect(body).toContain('2026-12-01 11:04');
     expect(body).toContain('包含在签名树中');
-    await page.screenshot({ path: `${root}/test-results/h5-verify-genuine.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/h5-verify-genuine.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 
@@ -73,7 +52,7 @@ describe('H5 "核验证据" (public)', () => {
     expect(await page.getByTestId('verdict').locator('.van-icon-clear').count()).toBe(1);
     const body = await page.locator('body').innerText();
     expect(body).toContain('哪怕只改一个字节');
-    await page.screenshot({ path: `${root}/test-results/h5-verify-altered.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/h5-verify-altered.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -1,62 +1,34 @@
 // "社保例外" in a real (headless) Chromium: the employee reads the notice that a waiver is void
 // before asking, asks, and sees what happens next; HR opens a lawful request whose proof is
 // missing and finds 提交审批 disabled, naming the missing document.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { requestInsuranceException } from '../../src/services/exceptions/request-insurance-exception.ts';
 import { makeActor } from '../helpers/factories.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestApp } from '../helpers/test-app.ts';
+import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb({ now: () => new Date('2026-11-20T02:00:00Z') });
-let browser: Browser;
-let server: Server;
-let base: string;
+let h5: H5Browser;
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
-  const { app } = createTestApp(t);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await launchChromium();
+  h5 = await startH5Browser(t);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
-
-async function signedIn(employeeId: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId } })).status()).toBe(200);
-  return { page, errors };
-}
+afterAll(() => h5?.close());
 
 describe('H5 "社保例外"', () => {
   it('shows the 第十九条 notice before the employee asks, then the outcome and the request', async () => {
     const emp = await makeActor(t.deps, ['EMPLOYEE'], { name: '周小二', startDate: '2026-06-15', monthlyWage: 600_000 });
-    const { page, errors } = await signedIn(emp.employee.id);
-    await page.goto(`${base}/app/me`);
+    const { page, errors } = await h5.phone(emp.employee.id);
+    await page.goto(`${h5.base}/app/me`);
     await page.getByText('社保例外', { exact: true }).click();
-    await page.waitForURL(`${base}/app/exceptions`);
+    await page.waitForURL(`${h5.base}/app/exceptions`);
     const notice = page.locator('[data-test="notice"]');
     await notice.waitFor();
     expect(await notice.innerText()).toContain('根据法释〔2025〕12号第十九条，员工承诺或与公司约定不缴纳社会保险无效；公司仍须依法为您缴纳。仅退休返聘、原单位仍在缴纳两种情况可依法不在本单位参保（工伤保险仍须缴纳）。');
     expect(await page.getByRole('button', { name: '提交申请' }).isDisabled()).toBe(true);
     await page.locator('[data-reason="PREFER_CASH"]').click();
-    await page.screenshot({ path: `${root}/test-results/exceptions-form.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/exceptions-form.png`, fullPage: true });
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.locator('[data-test="result"]').waitFor();
     expect(await page.locator('[data-test="result"]').innerText()).toContain('该申请无效，公司仍须依法为你缴纳社会保险');
@@ -67,7 +39,7 @@ describe('H5 "社保例外"', () => {
     expect(await page.locator('[data-test="risk-total"]').innerText()).toContain('¥15,724.45');
     const body = await page.locator('body').innerText();
     for (const text of ['¥412.45', '《社会保险法》第八十六条', '¥3,000.00', '《劳动合同法》第三十八条、第四十六条、第四十七条']) expect(body).toContain(text);
-    await page.screenshot({ path: `${root}/test-results/exception-waiver.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/exception-waiver.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 
@@ -75,17 +47,17 @@ describe('H5 "社保例外"', () => {
     const hr = await makeActor(t.deps, ['HR_SPECIALIST'], { name: '李专员' });
     const emp = await makeActor(t.deps, ['EMPLOYEE'], { name: '吴老师', startDate: '2026-11-02' });
     const { exception } = await requestInsuranceException(t.deps, { actor: emp.actor, reasonCategory: 'RETIRED_PENSIONER' });
-    const { page, errors } = await signedIn(hr.employee.id);
-    await page.goto(`${base}/app/exceptions`);
+    const { page, errors } = await h5.phone(hr.employee.id);
+    await page.goto(`${h5.base}/app/exceptions`);
     await page.locator(`[data-exception="${exception.id}"]`).click();
-    await page.waitForURL(`${base}/app/exceptions/${exception.id}`);
+    await page.waitForURL(`${h5.base}/app/exceptions/${exception.id}`);
     const submit = page.locator('[data-test="submit"]');
     await submit.waitFor();
     expect(await submit.innerText()).toBe('缺少：员工签署的声明、退休证或养老金领取证明');
     expect(await submit.isDisabled()).toBe(true);
     expect(await page.locator('[data-doc="PENSION_CERTIFICATE"]').innerText()).toContain('✘ 退休证或养老金领取证明');
     expect(await page.locator('[data-test="legal"]').innerText()).toContain('第三十二条');
-    await page.screenshot({ path: `${root}/test-results/exception-detail.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/exception-detail.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });

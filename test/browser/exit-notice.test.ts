@@ -1,43 +1,24 @@
 // The exit pages in Chromium: the absent employee opens the 返岗通知书 from the chat link (which
 // records the read), answers 「我将于…返岗」, and HR sees the read and the answer on the case page
 // and closes it with 已返岗; an employee gives notice on 离职申请 with the short-notice warning.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { systemActor } from '../../src/domain/actor.ts';
 import { addDays, dayIn } from '../../src/domain/dates.ts';
 import { sendExitNotice } from '../../src/services/exits/send-exit-notice.ts';
 import { startAbsenceExitProcess } from '../../src/services/exits/start-absence-exit-process.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestApp } from '../helpers/test-app.ts';
+import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb();
-let browser: Browser;
-let server: Server;
-let base = '';
+let h5: H5Browser;
 let processId = '';
 let absentId = '';
 let hrId = '';
 let staffId = '';
 const today = dayIn('Asia/Shanghai', new Date());
 
-async function pageAs(employeeId: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId } })).status()).toBe(200);
-  return { page, errors };
-}
-
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   const hr = await makeActor(t.deps, ['HR_SPECIALIST'], { name: '林人事', identities: { sandbox: 'hr' } });
   hrId = hr.employee.id;
   staffId = (await makeEmployee(t.deps, { name: '辞职者', startDate: '2025-01-06' })).id;
@@ -46,40 +27,31 @@ beforeAll(async () => {
   const c = await t.db.absenceCase.create({ data: { uniqueKey: `${absent.id}:b`, employeeId: absent.id, trigger: 'attendance', firstAbsentDay: new Date(`${addDays(today, -3)}T00:00:00Z`), lastCheckedDay: new Date(`${addDays(today, -1)}T00:00:00Z`), absentDays: 3, days: [addDays(today, -3), addDays(today, -2), addDays(today, -1)], managerDueAt: new Date() } });
   processId = (await t.db.$transaction((tx) => startAbsenceExitProcess(t.deps, tx, { employeeId: absent.id, absenceCaseId: c.id, actor: systemActor('test'), reason: 'manager_unreachable' }))).exitProcessId;
   await sendExitNotice(t.deps, { processId, actor: hr.actor });
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  const { app } = createTestApp(t);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  h5 = await startH5Browser(t);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
+afterAll(() => h5?.close());
 
 describe('H5 exit pages', () => {
   it('records the employee reading the notice, takes the answer, and shows both to HR', async () => {
-    const { page, errors } = await pageAs(absentId);
-    await page.goto(`${base}/app/exits/${processId}/notice`);
+    const { page, errors } = await h5.phone(absentId);
+    await page.goto(`${h5.base}/app/exits/${processId}/notice`);
     await page.getByText('第三十九条第（二）项', { exact: false }).first().waitFor();
     expect(await page.title()).toBe('返岗通知书');
     await page.locator('input[type="date"]').fill(addDays(today, 1));
     await page.getByRole('button', { name: '提交回复' }).click();
     await page.getByText(`我将于 ${addDays(today, 1)} 返岗`).first().waitFor();
-    await page.screenshot({ path: `${root}/test-results/h5-exit-notice.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/h5-exit-notice.png`, fullPage: true });
     const step = await t.db.exitStep.findFirstOrThrow({ where: { processId } });
     expect(step.readAt).not.toBeNull();
     expect(step.answer).toBe('RETURN');
     expect(errors).toEqual([]);
 
-    const hr = await pageAs(hrId);
-    await hr.page.goto(`${base}/app/exits/${processId}`);
+    const hr = await h5.phone(hrId);
+    await hr.page.goto(`${h5.base}/app/exits/${processId}`);
     await hr.page.getByText('员工已打开', { exact: false }).waitFor();
     await hr.page.getByText(`员工回复：我将于 ${addDays(today, 1)} 返岗`, { exact: false }).waitFor();
-    await hr.page.screenshot({ path: `${root}/test-results/h5-exit-case.png`, fullPage: true });
+    await hr.page.screenshot({ path: `${resultsDir}/h5-exit-case.png`, fullPage: true });
     await hr.page.getByRole('button', { name: '已返岗' }).click();
     await expect.poll(() => hr.page.locator('[data-test="state"]').innerText()).toContain('员工已返岗');
     expect((await t.db.employee.findUniqueOrThrow({ where: { id: absentId } })).status).toBe('ACTIVE');
@@ -87,8 +59,8 @@ describe('H5 exit pages', () => {
   });
 
   it('lets an employee give notice and warns about a short notice period', async () => {
-    const { page, errors } = await pageAs(staffId);
-    await page.goto(`${base}/app/resign`);
+    const { page, errors } = await h5.phone(staffId);
+    await page.goto(`${h5.base}/app/resign`);
     await page.locator('input[type="date"]').fill(addDays(today, 10));
     await page.getByText('少于法定的提前三十日', { exact: false }).waitFor();
     await page.locator('textarea').fill('个人发展');

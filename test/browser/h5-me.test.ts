@@ -1,17 +1,12 @@
 // The built H5 in a real (headless) Chromium against the real server: dev login, then "我的".
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { makeActor, makeEmployee, validIdNumber } from '../helpers/factories.ts';
+import { closeServer, listenOnLoopback, phonePage, prepareBrowser, resultsDir } from '../helpers/h5-browser.ts';
 import { createTestApp } from '../helpers/test-app.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb();
 const idNumber = validIdNumber(4242);
 let browser: Browser;
@@ -19,25 +14,17 @@ let engineerId: string;
 const servers: Server[] = [];
 
 async function serve(envOverrides: Record<string, string> = {}): Promise<string> {
-  const { app } = createTestApp(t, envOverrides);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
+  const { server, base } = await listenOnLoopback(createTestApp(t, envOverrides).app);
   servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return base;
 }
 
 /** A phone-sized page that fails the test on any uncaught script error. */
-async function phonePage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
+const phone = () => phonePage(browser, { deviceScaleFactor: 2 });
 
 const loginAskingFor = (path: string) => (url: URL) => url.pathname === '/app/login' && url.searchParams.get('redirect') === path;
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   const boss = await makeActor(t.deps, ['HR_MANAGER'], { name: '周建国', department: '人力资源部', identities: { sandbox: 'hr-manager' } });
   await makeActor(t.deps, ['HR_SPECIALIST'], {
     name: '林晓雯', department: '人力资源部', position: '社保专员', managerEmployeeNo: boss.employee.employeeNo,
@@ -45,26 +32,22 @@ beforeAll(async () => {
     identities: { sandbox: 'hr-specialist' },
   });
   engineerId = (await makeEmployee(t.deps, { name: '陈一鸣', department: '研发部', identities: { sandbox: 'engineer' } })).id;
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await launchChromium();
+  browser = await prepareBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
+  servers.forEach(closeServer);
 });
 
 describe('H5 "我的"', () => {
   it('sends a visitor to the dev login and shows the chosen person their masked record and role', async () => {
     const base = await serve();
-    const { page, errors } = await phonePage();
+    const { page, errors } = await phone();
     await page.goto(`${base}/app/me`);
     await page.waitForURL(loginAskingFor('/me'));
     await expect.poll(() => page.locator('.van-cell', { hasText: '周建国' }).innerText()).toContain('人事经理');
-    await page.screenshot({ path: `${root}/test-results/h5-login.png` });
+    await page.screenshot({ path: `${resultsDir}/h5-login.png` });
 
     await page.getByPlaceholder('搜索姓名、工号、部门或角色').fill('人事专员');
     await expect.poll(() => page.locator('.van-cell.van-cell--clickable').count()).toBe(1);
@@ -81,7 +64,7 @@ describe('H5 "我的"', () => {
     expect(await cell('直属上级')).toMatch(/^周建国（/);
     expect(await cell('社保增员日期')).toBe('2026-01-12');
     await page.locator('.van-toast').waitFor({ state: 'hidden' }); // the "登录中…" toast fades out
-    await page.screenshot({ path: `${root}/test-results/h5-me.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/h5-me.png`, fullPage: true });
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('button', { name: '确认' }).click();
@@ -93,7 +76,7 @@ describe('H5 "我的"', () => {
 
   it('shows the server message with a retry button when the record fails to load, and retries', async () => {
     const base = await serve();
-    const { page, errors } = await phonePage();
+    const { page, errors } = await phone();
     expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId: engineerId } })).status()).toBe(200);
     let failures = 2; // the router guard's request and the page's own
     await page.route('**/api/v1/h5/me', (route) =>
@@ -103,7 +86,7 @@ describe('H5 "我的"', () => {
     );
     await page.goto(`${base}/app/me`);
     await page.getByText('数据库暂时不可用，请稍后重试').waitFor();
-    await page.screenshot({ path: `${root}/test-results/h5-me-error.png` });
+    await page.screenshot({ path: `${resultsDir}/h5-me-error.png` });
     await page.getByRole('button', { name: '重试' }).click();
     await page.getByText('陈一鸣', { exact: true }).waitFor();
     expect(await page.locator('.van-cell', { hasText: '社保增员日期' }).locator('.van-cell__value').innerText()).toBe('未记录');
@@ -112,12 +95,12 @@ describe('H5 "我的"', () => {
 
   it('tells people to use the workbench once a chat platform is configured', async () => {
     const base = await serve({ DINGTALK_CLIENT_ID: 'ding-test', DINGTALK_CLIENT_SECRET: 'secret-test' });
-    const { page, errors } = await phonePage();
+    const { page, errors } = await phone();
     await page.goto(`${base}/app/me`);
     await page.waitForURL(loginAskingFor('/me'));
     await page.getByText('请从企业微信或钉钉工作台打开本应用').waitFor();
     expect(await page.locator('.van-cell').count()).toBe(0);
-    await page.screenshot({ path: `${root}/test-results/h5-login-platform.png` });
+    await page.screenshot({ path: `${resultsDir}/h5-login-platform.png` });
     expect(errors).toEqual([]);
   });
 });

@@ -1,47 +1,35 @@
 // Inside WeCom (user agent "wxwork") the H5 signs in through OAuth by itself: the login page
 // sends the browser to WeCom, which (here: a route stub standing in for open.weixin.qq.com)
 // comes back with a code the WeCom API fake knows. An unknown account sees a clear message.
-import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { freePort } from '../../src/net/free-port.ts';
 import { startFakeWecomServer, type FakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { makeEmployee } from '../helpers/factories.ts';
-import { createTestApp } from '../helpers/test-app.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb();
-let browser: Browser;
+let h5: H5Browser;
 let fake: FakeWecomServer;
-let server: Server;
-let base: string;
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   fake = await startFakeWecomServer();
   const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const { app } = createTestApp(t, { ...wecomEnv(fake), PUBLIC_BASE_URL: base }, { platformClients: { wecom: wecomClientFor(fake, t) } });
-  server = app.listen(port, '127.0.0.1');
+  const env = { ...wecomEnv(fake), PUBLIC_BASE_URL: `http://127.0.0.1:${port}` };
+  h5 = await startH5Browser(t, { port, env, extra: { platformClients: { wecom: wecomClientFor(fake, t) } } });
   await makeEmployee(t.deps, { name: '企微王芳', department: '销售部', identities: { wecom: 'wangfang' } });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await h5?.close();
   await fake?.close();
 });
 
 /** A phone inside WeCom whose OAuth page immediately approves `userId`. */
 async function wecomPhone(userId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: 'Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 wxwork/4.1.0 MicroMessenger/7.0.1', locale: 'zh-CN' });
+  const context = await h5.browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: 'Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 wxwork/4.1.0 MicroMessenger/7.0.1', locale: 'zh-CN' });
   await context.route('https://open.weixin.qq.com/**', async (route) => {
     const asked = new URL(route.request().url());
     const code = `code-${userId}-${Date.now()}`;
@@ -57,17 +45,17 @@ async function wecomPhone(userId: string): Promise<Page> {
 describe('H5 sign-in inside WeCom', () => {
   it('signs a bound employee in through OAuth without any click and shows 我的', async () => {
     const page = await wecomPhone('wangfang');
-    await page.goto(`${base}/app/me`);
+    await page.goto(`${h5.base}/app/me`);
     await expect.poll(() => page.locator('.profile-header').innerText(), { timeout: 10_000 }).toContain('企微王芳');
   });
 
   it('tells an account that is bound to no employee what to do', async () => {
     const page = await wecomPhone('stranger');
-    await page.goto(`${base}/app/me`);
+    await page.goto(`${h5.base}/app/me`);
     // Polling the URL rather than waitForURL: Chromium reports a transient failed navigation
     // before a routed cross-site redirect is fulfilled.
     await expect.poll(() => new URL(page.url()).searchParams.get('error'), { timeout: 10_000 }).toBe('unknown_user');
     await expect.poll(() => page.locator('.van-empty').innerText()).toContain('尚未关联员工档案');
-    await page.screenshot({ path: `${root}/test-results/h5-wecom-unknown-user.png` });
+    await page.screenshot({ path: `${resultsDir}/h5-wecom-unknown-user.png` });
   });
 });

@@ -1,12 +1,8 @@
 // The sandbox chat in a real (headless) Chromium against the real server, router, listeners
 // and outbox: an onboarding card reaches HR's chat, a click decides it, the card shows it.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { createApp } from '../../src/app.ts';
 import { createBotRouter } from '../../src/bot/bot-router.ts';
 import { parseEnv } from '../../src/config.ts';
@@ -19,11 +15,10 @@ import { startOutboxWorkers, type OutboxWorkers } from '../../src/outbox/outbox-
 import { createSandboxChatPlatform } from '../../src/platforms/sandbox/sandbox-chat-platform.ts';
 import { sendOnboardingConfirmations } from '../../src/services/onboarding/send-onboarding-confirmations.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { closeServer, listenOnLoopback, phonePage, prepareBrowser, repoRoot, resultsDir } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const h5Dir = `${root}/dist/h5`;
+const h5Dir = `${repoRoot}/dist/h5`;
 const t = await createTestDb();
 const log = createLogger('silent');
 const today = dayIn('Asia/Shanghai', new Date());
@@ -34,24 +29,17 @@ const servers: Server[] = [];
 async function serve(envOverrides: Record<string, string> = {}): Promise<string> {
   const app = createApp({
     services: t.deps, env: parseEnv({ DATA_DIR: '/tmp/sentinel-test-data', ...envOverrides }), adminToken: 'test-admin-token-0123456789abcdef', log,
-    manifest: loadManifest(`${root}/app.json`), h5Dir, readiness: async () => ({ ready: true, database: 'ok', pendingMigrations: [] }),
+    manifest: loadManifest(`${repoRoot}/app.json`), h5Dir, readiness: async () => ({ ready: true, database: 'ok', pendingMigrations: [] }),
     botRouter: createBotRouter(t.deps, listeners, log), routers: [sandboxPageRouter(h5Dir)],
   });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
+  const { server, base } = await listenOnLoopback(app);
   servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return base;
 }
 
-async function newPage(viewport: { width: number; height: number }, mobile: boolean): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 2, isMobile: mobile, hasTouch: mobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
+const newPage = (viewport: { width: number; height: number }, mobile: boolean) => phonePage(browser, { viewport, deviceScaleFactor: 2, isMobile: mobile, hasTouch: mobile });
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   await makeActor(t.deps, ['HR_MANAGER'], { name: '周建国', department: '人力资源部', identities: { sandbox: 'hr-manager' } });
   await makeActor(t.deps, ['HR_SPECIALIST'], { name: '林晓雯', department: '人力资源部', position: '社保专员', identities: { sandbox: 'hr-specialist' } });
   await makeEmployee(t.deps, { name: '陈一鸣', department: '研发部', identities: { sandbox: 'engineer' } });
@@ -59,17 +47,13 @@ beforeAll(async () => {
   // The real path: the service queues the card in the outbox, the workers deliver it to the sandbox.
   workers = await startOutboxWorkers({ boss: await t.boss(), db: t.db, platforms: { sandbox: createSandboxChatPlatform(t.db) }, log });
   expect(await sendOnboardingConfirmations(t.deps, { asOf: today, platforms: ['sandbox'], publicBaseUrl: '' })).toMatchObject({ queued: 1 });
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await launchChromium();
+  browser = await prepareBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await workers?.stop();
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
+  servers.forEach(closeServer);
 });
 
 describe('sandbox chat', () => {
@@ -80,14 +64,14 @@ describe('sandbox chat', () => {
     const lin = page.locator('.van-cell', { hasText: '林晓雯' });
     await expect.poll(() => lin.innerText()).toContain('人事专员');
     await expect.poll(() => lin.locator('.van-badge').innerText(), { timeout: 15_000 }).toBe('1');
-    await page.screenshot({ path: `${root}/test-results/sandbox-users.png` });
+    await page.screenshot({ path: `${resultsDir}/sandbox-users.png` });
 
     await lin.click();
     expect(new URL(page.url()).searchParams.get('user')).toBe('hr-specialist');
     const card = page.locator('.card', { hasText: '新员工到岗确认' });
     await card.waitFor();
     expect(await card.innerText()).toMatch(/社保哨兵[\s\S]*王小明 的入职日期已到[\s\S]*部门\s*研发部[\s\S]*第五十八条/);
-    await page.screenshot({ path: `${root}/test-results/sandbox-chat-card.png` });
+    await page.screenshot({ path: `${resultsDir}/sandbox-chat-card.png` });
 
     await card.getByRole('button', { name: '已到岗' }).click();
     const decision = card.locator('.card__decision');
@@ -99,7 +83,7 @@ describe('sandbox chat', () => {
     await page.getByPlaceholder('发消息给社保哨兵…').fill('收到，谢谢');
     await page.getByRole('button', { name: '发送' }).click();
     await page.locator('.row--mine .bubble', { hasText: '收到，谢谢' }).waitFor();
-    await page.screenshot({ path: `${root}/test-results/sandbox-chat.png` });
+    await page.screenshot({ path: `${resultsDir}/sandbox-chat.png` });
     expect(errors).toEqual([]);
   });
 
@@ -111,7 +95,7 @@ describe('sandbox chat', () => {
     await page.getByRole('radio', { name: '钉钉样式' }).click();
     await page.locator('.card--dingtalk').waitFor();
     expect(await page.locator('.sandbox__users').isVisible()).toBe(true);
-    await page.screenshot({ path: `${root}/test-results/sandbox-chat-dingtalk.png` });
+    await page.screenshot({ path: `${resultsDir}/sandbox-chat-dingtalk.png` });
     await page.reload();
     await page.locator('.card--dingtalk').waitFor(); // the look is remembered
     expect(errors).toEqual([]);

@@ -1,52 +1,25 @@
 // Mobile signing and proof upload in a real (headless) Chromium against the real server: the
 // employee reads the declaration, types their name, ticks, draws a signature and gets the PDF;
 // then uploads a PDF proof, and an .exe renamed .pdf is refused with the Chinese message.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { makeEmployee } from '../helpers/factories.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import { exeBytes, pdfBytes } from '../helpers/make-png.ts';
-import { createTestApp } from '../helpers/test-app.ts';
+import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb();
-let browser: Browser;
-let server: Server;
-let base: string;
+let h5: H5Browser;
 let employeeId: string;
 let exceptionId: string;
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   employeeId = (await makeEmployee(t.deps, { employeeNo: 'S001', name: '陈签名' })).id;
   exceptionId = (await t.db.insuranceException.create({ data: { employeeId, kind: 'RETIRED_REHIRE', reasonCategory: 'RETIRED_PENSIONER', status: 'DRAFT' } })).id;
-  const { app } = createTestApp(t);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await launchChromium();
+  h5 = await startH5Browser(t);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
-
-async function signedInPhone(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId } })).status()).toBe(200);
-  return { page, errors };
-}
+afterAll(() => h5?.close());
 
 async function drawStrokes(page: Page): Promise<void> {
   const box = await page.getByTestId('signature-canvas').boundingBox();
@@ -64,8 +37,8 @@ async function drawStrokes(page: Page): Promise<void> {
 
 describe('H5 signing and proof upload', () => {
   it('signs the declaration with a drawn signature and opens the signed PDF', async () => {
-    const { page, errors } = await signedInPhone();
-    await page.goto(`${base}/app/sign/insurance-exception-declaration/${exceptionId}`);
+    const { page, errors } = await h5.phone(employeeId, { deviceScaleFactor: 2 });
+    await page.goto(`${h5.base}/app/sign/insurance-exception-declaration/${exceptionId}`);
     await page.getByText('退休返聘人员社会保险情况声明').waitFor();
     expect(await page.locator('.declaration').innerText()).toContain('工伤保险由公司依法缴纳（《工伤保险条例》第二条、第六十二条）');
 
@@ -76,14 +49,14 @@ describe('H5 signing and proof upload', () => {
     await drawStrokes(page);
     await page.getByRole('button', { name: '确认签署' }).click();
     await page.getByText('请输入与本人姓名一致的姓名').waitFor();
-    await page.screenshot({ path: `${root}/test-results/h5-sign.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/h5-sign.png`, fullPage: true });
 
     await page.getByPlaceholder('请输入您的姓名').fill('陈签名');
     await page.getByRole('button', { name: '确认签署' }).click();
     await page.getByText('签署完成').waitFor();
-    await page.screenshot({ path: `${root}/test-results/h5-signed.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/h5-signed.png`, fullPage: true });
     const href = await page.getByTestId('document-link').getAttribute('href');
-    const pdf = await page.request.get(`${base}${href}`);
+    const pdf = await page.request.get(`${h5.base}${href}`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     const signature = await t.db.signature.findFirstOrThrow({ where: { subjectId: exceptionId } });
@@ -92,8 +65,8 @@ describe('H5 signing and proof upload', () => {
   });
 
   it('uploads a PDF proof, refuses an .exe renamed .pdf with the Chinese message, and lists both documents', async () => {
-    const { page, errors } = await signedInPhone();
-    await page.goto(`${base}/app/proofs/upload?exceptionId=${exceptionId}&kind=PENSION_CERTIFICATE`);
+    const { page, errors } = await h5.phone(employeeId, { deviceScaleFactor: 2 });
+    await page.goto(`${h5.base}/app/proofs/upload?exceptionId=${exceptionId}&kind=PENSION_CERTIFICATE`);
     const input = page.getByTestId('file-picker').locator('input[type=file]');
     await input.setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
     await page.getByTestId('chosen-file').waitFor();
@@ -108,13 +81,13 @@ describe('H5 signing and proof upload', () => {
     await page.getByText('文件类型不支持：只接受 PDF、JPG、PNG（按文件内容判断，而非扩展名）').waitFor();
     expect(await t.db.proof.count()).toBe(1);
 
-    await page.goto(`${base}/app/me`);
+    await page.goto(`${h5.base}/app/me`);
     await page.getByText('我的文件').click();
-    await page.waitForURL(`${base}/app/documents`);
+    await page.waitForURL(`${h5.base}/app/documents`);
     await page.getByTestId('proof-row').waitFor();
     expect(await page.getByTestId('signature-row').innerText()).toContain('社会保险例外情形声明');
     expect(await page.getByTestId('proof-row').innerText()).toContain('退休证.pdf');
-    await page.screenshot({ path: `${root}/test-results/h5-documents.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/h5-documents.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });

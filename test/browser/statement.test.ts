@@ -1,27 +1,16 @@
 // "我的社保" in a real (headless) Chromium against the real server: an employee opens it from
 // "我的" and reads their own months, shares and the 第六十条 line, and nobody else's.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
 import { importContributions } from '../../src/services/contributions/import-contributions.ts';
 import { makeEmployee, testAdmin } from '../helpers/factories.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestApp } from '../helpers/test-app.ts';
+import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb({ now: () => new Date('2026-03-15T02:00:00Z') });
-let browser: Browser;
-let server: Server;
-let base: string;
+let h5: H5Browser;
 let employeeId: string;
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   employeeId = (await makeEmployee(t.deps, { employeeNo: 'B001', name: '陈一鸣' })).id;
   await makeEmployee(t.deps, { employeeNo: 'B002', name: '别人' });
   const rows = [
@@ -32,26 +21,15 @@ beforeAll(async () => {
     'B002,2026-02,养老,99999,15999.84,7999.92',
   ];
   await importContributions(t.deps, { actor: testAdmin, fileName: 'c.csv', buffer: Buffer.from(rows.join('\n')) });
-  const { app } = createTestApp(t);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await launchChromium();
+  h5 = await startH5Browser(t);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
+afterAll(() => h5?.close());
 
 describe('H5 "我的社保"', () => {
   it('opens from "我的" and shows the employee\'s own months with both shares and the legal basis', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId } })).status()).toBe(200);
+    const { page, errors } = await h5.phone(employeeId);
+    const { base } = h5;
     await page.goto(`${base}/app/me`);
     await page.getByText('我的社保').click();
     await page.waitForURL(`${base}/app/statement`);
@@ -64,7 +42,7 @@ describe('H5 "我的社保"', () => {
     await page.getByText('2026年1月').click();
     await expect.poll(() => page.locator('[data-type="MEDICAL"]').innerText()).toMatch(/医疗保险[\s\S]*单位 ¥900\.00[\s\S]*个人 ¥200\.00/);
     expect(await page.locator('.summary .van-cell').last().innerText()).toMatch(/^合计\s+¥6,462\.96$/);
-    await page.screenshot({ path: `${root}/test-results/h5-statement.png`, fullPage: true });
+    await page.screenshot({ path: `${resultsDir}/h5-statement.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -1,60 +1,34 @@
 // "待办" in a real (headless) Chromium against the real server: the approver opens it from 我的,
 // opens the approval, approves with a comment, and sees who decided; the submitter can withdraw.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestApp } from '../helpers/test-app.ts';
+import { startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { makeCompany, registerTestDefinitions, submit, type Company } from '../services/approvals-kit.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = await createTestDb();
+let h5: H5Browser;
 registerTestDefinitions();
-let browser: Browser;
-let server: Server;
-let base: string;
 let c: Company;
 
 beforeAll(async () => {
-  await buildH5IfStale({ root, log: () => {} });
   c = await makeCompany(t.deps);
-  const { app } = createTestApp(t);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  h5 = await startH5Browser(t);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
-
-async function signIn(employeeId: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId } })).status()).toBe(200);
-  return { page, errors };
-}
+afterAll(() => h5?.close());
 
 describe('H5 "待办"', () => {
   it('lets the approver approve with a comment from 我的 → 待办 → 详情, then shows who decided', async () => {
     const { approvalId } = await submit(t.deps, c, 'test-any');
-    const { page, errors } = await signIn(c.hrm1.employee.id);
-    await page.goto(`${base}/app/me`);
+    const { page, errors } = await h5.phone(c.hrm1.employee.id);
+    await page.goto(`${h5.base}/app/me`);
     await page.getByText('待办', { exact: true }).click();
-    await page.waitForURL(`${base}/app/todo`);
+    await page.waitForURL(`${h5.base}/app/todo`);
     const item = page.locator(`[data-approval="${approvalId}"]`);
     await item.waitFor();
     expect(await item.innerText()).toMatch(/测试审批：张三[\s\S]*李人事 提交 · (刚刚提交|已等待 \d+ 小时) · 截止 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await item.click();
-    await page.waitForURL(`${base}/app/todo/${approvalId}`);
+    await page.waitForURL(`${h5.base}/app/todo/${approvalId}`);
     await page.getByText('人事经理审批（或签）· 审批中').waitFor();
     expect(await page.locator('body').innerText()).toContain('事由');
     await page.getByRole('button', { name: '同意' }).click();
@@ -68,12 +42,12 @@ describe('H5 "待办"', () => {
 
   it('hides the approval from a non-approver and lets the submitter withdraw it', async () => {
     const { approvalId } = await submit(t.deps, c, 'test-any');
-    const outsider = await signIn(c.outsider.employee.id);
-    await outsider.page.goto(`${base}/app/todo/${approvalId}`);
+    const outsider = await h5.phone(c.outsider.employee.id);
+    await outsider.page.goto(`${h5.base}/app/todo/${approvalId}`);
     await outsider.page.getByText('找不到这条审批，或你无权查看').waitFor();
 
-    const { page } = await signIn(c.hr.employee.id);
-    await page.goto(`${base}/app/todo?box=submitted`);
+    const { page } = await h5.phone(c.hr.employee.id);
+    await page.goto(`${h5.base}/app/todo?box=submitted`);
     await page.locator(`[data-approval="${approvalId}"]`).click();
     await page.getByRole('button', { name: '撤回' }).click();
     await page.locator('.van-dialog__confirm').click();

@@ -23,10 +23,12 @@ export async function wecomDeployment(t: TestDb) {
   const deps = { ...t.deps, chatPlatforms: ['wecom' as const], platformClients: clients, publicBaseUrl: env.PUBLIC_BASE_URL };
   const log = createLogger('silent');
   const router = createBotRouter(deps, listeners, log);
-  const { request } = createTestApp({ ...t, deps }, envVars, { routers: [wecomHttpReceiver({ config: env, router, log })] });
+  const { app, request } = createTestApp({ ...t, deps }, envVars, { routers: [wecomHttpReceiver({ config: env, router, log })] });
   const crypto = wecomCrypto(fake.corpId);
   return {
     fake, env, deps, log, request,
+    /** The Koa app itself, for tests that need a real listening server (browser tests). */
+    app,
     startWorkers: () => startWorkers(t, createChatPlatforms(env, { db: t.db, clients })),
     /** POSTs a signed template_card_event click, as WeCom would. */
     click(o: { from: string; taskId: string; eventKey: string; responseCode: string }) {

@@ -4,7 +4,7 @@ import { approvalCardKey } from '../../src/services/approvals/queue-approval-car
 import { decideApprovalFromCard } from '../../src/services/approvals/decide-approval-from-card.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
-import { makeCompany, registerTestDefinitions, submit, type Company } from './approvals-kit.ts';
+import { freshCompany, registerTestDefinitions, submit, type Company } from './approvals-kit.ts';
 
 const t = await createTestDb({ now: () => new Date('2026-12-01T02:00:00.000Z') });
 registerTestDefinitions();
@@ -12,11 +12,7 @@ const { deps } = withRecordingOutbox(t.deps);
 let c: Company;
 
 beforeEach(async () => {
-  await t.db.approval.deleteMany();
-  await t.db.cardInstance.deleteMany();
-  await t.db.employee.updateMany({ data: { managerId: null } });
-  await t.db.employee.deleteMany();
-  c = await makeCompany(deps);
+  c = await freshCompany(deps);
 });
 
 async function setup() {

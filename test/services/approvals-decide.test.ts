@@ -5,7 +5,7 @@ import { withdrawApproval } from '../../src/services/approvals/withdraw-approval
 import { AppError } from '../../src/errors.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
-import { hookCalls, makeCompany, registerTestDefinitions, submit, type Company } from './approvals-kit.ts';
+import { freshCompany, hookCalls, registerTestDefinitions, submit, type Company } from './approvals-kit.ts';
 
 const submittedAt = new Date('2026-12-01T02:00:00.000Z'); // 10:00 in Beijing
 let clock = submittedAt;
@@ -16,13 +16,9 @@ let c: Company;
 
 beforeEach(async () => {
   clock = submittedAt;
-  await t.db.approval.deleteMany();
-  await t.db.cardInstance.deleteMany();
-  await t.db.employee.updateMany({ data: { managerId: null } });
-  await t.db.employee.deleteMany();
   outbox.messages.length = 0;
   hookCalls.length = 0;
-  c = await makeCompany(deps);
+  c = await freshCompany(deps);
 });
 
 const approve = (approvalId: string, who: Company['hrm1'], comment?: string) => decideApproval(deps, { approvalId, decision: 'APPROVE', comment, actor: who.actor, channel: 'h5' });

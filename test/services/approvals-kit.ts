@@ -49,6 +49,15 @@ export async function makeCompany(deps: ServiceDeps) {
 
 export type Company = Awaited<ReturnType<typeof makeCompany>>;
 
+/** For a beforeEach: removes every approval, card and person, then makes the company afresh. */
+export async function freshCompany(deps: ServiceDeps): Promise<Company> {
+  await deps.db.approval.deleteMany();
+  await deps.db.cardInstance.deleteMany();
+  await deps.db.employee.updateMany({ data: { managerId: null } });
+  await deps.db.employee.deleteMany();
+  return makeCompany(deps);
+}
+
 /** Submits `definition` about the company's subject as `submitter` (HR by default). */
 export async function submit(deps: ServiceDeps, c: Company, definition: string, submitter: Actor = c.hr.actor) {
   return deps.db.$transaction((tx) =>

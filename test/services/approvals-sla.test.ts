@@ -8,7 +8,7 @@ import { decideApproval } from '../../src/services/approvals/decide-approval.ts'
 import { runApprovalSla } from '../../src/services/approvals/run-approval-sla.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
-import { makeCompany, registerTestDefinitions, submit, type Company } from './approvals-kit.ts';
+import { freshCompany, registerTestDefinitions, submit, type Company } from './approvals-kit.ts';
 
 const submittedAt = new Date('2026-12-01T02:00:00.000Z'); // 10:00 in Beijing
 const hours = (n: number) => new Date(submittedAt.getTime() + n * 3_600_000);
@@ -20,11 +20,7 @@ let c: Company;
 
 beforeEach(async () => {
   clock = submittedAt;
-  await t.db.approval.deleteMany();
-  await t.db.cardInstance.deleteMany();
-  await t.db.employee.updateMany({ data: { managerId: null } });
-  await t.db.employee.deleteMany();
-  c = await makeCompany(deps);
+  c = await freshCompany(deps);
   outbox.messages.length = 0;
 });
 

@@ -9,8 +9,6 @@ export const attendanceRulesSchema = z.object({
   absenceThresholdWorkdays: z.number().int().min(1).max(30).default(3),
   /** Hours the line manager has to answer the absence card before it counts as 无法联系. */
   managerSlaHours: z.number().int().min(1).max(240).default(24),
-  /** Days the employee gets to answer a return-to-work notice (used by the exit process). */
-  noticeDeadlineDays: z.number().int().min(1).max(30).default(3),
   /**
    * Weekly rest days (0 = Sunday … 6 = Saturday) on days the statutory calendar leaves alone. Statutory
    * holidays and 调休 working Saturdays still apply; single days are changed with calendar overrides.

@@ -5,9 +5,9 @@ import { decideApproval, MAX_COMMENT } from '../../services/approvals/decide-app
 import { getApproval, listApprovals } from '../../services/approvals/list-approvals.ts';
 import { withdrawApproval } from '../../services/approvals/withdraw-approval.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 
-const idParams = z.object({ id: z.uuid({ message: '审批 id 应为 UUID' }) });
+const idParams_ = idParams('审批');
 const listQuery = z.object({ box: z.enum(['pending', 'submitted', 'done'], { message: 'box 应为 pending（待我审批）、submitted（我提交的）或 done（我已处理）' }).default('pending') });
 const decisionBody = z
   .object({
@@ -25,20 +25,20 @@ export function approvalRoutes(deps: ServiceDeps) {
       handler: ({ actor, query }) => listApprovals(deps, { actor, box: query.box }),
     }),
     defineRoute({
-      method: 'get', path: '/approvals/:id', tag: 'approvals', params: idParams,
+      method: 'get', path: '/approvals/:id', tag: 'approvals', params: approvalParams,
       summary: 'One approval with its steps, approvers and decisions (who, when, comment)',
       roles: 'approvers of any step, the submitter, HR_MANAGER, ADMIN',
       handler: ({ actor, params }) => getApproval(deps, { actor, id: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/approvals/:id/decisions', tag: 'approvals', params: idParams, body: decisionBody, status: 201,
+      method: 'post', path: '/approvals/:id/decisions', tag: 'approvals', params: approvalParams, body: decisionBody, status: 201,
       summary: 'Approve or reject the active step as one of its approvers (a repeat is answered, not applied twice)',
       roles: "the active step's approvers (employee session only; not the admin token)",
       handler: ({ actor, params, body, ctx }) =>
         decideApproval(deps, { approvalId: params.id, decision: body.decision === 'approve' ? 'APPROVE' : 'REJECT', comment: body.comment, actor, channel: actor.kind === 'employee' ? 'h5' : 'api', log: ctx.state.log }),
     }),
     defineRoute({
-      method: 'post', path: '/approvals/:id/withdraw', tag: 'approvals', params: idParams,
+      method: 'post', path: '/approvals/:id/withdraw', tag: 'approvals', params: approvalParams,
       summary: 'Withdraw a pending approval (submitter only)',
       roles: 'the submitter',
       handler: ({ actor, params }) => withdrawApproval(deps, { approvalId: params.id, actor }),

@@ -5,7 +5,7 @@ import { listWorkSites } from '../../services/attendance/list-work-sites.ts';
 import { saveWorkSite } from '../../services/attendance/save-work-site.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { day } from '../../services/employees/employee-input.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 
 const coordSystem = z.enum(['wgs84', 'gcj02'], { message: '坐标系应为 wgs84 或 gcj02' });
 const lat = z.number({ message: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');
@@ -35,7 +35,7 @@ const siteBody = z
   })
   .strict();
 
-const idParams = z.object({ id: z.uuid({ message: '地点 id 应为 UUID' }) });
+const idParams_ = idParams('地点');
 
 export function attendanceRoutes(deps: ServiceDeps) {
   return [
@@ -70,7 +70,7 @@ export function attendanceRoutes(deps: ServiceDeps) {
       handler: ({ actor, body }) => saveWorkSite(deps, { actor, input: body }),
     }),
     defineRoute({
-      method: 'put', path: '/work-sites/:id', tag: 'attendance', params: idParams, body: siteBody,
+      method: 'put', path: '/work-sites/:id', tag: 'attendance', params: siteParams, body: siteBody,
       summary: 'Replace a work site (centre, radius, active)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => saveWorkSite(deps, { actor, id: params.id, input: body }),

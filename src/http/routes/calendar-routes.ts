@@ -7,7 +7,7 @@ import { setCalendarOverride } from '../../services/calendar/set-calendar-overri
 import type { ServiceDeps } from '../../services/deps.ts';
 import { day } from '../../services/employees/employee-input.ts';
 import { leaveKinds, recordLeave } from '../../services/leave/record-leave.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 
 const dayParams = z.object({ day });
 const reason = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因最多 200 个字');
@@ -24,7 +24,7 @@ const leaveBody = z
   })
   .strict();
 
-const caseParams = z.object({ id: z.uuid({ message: '缺勤记录 id 应为 UUID' }) });
+const caseParams = idParams('缺勤记录');
 const decisionBody = z.object({ decision: z.enum(['contacted', 'unreachable'], { message: 'decision 应为 contacted（已联系上）或 unreachable（无法联系）' }), note: z.string().trim().max(500).optional() }).strict();
 
 /** The workday calendar (company overrides), approved leave, and absence cases. */

@@ -6,13 +6,13 @@ import { getContributionStatement } from '../../services/contributions/get-contr
 import { getEnrolmentTimeliness } from '../../services/contributions/get-enrolment-timeliness.ts';
 import { importContributions } from '../../services/contributions/import-contributions.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 import { receiveUpload, uploadedFile } from './import-routes.ts';
 
 const monthsQuery = z.object({ months: z.coerce.number().int().min(1).max(120).default(12) }).strict();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM，如 2026-01');
 const kpiQuery = z.object({ from: month, to: month }).strict();
-const idParams = z.object({ id: z.uuid({ message: '员工 id 应为 UUID' }) });
+const idParams_ = idParams('员工');
 
 export function contributionRoutes(deps: ServiceDeps) {
   return [
@@ -35,7 +35,7 @@ export function contributionRoutes(deps: ServiceDeps) {
       },
     }),
     defineRoute({
-      method: 'get', path: '/employees/:id/contributions', tag: 'contributions', params: idParams, query: monthsQuery,
+      method: 'get', path: '/employees/:id/contributions', tag: 'contributions', params: employeeParams, query: monthsQuery,
       summary: 'One employee\'s contributions over the last `months` months (default 12)',
       roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN: all; others: self',
       handler: ({ actor, params, query }) => getContributionStatement(deps, { actor, employeeId: params.id, months: query.months }),

@@ -7,9 +7,9 @@ import { listStatusHistory } from '../../services/employees/list-status-history.
 import { transitionEmployeeStatus } from '../../services/employees/transition-employee-status.ts';
 import { updateEmployee } from '../../services/employees/update-employee.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 
-const idParams = z.object({ id: z.uuid({ message: '员工 id 应为 UUID' }) });
+const idParams_ = idParams('员工');
 
 const listQuery = z
   .object({
@@ -46,23 +46,23 @@ export function employeeRoutes(deps: ServiceDeps) {
       handler: ({ actor, body }) => createEmployee(deps, { actor, input: body }),
     }),
     defineRoute({
-      method: 'get', path: '/employees/:id', tag: 'employees', params: idParams,
+      method: 'get', path: '/employees/:id', tag: 'employees', params: employeeParams,
       summary: 'One employee; full ID number and mobile for roles that may read them (audited)',
       roles: 'HR/ADMIN/FINANCE: all; MANAGER: own team; EMPLOYEE: self',
       handler: ({ actor, params }) => getEmployee(deps, { actor, id: params.id }),
     }),
     defineRoute({
-      method: 'patch', path: '/employees/:id', tag: 'employees', params: idParams, query: updateQuery, body: updateEmployeeInput,
+      method: 'patch', path: '/employees/:id', tag: 'employees', params: employeeParams, query: updateQuery, body: updateEmployeeInput,
       summary: 'Edit an employee record (status changes use /status)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, query, body }) => updateEmployee(deps, { actor, id: params.id, input: body, expectedVersion: query.expectedVersion }),
     }),
     defineRoute({
-      method: 'post', path: '/employees/:id/status', tag: 'employees', params: idParams, body: transitionBody,
+      method: 'post', path: '/employees/:id/status', tag: 'employees', params: employeeParams, body: transitionBody,
       summary: 'Change lifecycle status (409 when the lifecycle table forbids it)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => transitionEmployeeStatus(deps, { actor, id: params.id, ...body }),
     }),
     defineRoute({
-      method: 'get', path: '/employees/:id/status-history', tag: 'employees', params: idParams,
+      method: 'get', path: '/employees/:id/status-history', tag: 'employees', params: employeeParams,
       summary: 'Lifecycle history of one employee', roles: 'as GET /employees/:id',
       handler: async ({ actor, params }) => ({ items: await listStatusHistory(deps, { actor, id: params.id }) }),
     }),

@@ -3,9 +3,9 @@ import { day } from '../../services/employees/employee-input.ts';
 import { changeEnrolmentDate, getEnrolment } from '../../services/enrolment/change-enrolment-date.ts';
 import { recordEnrolmentManually } from '../../services/enrolment/record-enrolment-manually.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 
-const idParams = z.object({ id: z.uuid({ message: '员工 id 应为 UUID' }) });
+const idParams_ = idParams('员工');
 
 const changeBody = z
   .object({
@@ -17,19 +17,19 @@ const changeBody = z
 export function enrolmentRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'get', path: '/employees/:id/enrolment', tag: 'enrolment', params: idParams,
+      method: 'get', path: '/employees/:id/enrolment', tag: 'enrolment', params: employeeParams,
       summary: 'Social-insurance enrolment (社保增员) of one employee: the rows per insurance and their history',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN: all; anyone: self',
       handler: ({ actor, params }) => getEnrolment(deps, { actor, employeeId: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/employees/:id/enrolment', tag: 'enrolment', params: idParams, body: changeBody, status: 201,
+      method: 'post', path: '/employees/:id/enrolment', tag: 'enrolment', params: employeeParams, body: changeBody, status: 201,
       summary: 'Record an enrolment done outside the cards (source manual): all five insurances, alerts stop',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => recordEnrolmentManually(deps, { actor, employeeId: params.id, ...body }),
     }),
     defineRoute({
-      method: 'patch', path: '/employees/:id/enrolment', tag: 'enrolment', params: idParams, body: changeBody,
+      method: 'patch', path: '/employees/:id/enrolment', tag: 'enrolment', params: employeeParams, body: changeBody,
       summary: 'Correct the enrolment date of every enrolled insurance (not in the future, not before the start date)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => changeEnrolmentDate(deps, { actor, employeeId: params.id, ...body }),

@@ -8,9 +8,9 @@ import { listInsuranceExceptions } from '../../services/exceptions/list-insuranc
 import { requestInsuranceException } from '../../services/exceptions/request-insurance-exception.ts';
 import { submitInsuranceException } from '../../services/exceptions/submit-insurance-exception.ts';
 import { withdrawInsuranceException } from '../../services/exceptions/withdraw-insurance-exception.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 
-const idParams = z.object({ id: z.uuid({ message: '社保例外申请 id 应为 UUID' }) });
+const idParams_ = idParams('社保例外申请');
 const statuses = Object.keys(exceptionStatusLabels) as [keyof typeof exceptionStatusLabels, ...(keyof typeof exceptionStatusLabels)[]];
 
 const requestBody = z
@@ -38,19 +38,19 @@ export function exceptionRoutes(deps: ServiceDeps) {
       handler: ({ actor, query }) => listInsuranceExceptions(deps, { actor, ...query }),
     }),
     defineRoute({
-      method: 'get', path: '/exceptions/:id', tag: 'exceptions', params: idParams,
+      method: 'get', path: '/exceptions/:id', tag: 'exceptions', params: exceptionParams,
       summary: 'One exception: required documents, money at risk (waivers), approval state, legal notes, tasks',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN: all; anyone: own',
       handler: ({ actor, params }) => getInsuranceException(deps, { actor, id: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/exceptions/:id/submit', tag: 'exceptions', params: idParams,
+      method: 'post', path: '/exceptions/:id/submit', tag: 'exceptions', params: exceptionParams,
       summary: 'Submit a complete lawful exception to the HR manager (refused, naming the document, while one is missing)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN (signed in as an employee)',
       handler: ({ actor, params }) => submitInsuranceException(deps, { actor, exceptionId: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/exceptions/:id/withdraw', tag: 'exceptions', params: idParams,
+      method: 'post', path: '/exceptions/:id/withdraw', tag: 'exceptions', params: exceptionParams,
       summary: 'The employee withdraws their own request (a waiver\'s enrolment task stays open)',
       roles: 'the requesting employee',
       handler: ({ actor, params }) => withdrawInsuranceException(deps, { actor, exceptionId: params.id }),

@@ -20,12 +20,12 @@ import { requestResignation } from '../../services/exits/request-resignation.ts'
 import { requestTerminationApproval } from '../../services/exits/request-termination-approval.ts';
 import { sendExitNotice } from '../../services/exits/send-exit-notice.ts';
 import { startMutualExit } from '../../services/exits/start-mutual-exit.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 import { sendFile } from './proof-routes.ts';
 
 const HR = 'HR_SPECIALIST, HR_MANAGER, ADMIN';
-const idParams = z.object({ id: z.uuid({ message: '离职流程 id 应为 UUID' }) });
-const taskParams = z.object({ id: z.uuid({ message: '离职事项 id 应为 UUID' }) });
+const idParams_ = idParams('离职流程');
+const taskParams = idParams('离职事项');
 const note = z.string().trim().max(200, '备注最多 200 字').optional();
 const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 字`);
 
@@ -58,57 +58,57 @@ export function exitRoutes(deps: ServiceDeps) {
       handler: ({ actor, body }) => startMutualExit(deps, { actor, ...body }),
     }),
     defineRoute({
-      method: 'get', path: '/exits/:id', tag: 'exits', params: idParams, roles: `${HR}: all; the employee: own (notices only)`,
+      method: 'get', path: '/exits/:id', tag: 'exits', params: processParams, roles: `${HR}: all; the employee: own (notices only)`,
       summary: 'One exit case: steps with deadlines, documents with delivery and read state, timeline, checklist, open actions',
       handler: ({ actor, params }) => getExit(deps, { actor, id: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/notices', tag: 'exits', params: idParams, body: noticeBody, status: 201, roles: HR,
+      method: 'post', path: '/exits/:id/notices', tag: 'exits', params: processParams, body: noticeBody, status: 201, roles: HR,
       summary: 'Send the pending return-to-work notice (返岗通知书, round 1 or 2): PDF, ledger entry, chat message to the employee',
       handler: ({ actor, params, body }) => sendExitNotice(deps, { processId: params.id, actor, round: body.round }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/channels', tag: 'exits', params: idParams, body: channelBody, status: 201, roles: HR,
+      method: 'post', path: '/exits/:id/channels', tag: 'exits', params: processParams, body: channelBody, status: 201, roles: HR,
       summary: 'Record another delivery channel of a notice (SMS, EMS tracking number, other): evidence entry',
       handler: ({ actor, params, body }) => recordExitChannel(deps, { processId: params.id, actor, ...body }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/union', tag: 'exits', params: idParams, body: unionBody, status: 201, roles: HR,
+      method: 'post', path: '/exits/:id/union', tag: 'exits', params: processParams, body: unionBody, status: 201, roles: HR,
       summary: 'Record the union notification and its reply (劳动合同法 第四十三条), after both return deadlines passed',
       handler: ({ actor, params, body }) => recordUnionNotification(deps, { processId: params.id, actor, ...body }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/termination-approval', tag: 'exits', params: idParams, status: 201, roles: `${HR} (signed in as an employee)`,
+      method: 'post', path: '/exits/:id/termination-approval', tag: 'exits', params: processParams, status: 201, roles: `${HR} (signed in as an employee)`,
       summary: "Submit the termination to the HR manager ('absence-termination' approval); on approval the 解除劳动合同通知书 goes out and the checklist opens",
       handler: ({ actor, params }) => requestTerminationApproval(deps, { processId: params.id, actor }),
     }),
     defineRoute({
-      method: 'get', path: '/exits/:id/notice', tag: 'exits', params: idParams, roles: 'the employee concerned (records the read); HR: view',
+      method: 'get', path: '/exits/:id/notice', tag: 'exits', params: processParams, roles: 'the employee concerned (records the read); HR: view',
       summary: 'The return-to-work notices for the employee to read; the first open by the employee records the read time, IP and user agent',
       handler: ({ actor, params }) => readExitNotice(deps, { processId: params.id, actor }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/answer', tag: 'exits', params: idParams, body: answerBody, roles: 'the employee concerned',
+      method: 'post', path: '/exits/:id/answer', tag: 'exits', params: processParams, body: answerBody, roles: 'the employee concerned',
       summary: 'The employee answers the latest notice: RETURN with returnOn (我将于…返岗) or RESIGNED (我已离职)',
       handler: ({ actor, params, body }) => answerExitNotice(deps, { processId: params.id, actor, ...body }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/returned', tag: 'exits', params: idParams, body: noteBody, roles: HR,
+      method: 'post', path: '/exits/:id/returned', tag: 'exits', params: processParams, body: noteBody, roles: HR,
       summary: 'HR marks the employee returned (已返岗): the case closes, the employee is ACTIVE again',
       handler: ({ actor, params, body }) => markExitReturned(deps, { processId: params.id, actor, source: 'hr', note: body.note }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/accept', tag: 'exits', params: idParams, roles: HR,
+      method: 'post', path: '/exits/:id/accept', tag: 'exits', params: processParams, roles: HR,
       summary: 'HR acknowledges a resignation request',
       handler: ({ actor, params }) => acceptResignation(deps, { processId: params.id, actor }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/complete', tag: 'exits', params: idParams, roles: HR,
+      method: 'post', path: '/exits/:id/complete', tag: 'exits', params: processParams, roles: HR,
       summary: 'HR completes a resignation / mutual agreement on or after its exit date: EXITED with the checklist',
       handler: ({ actor, params }) => completeExit(deps, { processId: params.id, actor }),
     }),
     defineRoute({
-      method: 'post', path: '/exits/:id/separation-certificate', tag: 'exits', params: idParams, status: 201, roles: HR,
+      method: 'post', path: '/exits/:id/separation-certificate', tag: 'exits', params: processParams, status: 201, roles: HR,
       summary: 'Issue the separation certificate PDF (劳动合同法 第五十条, 实施条例 第二十四条); closes its checklist item',
       handler: ({ actor, params }) => issueSeparationCertificate(deps, { processId: params.id, actor }),
     }),

@@ -10,7 +10,7 @@ import type { ServiceDeps } from '../../services/deps.ts';
 import { getProofFile } from '../../services/proofs/get-proof-file.ts';
 import { listProofs } from '../../services/proofs/list-proofs.ts';
 import { uploadProof } from '../../services/proofs/upload-proof.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 import { requireActor } from '../authenticate.ts';
 import type { AppContext, AppState } from '../state.ts';
 import { uploadedFile } from './import-routes.ts';
@@ -29,7 +29,7 @@ const uploadBody = z.object({
   employeeId: optionalText.pipe(z.uuid({ message: '员工 id 应为 UUID' }).optional()),
 });
 const listQuery = z.object({ employeeId: z.uuid().optional(), exceptionId: z.uuid().optional() }).strict();
-const idParams = z.object({ id: z.uuid({ message: '证明 id 应为 UUID' }) });
+const idParams_ = idParams('证明');
 const fileQuery = z.object({ download: z.enum(['0', '1']).optional() }).strict();
 
 export function proofRoutes(deps: ServiceDeps) {
@@ -54,7 +54,7 @@ export function proofRoutes(deps: ServiceDeps) {
       handler: ({ actor, query }) => listProofs(deps, { actor, employeeId: query.employeeId, exceptionId: query.exceptionId }),
     }),
     defineRoute({
-      method: 'get', path: '/proofs/:id/file', tag: 'proofs', params: idParams, query: fileQuery,
+      method: 'get', path: '/proofs/:id/file', tag: 'proofs', params: proofParams, query: fileQuery,
       summary: 'The proof file (inline; ?download=1 as attachment). 404 for anyone but the owner and HR; HR reads are audited',
       roles: 'owner; HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: async ({ actor, params, query, ctx }) => {

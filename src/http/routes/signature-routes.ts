@@ -6,7 +6,7 @@ import { getDeclaration } from '../../services/signatures/get-declaration.ts';
 import { getSignedDocument } from '../../services/signatures/get-signed-document.ts';
 import { listMySignatures } from '../../services/signatures/list-my-signatures.ts';
 import { signDeclaration } from '../../services/signatures/sign-declaration.ts';
-import { defineRoute } from '../api-route.ts';
+import { defineRoute, idParams } from '../api-route.ts';
 import { sendFile } from './proof-routes.ts';
 
 const templateId = z.string().regex(/^[a-z0-9-]{1,60}$/, '模板 id 不合法');
@@ -20,7 +20,7 @@ const signBody = z.object({
   // Base64 of ≤ 1 MB; the JSON body limit (1 MB) is the tighter bound in practice.
   signaturePng: z.string({ message: '请先手写签名' }).max(1_400_000, '签名图片过大：不超过 1 MB'),
 });
-const idParams = z.object({ id: z.uuid({ message: '签署文件 id 应为 UUID' }) });
+const idParams_ = idParams('签署文件');
 const fileQuery = z.object({ download: z.enum(['0', '1']).optional() }).strict();
 
 export function signatureRoutes(deps: ServiceDeps) {
@@ -52,7 +52,7 @@ export function signatureRoutes(deps: ServiceDeps) {
       handler: ({ actor }) => listMySignatures(deps, { actor }),
     }),
     defineRoute({
-      method: 'get', path: '/signatures/:id/document', tag: 'signatures', params: idParams, query: fileQuery,
+      method: 'get', path: '/signatures/:id/document', tag: 'signatures', params: signatureParams, query: fileQuery,
       summary: 'The signed PDF (inline; ?download=1 as attachment). 404 for anyone but the signer and HR',
       roles: 'the signer; HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: async ({ actor, params, query, ctx }) => sendFile(ctx, await getSignedDocument(deps, { actor, signatureId: params.id }), query.download === '1'),

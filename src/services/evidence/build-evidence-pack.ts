@@ -13,7 +13,7 @@ import { entryLeafBytes } from './entry-leaf-bytes.ts';
 import { packReadme } from './pack-readme.ts';
 import { planPackPayloads } from './pack-payloads.ts';
 import { resolvePackScope, type PackScopeInput } from './pack-scope.ts';
-import { loadPackTimeline, timelineCsv } from './pack-timeline.ts';
+import { loadPackTimeline, timelineCsv, timelineRefsOf } from './pack-timeline.ts';
 import { VERIFY_SCRIPT } from './pack-verify-script.ts';
 import { createPackZipWriter } from './pack-zip-writer.ts';
 import { projectEvidenceRow, type EvidenceRowTable } from './row-projections.ts';
@@ -96,7 +96,7 @@ export async function buildEvidencePack(
 
   const subjects = new Map(scope.timelineSubjects.map((s) => [`${s.type}\u0000${s.id}`, s]));
   for (const e of entries) subjects.set(`${e.subjectType}\u0000${e.subjectId}`, { type: e.subjectType, id: e.subjectId });
-  const timeline = await loadPackTimeline(deps, [...subjects.values()]);
+  const timeline = await loadPackTimeline(deps, [...subjects.values()], entries.flatMap((e) => timelineRefsOf(e.metadata)));
   await w.add('timeline.csv', timelineCsv(timeline));
   await w.add('timeline.json', json(timeline));
   await w.add('entries.txt', Buffer.from(entries.map((e) => `${e.index} ${plan.pathOf.get(e.index) ?? '-'}\n`).join('')));

@@ -26,11 +26,27 @@ interface ActorSnapshot {
   roles?: string[];
 }
 
-/** Every audit event whose subject is one of `subjects`, in time order. */
-export async function loadPackTimeline(deps: ServiceDeps, subjects: { type: string; id: string }[]): Promise<TimelineRow[]> {
-  if (subjects.length === 0) return [];
+/** An audit event filed under another subject (the signer, the uploader) that names a pack document by id. */
+export interface TimelineRef {
+  key: 'signatureId' | 'proofId';
+  id: string;
+}
+
+/**
+ * The signing and the upload are audited under the employee, but they are the core facts of a
+ * case's pack: the ledger entry's metadata names them, so the timeline finds them by that id.
+ * @example timelineRefsOf({ signatureId: 's1', ip: '…' }) // → [{ key: 'signatureId', id: 's1' }]
+ */
+export function timelineRefsOf(metadata: unknown): TimelineRef[] {
+  const m = (metadata ?? {}) as Record<string, unknown>;
+  return (['signatureId', 'proofId'] as const).flatMap((key) => (typeof m[key] === 'string' ? [{ key, id: m[key] }] : []));
+}
+
+/** Every audit event whose subject is one of `subjects`, or whose data names one of `refs`, in time order. */
+export async function loadPackTimeline(deps: ServiceDeps, subjects: { type: string; id: string }[], refs: TimelineRef[] = []): Promise<TimelineRow[]> {
+  if (subjects.length === 0 && refs.length === 0) return [];
   const events = await deps.db.auditEvent.findMany({
-    where: { OR: subjects.map((s) => ({ subjectType: s.type, subjectId: s.id })) },
+    where: { OR: [...subjects.map((s) => ({ subjectType: s.type, subjectId: s.id })), ...refs.map((r) => ({ data: { path: [r.key], equals: r.id } }))] },
     orderBy: [{ at: 'asc' }, { seq: 'asc' }],
   });
   return events.map((e) => {

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
 import { exitKindLabels, exitStateLabels, stepKindLabels, type ExitKind } from '../../domain/exits/exit-states.ts';
+import type { ExitRowView } from '../../domain/exits/exit-view-types.ts';
 import type { ExitProcess, ExitStep, ExitTask } from '../../generated/prisma/client.ts';
 
 export const exitEventLabels: Record<string, string> = {
@@ -25,18 +26,6 @@ export const exitEventLabels: Record<string, string> = {
   'exit.task_done': '离职事项办结',
   'resignation.requested': '员工提交离职申请',
 };
-
-export interface ExitRowView {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  state: string;
-  stateLabel: string;
-  employee: { id: string; name: string; employeeNo: string; department: string };
-  deadline: string | null;
-  exitDate: string | null;
-  createdAt: string;
-}
 
 type EmployeeBits = { id: string; name: string; employeeNo: string; department: { name: string } };
 

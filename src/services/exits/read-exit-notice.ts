@@ -4,6 +4,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
 import { returnNoticeContent } from '../../domain/exits/exit-documents.ts';
+import type { NoticeView } from '../../domain/exits/exit-view-types.ts';
 import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -12,15 +13,6 @@ import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { lockExitProcess } from './lock-exit-process.ts';
-
-export interface NoticeView {
-  processId: string;
-  employeeName: string;
-  state: string;
-  canAnswer: boolean;
-  today: string;
-  notices: { kind: string; title: string; paragraphs: string[]; sentAt: string; deadline: string; readAt: string | null; answer: string | null; answerReturnOn: string | null; documentUrl: string }[];
-}
 
 /**
  * @example const view = await readExitNotice(deps, { processId, actor }); // actor is the employee: marks the notices read
