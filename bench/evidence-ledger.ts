@@ -6,7 +6,7 @@
 // Reports time(10k) / time(1k) per measure and merges into bench/results.json under `evidenceLedger`.
 import { fileURLToPath } from 'node:url';
 import { adminActor } from '../src/domain/actor.ts';
-import { inclusionProof } from '../src/domain/evidence/merkle.ts';
+import { inclusionProofs } from '../src/domain/evidence/merkle-levels.ts';
 import { migrationsDir } from '../src/runtime.ts';
 import { appendEvidence } from '../src/services/evidence/append-evidence.ts';
 import { buildEvidencePack } from '../src/services/evidence/build-evidence-pack.ts';
@@ -70,7 +70,7 @@ async function benchSize(adminUrl: string, n: number, withAppends: boolean): Pro
     const leaves = await leafHashesUpTo(deps, n + 1);
     const leafReadMs = ms(t);
     t = performance.now();
-    for (const index of seeded.subjectIndexes) inclusionProof(leaves, index);
+    inclusionProofs(leaves, seeded.subjectIndexes);
     const proofsMs = ms(t);
     const size: LedgerSizeResult = {
       entries: n, fileEntries: seeded.fileEntries, seedMs, sealMs, appendOneMs, resealMs, verifyMs,

@@ -21,7 +21,7 @@ export interface LedgerSizeResult {
   packBytes: number;
   /** Inside the pack: leafHashesUpTo over the whole ledger… */
   leafReadMs: number;
-  /** …and inclusionProof for the subject's entries over those leaves. */
+  /** …and inclusionProofs for the subject's entries over those leaves (levels built once). */
   proofsMs: number;
 }
 
@@ -60,7 +60,7 @@ export function reportEvidenceLedger(sizes: LedgerSizeResult[], appends: AppendR
       reseal: 'sealTreeHead after one more appendEvidence',
       verify: 'verifyLedger: every payload re-hashed, every leaf and head re-checked',
       pack: `buildEvidencePack for the employee with ${SUBJECT_ENTRIES} entries (median of 3)`,
-      leafRead: 'leafHashesUpTo(whole ledger), as the pack does', proofs: `inclusionProof for the ${SUBJECT_ENTRIES} entries, as the pack does`,
+      leafRead: 'leafHashesUpTo(whole ledger), as the pack does', proofs: `inclusionProofs for the ${SUBJECT_ENTRIES} entries (tree levels built once), as the pack does`,
       appends: 'appendEvidence, one per interactive transaction, vs a plain INSERT per transaction into a copy of EvidenceEntry, alternating rounds',
     },
     targets: TARGETS,

@@ -1,18 +1,8 @@
 // Wire shapes of /api/v1/attendance and /api/v1/work-sites (src/http/routes/attendance-routes.ts).
+// A record is the server's own type (src/domain/attendance/attendance-view-types.ts).
+import type { AttendanceView } from '../domain/attendance/attendance-view-types.ts';
 
-export interface AttendanceRecordView {
-  id: string;
-  day: string;
-  /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai */
-  time: string;
-  source: 'h5' | 'wecom' | 'dingtalk' | string;
-  kind: string;
-  flags: string[];
-  distanceM: number | null;
-  insideFence: boolean | null;
-  siteName: string | null;
-  note: string | null;
-}
+export type AttendanceRecordView = AttendanceView;
 
 export interface ClockInResponse {
   record: AttendanceRecordView;

@@ -1,17 +1,8 @@
-// What the exception pages receive from /api/v1/exceptions (see src/services/exceptions).
-export interface ExceptionItem {
-  id: string;
-  employee: { id: string; name: string; employeeNo: string; department: string };
-  kind: string;
-  reasonCategory: string;
-  reasonLabel: string;
-  lawful: boolean;
-  status: 'REMEDIATION' | 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'LAPSED';
-  statusLabel: string;
-  createdAt: string;
-  reverifyOn: string | null;
-  lapsedOn: string | null;
-}
+// What the exception pages receive from /api/v1/exceptions (see src/services/exceptions). A list
+// item is the server's own type (src/domain/exceptions/exception-view-types.ts).
+import type { ExceptionListItem } from '../domain/exceptions/exception-view-types.ts';
+
+export type ExceptionItem = ExceptionListItem;
 
 export interface ExceptionDetail extends ExceptionItem {
   reasonNote: string | null;

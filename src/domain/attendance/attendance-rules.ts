@@ -1,6 +1,7 @@
 // The company's attendance rules (AppMeta 'attendance.rules', JSON). The threshold and the SLA
 // are company choices written into the 规章制度 (劳动合同法 Art. 4); the defaults are common practice.
 import { z } from 'zod';
+import { parseStoredRules } from '../stored-rules.ts';
 
 export const ATTENDANCE_RULES_KEY = 'attendance.rules';
 
@@ -23,13 +24,4 @@ export type AttendanceRules = z.infer<typeof attendanceRulesSchema>;
 export const defaultAttendanceRules: AttendanceRules = attendanceRulesSchema.parse({});
 
 /** The stored JSON (or nothing) as rules; a broken value falls back to the defaults, reported by `error`. */
-export function parseAttendanceRules(json: string | undefined): { rules: AttendanceRules; error?: string } {
-  if (!json) return { rules: defaultAttendanceRules };
-  try {
-    const parsed = attendanceRulesSchema.safeParse(JSON.parse(json));
-    if (parsed.success) return { rules: parsed.data };
-    return { rules: defaultAttendanceRules, error: parsed.error.message };
-  } catch (error) {
-    return { rules: defaultAttendanceRules, error: String(error) };
-  }
-}
+export const parseAttendanceRules = (json: string | undefined) => parseStoredRules(attendanceRulesSchema, defaultAttendanceRules, json);

@@ -1,6 +1,7 @@
 // The company's alert thresholds. The 30 days are the law (社会保险法 Art. 58); the warning and
 // escalation days are a company choice, stored in AppMeta 'enrolment.rules' as JSON.
 import { z } from 'zod';
+import { parseStoredRules } from '../stored-rules.ts';
 
 export const ENROLMENT_RULES_KEY = 'enrolment.rules';
 
@@ -22,13 +23,4 @@ export type EnrolmentRules = z.infer<typeof enrolmentRulesSchema>;
 export const defaultEnrolmentRules: EnrolmentRules = enrolmentRulesSchema.parse({});
 
 /** The stored JSON (or nothing) as rules; a broken value falls back to the defaults, reported by `error`. */
-export function parseEnrolmentRules(json: string | undefined): { rules: EnrolmentRules; error?: string } {
-  if (!json) return { rules: defaultEnrolmentRules };
-  try {
-    const parsed = enrolmentRulesSchema.safeParse(JSON.parse(json));
-    if (parsed.success) return { rules: parsed.data };
-    return { rules: defaultEnrolmentRules, error: parsed.error.message };
-  } catch (error) {
-    return { rules: defaultEnrolmentRules, error: String(error) };
-  }
-}
+export const parseEnrolmentRules = (json: string | undefined) => parseStoredRules(enrolmentRulesSchema, defaultEnrolmentRules, json);

@@ -3,6 +3,7 @@
 // quoted in every return-to-work and termination notice, because a termination under 第三十九条
 // 第（二）项 stands only on a rule the employee knew.
 import { z } from 'zod';
+import { parseStoredRules } from '../stored-rules.ts';
 
 export const EXIT_RULES_KEY = 'exit.rules';
 
@@ -24,12 +25,4 @@ export type ExitRules = z.infer<typeof exitRulesSchema>;
 export const defaultExitRules: ExitRules = exitRulesSchema.parse({});
 
 /** The stored JSON (or nothing) as rules; a broken value falls back to the defaults, reported by `error`. */
-export function parseExitRules(json: string | undefined): { rules: ExitRules; error?: string } {
-  if (!json) return { rules: defaultExitRules };
-  try {
-    const parsed = exitRulesSchema.safeParse(JSON.parse(json));
-    return parsed.success ? { rules: parsed.data } : { rules: defaultExitRules, error: parsed.error.message };
-  } catch (error) {
-    return { rules: defaultExitRules, error: String(error) };
-  }
-}
+export const parseExitRules = (json: string | undefined) => parseStoredRules(exitRulesSchema, defaultExitRules, json);

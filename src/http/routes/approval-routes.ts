@@ -7,7 +7,7 @@ import { withdrawApproval } from '../../services/approvals/withdraw-approval.ts'
 import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 
-const idParams_ = idParams('审批');
+const approvalParams = idParams('审批');
 const listQuery = z.object({ box: z.enum(['pending', 'submitted', 'done'], { message: 'box 应为 pending（待我审批）、submitted（我提交的）或 done（我已处理）' }).default('pending') });
 const decisionBody = z
   .object({

@@ -35,7 +35,7 @@ const siteBody = z
   })
   .strict();
 
-const idParams_ = idParams('地点');
+const siteParams = idParams('地点');
 
 export function attendanceRoutes(deps: ServiceDeps) {
   return [

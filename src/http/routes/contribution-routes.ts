@@ -12,7 +12,7 @@ import { receiveUpload, uploadedFile } from './import-routes.ts';
 const monthsQuery = z.object({ months: z.coerce.number().int().min(1).max(120).default(12) }).strict();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM，如 2026-01');
 const kpiQuery = z.object({ from: month, to: month }).strict();
-const idParams_ = idParams('员工');
+const employeeParams = idParams('员工');
 
 export function contributionRoutes(deps: ServiceDeps) {
   return [

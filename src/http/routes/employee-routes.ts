@@ -9,7 +9,7 @@ import { updateEmployee } from '../../services/employees/update-employee.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 
-const idParams_ = idParams('员工');
+const employeeParams = idParams('员工');
 
 const listQuery = z
   .object({

@@ -5,7 +5,7 @@ import { recordEnrolmentManually } from '../../services/enrolment/record-enrolme
 import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 
-const idParams_ = idParams('员工');
+const employeeParams = idParams('员工');
 
 const changeBody = z
   .object({

@@ -10,7 +10,7 @@ import { submitInsuranceException } from '../../services/exceptions/submit-insur
 import { withdrawInsuranceException } from '../../services/exceptions/withdraw-insurance-exception.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 
-const idParams_ = idParams('社保例外申请');
+const exceptionParams = idParams('社保例外申请');
 const statuses = Object.keys(exceptionStatusLabels) as [keyof typeof exceptionStatusLabels, ...(keyof typeof exceptionStatusLabels)[]];
 
 const requestBody = z

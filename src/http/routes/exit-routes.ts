@@ -24,7 +24,7 @@ import { defineRoute, idParams } from '../api-route.ts';
 import { sendFile } from './proof-routes.ts';
 
 const HR = 'HR_SPECIALIST, HR_MANAGER, ADMIN';
-const idParams_ = idParams('离职流程');
+const processParams = idParams('离职流程');
 const taskParams = idParams('离职事项');
 const note = z.string().trim().max(200, '备注最多 200 字').optional();
 const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 字`);

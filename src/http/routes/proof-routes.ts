@@ -29,7 +29,7 @@ const uploadBody = z.object({
   employeeId: optionalText.pipe(z.uuid({ message: '员工 id 应为 UUID' }).optional()),
 });
 const listQuery = z.object({ employeeId: z.uuid().optional(), exceptionId: z.uuid().optional() }).strict();
-const idParams_ = idParams('证明');
+const proofParams = idParams('证明');
 const fileQuery = z.object({ download: z.enum(['0', '1']).optional() }).strict();
 
 export function proofRoutes(deps: ServiceDeps) {

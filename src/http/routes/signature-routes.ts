@@ -20,7 +20,7 @@ const signBody = z.object({
   // Base64 of ≤ 1 MB; the JSON body limit (1 MB) is the tighter bound in practice.
   signaturePng: z.string({ message: '请先手写签名' }).max(1_400_000, '签名图片过大：不超过 1 MB'),
 });
-const idParams_ = idParams('签署文件');
+const signatureParams = idParams('签署文件');
 const fileQuery = z.object({ download: z.enum(['0', '1']).optional() }).strict();
 
 export function signatureRoutes(deps: ServiceDeps) {

@@ -1,23 +1,9 @@
 // What callers see of a clock-in: times in BUSINESS_TZ, never the position (个人信息保护法 第二十八条).
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
+import type { AttendanceView } from '../../domain/attendance/attendance-view-types.ts';
 import type { AttendanceRecord } from '../../generated/prisma/client.ts';
 
-export interface AttendanceView {
-  id: string;
-  employeeId: string;
-  /** 'YYYY-MM-DD' */
-  day: string;
-  /** 'YYYY-MM-DD HH:mm' in BUSINESS_TZ */
-  time: string;
-  at: string;
-  source: string;
-  kind: string;
-  flags: string[];
-  distanceM: number | null;
-  insideFence: boolean | null;
-  siteName: string | null;
-  note: string | null;
-}
+export type { AttendanceView };
 
 export function toAttendanceView(tz: string, r: AttendanceRecord, sites: readonly { id: string; name: string }[]): AttendanceView {
   return {

@@ -3,8 +3,10 @@
 import type { Db } from '../../db/client.ts';
 import { formatDay } from '../../domain/dates.ts';
 import { ENROLMENT_RULES_KEY, parseEnrolmentRules, type EnrolmentRules } from '../../domain/enrolment/enrolment-rules.ts';
-import { createWorkCalendar, type WorkCalendar } from '../../domain/enrolment/work-calendar.ts';
+import type { WorkCalendar } from '../../domain/enrolment/work-calendar.ts';
 import type { Logger } from '../../log.ts';
+import { loadWorkCalendar } from '../calendar/load-work-calendar.ts';
+import { loadStoredRules } from '../load-stored-rules.ts';
 
 export interface EnrolmentSettings {
   rules: EnrolmentRules;
@@ -14,12 +16,8 @@ export interface EnrolmentSettings {
 }
 
 export async function loadEnrolmentSettings(db: Db, log?: Logger): Promise<EnrolmentSettings> {
-  const meta = await db.appMeta.findUnique({ where: { key: ENROLMENT_RULES_KEY } });
-  const { rules, error } = parseEnrolmentRules(meta?.value);
-  if (error) log?.warn({ key: ENROLMENT_RULES_KEY, error }, 'enrolment rules in AppMeta are invalid; using the defaults (23/28/30, every 2 working days)');
-  const overrides = await db.workCalendarOverride.findMany({ select: { day: true, isWorkday: true } });
-  const calendar = createWorkCalendar(overrides.map((o) => ({ day: formatDay(o.day) as string, isWorkday: o.isWorkday })), (year) =>
-    log?.warn({ year }, `chinese-days has no holiday data for ${year}: weekends only until the package is updated or WorkCalendarOverride rows are added`));
+  const rules = await loadStoredRules(db, { key: ENROLMENT_RULES_KEY, parse: parseEnrolmentRules, log, invalid: 'enrolment rules in AppMeta are invalid; using the defaults (23/28/30, every 2 working days)' });
+  const calendar = await loadWorkCalendar(db, { log, missingYear: 'weekends only until the package is updated or WorkCalendarOverride rows are added' });
   const policies = await db.cityPolicy.findMany({ where: { cutoffDay: { not: null } }, select: { city: true, effectiveFrom: true, effectiveTo: true, cutoffDay: true } });
   return {
     rules,

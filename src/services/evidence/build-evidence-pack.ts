@@ -4,7 +4,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { formatDateTime } from '../../domain/dates.ts';
 import { canonicalJson } from '../../domain/evidence/entry-leaf.ts';
-import { inclusionProof } from '../../domain/evidence/merkle.ts';
+import { inclusionProofs } from '../../domain/evidence/merkle-levels.ts';
 import { treeHeadText } from '../../domain/evidence/tree-head-text.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -51,7 +51,9 @@ export async function buildEvidencePack(
   }
   const total = entries.length;
   progress({ step: '读取台账 / reading the ledger', done: 0, total });
-  const leaves = await leafHashesUpTo(deps, head.size);
+  // Reading every leaf hash (32 bytes each, one query) is the pack's only ledger-wide step; the
+  // tree's levels are then built once and each entry's audit path read off in O(log n).
+  const proofs = inclusionProofs(await leafHashesUpTo(deps, head.size), entries.map((e) => e.index));
   const plan = await planPackPayloads(deps, entries);
   const now = deps.now();
   const w = createPackZipWriter(now);
@@ -69,7 +71,7 @@ export async function buildEvidencePack(
     const leafBytes = entryLeafBytes(e);
     signedTexts.push({ path: `entries/${e.index}.json`, text: leafBytes.toString('utf8') });
     await w.add(`entries/${e.index}.json`, leafBytes);
-    await w.add(`proofs/${e.index}.txt`, Buffer.from(inclusionProof(leaves, e.index).map((h) => `${h.toString('hex')}\n`).join('')));
+    await w.add(`proofs/${e.index}.txt`, Buffer.from(proofs.get(e.index)!.map((h) => `${h.toString('hex')}\n`).join('')));
     const row = plan.rows.get(e.index);
     if (row) {
       const projected = await projectEvidenceRow(deps.db, row.table as EvidenceRowTable, row.id).catch(() => undefined);

@@ -45,8 +45,12 @@ export function timelineRefsOf(metadata: unknown): TimelineRef[] {
 /** Every audit event whose subject is one of `subjects`, or whose data names one of `refs`, in time order. */
 export async function loadPackTimeline(deps: ServiceDeps, subjects: { type: string; id: string }[], refs: TimelineRef[] = []): Promise<TimelineRow[]> {
   if (subjects.length === 0 && refs.length === 0) return [];
+  // Containment, not a JSON path comparison, so the GIN index on data (jsonb_path_ops) finds the
+  // few events naming these ids instead of scanning the whole audit log.
+  const named = refs.length === 0 ? [] : await deps.db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "AuditEvent" WHERE data @> ANY(${refs.map((r) => JSON.stringify({ [r.key]: r.id }))}::jsonb[])`;
   const events = await deps.db.auditEvent.findMany({
-    where: { OR: [...subjects.map((s) => ({ subjectType: s.type, subjectId: s.id })), ...refs.map((r) => ({ data: { path: [r.key], equals: r.id } }))] },
+    where: { OR: [...subjects.map((s) => ({ subjectType: s.type, subjectId: s.id })), ...(named.length > 0 ? [{ id: { in: named.map((e) => e.id) } }] : [])] },
     orderBy: [{ at: 'asc' }, { seq: 'asc' }],
   });
   return events.map((e) => {

@@ -3,7 +3,8 @@
 // latest signed tree head. A single changed byte changes the SHA-256, so the file is not found.
 import { createHash } from 'node:crypto';
 import { formatDateTime } from '../../domain/dates.ts';
-import { leafHash, merkleRoot, inclusionProof, verifyInclusion } from '../../domain/evidence/merkle.ts';
+import { leafHash, verifyInclusion } from '../../domain/evidence/merkle.ts';
+import { merkleLevels } from '../../domain/evidence/merkle-levels.ts';
 import { treeHeadText } from '../../domain/evidence/tree-head-text.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { entryLeafBytes } from './entry-leaf-bytes.ts';
@@ -36,8 +37,8 @@ export async function verifyDocument(deps: ServiceDeps, opts: { bytes: Uint8Arra
   const headOk = head.keyId === deps.ledgerKey.keyId && deps.ledgerKey.verify(Buffer.from(text, 'utf8'), Buffer.from(head.signature, 'base64'));
   reasons.push(headOk ? `✅ 最新签名树头（${head.size} 条证据，签于北京时间 ${formatDateTime(deps.businessTz, head.signedAt)}）的 Ed25519 签名有效` : '❌ 最新签名树头的签名无效或不是本公司的密钥');
 
-  const leaves = await leafHashesUpTo(deps, head.size);
-  const rootOk = merkleRoot(leaves).toString('hex') === head.rootHash;
+  const tree = merkleLevels(await leafHashesUpTo(deps, head.size));
+  const rootOk = tree.root().toString('hex') === head.rootHash;
   if (!rootOk) reasons.push('❌ 台账中的条目与签名树根不符：台账已被改动');
   let verified = 0;
   for (const e of rows) {
@@ -46,7 +47,7 @@ export async function verifyDocument(deps: ServiceDeps, opts: { bytes: Uint8Arra
       reasons.push(`❌ 条目 #${e.index} 的字段与其叶子哈希不符：条目已被改动`);
     } else if (e.index >= head.size) {
       reasons.push(`❌ 条目 #${e.index} 尚未被签名树头覆盖，请稍后再试`);
-    } else if (rootOk && verifyInclusion({ leafHash: leaf, index: e.index, size: head.size, proof: inclusionProof(leaves, e.index), root: Buffer.from(head.rootHash, 'hex') })) {
+    } else if (rootOk && verifyInclusion({ leafHash: leaf, index: e.index, size: head.size, proof: tree.proof(e.index), root: Buffer.from(head.rootHash, 'hex') })) {
       reasons.push(`✅ 条目 #${e.index}（${e.type}，北京时间 ${formatDateTime(deps.businessTz, e.createdAt)}）包含在签名树中（RFC 6962 包含证明）`);
       verified++;
     } else {

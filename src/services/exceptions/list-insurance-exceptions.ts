@@ -2,6 +2,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { formatDay } from '../../domain/dates.ts';
 import { exceptionStatusLabels } from '../../domain/exceptions/exception-status.ts';
+import type { ExceptionListItem } from '../../domain/exceptions/exception-view-types.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { Db } from '../../db/client.ts';
@@ -9,19 +10,7 @@ import type { InsuranceException } from '../../generated/prisma/client.ts';
 import type { InsuranceExceptionStatus } from '../../generated/prisma/enums.ts';
 import type { ServiceDeps } from '../deps.ts';
 
-export interface ExceptionListItem {
-  id: string;
-  employee: { id: string; name: string; employeeNo: string; department: string };
-  kind: string;
-  reasonCategory: string;
-  reasonLabel: string;
-  lawful: boolean;
-  status: InsuranceExceptionStatus;
-  statusLabel: string;
-  createdAt: string;
-  reverifyOn: string | null;
-  lapsedOn: string | null;
-}
+export type { ExceptionListItem };
 
 /**
  * @example

@@ -1,0 +1,21 @@
+// What callers see of a clock-in, shared by the services that build it and the H5 pages that show
+// it (src/h5/attendance-types.ts). Times in BUSINESS_TZ, never the position (个人信息保护法 第二十八条).
+// Types only: the H5 bundle gains no code from here.
+
+export interface AttendanceView {
+  id: string;
+  employeeId: string;
+  /** 'YYYY-MM-DD' */
+  day: string;
+  /** 'YYYY-MM-DD HH:mm' in BUSINESS_TZ */
+  time: string;
+  at: string;
+  /** 'h5', 'wecom' or 'dingtalk' */
+  source: string;
+  kind: string;
+  flags: string[];
+  distanceM: number | null;
+  insideFence: boolean | null;
+  siteName: string | null;
+  note: string | null;
+}

@@ -1,0 +1,18 @@
+// One insurance exception as /api/v1/exceptions lists it, shared by the services that build it
+// and the H5 pages that show it (src/h5/exception-types.ts). Types only: the H5 bundle gains no
+// code from here.
+import type { InsuranceExceptionStatus } from '../../generated/prisma/enums.ts';
+
+export interface ExceptionListItem {
+  id: string;
+  employee: { id: string; name: string; employeeNo: string; department: string };
+  kind: string;
+  reasonCategory: string;
+  reasonLabel: string;
+  lawful: boolean;
+  status: InsuranceExceptionStatus;
+  statusLabel: string;
+  createdAt: string;
+  reverifyOn: string | null;
+  lapsedOn: string | null;
+}
