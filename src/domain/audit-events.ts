@@ -48,7 +48,8 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   // Exits (issue 6): the absence chain (劳动合同法 第三十九条第（二）项、第四十三条), resignations and checklists.
   z.object({ type: z.literal('exit.started'), data: z.object({ processId: z.string(), kind: z.string(), reason: z.string(), absenceCaseId: z.string().optional() }) }),
   z.object({ type: z.literal('exit.notice_sent'), data: z.object({ processId: z.string(), notice: z.string(), documentSha256: z.string(), deadline: z.string(), chatRecipients: z.number().int() }) }),
-  z.object({ type: z.literal('exit.notice_read'), data: z.object({ processId: z.string(), notice: z.string() }) }),
+  z.object({ type: z.literal('exit.notice_read'), data: z.object({ processId: z.string(), notice: z.string(), source: z.enum(['h5', 'dingtalk']).optional(), platform: z.string().optional() }) }),
+  z.object({ type: z.literal('exit.notice_delivered'), data: z.object({ processId: z.string(), notice: z.string(), platform: z.string(), message: z.enum(['text', 'file']), dedupeKey: z.string() }) }),
   z.object({ type: z.literal('exit.employee_answered'), data: z.object({ processId: z.string(), notice: z.string(), answer: z.enum(['RETURN', 'RESIGNED']), returnOn: z.string().optional() }) }),
   z.object({ type: z.literal('exit.channel_recorded'), data: z.object({ processId: z.string(), notice: z.string(), channel: z.enum(['sms', 'ems', 'other']), reference: z.string(), sentOn: z.string() }) }),
   z.object({ type: z.literal('exit.union_notified'), data: z.object({ processId: z.string(), notifiedOn: z.string(), reply: z.string() }) }),

@@ -10,10 +10,17 @@ export interface ExceptionDetail extends ExceptionItem {
   documents: { key: string; label: string; present: boolean; link: string }[];
   missing: string[];
   risk: { lines: { label: string; amount: string; detail: string; legalBasis: string }[]; total: string; asOf: string } | null;
-  approval: { id: string; status: string; statusLabel: string } | null;
+  approval: {
+    id: string;
+    status: string;
+    statusLabel: string;
+    decidedAt: string | null;
+    decisions: { approverName: string; decision: string; decisionLabel: string; comment: string | null; at: string }[];
+  } | null;
   tasks: { id: string; kind: string; title: string; dueOn: string; state: string }[];
   canSubmit: boolean;
   canWithdraw: boolean;
+  evidencePackUrl: string | null;
 }
 
 export interface RequestResult {
@@ -21,6 +28,9 @@ export interface RequestResult {
   lawful: boolean;
   nextSteps: { label: string; url?: string }[];
 }
+
+/** The enrolment a rejected, void or lapsed exception requires; any other task kind follows an approval. */
+export const REMEDIATION_TASK_KIND = 'enrolment.remediation';
 
 export const HR_ROLES = ['HR_SPECIALIST', 'HR_MANAGER', 'ADMIN'];
 

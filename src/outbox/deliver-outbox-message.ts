@@ -1,17 +1,24 @@
 // One delivery attempt of one outbox message. Safe to run twice for the same message: a SENT
 // message is skipped, and every platform call is idempotent for the message's keys.
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { ChatPlatform } from '../platforms/chat-platform.ts';
 import type { ChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
 import { loadResponseCodes, releaseResponseCodes, storeResponseCodes } from './card-response-codes.ts';
+import type { FileStore } from '../storage/file-store.ts';
+import { deliverFileMessage } from './deliver-file-message.ts';
+import { hooksFor, type DeliveryHook } from './delivery-hooks.ts';
 import type { OutboundPayload } from './outbox.ts';
 
 export interface DeliveryDeps {
   db: Db;
   platforms: ChatPlatforms;
   now: () => Date;
+  /** Where 'file' messages' bytes are read from; without it they fail (not retried). */
+  files?: FileStore;
+  /** Run when a message is marked SENT (same transaction). */
+  hooks?: readonly DeliveryHook[];
 }
 
 export type DeliveryOutcome = 'sent' | 'already-done' | 'missing';
@@ -27,22 +34,40 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, id: string): Prom
   }
   let result: Prisma.InputJsonValue;
   try {
-    result = await send(deps.db, platform, msg.dedupeKey, msg.recipients as string[], msg.payload as unknown as OutboundPayload);
+    const payload = msg.payload as unknown as OutboundPayload;
+    result = payload.kind === 'file'
+      ? await deliverFileMessage(deps, platform, { id, dedupeKey: msg.dedupeKey, recipients: msg.recipients as string[], result: msg.result }, payload)
+      : await send(deps.db, platform, msg.dedupeKey, msg.recipients as string[], payload);
   } catch (error) {
     throw await failed(deps.db, id, error);
   }
-  await deps.db.outboxMessage.updateMany({
-    where: { id, status: 'PENDING' },
-    data: { status: 'SENT', sentAt: deps.now(), attempts: { increment: 1 }, lastError: null, result },
+  const sentAt = deps.now();
+  const hooks = hooksFor(deps.hooks, msg.dedupeKey);
+  const markSent = async (tx: Db | Tx) => {
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { id, status: 'PENDING' },
+      data: { status: 'SENT', sentAt, attempts: { increment: 1 }, lastError: null, result },
+    });
+    return count;
+  };
+  if (hooks.length === 0) {
+    await markSent(deps.db);
+    return 'sent';
+  }
+  await deps.db.$transaction(async (tx) => {
+    if ((await markSent(tx)) === 0) return;
+    const delivered = { id, dedupeKey: msg.dedupeKey, platform: msg.platform, kind: msg.kind, recipients: msg.recipients as string[], sentAt, result };
+    for (const hook of hooks) await hook.onDelivered(tx, delivered);
   });
   return 'sent';
 }
 
-async function send(db: Db, platform: ChatPlatform, dedupeKey: string, recipients: string[], payload: OutboundPayload): Promise<Prisma.InputJsonValue> {
+async function send(db: Db, platform: ChatPlatform, dedupeKey: string, recipients: string[], payload: Exclude<OutboundPayload, { kind: 'file' }>): Promise<Prisma.InputJsonValue> {
   switch (payload.kind) {
-    case 'text':
-      await platform.sendText(recipients, payload.text, dedupeKey);
-      return { recipients: recipients.length };
+    case 'text': {
+      const sent = await platform.sendText(recipients, payload.text, dedupeKey);
+      return { recipients: recipients.length, ...(sent?.readQueryKeys?.length ? { readQueryKeys: sent.readQueryKeys } : {}) };
+    }
     case 'card': {
       const sent = await platform.sendCard(recipients, payload.card);
       const codes = sent.responseCodes ?? {};

@@ -7,7 +7,9 @@ import type { Db } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import type { ChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { isRetryable } from '../platforms/platform-api-error.ts';
+import type { FileStore } from '../storage/file-store.ts';
 import { deliverOutboxMessage } from './deliver-outbox-message.ts';
+import type { DeliveryHook } from './delivery-hooks.ts';
 import { OUTBOX_DEAD_QUEUE, OUTBOX_QUEUE } from './outbox-queues.ts';
 
 export interface OutboxWorkers {
@@ -30,10 +32,14 @@ export async function startOutboxWorkers(opts: {
   platforms: ChatPlatforms;
   log: Logger;
   now?: () => Date;
+  /** The file store 'file' messages are read from (deps.files). */
+  files?: FileStore;
+  /** Domain hooks run when a message is marked SENT (e.g. exitNoticeDeliveryHooks). */
+  hooks?: readonly DeliveryHook[];
   /** Workers in this process; each delivers a batch of up to 10 jobs in parallel. */
   concurrency?: number;
 }): Promise<OutboxWorkers> {
-  const deps = { db: opts.db, platforms: opts.platforms, now: opts.now ?? (() => new Date()) };
+  const deps = { db: opts.db, platforms: opts.platforms, now: opts.now ?? (() => new Date()), files: opts.files, hooks: opts.hooks };
 
   const deliver = async (job: Job): Promise<JobResult> => {
     const log = opts.log.child({ outboxMessageId: job.data.id, attempt: job.retryCount + 1 });

@@ -6,7 +6,12 @@ export type OutboundPayload =
   | { kind: 'text'; text: string }
   | { kind: 'card'; card: CardModel }
   /** Re-render an already sent card (same key) for every recipient. */
-  | { kind: 'card_update'; card: CardModel };
+  | { kind: 'card_update'; card: CardModel }
+  /**
+   * A stored file (deps.files) sent as a file message. Only its hash travels in the job: the
+   * bytes are read from the file store at delivery time.
+   */
+  | { kind: 'file'; sha256: string; fileName: string; mediaType: string };
 
 export interface OutboundMessage {
   /** One logical message = one key: enqueuing it twice sends once. */

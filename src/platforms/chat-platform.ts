@@ -6,14 +6,40 @@ export interface SentCard {
   responseCodes?: Record<string, string>;
 }
 
+/** What a text or file send reports back, kept on the outbox message's result. */
+export interface SentMessage {
+  /**
+   * DingTalk robot messages: the processQueryKey of each batch, for robot/oToMessages/readStatus.
+   * WeCom app messages report no read state, so they return none.
+   */
+  readQueryKeys?: string[];
+}
+
+/** A stored file as the platforms see it; `mediaId` is what uploadFile returned. */
+export interface OutboundFile {
+  sha256: string;
+  fileName: string;
+  mediaType: string;
+}
+
 /**
  * What the outbox needs from a chat platform. Implementations: WeCom, DingTalk and the
  * sandbox. Every method must be safe to retry with the same card key / dedupe key.
  */
 export interface ChatPlatform {
   name: Platform;
-  sendText(userIds: string[], text: string, dedupeKey: string): Promise<void>;
+  sendText(userIds: string[], text: string, dedupeKey: string): Promise<SentMessage | void>;
   sendCard(userIds: string[], card: CardModel): Promise<SentCard>;
   /** Re-renders the card for every recipient (e.g. after a decision). */
   updateCard(userIds: string[], card: CardModel, responseCodes: Record<string, string>): Promise<void>;
+  /**
+   * Uploads the file as temporary media and returns its media id. The outbox keeps the id on the
+   * message, so a retried delivery sends the same media instead of uploading again.
+   */
+  uploadFile(file: OutboundFile, bytes: Uint8Array): Promise<string>;
+  /** Sends an uploaded file (uploadFile's media id) as a file message. */
+  sendFile(userIds: string[], file: OutboundFile & { mediaId: string }, dedupeKey: string): Promise<SentMessage | void>;
 }
+
+/** How long a platform keeps temporary media (WeCom: 3 days); reuse an id only well within that. */
+export const MEDIA_REUSE_MS = 2 * 24 * 3600_000;

@@ -1,7 +1,11 @@
 // "社保例外" in a real (headless) Chromium: the employee reads the notice that a waiver is void
 // before asking, asks, and sees what happens next; HR opens a lawful request whose proof is
-// missing and finds 提交审批 disabled, naming the missing document.
+// missing and finds 提交审批 disabled, naming the missing document; a retired re-hire goes through
+// the in-app next steps (no stale toast, no stale error, 返回申请) and HR sees who approved it.
+import { PDFDocument } from 'pdf-lib';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideApproval } from '../../src/services/approvals/decide-approval.ts';
 import { requestInsuranceException } from '../../src/services/exceptions/request-insurance-exception.ts';
 import { makeActor } from '../helpers/factories.ts';
 import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
@@ -15,6 +19,22 @@ beforeAll(async () => {
 });
 
 afterAll(() => h5?.close());
+
+async function drawSignature(page: Page): Promise<void> {
+  const box = await page.getByTestId('signature-canvas').boundingBox();
+  if (!box) throw new Error('signature canvas not visible');
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.3, { steps: 8 });
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.6, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function onePagePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([420, 297]);
+  return Buffer.from(await doc.save());
+}
 
 describe('H5 "社保例外"', () => {
   it('shows the 第十九条 notice before the employee asks, then the outcome and the request', async () => {
@@ -59,5 +79,75 @@ describe('H5 "社保例外"', () => {
     expect(await page.locator('[data-test="legal"]').innerText()).toContain('第三十二条');
     await page.screenshot({ path: `${resultsDir}/exception-detail.png`, fullPage: true });
     expect(errors).toEqual([]);
+  });
+
+  it('keeps the employee inside the app through the next steps and labels a complete draft 待提交审批; HR sees who approved and when', async () => {
+    await makeActor(t.deps, ['HR_MANAGER'], { name: '王经理' });
+    const hrm = await makeActor(t.deps, ['HR_MANAGER'], { name: '赵经理' });
+    const hr = await makeActor(t.deps, ['HR_SPECIALIST'], { name: '钱专员' });
+    const emp = await makeActor(t.deps, ['EMPLOYEE'], { name: '郑老师', startDate: '2026-11-02' });
+    const { page, errors } = await h5.phone(emp.employee.id);
+    await page.goto(`${h5.base}/app/exceptions`);
+    await page.locator('[data-reason="RETIRED_PENSIONER"]').click();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const result = page.locator('[data-test="result"]');
+    await result.waitFor();
+    // Router links, not the absolute PUBLIC_BASE_URL ones the chat cards carry.
+    const hrefs = await result.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toHaveLength(2);
+    for (const href of hrefs) expect(href).toMatch(/^\/app\/(sign|proofs)\//);
+    await page.getByText('已提交', { exact: true }).waitFor();
+    const id = (await t.db.insuranceException.findFirstOrThrow({ where: { employeeId: emp.employee.id } })).id;
+    expect(await page.locator(`[data-exception="${id}"]`).innerText()).toContain('待补充材料');
+
+    // The 已提交 toast stays behind; a fixed field clears its error.
+    await result.getByText('签署声明').click();
+    await page.waitForURL(`${h5.base}/app/sign/insurance-exception-declaration/${id}`);
+    await expect.poll(() => page.getByText('已提交', { exact: true }).isVisible(), { timeout: 1000 }).toBe(false);
+    await page.getByRole('button', { name: '确认签署' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('请输入您的姓名');
+    await page.getByPlaceholder('请输入您的姓名').fill('郑老师');
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    await page.locator('.van-checkbox__icon').click();
+    await drawSignature(page);
+    await page.getByRole('button', { name: '确认签署' }).click();
+    await page.getByText('签署完成').waitFor();
+
+    // The proof, then 返回申请 back to the request: both documents in, so it waits for HR.
+    await page.goto(`${h5.base}/app/exceptions`);
+    await page.locator('.next-steps').getByText('上传证明').click();
+    await page.waitForURL(/\/app\/proofs\/upload\?/);
+    await page.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() });
+    await page.getByTestId('chosen-file').waitFor();
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await page.getByText('上传成功').waitFor();
+    await page.screenshot({ path: `${resultsDir}/exception-proof-uploaded.png`, fullPage: true });
+    await page.getByTestId('back-to-request').click();
+    await page.waitForURL(`${h5.base}/app/exceptions`);
+    await expect.poll(() => page.locator(`[data-exception="${id}"]`).innerText()).toContain('待提交审批');
+    expect(errors).toEqual([]);
+
+    // HR submits; a manager approves with a comment; the detail names them, the time and the comment.
+    const hrPage = await h5.phone(hr.employee.id);
+    const hp = hrPage.page;
+    await hp.goto(`${h5.base}/app/exceptions/${id}`);
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('待提交审批');
+    await hp.locator('[data-test="submit"]').click();
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('审批中');
+    const { approvalId } = await t.db.insuranceException.findUniqueOrThrow({ where: { id } });
+    await decideApproval(t.deps, { approvalId: approvalId as string, decision: 'APPROVE', comment: '退休证已核对', actor: hrm.actor, channel: 'h5' });
+    await hp.reload();
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('已批准');
+    const decision = await hp.locator('[data-test="approval-decision"]').innerText();
+    for (const text of ['赵经理：已同意', '2026-11-20 10:00', '意见：退休证已核对']) expect(decision).toContain(text);
+    expect(await hp.locator('[data-test="approval"]').innerText()).toContain('办结于 2026-11-20 10:00');
+    expect(await hp.getByText('后续任务', { exact: true }).count()).toBe(1);
+    expect(await hp.locator('[data-test="tasks-follow-up"]').innerText()).toContain('仍须为郑老师办理工伤保险增员');
+    expect(await hp.getByText('整改任务').count()).toBe(0);
+    await hp.screenshot({ path: `${resultsDir}/exception-approved.png`, fullPage: true });
+    const download = hp.waitForEvent('download');
+    await hp.locator('[data-test="evidence-pack"]').click();
+    expect((await download).suggestedFilename()).toMatch(/\.zip$/);
+    expect(hrPage.errors).toEqual([]);
   });
 });

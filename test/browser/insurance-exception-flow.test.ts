@@ -135,6 +135,7 @@ describe('insurance exception, end to end in Chromium over WeCom', () => {
     const submit = hp.locator('[data-test="submit"]');
     await submit.waitFor();
     expect(await submit.innerText()).toBe('提交审批');
+    expect(await hp.locator('[data-test="status"]').innerText()).toBe('待提交审批');
     expect(await submit.isDisabled()).toBe(false);
     expect(await hp.locator('[data-doc="PENSION_CERTIFICATE"]').innerText()).toContain('退休证或养老金领取证明');
     await hp.screenshot({ path: `${shots}/flow-4-hr-detail.png`, fullPage: true });
@@ -155,6 +156,7 @@ describe('insurance exception, end to end in Chromium over WeCom', () => {
     expect(JSON.stringify(update.card)).toMatch(/已同意 · 王经理 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await hp.reload();
     await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('已批准');
+    expect(await hp.locator('[data-test="approval-decision"]').innerText()).toMatch(/王经理：已同意[\s\S]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await hp.screenshot({ path: `${shots}/flow-5-approved.png`, fullPage: true });
 
     // 6. HR downloads the case's evidence pack; its README's sh block verifies it, and fails on one changed byte.

@@ -3,7 +3,7 @@
 // then uploads a PDF proof, and an .exe renamed .pdf is refused with the Chinese message.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeEmployee } from '../helpers/factories.ts';
+import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { exeBytes, pdfBytes } from '../helpers/make-png.ts';
 import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
@@ -88,6 +88,28 @@ describe('H5 signing and proof upload', () => {
     expect(await page.getByTestId('signature-row').innerText()).toContain('社会保险例外情形声明');
     expect(await page.getByTestId('proof-row').innerText()).toContain('退休证.pdf');
     await page.screenshot({ path: `${resultsDir}/h5-documents.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('leads back to the request after an upload made from it: HR to its checklist, without exceptionId no way back', async () => {
+    const hr = await makeActor(t.deps, ['HR_SPECIALIST'], { name: '何人事' });
+    const own = (await t.db.insuranceException.create({ data: { employeeId: hr.employee.id, kind: 'RETIRED_REHIRE', reasonCategory: 'RETIRED_PENSIONER', status: 'DRAFT' } })).id;
+    const { page, errors } = await h5.phone(hr.employee.id);
+    await page.goto(`${h5.base}/app/proofs/upload?exceptionId=${own}&kind=PENSION_CERTIFICATE`);
+    await page.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+    await page.getByTestId('chosen-file').waitFor();
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await page.getByText('上传成功').waitFor();
+    await page.getByRole('button', { name: '返回申请' }).click();
+    await page.waitForURL(`${h5.base}/app/exceptions/${own}`);
+    await page.locator('[data-doc="PENSION_CERTIFICATE"]').waitFor();
+    expect(await page.locator('[data-doc="PENSION_CERTIFICATE"]').innerText()).toContain('✔');
+
+    await page.goto(`${h5.base}/app/proofs/upload`);
+    await page.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '其他.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await page.getByText('上传成功').waitFor();
+    expect(await page.getByRole('button', { name: '返回申请' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

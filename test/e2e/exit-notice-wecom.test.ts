@@ -44,6 +44,17 @@ describe('exit notice over WeCom', () => {
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id: process.id } })).state).toBe('NOTICE_1_SENT');
     const notice = await waitFor('the notice at WeCom', async () => fake.delivered.find((d) => d.userId === 'zhangsan' && JSON.stringify(d.message).includes(`/app/exits/${process.id}/notice`)));
     expect(JSON.stringify(notice.message)).toContain('返岗通知书');
+    // Then the PDF itself as a file message: the stored bytes, uploaded as WeCom media.
+    const step = await t.db.exitStep.findFirstOrThrow({ where: { processId: process.id, kind: 'return_notice_1' } });
+    const pdf = await waitFor('the notice PDF at WeCom', async () => fake.delivered.find((d) => d.userId === 'zhangsan' && d.msgtype === 'file'));
+    const upload = fake.uploads.find((u) => u.mediaId === (pdf.message as { media_id: string }).media_id);
+    expect(upload?.fileName).toBe('第一次返岗通知书-张三.pdf');
+    expect(Buffer.compare(upload?.bytes ?? Buffer.alloc(0), await t.deps.files.get(step.documentSha256 as string))).toBe(0);
+    const delivered = await waitFor('both deliveries recorded', async () => {
+      const rows = await t.db.evidenceEntry.findMany({ where: { subjectType: 'exit_process', subjectId: process.id, type: 'exit.notice_delivered' } });
+      return rows.length === 2 ? rows : undefined;
+    });
+    expect(delivered.map((e) => (e.metadata as { message: string; platform: string }).platform)).toEqual(['wecom', 'wecom']);
     const updates = await waitFor('the HR card update', async () => (fake.cardUpdates.some((u) => u.userIds.includes('hr-a') && JSON.stringify(u.card).includes('已发送')) ? fake.cardUpdates : undefined));
     expect(updates.length).toBeGreaterThan(0);
     expect(await t.db.evidenceEntry.count({ where: { subjectType: 'exit_process', subjectId: process.id, type: 'exit.document' } })).toBe(1);
@@ -51,5 +62,6 @@ describe('exit notice over WeCom', () => {
     // The same click again changes nothing.
     expect((await click({ from: 'hr-a', taskId, eventKey: EXIT_SEND_NOTICE, responseCode: 'again' }).send()).status).toBe(200);
     expect(await t.db.exitStep.count({ where: { processId: process.id } })).toBe(1);
+    expect(fake.delivered.filter((d) => d.userId === 'zhangsan' && d.msgtype === 'file')).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 // DingTalk's two API hosts on one loopback server: accessToken, interactive cards (one card
 // per outTrackId), robot batchSend (≤ 20 users), and the old-host APIs (getuserinfo,
 // attendance, directory, in fake-dingtalk-data.ts), with the documented limits.
-import { startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
+import { readMultipartFile, startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
 import { createDingtalkDataRoutes, type DingtalkFakeData } from './fake-dingtalk-data.ts';
 
 export interface FakeDingtalkCard {
@@ -18,7 +18,11 @@ export interface FakeDingtalkApiServer extends FakeHttpServer {
   robotCode: string;
   cardTemplateId: string;
   cards: Map<string, FakeDingtalkCard>;
-  robotMessages: { userId: string; msgKey: string; msgParam: unknown }[];
+  robotMessages: { userId: string; msgKey: string; msgParam: unknown; processQueryKey: string }[];
+  /** Media uploads on the old host (multipart field `media`). */
+  uploads: { type: string; mediaId: string; fileName: string; contentType: string; bytes: Buffer }[];
+  /** The member opens the robot message sent under this processQueryKey (readStatus then reports it). */
+  markRead(processQueryKey: string, userId: string, at?: number): void;
   expireTokens(): void;
   data: DingtalkFakeData;
 }
@@ -33,6 +37,8 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
   const tokens = new Map<string, number>();
   const cards = new Map<string, FakeDingtalkCard>();
   const robotMessages: FakeDingtalkApiServer['robotMessages'] = [];
+  const uploads: FakeDingtalkApiServer['uploads'] = [];
+  const reads = new Map<string, Map<string, number>>();
   const data: DingtalkFakeData = { departments: [{ dept_id: 1, name: '测试公司' }], users: [], attendance: [], authCodes: new Map() };
   const oldRoutes = createDingtalkDataRoutes(data);
   let counter = 0;
@@ -72,9 +78,31 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
       const body = req.body as { robotCode?: string; userIds?: string[]; msgKey?: string; msgParam?: string };
       if (body.robotCode !== robotCode) return bad(400, 'invalidParameter.robotCode', 'robotCode 错误');
       if (!body.userIds?.length || body.userIds.length > 20) return bad(400, 'invalidParameter.userIds', 'userIds 须为 1–20 个');
-      for (const u of body.userIds) robotMessages.push({ userId: u, msgKey: String(body.msgKey), msgParam: JSON.parse(body.msgParam ?? '{}') });
-      return { body: { processQueryKey: `pq-${++counter}`, invalidStaffIdList: [], flowControlledStaffIdList: [] } };
+      const msgParam = JSON.parse(body.msgParam ?? '{}') as { mediaId?: string };
+      if (body.msgKey === 'sampleFile' && !uploads.some((u) => u.mediaId === msgParam.mediaId)) return bad(400, 'invalidParameter.mediaId', 'mediaId 无效');
+      const processQueryKey = `pq-${++counter}`;
+      for (const u of body.userIds) robotMessages.push({ userId: u, msgKey: String(body.msgKey), msgParam, processQueryKey });
+      return { body: { processQueryKey, invalidStaffIdList: [], flowControlledStaffIdList: [] } };
     },
+    'GET /v1.0/robot/oToMessages/readStatus': (req) => {
+      if (req.query.robotCode !== robotCode) return bad(400, 'invalidParameter.robotCode', 'robotCode 错误');
+      const sent = robotMessages.filter((m) => m.processQueryKey === req.query.processQueryKey);
+      if (sent.length === 0) return bad(400, 'invalidParameter.processQueryKey', 'processQueryKey 无效');
+      const read = reads.get(req.query.processQueryKey as string) ?? new Map<string, number>();
+      const messageReadInfoList = sent.map((m) => ({ name: m.userId, userId: m.userId, readStatus: read.has(m.userId) ? 'READ' : 'UNREAD', ...(read.has(m.userId) && { readTimestamp: read.get(m.userId) }) }));
+      return { body: { sendStatus: 'SUCCESS', messageReadInfoList } };
+    },
+  };
+
+  const uploadMedia = async (req: RecordedRequest): Promise<FakeAnswer> => {
+    const state = tokenState(req.query.access_token);
+    if (state !== 'ok') return { body: { errcode: 40014, errmsg: '不合法的access_token' } };
+    if (!['image', 'voice', 'video', 'file'].includes(req.query.type ?? '')) return { body: { errcode: 40004, errmsg: '不合法的媒体文件类型' } };
+    const file = await readMultipartFile(req, 'media');
+    if (!file || file.bytes.length === 0) return { body: { errcode: 41005, errmsg: '缺少多媒体文件数据' } };
+    const mediaId = `@ding-media-${++counter}`;
+    uploads.push({ type: req.query.type as string, mediaId, fileName: file.fileName, contentType: file.type, bytes: file.bytes });
+    return { body: { errcode: 0, errmsg: 'ok', type: req.query.type, media_id: mediaId, created_at: Date.now() } };
   };
 
   const server = await startFakeHttpServer(
@@ -93,6 +121,7 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
         const header = req.headers['x-acs-dingtalk-access-token'];
         return tokenState(typeof header === 'string' ? header : undefined) === 'ok' ? route(req) : bad(401, 'InvalidAuthentication', '不合法的access_token');
       }
+      if (req.path === '/media/upload') return uploadMedia(req);
       const route = oldRoutes[req.path];
       if (!route) return { status: 404, body: { errcode: 404, errmsg: 'no such api (fake)' } };
       const state = tokenState(req.query.access_token);
@@ -102,5 +131,6 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
     { tokenPaths: ['/v1.0/oauth2/accessToken'] },
   );
 
-  return Object.assign(server, { clientId, clientSecret, robotCode, cardTemplateId, cards, robotMessages, expireTokens: () => tokens.clear(), data });
+  const markRead = (key: string, userId: string, at = Date.now()) => void reads.set(key, (reads.get(key) ?? new Map<string, number>()).set(userId, at));
+  return Object.assign(server, { clientId, clientSecret, robotCode, cardTemplateId, cards, robotMessages, uploads, markRead, expireTokens: () => tokens.clear(), data });
 }

@@ -12,6 +12,8 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON, or the raw text for other content types (multipart). */
   body: unknown;
+  /** The body's exact bytes (multipart uploads are checked byte for byte). */
+  rawBody: Buffer;
   at: number;
 }
 
@@ -34,6 +36,16 @@ export interface FakeHttpServer {
   close(): Promise<void>;
 }
 
+/** One multipart upload's file part, parsed the way a platform would (field name, file name, bytes). */
+export async function readMultipartFile(req: RecordedRequest, field: string): Promise<{ fileName: string; type: string; bytes: Buffer } | undefined> {
+  const contentType = String(req.headers['content-type'] ?? '');
+  if (!contentType.startsWith('multipart/form-data')) return undefined;
+  const form = await new Response(new Uint8Array(req.rawBody), { headers: { 'content-type': contentType } }).formData().catch(() => undefined);
+  const file = form?.get(field);
+  if (!file || typeof file === 'string') return undefined;
+  return { fileName: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) };
+}
+
 export async function startFakeHttpServer(handler: FakeHandler, opts: { tokenPaths: string[] }): Promise<FakeHttpServer> {
   const requests: RecordedRequest[] = [];
   const failures: { kind: FailKind | FakeAnswer; path?: string }[] = [];
@@ -47,7 +59,8 @@ export async function startFakeHttpServer(handler: FakeHandler, opts: { tokenPat
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const rawBody = Buffer.concat(chunks);
+    const raw = rawBody.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     const json = (req.headers['content-type'] ?? '').includes('application/json');
     const recorded: RecordedRequest = {
@@ -56,6 +69,7 @@ export async function startFakeHttpServer(handler: FakeHandler, opts: { tokenPat
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       body: json && raw ? JSON.parse(raw) : raw,
+      rawBody,
       at: Date.now(),
     };
     requests.push(recorded);

@@ -1,7 +1,7 @@
 // A WeCom API server on loopback: tokens that expire, message/send with task_id uniqueness,
 // duplicate check and the silent per-member rate limit, single-use response codes, media,
 // OAuth codes, JS-SDK tickets, check-in and directory, each with WeCom's documented limits.
-import { startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
+import { readMultipartFile, startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
 import { createWecomDataRoutes, type WecomFakeDirectory, type WecomFakeCheckin } from './fake-wecom-data.ts';
 
 export interface WecomDelivery {
@@ -22,7 +22,8 @@ export interface FakeWecomServer extends FakeHttpServer {
   /** Messages WeCom accepted but silently dropped (over 30/min or 1000/h for that member). */
   dropped: WecomDelivery[];
   cardUpdates: { userIds: string[]; responseCode: string; card: unknown }[];
-  uploads: { type: string; size: number }[];
+  /** Media uploads as WeCom parsed them (multipart field `media`): file name, type and bytes. */
+  uploads: { type: string; size: number; mediaId: string; fileName: string; contentType: string; bytes: Buffer }[];
   expireTokens(): void;
   addOauthCode(code: string, userId: string): void;
   directory: WecomFakeDirectory;
@@ -82,6 +83,9 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     if (msgtype === 'text' || msgtype === 'markdown') {
       const content = String((body[msgtype] as { content?: string }).content ?? '');
       if (Buffer.byteLength(content) > 2048) return err(45002, 'content size out of limit');
+    } else if (msgtype === 'file') {
+      const mediaId = (body.file as { media_id?: string } | undefined)?.media_id;
+      if (!uploads.some((u) => u.mediaId === mediaId)) return err(40007, 'invalid media_id');
     } else if (msgtype !== 'template_card') return err(40008, 'invalid message type');
     let responseCode: string | undefined;
     let taskId: string | undefined;
@@ -111,14 +115,18 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     return ok();
   };
 
-  const routes: Record<string, (req: RecordedRequest) => FakeAnswer> = {
+  const routes: Record<string, (req: RecordedRequest) => FakeAnswer | Promise<FakeAnswer>> = {
     '/cgi-bin/message/send': send,
     '/cgi-bin/message/update_template_card': updateCard,
-    '/cgi-bin/media/upload': (req) => {
+    '/cgi-bin/media/upload': async (req) => {
+      if (req.method !== 'POST') return err(43002, 'require POST method');
       if (!['file', 'image', 'voice', 'video'].includes(req.query.type ?? '')) return err(40004, 'invalid media type');
-      if (!/name="media"; filename=/.test(String(req.body))) return err(41005, 'media data missing');
-      uploads.push({ type: req.query.type as string, size: String(req.body).length });
-      return ok({ type: req.query.type, media_id: `media-${++counter}`, created_at: String(Math.floor(now() / 1000)) });
+      const file = await readMultipartFile(req, 'media');
+      if (!file) return err(41005, 'media data missing');
+      if (file.bytes.length < 5) return err(40005, 'invalid file size');
+      const mediaId = `media-${++counter}`;
+      uploads.push({ type: req.query.type as string, size: file.bytes.length, mediaId, fileName: file.fileName, contentType: file.type, bytes: file.bytes });
+      return ok({ type: req.query.type, media_id: mediaId, created_at: String(Math.floor(now() / 1000)) });
     },
     '/cgi-bin/auth/getuserinfo': (req) => {
       const userId = oauthCodes.get(req.query.code ?? '');

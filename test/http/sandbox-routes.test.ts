@@ -47,7 +47,8 @@ async function deliverQueued(): Promise<void> {
   for (const { payload, recipients, dedupeKey } of enqueued.splice(0)) {
     if (payload.kind === 'text') await sandbox.sendText(recipients, payload.text, dedupeKey);
     else if (payload.kind === 'card') await sandbox.sendCard(recipients, payload.card);
-    else await sandbox.updateCard(recipients, payload.card, {});
+    else if (payload.kind === 'card_update') await sandbox.updateCard(recipients, payload.card, {});
+    else await sandbox.sendFile(recipients, { ...payload, mediaId: payload.sha256 }, dedupeKey);
   }
 }
 

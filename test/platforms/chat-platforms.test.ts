@@ -54,8 +54,10 @@ describe('DingTalk', () => {
   });
 
   it('sends text through the robot', async () => {
-    await dingtalk.sendText(['m3'], '请上传缴费凭证', 'text-1');
-    expect(dingtalkFake.robotMessages.at(-1)).toEqual({ userId: 'm3', msgKey: 'sampleText', msgParam: { content: '请上传缴费凭证' } });
+    const sent = await dingtalk.sendText(['m3'], '请上传缴费凭证', 'text-1');
+    expect(dingtalkFake.robotMessages.at(-1)).toEqual({ userId: 'm3', msgKey: 'sampleText', msgParam: { content: '请上传缴费凭证' }, processQueryKey: expect.any(String) });
+    // The key robot/oToMessages/readStatus answers read state for.
+    expect(sent).toEqual({ readQueryKeys: [dingtalkFake.robotMessages.at(-1)?.processQueryKey] });
   });
 });
 

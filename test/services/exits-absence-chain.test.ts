@@ -87,10 +87,25 @@ describe('absence exit chain', () => {
     ]);
     expect(await t.db.treeHead.count()).toBeGreaterThan(0);
 
+    // Each notice's PDF follows its text as a file message, keyed per notice: queued once each.
+    const files = () => c.outbox.messages.filter((m) => m.payload.kind === 'file' && m.dedupeKey.startsWith(`exit-notice:${id}:`));
+    expect(files().map((m) => m.dedupeKey)).toEqual(['return_notice_1', 'return_notice_2', 'termination_notice'].map((n) => `exit-notice:${id}:${n}:file:sandbox`));
+    for (const m of files()) {
+      const notice = m.dedupeKey.split(':')[2] as string;
+      const step = process.steps.find((s) => s.kind === notice);
+      expect(m.payload).toMatchObject({ kind: 'file', sha256: step?.documentSha256, mediaType: 'application/pdf', fileName: expect.stringMatching(/赵六\.pdf$/) });
+      expect(m.recipients).toEqual(['u-赵六']);
+      expect(step?.channels).toEqual([
+        expect.objectContaining({ channel: 'chat', message: 'text', platform: 'sandbox', dedupeKey: `exit-notice:${id}:${notice}:sandbox` }),
+        expect.objectContaining({ channel: 'chat', message: 'file', platform: 'sandbox', dedupeKey: m.dedupeKey }),
+      ]);
+    }
+
     // Rerunning any day of the chain finds nothing new; the checklist reminders go out once.
     const before = c.outbox.messages.length;
     for (const asOf of ['2026-11-04', '2026-11-05', '2026-11-08', '2026-11-09']) expect(await c.job(asOf)).toMatch(/second-notice prompts 0; union prompts 0; exits completed 0; tasks reminded 0, escalated 0/);
     expect(c.outbox.messages.length).toBe(before);
+    expect(files()).toHaveLength(3);
     expect(await c.job('2026-11-10')).toContain('tasks reminded 2, escalated 0');
     expect(await c.job('2026-11-10')).toContain('tasks reminded 0, escalated 0');
     expect(c.cards('exit.task_due').map((m) => m.recipients)).toEqual([['hr-s'], ['hr-s']]);

@@ -106,9 +106,11 @@ describe('a lawful exception: retired and drawing a pension', () => {
     const detail = await getInsuranceException(deps, { actor: hrs.actor, id });
     expect(detail.documents.map((d) => [d.label, d.present])).toEqual([['员工签署的声明', true], ['退休证或养老金领取证明', false]]);
     expect([detail.canSubmit, detail.risk]).toEqual([false, null]);
+    expect(detail.statusLabel).toBe('待补充材料');
 
     await uploadProof(deps, { actor: emp.actor, employeeId: emp.employee.id, exceptionId: id, kind: 'PENSION_CERTIFICATE', coversMonth: '2026-10', fileName: '退休证.pdf', bytes: pdfBytes() });
-    expect((await getInsuranceException(deps, { actor: hrs.actor, id })).canSubmit).toBe(true);
+    expect(await getInsuranceException(deps, { actor: hrs.actor, id })).toMatchObject({ canSubmit: true, status: 'DRAFT', statusLabel: '待提交审批' });
+    expect((await listInsuranceExceptions(deps, { actor: emp.actor })).exceptions.map((x) => x.statusLabel)).toEqual(['待提交审批']);
     const submitted = await submitInsuranceException(deps, { actor: hrs.actor, exceptionId: id });
     expect(submitted.exception).toMatchObject({ status: 'SUBMITTED', approvalId: submitted.approvalId });
     const approval = await t.db.approval.findUniqueOrThrow({ where: { id: submitted.approvalId } });
@@ -118,7 +120,12 @@ describe('a lawful exception: retired and drawing a pension', () => {
 
     // The HR manager approves: re-verification from next quarter, and work injury is still owed.
     at('2026-11-21');
-    await decideApproval(deps, { approvalId: submitted.approvalId, decision: 'APPROVE', actor: hrm.actor, channel: 'h5' });
+    await decideApproval(deps, { approvalId: submitted.approvalId, decision: 'APPROVE', comment: '材料齐全', actor: hrm.actor, channel: 'h5' });
+    expect((await getInsuranceException(deps, { actor: hrs.actor, id })).approval).toMatchObject({
+      status: 'APPROVED', statusLabel: '已通过', decidedAt: '2026-11-21 10:00', decisions: [{ approverName: '王经理', decisionLabel: '已同意', comment: '材料齐全', at: '2026-11-21 10:00' }],
+    });
+    expect((await getInsuranceException(deps, { actor: emp.actor, id })).evidencePackUrl).toBeNull();
+    expect((await getInsuranceException(deps, { actor: hrs.actor, id })).evidencePackUrl).toBe(`/api/v1/evidence/packs?subjectType=insurance_exception&subjectId=${id}`);
     const approved = await t.db.insuranceException.findUniqueOrThrow({ where: { id } });
     expect([approved.status, approved.reverifyOn?.toISOString().slice(0, 10)]).toEqual(['APPROVED', '2027-01-01']);
     const injury = await t.db.complianceTask.findMany({ where: { employeeId: emp.employee.id } });

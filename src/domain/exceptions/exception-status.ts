@@ -11,6 +11,14 @@ export const exceptionStatusLabels: Record<InsuranceExceptionStatus, string> = {
   LAPSED: '已失效',
 };
 
+/** A DRAFT whose required documents are all on file waits for HR, not for the employee. */
+export const READY_TO_SUBMIT_LABEL = '待提交审批';
+
+/** The label people see: a DRAFT reads 「待补充材料」 only while a required document is missing. */
+export function exceptionStatusLabel(status: InsuranceExceptionStatus, documentsComplete: boolean): string {
+  return status === 'DRAFT' && documentsComplete ? READY_TO_SUBMIT_LABEL : exceptionStatusLabels[status];
+}
+
 /** An employee has at most one exception in these states at a time. */
 export const OPEN_EXCEPTION_STATUSES: readonly InsuranceExceptionStatus[] = ['REMEDIATION', 'DRAFT', 'SUBMITTED', 'APPROVED'];
 

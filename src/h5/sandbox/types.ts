@@ -16,8 +16,10 @@ export interface SandboxUser extends DemoUser {
 export interface ChatMessage {
   id: string;
   direction: 'in' | 'out';
-  kind: 'text' | 'card';
+  kind: 'text' | 'card' | 'file';
   text?: string;
+  /** File messages (e.g. a notice PDF): its name and the download link. */
+  file?: { fileName: string; mediaType: string; url: string };
   card?: CardModel;
   cardKey: string | null;
   createdAt: string;

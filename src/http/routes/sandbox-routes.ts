@@ -6,11 +6,13 @@ import { AppError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { createSandboxReceiver, type SandboxReceiver } from '../../receivers/sandbox-receiver.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
+import { getSandboxFile } from '../../services/sandbox/get-sandbox-file.ts';
 import { listSandboxMessages } from '../../services/sandbox/list-sandbox-messages.ts';
 import { listSandboxUsers } from '../../services/sandbox/list-sandbox-users.ts';
 import { recordSandboxText } from '../../services/sandbox/record-sandbox-text.ts';
 import { requireSandboxCardButton } from '../../services/sandbox/require-sandbox-card-button.ts';
 import { defineRoute } from '../api-route.ts';
+import { sendFile } from './proof-routes.ts';
 
 export interface SandboxRouteOptions {
   /** configuredPlatforms(env).length === 0 */
@@ -48,6 +50,16 @@ export function sandboxRoutes(deps: ServiceDeps, opts: SandboxRouteOptions) {
       handler: async ({ query }) => {
         requireEnabled();
         return listSandboxMessages(deps, { userId: query.userId, after: query.after ? new Date(query.after) : undefined });
+      },
+    }),
+    defineRoute({
+      ...common, method: 'get', path: '/sandbox/messages/:id/file',
+      summary: "A file message's file (the notice PDF, say), for its recipient's sandbox chat; ?download=1 as attachment",
+      params: z.object({ id: z.uuid() }),
+      query: z.object({ userId, download: z.enum(['0', '1']).optional() }),
+      handler: async ({ params, query, ctx }) => {
+        requireEnabled();
+        return sendFile(ctx, await getSandboxFile(deps, { userId: query.userId, messageId: params.id }), query.download === '1');
       },
     }),
     defineRoute({

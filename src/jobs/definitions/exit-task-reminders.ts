@@ -1,6 +1,7 @@
 import { systemActor } from '../../domain/actor.ts';
 import { sealTreeHead } from '../../services/evidence/seal-tree-head.ts';
 import { advanceExitProcesses } from '../../services/exits/advance-exit-processes.ts';
+import { pollExitNoticeReads } from '../../services/exits/poll-exit-notice-reads.ts';
 import { remindExitTasks } from '../../services/exits/remind-exit-tasks.ts';
 import type { JobDefinition } from '../job-definition.ts';
 
@@ -16,7 +17,9 @@ export const exitTaskReminders: JobDefinition = {
     const actor = systemActor('job:exit-task-reminders', '离职事项提醒');
     const a = await advanceExitProcesses(deps, { asOf, actor });
     const t = await remindExitTasks(deps, { asOf, actor });
+    // Read state is the platform's present answer, not a fact of day `asOf`.
+    const r = await pollExitNoticeReads(deps, { actor });
     await sealTreeHead(deps);
-    return `returned ${a.returned}; second-notice prompts ${a.secondNoticePrompts}; union prompts ${a.unionPrompts}; exits completed ${a.completed}; tasks reminded ${t.reminded}, escalated ${t.escalated}`;
+    return `returned ${a.returned}; second-notice prompts ${a.secondNoticePrompts}; union prompts ${a.unionPrompts}; exits completed ${a.completed}; tasks reminded ${t.reminded}, escalated ${t.escalated}; notices read (DingTalk) ${r.read}${r.failed ? `, read-state queries failed ${r.failed}` : ''}`;
   },
 };

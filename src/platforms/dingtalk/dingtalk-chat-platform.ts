@@ -13,7 +13,18 @@ export function createDingtalkChatPlatform(client: DingtalkClient, opts: { timeZ
     // The robot API has no idempotency key: a crash between DingTalk's answer and the outbox
     // marking the message sent can repeat a text (never a card).
     async sendText(userIds, text) {
-      await client.sendRobotMessage(userIds, { msgKey: 'sampleText', msgParam: { content: text } });
+      const sent = await client.sendRobotMessage(userIds, { msgKey: 'sampleText', msgParam: { content: text } });
+      return { readQueryKeys: sent.processQueryKeys };
+    },
+    async uploadFile(file, bytes) {
+      return client.uploadMedia({ filename: file.fileName, content: bytes, contentType: file.mediaType });
+    },
+    // Same limit as texts: the outbox reuses the uploaded media_id, but a crash between DingTalk's
+    // answer and the outbox marking the message sent can still repeat the file message.
+    async sendFile(userIds, file) {
+      const fileType = file.fileName.includes('.') ? (file.fileName.split('.').pop() as string).toLowerCase() : 'pdf';
+      const sent = await client.sendRobotMessage(userIds, { msgKey: 'sampleFile', msgParam: { mediaId: file.mediaId, fileName: file.fileName, fileType } });
+      return { readQueryKeys: sent.processQueryKeys };
     },
     async sendCard(userIds, card) {
       await client.createAndDeliverCard({ outTrackId: card.key, userIds, cardParamMap: render(card) });

@@ -8,6 +8,8 @@ import { getDingtalkAttendance, type DingtalkAttendanceRecord } from './dingtalk
 import { getDingtalkUserIdByCode } from './dingtalk-auth.ts';
 import { createAndDeliverDingtalkCard, updateDingtalkCard } from './dingtalk-cards.ts';
 import { getDingtalkDirectory } from './dingtalk-directory.ts';
+import { uploadDingtalkMedia } from './dingtalk-media.ts';
+import { getDingtalkRobotReadStatus, type RobotReadState } from './dingtalk-read-status.ts';
 import { sendDingtalkRobotMessage, type RobotMessage, type RobotSendResult } from './dingtalk-robot.ts';
 
 export interface DingtalkClient {
@@ -15,6 +17,8 @@ export interface DingtalkClient {
   createAndDeliverCard(opts: { outTrackId: string; userIds: string[]; cardParamMap: Record<string, string> }): Promise<void>;
   updateCard(opts: { outTrackId: string; cardParamMap: Record<string, string> }): Promise<void>;
   sendRobotMessage(userIds: string[], message: RobotMessage): Promise<RobotSendResult>;
+  uploadMedia(opts: { filename: string; content: Uint8Array; contentType?: string }): Promise<string>;
+  getRobotReadStatus(processQueryKey: string): Promise<RobotReadState[]>;
   getUserIdByCode(code: string): Promise<{ userId: string; name?: string }>;
   getAttendance(opts: { userIds: string[]; fromDay: string; toDay: string }): Promise<DingtalkAttendanceRecord[]>;
   getDirectory(): Promise<PlatformDirectory>;
@@ -43,6 +47,8 @@ export function createDingtalkClient(opts: DingtalkClientOptions): DingtalkClien
     createAndDeliverCard: (o) => createAndDeliverDingtalkCard(api, o),
     updateCard: (o) => updateDingtalkCard(api, o),
     sendRobotMessage: (userIds, message) => sendDingtalkRobotMessage(api, userIds, message),
+    uploadMedia: (o) => uploadDingtalkMedia(api, o),
+    getRobotReadStatus: (key) => getDingtalkRobotReadStatus(api, key),
     getUserIdByCode: (code) => getDingtalkUserIdByCode(api, code),
     getAttendance: (o) => getDingtalkAttendance(api, o),
     getDirectory: () => getDingtalkDirectory(api),

@@ -21,6 +21,17 @@ export function createSandboxChatPlatform(db: Db): ChatPlatform {
       });
       return {};
     },
+    // Nothing to upload: the file is already in the file store, addressed by its hash.
+    async uploadFile(file) {
+      return file.sha256;
+    },
+    async sendFile(userIds, file, dedupeKey) {
+      const body = { file: { sha256: file.sha256, fileName: file.fileName, mediaType: file.mediaType } };
+      await db.sandboxMessage.createMany({
+        data: userIds.map((userId) => ({ userId, direction: 'out', kind: 'file', body, dedupeKey: `${dedupeKey}:${userId}` })),
+        skipDuplicates: true,
+      });
+    },
     // Every copy of the card shows the decision, as on the real platforms.
     async updateCard(_userIds, card) {
       await db.sandboxMessage.updateMany({ where: { cardKey: card.key, direction: 'out' }, data: { body: { card } as unknown as Prisma.InputJsonValue } });

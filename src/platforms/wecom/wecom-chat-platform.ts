@@ -33,6 +33,15 @@ export function createWecomChatPlatform(client: WecomClient, opts: { timeZone?: 
         throw error;
       }
     },
+    async uploadFile(file, bytes) {
+      return client.uploadMedia({ type: 'file', filename: file.fileName, content: bytes, contentType: file.mediaType });
+    },
+    // The outbox reuses one media_id across retries, so the duplicate check (same content within
+    // 4 h) drops a repeated file message as it does a repeated text. WeCom app messages report no
+    // read state: reading is proven only by the employee opening the H5 page.
+    async sendFile(userIds, file) {
+      for (const users of chunk(userIds, 1000)) await client.send(users, { msgtype: 'file', file: { media_id: file.mediaId } });
+    },
     async updateCard(userIds, card, responseCodes) {
       const templateCard = render(card);
       for (const [code, users] of groupByCode(userIds, responseCodes)) {

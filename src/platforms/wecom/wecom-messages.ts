@@ -6,7 +6,8 @@ import type { WecomApi } from './wecom-api.ts';
 export type WecomMessage =
   | { msgtype: 'text'; text: { content: string } }
   | { msgtype: 'markdown'; markdown: { content: string } }
-  | { msgtype: 'template_card'; template_card: Record<string, unknown> };
+  | { msgtype: 'template_card'; template_card: Record<string, unknown> }
+  | { msgtype: 'file'; file: { media_id: string } };
 
 export interface WecomSendResult {
   msgid?: string;
@@ -49,7 +50,7 @@ export async function updateWecomTemplateCard(
 
 /** WeCom rejects text over 2048 bytes; cut at a character boundary and say so. */
 function fitText(message: WecomMessage): WecomMessage {
-  if (message.msgtype === 'template_card') return message;
+  if (message.msgtype === 'template_card' || message.msgtype === 'file') return message;
   const content = message.msgtype === 'text' ? message.text.content : message.markdown.content;
   if (Buffer.byteLength(content) <= MAX_TEXT_BYTES) return message;
   // '…' is 3 bytes in UTF-8; a character split by the cut decodes to U+FFFD and is dropped.

@@ -36,3 +36,9 @@ export async function checkExceptionDocuments(db: Db | Tx, e: { id: string; empl
   }
   return out;
 }
+
+/** Whether every required document is on file (a reason with none, or an unknown one, is complete). */
+export async function exceptionDocumentsComplete(db: Db | Tx, e: { id: string; employeeId: string; reasonCategory: string }): Promise<boolean> {
+  // The links are not needed here, so no base URL.
+  return (await checkExceptionDocuments(db, e, '')).every((d) => d.present);
+}

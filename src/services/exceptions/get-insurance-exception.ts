@@ -2,8 +2,8 @@
 // reasons), the money at risk line by line with its legal basis (waivers), the approval's state,
 // the legal notes and the tasks it opened. Employees read only their own.
 import type { Actor } from '../../domain/actor.ts';
-import { approvalStatusLabels } from '../../domain/approvals/approval-definition.ts';
-import { dayIn, formatDay } from '../../domain/dates.ts';
+import { approvalStatusLabels, decisionLabels } from '../../domain/approvals/approval-definition.ts';
+import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
 import { INJURY_STILL_REQUIRED, isReasonCategory, reasonCategories, WAIVER_VOID_NOTE } from '../../domain/exceptions/reason-categories.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { authorize, scopeOf } from '../../domain/permissions.ts';
@@ -19,10 +19,21 @@ export interface ExceptionDetail extends ExceptionListItem {
   documents: DocumentCheck[];
   missing: string[];
   risk: { lines: { label: string; amountFen: number; amount: string; detail: string; legalBasis: string }[]; totalFen: number; total: string; asOf: string } | null;
-  approval: { id: string; status: string; statusLabel: string } | null;
+  /** Who decided and when ('YYYY-MM-DD HH:mm' in the business zone), with their comments. */
+  approval: { id: string; status: string; statusLabel: string; decidedAt: string | null; decisions: ApprovalDecisionView[] } | null;
   tasks: { id: string; kind: string; title: string; dueOn: string; state: string }[];
   canSubmit: boolean;
   canWithdraw: boolean;
+  /** The case's evidence pack (zip), for HR only. */
+  evidencePackUrl: string | null;
+}
+
+export interface ApprovalDecisionView {
+  approverName: string;
+  decision: string;
+  decisionLabel: string;
+  comment: string | null;
+  at: string;
 }
 
 /**
@@ -45,7 +56,13 @@ export async function getInsuranceException(deps: ServiceDeps, opts: { actor: Ac
     const r = await estimateWaiverRisk(deps.db, employee, today);
     if (r) risk = { lines: r.lines.map((l) => ({ label: l.label, amountFen: l.amountFen, amount: formatYuan(l.amountFen), detail: l.detail, legalBasis: l.legalBasis })), totalFen: r.totalFen, total: formatYuan(r.totalFen), asOf: today };
   }
-  const approval = e.approvalId ? await deps.db.approval.findUnique({ where: { id: e.approvalId }, select: { id: true, status: true } }) : null;
+  const approval = e.approvalId
+    ? await deps.db.approval.findUnique({
+      where: { id: e.approvalId },
+      select: { id: true, status: true, decidedAt: true, steps: { orderBy: { index: 'asc' }, select: { decisions: { orderBy: { at: 'asc' }, select: { approverName: true, decision: true, comment: true, at: true } } } } },
+    })
+    : null;
+  const tz = deps.businessTz;
   const tasks = await deps.db.complianceTask.findMany({ where: { subjectType: 'insurance_exception', subjectId: e.id }, orderBy: { createdAt: 'asc' } });
   return {
     ...item,
@@ -54,9 +71,15 @@ export async function getInsuranceException(deps: ServiceDeps, opts: { actor: Ac
     documents,
     missing,
     risk,
-    approval: approval && { id: approval.id, status: approval.status, statusLabel: approvalStatusLabels[approval.status] },
+    approval: approval && {
+      id: approval.id, status: approval.status, statusLabel: approvalStatusLabels[approval.status], decidedAt: approval.decidedAt && formatDateTime(tz, approval.decidedAt),
+      decisions: approval.steps.flatMap((st) => st.decisions).map((d) => ({
+        approverName: d.approverName, decision: d.decision, decisionLabel: decisionLabels[d.decision as 'APPROVE'] ?? d.decision, comment: d.comment, at: formatDateTime(tz, d.at),
+      })),
+    },
     tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, dueOn: formatDay(t.dueOn) as string, state: t.state })),
     canSubmit: e.status === 'DRAFT' && missing.length === 0 && scopeOf(opts.actor, 'exception.submit') !== undefined,
     canWithdraw: e.employeeId === opts.actor.id && ['DRAFT', 'REMEDIATION'].includes(e.status),
+    evidencePackUrl: scope === 'all' ? `/api/v1/evidence/packs?subjectType=insurance_exception&subjectId=${e.id}` : null,
   };
 }

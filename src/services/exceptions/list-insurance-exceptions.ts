@@ -1,7 +1,7 @@
 // Insurance exceptions: HR sees all, an employee only their own (scope from permissions.ts).
 import type { Actor } from '../../domain/actor.ts';
 import { formatDay } from '../../domain/dates.ts';
-import { exceptionStatusLabels } from '../../domain/exceptions/exception-status.ts';
+import { exceptionStatusLabel } from '../../domain/exceptions/exception-status.ts';
 import type { ExceptionListItem } from '../../domain/exceptions/exception-view-types.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
 import { authorize } from '../../domain/permissions.ts';
@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import type { InsuranceException } from '../../generated/prisma/client.ts';
 import type { InsuranceExceptionStatus } from '../../generated/prisma/enums.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { exceptionDocumentsComplete } from './check-exception-documents.ts';
 
 export type { ExceptionListItem };
 
@@ -26,13 +27,16 @@ export async function listInsuranceExceptions(deps: ServiceDeps, opts: { actor: 
   return { exceptions: await toExceptionListItems(deps.db, rows) };
 }
 
-/** List items of exception rows, with their employees loaded in one query. */
+/** List items of exception rows, with their employees loaded in one query; a DRAFT's label follows its checklist. */
 export async function toExceptionListItems(db: Db, rows: InsuranceException[]): Promise<ExceptionListItem[]> {
   const employees = await db.employee.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.employeeId))] } },
     select: { id: true, name: true, employeeNo: true, department: { select: { name: true } } },
   });
   const byId = new Map(employees.map((e) => [e.id, { id: e.id, name: e.name, employeeNo: e.employeeNo, department: e.department.name }]));
+  // Only open drafts need the checklist, and an employee has at most one open exception.
+  const complete = new Set<string>();
+  for (const r of rows) if (r.status === 'DRAFT' && (await exceptionDocumentsComplete(db, r))) complete.add(r.id);
   return rows.map((r) => {
     const info = isReasonCategory(r.reasonCategory) ? reasonCategories[r.reasonCategory] : undefined;
     return {
@@ -43,7 +47,7 @@ export async function toExceptionListItems(db: Db, rows: InsuranceException[]): 
       reasonLabel: info?.label ?? r.reasonCategory,
       lawful: info?.lawful ?? false,
       status: r.status,
-      statusLabel: exceptionStatusLabels[r.status],
+      statusLabel: exceptionStatusLabel(r.status, complete.has(r.id)),
       createdAt: r.createdAt.toISOString(),
       reverifyOn: formatDay(r.reverifyOn),
       lapsedOn: formatDay(r.lapsedOn),

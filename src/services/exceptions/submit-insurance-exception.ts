@@ -2,7 +2,7 @@
 // declaration and the proof its reason needs. A missing document refuses the submission, naming
 // it, and changes nothing (PRODUCT.md §D). The approval starts in the same transaction.
 import type { Actor } from '../../domain/actor.ts';
-import { exceptionStatusLabels } from '../../domain/exceptions/exception-status.ts';
+import { exceptionStatusLabels, READY_TO_SUBMIT_LABEL } from '../../domain/exceptions/exception-status.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
@@ -24,7 +24,7 @@ export async function submitInsuranceException(deps: ServiceDeps, opts: { actor:
     const e = await tx.insuranceException.findUnique({ where: { id: opts.exceptionId } });
     if (!e) throw new AppError('not_found', `找不到社保例外申请 ${opts.exceptionId}`);
     if (e.status !== 'DRAFT' || !isReasonCategory(e.reasonCategory)) {
-      throw new AppError('illegal_transition', `只有「${exceptionStatusLabels.DRAFT}」的申请可以提交审批，当前状态：${exceptionStatusLabels[e.status]}`);
+      throw new AppError('illegal_transition', `只有「${exceptionStatusLabels.DRAFT}」或「${READY_TO_SUBMIT_LABEL}」的申请可以提交审批，当前状态：${exceptionStatusLabels[e.status]}`);
     }
     const info = reasonCategories[e.reasonCategory];
     const docs = await checkExceptionDocuments(tx, e, deps.publicBaseUrl);

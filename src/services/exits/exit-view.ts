@@ -9,7 +9,8 @@ import type { ExitProcess, ExitStep, ExitTask } from '../../generated/prisma/cli
 export const exitEventLabels: Record<string, string> = {
   'exit.started': '启动离职流程',
   'exit.notice_sent': '发出返岗通知书',
-  'exit.notice_read': '员工打开通知书（已读）',
+  'exit.notice_read': '员工已读通知书（打开通知书页面，或钉钉报告已读）',
+  'exit.notice_delivered': '通知书消息已送达平台（文字链接或 PDF 文件）',
   'exit.employee_answered': '员工回复通知书',
   'exit.channel_recorded': '登记其他送达方式',
   'exit.union_notified': '通知工会并登记意见',
@@ -49,7 +50,7 @@ export function toTaskView(tz: string, t: ExitTask, today: string) {
 
 const platformNames: Record<string, string> = { wecom: '企业微信', dingtalk: '钉钉', sandbox: '沙箱' };
 
-interface ChannelRecord { channel: string; platform?: string; dedupeKey?: string; reference?: string; sentOn?: string; recordedByName?: string }
+interface ChannelRecord { channel: string; message?: 'text' | 'file'; platform?: string; dedupeKey?: string; reference?: string; sentOn?: string; recordedByName?: string; readAt?: string; readSource?: string }
 
 /** A step with its channels; chat deliveries carry the outbox state (已发送 when the platform accepted it). */
 export async function toStepView(db: Db, tz: string, s: ExitStep) {
@@ -59,7 +60,7 @@ export async function toStepView(db: Db, tz: string, s: ExitStep) {
   const channels = records.map((r) => {
     const sent = r.dedupeKey ? outbox.find((m) => m.dedupeKey === r.dedupeKey) : undefined;
     return r.channel === 'chat'
-      ? { channel: 'chat', label: `聊天消息（${platformNames[r.platform ?? ''] ?? r.platform}）`, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null }
+      ? { channel: 'chat', label: `${r.message === 'file' ? '通知书 PDF 文件' : '聊天消息'}（${platformNames[r.platform ?? ''] ?? r.platform}）`, readAt: r.readAt ? formatDateTime(tz, new Date(r.readAt)) : null, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null }
       : { channel: r.channel, label: r.channel === 'ems' ? 'EMS 邮寄' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference ?? '', sentOn: r.sentOn ?? '', recordedBy: r.recordedByName ?? '' };
   });
   return {

@@ -1,5 +1,6 @@
-// The employee opens the notice page in the H5. Opening it is the read state we can prove (the
-// platforms report no read receipts for app messages): the first open of each notice records the
+// The employee opens the notice page in the H5. Opening it is the read state we can prove on every
+// platform (WeCom reports no read receipts for app messages; DingTalk's robot read state is polled
+// by poll-exit-notice-reads.ts): the first open of each notice records the
 // time, IP and user agent, in an audit event that goes into the evidence ledger.
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
@@ -36,7 +37,7 @@ export async function readExitNotice(deps: ServiceDeps, o: { processId: string; 
       if (own && !readAt) {
         readAt = now;
         await tx.exitStep.update({ where: { id: s.id }, data: { readAt: now, readIp: o.actor.ip ?? null, readUserAgent: o.actor.userAgent ?? null } });
-        await writeAuditEvent(tx, o.actor, { type: 'exit.notice_read', data: { processId: p.id, notice: s.kind } }, { type: 'exit_process', id: p.id });
+        await writeAuditEvent(tx, o.actor, { type: 'exit.notice_read', data: { processId: p.id, notice: s.kind, source: 'h5' } }, { type: 'exit_process', id: p.id });
         await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.notice_read', metadata: { notice: s.kind, ip: o.actor.ip ?? null, userAgent: o.actor.userAgent ?? null }, at: now });
       }
       const round = s.kind === 'return_notice_2' ? 2 : 1;

@@ -1,6 +1,7 @@
 // Sends the pending return-to-work notice (返岗通知书, first or second): the PDF citing the company
 // rule (劳动合同法 第四条) and 第三十九条第（二）项, stored and ledgered; a chat message to the
-// employee linking to the notice page in the H5 (where opening it records the read); the return
+// employee linking to the notice page in the H5 (where opening it records the read) and the PDF as
+// a file message (queue-exit-notice-messages.ts); the return
 // deadline (company setting, default 3 days, rolled to a workday per 民法典 第二百零三条).
 import { EXIT_SEND_NOTICE } from '../../../cards/action-ids.ts';
 import { EXIT_NOTICE_READY_CARD } from '../../../cards/exit-notice-cards.ts';
@@ -12,13 +13,14 @@ import { returnNoticeContent } from '../../domain/exits/exit-documents.ts';
 import { exitStateLabels, pendingNotice, stepKindLabels } from '../../domain/exits/exit-states.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
-import type { ExitProcess } from '../../generated/prisma/client.ts';
+import type { ExitProcess, Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { issueExitDocument, ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { exitNoticeUrl, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
+import { noticeFileName, queueExitNoticeMessages } from './queue-exit-notice-messages.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 
 export interface SentNotice {
@@ -66,13 +68,11 @@ export async function sendExitNoticeInTx(deps: ServiceDeps, tx: Tx, o: { process
   const messageKey = `exit-notice:${p.id}:${notice}`;
   const url = exitNoticeUrl(deps.publicBaseUrl, p.id);
   const text = `【${content.title}】${employee.name}：你自 ${absentDays[0] ?? '—'} 起未到岗出勤，请于 ${deadline}（含当日）前返回工作岗位。逾期不返岗，公司将依据《劳动合同法》第三十九条第（二）项和${rules.attendanceRuleName}解除劳动合同。请打开通知书全文并回复是否返岗：${url}`;
-  for (const i of identities) {
-    await deps.outbox.enqueue(tx, { dedupeKey: `${messageKey}:${i.platform}`, platform: i.platform, recipients: [i.userId], payload: { kind: 'text', text } });
-  }
+  const channels = await queueExitNoticeMessages(deps, tx, { messageKey, identities, text, documentSha256, fileName: noticeFileName(stepKindLabels[notice] ?? content.title, employee.name), at: now });
   await tx.exitStep.create({
     data: {
       processId: p.id, employeeId: p.employeeId, kind: notice, documentSha256, deadline: parseDay(deadline), sentAt: now, sentById: o.actor.id, sentByName: o.actor.name, messageKey,
-      channels: identities.map((i) => ({ channel: 'chat', platform: i.platform, userId: i.userId, dedupeKey: `${messageKey}:${i.platform}`, at: now.toISOString() })),
+      channels: channels as unknown as Prisma.InputJsonValue[],
     },
   });
   await moveExitProcess(tx, p, round === 1 ? 'NOTICE_1_SENT' : 'NOTICE_2_SENT', { deadline: parseDay(deadline) });

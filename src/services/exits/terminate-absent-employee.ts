@@ -8,6 +8,7 @@ import { dayIn, formatDay } from '../../domain/dates.ts';
 import { terminationNoticeContent } from '../../domain/exits/exit-documents.ts';
 import { exitStateLabels } from '../../domain/exits/exit-states.ts';
 import { AppError } from '../../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
@@ -16,6 +17,7 @@ import { issueExitDocument, ledgerExitEvent } from './exit-evidence.ts';
 import { loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
+import { noticeFileName, queueExitNoticeMessages } from './queue-exit-notice-messages.ts';
 
 /**
  * @example await terminateAbsentEmployee(deps, tx, { processId: approval.subjectId, approvalId: approval.id, actor });
@@ -40,13 +42,11 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
   const identities = await tx.platformIdentity.findMany({ where: { employeeId: p.employeeId, platform: { in: deps.chatPlatforms } }, select: { platform: true, userId: true } });
   const messageKey = `exit-notice:${p.id}:termination_notice`;
   const text = `【解除劳动合同通知书】${employee.name}：你逾期未返岗，违反${rules.attendanceRuleName}，属于严重违反用人单位规章制度。公司已通知工会，依据《劳动合同法》第三十九条第（二）项，自 ${exitDate} 起解除与你的劳动合同。公司将依法出具离职证明，并在十五日内办理档案和社会保险关系转移（第五十条）。`;
-  for (const i of identities) {
-    await deps.outbox.enqueue(tx, { dedupeKey: `${messageKey}:${i.platform}`, platform: i.platform, recipients: [i.userId], payload: { kind: 'text', text } });
-  }
+  const channels = await queueExitNoticeMessages(deps, tx, { messageKey, identities, text, documentSha256, fileName: noticeFileName('解除劳动合同通知书', employee.name), at: now });
   await tx.exitStep.create({
     data: {
       processId: p.id, employeeId: p.employeeId, kind: 'termination_notice', documentSha256, sentAt: now, sentById: o.actor.id, sentByName: o.actor.name, messageKey,
-      channels: identities.map((i) => ({ channel: 'chat', platform: i.platform, userId: i.userId, dedupeKey: `${messageKey}:${i.platform}`, at: now.toISOString() })),
+      channels: channels as unknown as Prisma.InputJsonValue[],
     },
   });
   await moveExitProcess(tx, p, 'TERMINATED', { exitDate: new Date(`${exitDate}T00:00:00.000Z`), deadline: null });

@@ -9,8 +9,10 @@ export const SANDBOX_CHAT_WINDOW = 200;
 export interface SandboxChatMessage {
   id: string;
   direction: 'in' | 'out';
-  kind: 'text' | 'card';
+  kind: 'text' | 'card' | 'file';
   text?: string;
+  /** File messages: the name and where the sandbox chat downloads it. */
+  file?: { fileName: string; mediaType: string; url: string };
   /** The card as last rendered: the sandbox platform rewrites it in place when the card is updated. */
   card?: CardModel;
   cardKey: string | null;
@@ -35,8 +37,10 @@ export async function listSandboxMessages(deps: ServiceDeps, opts: { userId: str
     return {
       id: row.id,
       direction: row.direction === 'in' ? 'in' : 'out',
-      kind: row.kind === 'card' ? 'card' : 'text',
-      ...(row.kind === 'card' ? { card: body.card } : { text: body.text ?? '' }),
+      kind: row.kind === 'card' ? 'card' : row.kind === 'file' && body.file ? 'file' : 'text',
+      ...(row.kind === 'card' ? { card: body.card }
+        : row.kind === 'file' && body.file ? { file: { fileName: body.file.fileName, mediaType: body.file.mediaType, url: `/api/v1/sandbox/messages/${row.id}/file?userId=${encodeURIComponent(row.userId)}` } }
+        : { text: body.text ?? '' }),
       cardKey: row.cardKey,
       createdAt: row.createdAt.toISOString(),
     };

@@ -1,0 +1,47 @@
+// A file message: upload the stored file as the platform's temporary media, then send it. The
+// media id is kept on the outbox row before the send, so a retry (5xx, lost answer, crash) sends
+// the same media again rather than uploading a second copy: on WeCom the duplicate check (4 h)
+// then drops the repeat; DingTalk's robot has no idempotency key (see dingtalk-chat-platform.ts).
+import type { Db } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { MEDIA_REUSE_MS, type ChatPlatform } from '../platforms/chat-platform.ts';
+import { PlatformApiError } from '../platforms/platform-api-error.ts';
+import type { FileStore } from '../storage/file-store.ts';
+import type { OutboundPayload } from './outbox.ts';
+
+type FilePayload = Extract<OutboundPayload, { kind: 'file' }>;
+
+interface UploadedMedia { mediaId: string; uploadedAt: string }
+
+/**
+ * @example const result = await deliverFileMessage({ db, files, now }, platform, { id, dedupeKey, recipients, result: row.result }, payload);
+ */
+export async function deliverFileMessage(
+  deps: { db: Db; files?: FileStore; now: () => Date },
+  platform: ChatPlatform,
+  msg: { id: string; dedupeKey: string; recipients: string[]; result: unknown },
+  payload: FilePayload,
+): Promise<Prisma.InputJsonValue> {
+  let media = reusableMedia(msg.result, deps.now());
+  if (!media) {
+    if (!deps.files) {
+      throw new PlatformApiError({ platform: platform.name, api: 'outbox', errcode: 'no_file_store', errmsg: '投递进程没有文件存储，无法发送文件消息', retryable: false });
+    }
+    const bytes = await deps.files.get(payload.sha256).catch((error: unknown) => {
+      // A file that is not in the store will not appear by retrying.
+      throw new PlatformApiError({ platform: platform.name, api: 'outbox', errcode: 'file_missing', errmsg: `文件存储中没有 ${payload.fileName}（${payload.sha256.slice(0, 12)}…）：${(error as Error).message}`, retryable: false });
+    });
+    media = { mediaId: await platform.uploadFile(payload, bytes), uploadedAt: deps.now().toISOString() };
+    await deps.db.outboxMessage.updateMany({ where: { id: msg.id, status: 'PENDING' }, data: { result: { ...media } } });
+  }
+  const sent = await platform.sendFile(msg.recipients, { ...payload, mediaId: media.mediaId }, msg.dedupeKey);
+  const readQueryKeys = sent?.readQueryKeys?.length ? { readQueryKeys: sent.readQueryKeys } : {};
+  return { recipients: msg.recipients.length, mediaId: media.mediaId, uploadedAt: media.uploadedAt, ...readQueryKeys };
+}
+
+/** Temporary media expires (WeCom: 3 days); an older upload is done again. */
+function reusableMedia(result: unknown, now: Date): UploadedMedia | undefined {
+  const r = result as Partial<UploadedMedia> | null;
+  if (!r || typeof r.mediaId !== 'string' || typeof r.uploadedAt !== 'string') return undefined;
+  return now.getTime() - Date.parse(r.uploadedAt) < MEDIA_REUSE_MS ? { mediaId: r.mediaId, uploadedAt: r.uploadedAt } : undefined;
+}

@@ -1,0 +1,44 @@
+// When the outbox has delivered one of a notice's chat messages (the text with the link or the
+// PDF), the notice's channel record gets the delivery time (and DingTalk's read-query keys), and
+// the delivery becomes an audit event in the case's evidence ledger. It runs in the transaction
+// that marks the message SENT, so each delivery is recorded exactly once; the next tree-head seal
+// (the daily jobs, or the next exit step) covers the new entry.
+import { systemActor } from '../../domain/actor.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { DeliveryHook } from '../../outbox/delivery-hooks.ts';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { ledgerExitEvent } from './exit-evidence.ts';
+import { lockExitProcess } from './lock-exit-process.ts';
+import type { NoticeChannelRecord } from './queue-exit-notice-messages.ts';
+
+export interface DeliveredChannelRecord extends NoticeChannelRecord {
+  deliveredAt?: string;
+  mediaId?: string;
+  readQueryKeys?: string[];
+  readAt?: string;
+  readSource?: string;
+}
+
+/** Dedupe keys are `exit-notice:<processId>:<notice>:[file:]<platform>` (queue-exit-notice-messages.ts). */
+export const exitNoticeDeliveryHook: DeliveryHook = {
+  prefix: 'exit-notice:',
+  async onDelivered(tx, m) {
+    const [, processId, notice] = m.dedupeKey.split(':');
+    if (!processId || !notice) return;
+    const found = await tx.exitStep.findUnique({ where: { processId_kind: { processId, kind: notice } }, select: { id: true } });
+    if (!found) return;
+    const p = await lockExitProcess(tx, processId);
+    const step = await tx.exitStep.findUniqueOrThrow({ where: { id: found.id } });
+    const records = (Array.isArray(step.channels) ? step.channels : []) as unknown as DeliveredChannelRecord[];
+    const i = records.findIndex((r) => r.dedupeKey === m.dedupeKey);
+    const record = records[i];
+    if (!record || record.deliveredAt) return;
+    const result = (m.result ?? {}) as { mediaId?: string; readQueryKeys?: string[] };
+    const message = record.message ?? 'text';
+    records[i] = { ...record, deliveredAt: m.sentAt.toISOString(), ...(result.mediaId && { mediaId: result.mediaId }), ...(result.readQueryKeys && { readQueryKeys: result.readQueryKeys }) };
+    await tx.exitStep.update({ where: { id: step.id }, data: { channels: records as unknown as Prisma.InputJsonValue[] } });
+    const actor = systemActor('outbox', '消息投递');
+    await writeAuditEvent(tx, actor, { type: 'exit.notice_delivered', data: { processId, notice, platform: m.platform, message, dedupeKey: m.dedupeKey } }, { type: 'exit_process', id: processId });
+    await ledgerExitEvent(tx, { processId, employeeId: p.employeeId, type: 'exit.notice_delivered', metadata: { notice, platform: m.platform, message, userId: record.userId, deliveredAt: m.sentAt.toISOString(), ...(result.mediaId && { mediaId: result.mediaId }) }, at: m.sentAt });
+  },
+};
