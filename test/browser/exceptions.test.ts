@@ -3,12 +3,11 @@
 // missing and finds 提交审批 disabled, naming the missing document; a retired re-hire goes through
 // the in-app next steps (no stale toast, no stale error, 返回申请) and HR sees who approved it.
 import { PDFDocument } from 'pdf-lib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideApproval } from '../../src/services/approvals/decide-approval.ts';
 import { requestInsuranceException } from '../../src/services/exceptions/request-insurance-exception.ts';
 import { makeActor } from '../helpers/factories.ts';
-import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
+import { resultsDir, startH5Browser, type H5Browser, drawSignature } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const t = await createTestDb({ now: () => new Date('2026-11-20T02:00:00Z') });
@@ -19,16 +18,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => h5?.close());
-
-async function drawSignature(page: Page): Promise<void> {
-  const box = await page.getByTestId('signature-canvas').boundingBox();
-  if (!box) throw new Error('signature canvas not visible');
-  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.3, { steps: 8 });
-  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.6, { steps: 8 });
-  await page.mouse.up();
-}
 
 async function onePagePdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();

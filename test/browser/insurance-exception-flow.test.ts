@@ -17,7 +17,7 @@ import { SESSION_COOKIE } from '../../src/http/authenticate.ts';
 import { createSession } from '../../src/services/sessions/create-session.ts';
 import { wecomDeployment } from '../e2e/wecom-e2e-kit.ts';
 import { makeActor } from '../helpers/factories.ts';
-import { closeServer, listenOnLoopback, prepareBrowser, resultsDir as shots } from '../helpers/h5-browser.ts';
+import { closeServer, listenOnLoopback, prepareBrowser, resultsDir as shots, drawSignature } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
 
@@ -46,20 +46,6 @@ async function phoneOf(employeeId: string): Promise<{ context: BrowserContext; p
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };
-}
-
-async function drawSignature(page: Page): Promise<void> {
-  const box = await page.getByTestId('signature-canvas').boundingBox();
-  if (!box) throw new Error('signature canvas not visible');
-  const strokes = [[[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35]], [[0.45, 0.3], [0.5, 0.8]], [[0.6, 0.5], [0.7, 0.3], [0.8, 0.65], [0.9, 0.4]]];
-  for (const stroke of strokes) {
-    const [first, ...rest] = stroke.map(([x = 0, y = 0]) => [box.x + x * box.width, box.y + y * box.height] as const);
-    if (!first) continue;
-    await page.mouse.move(first[0], first[1]);
-    await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 8 });
-    await page.mouse.up();
-  }
 }
 
 /** A small, valid one-page PDF, as a scanned certificate would arrive. */

@@ -1,11 +1,10 @@
 // Mobile signing and proof upload in a real (headless) Chromium against the real server: the
 // employee reads the declaration, types their name, ticks, draws a signature and gets the PDF;
 // then uploads a PDF proof, and an .exe renamed .pdf is refused with the Chinese message.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { exeBytes, pdfBytes } from '../helpers/make-png.ts';
-import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
+import { resultsDir, startH5Browser, type H5Browser, drawSignature } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const t = await createTestDb();
@@ -21,20 +20,6 @@ beforeAll(async () => {
 
 afterAll(() => h5?.close());
 
-async function drawStrokes(page: Page): Promise<void> {
-  const box = await page.getByTestId('signature-canvas').boundingBox();
-  if (!box) throw new Error('signature canvas not visible');
-  const strokes = [[[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35]], [[0.45, 0.3], [0.5, 0.8]], [[0.6, 0.5], [0.7, 0.3], [0.8, 0.65], [0.9, 0.4]]];
-  for (const stroke of strokes) {
-    const [first, ...rest] = stroke.map(([x = 0, y = 0]) => [box.x + x * box.width, box.y + y * box.height] as const);
-    if (!first) continue;
-    await page.mouse.move(first[0], first[1]);
-    await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 8 });
-    await page.mouse.up();
-  }
-}
-
 describe('H5 signing and proof upload', () => {
   it('signs the declaration with a drawn signature and opens the signed PDF', async () => {
     const { page, errors } = await h5.phone(employeeId, { deviceScaleFactor: 2 });
@@ -46,7 +31,7 @@ describe('H5 signing and proof upload', () => {
     await page.getByText('请输入您的姓名', { exact: true }).waitFor();
     await page.getByPlaceholder('请输入您的姓名').fill('陈签民');
     await page.locator('.van-checkbox__icon').click();
-    await drawStrokes(page);
+    await drawSignature(page);
     await page.getByRole('button', { name: '确认签署' }).click();
     await page.getByText('请输入与本人姓名一致的姓名').waitFor();
     await page.screenshot({ path: `${resultsDir}/h5-sign.png`, fullPage: true });

@@ -79,3 +79,18 @@ export async function startH5Browser(t: TestDb, options: { env?: Record<string, 
     },
   };
 }
+
+/** Draws three strokes on the signature pad (data-testid="signature-canvas") with the mouse. */
+export async function drawSignature(page: Page): Promise<void> {
+  const box = await page.getByTestId('signature-canvas').boundingBox();
+  if (!box) throw new Error('signature canvas not visible');
+  const strokes = [[[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35]], [[0.45, 0.3], [0.5, 0.8]], [[0.6, 0.5], [0.7, 0.3], [0.8, 0.65], [0.9, 0.4]]];
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke.map(([x = 0, y = 0]) => [box.x + x * box.width, box.y + y * box.height] as const);
+    if (!first) continue;
+    await page.mouse.move(first[0], first[1]);
+    await page.mouse.down();
+    for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 8 });
+    await page.mouse.up();
+  }
+}
