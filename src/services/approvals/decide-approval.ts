@@ -14,7 +14,6 @@ import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { findSubjectEmployeeId } from './approval-subject.ts';
 import { closeApprovalCards } from './close-approval-cards.ts';
 import { lockApproval, settledText } from './lock-approval.ts';
 import { settleApprovalStep } from './settle-approval-step.ts';
@@ -63,7 +62,7 @@ export async function decideApproval(deps: ServiceDeps, o: DecideApprovalOptions
     const stepChange = outcome ? { status: outcome, decidedAt: now, version: { increment: 1 } } : { version: { increment: 1 } };
     if (!(await compareAndSet(tx.approvalStep, { id: step.id, status: 'ACTIVE', version: step.version }, stepChange))) throw new AppError('conflict', '审批状态已变化，请刷新后重试');
 
-    const subjectEmployeeId = await findSubjectEmployeeId(tx, approval.id);
+    const subjectEmployeeId = approval.subjectEmployeeId;
     const label = `${decisionLabels[o.decision]}${comment ? `：${comment}` : ''}`;
     const actionId = o.decision === 'APPROVE' ? APPROVAL_APPROVE : APPROVAL_REJECT;
     // An all-of approver's own card closes at once; the others' stay open until the step is decided.

@@ -8,7 +8,6 @@ import type { Approval, ApprovalStep } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { findSubjectEmployeeId } from './approval-subject.ts';
 import { closeApprovalCards } from './close-approval-cards.ts';
 import { queueApprovalCards } from './queue-approval-cards.ts';
 import { resolveApprovers } from './resolve-approvers.ts';
@@ -34,7 +33,7 @@ export async function remindApprovers(deps: ServiceDeps, tx: Tx, o: StepContext 
       platform: identity.platform, recipients: [identity.userId], payload: { kind: 'text', text },
     });
   }
-  const subjectEmployeeId = await findSubjectEmployeeId(tx, approval.id);
+  const subjectEmployeeId = approval.subjectEmployeeId;
   await writeAuditEvent(tx, o.actor, {
     type: 'approval.reminded', data: { approvalId: approval.id, step: step.index, level: step.level, approverIds: step.approverIds, final: o.final },
   }, subjectEmployeeId ? { type: 'employee', id: subjectEmployeeId } : undefined);
@@ -44,7 +43,7 @@ export async function remindApprovers(deps: ServiceDeps, tx: Tx, o: StepContext 
 /** Replaces the approvers with level+1's, closes the old cards with 已升级至 …, and sends new ones. */
 export async function escalateApprovalStep(deps: ServiceDeps, tx: Tx, o: StepContext & { rule: ApproverRule }): Promise<'escalated' | 'reminded' | 'none'> {
   const { approval, step } = o;
-  const subjectEmployeeId = await findSubjectEmployeeId(tx, approval.id);
+  const subjectEmployeeId = approval.subjectEmployeeId;
   let approverIds: string[];
   try {
     approverIds = await resolveApprovers(tx, { rule: o.rule, subjectEmployeeId: subjectEmployeeId ?? approval.submitterId, submitterId: approval.submitterId });

@@ -47,7 +47,7 @@ export async function startApproval(deps: ServiceDeps, tx: Tx, o: StartApprovalO
   const now = deps.now();
   const approval = await tx.approval.create({
     data: {
-      definition: definition.name, subjectType: o.subjectType, subjectId: o.subjectId, title: o.title, summary, submitterId: o.submitter.id, createdAt: now,
+      definition: definition.name, subjectType: o.subjectType, subjectId: o.subjectId, title: o.title, summary, submitterId: o.submitter.id, subjectEmployeeId: o.subjectEmployeeId, createdAt: now,
       steps: {
         create: steps.map(({ step, approverIds }, index) => ({
           index, name: step.name, mode: step.mode, approverIds, slaHours: step.slaHours ?? DEFAULT_SLA_HOURS,

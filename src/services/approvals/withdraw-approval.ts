@@ -7,7 +7,6 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { findDefinition } from './approval-definitions.ts';
-import { findSubjectEmployeeId } from './approval-subject.ts';
 import { closeApprovalCards } from './close-approval-cards.ts';
 import { lockApproval } from './lock-approval.ts';
 
@@ -31,7 +30,7 @@ export async function withdrawApproval(deps: ServiceDeps, o: { approvalId: strin
     const withdrawn = await tx.approval.findUniqueOrThrow({ where: { id: approval.id } });
     const definition = findDefinition(approval.definition);
     await definition.onWithdrawn?.call(definition, { tx, deps, approval: withdrawn, actor: o.actor });
-    const subjectEmployeeId = await findSubjectEmployeeId(tx, approval.id);
+    const subjectEmployeeId = approval.subjectEmployeeId;
     await writeAuditEvent(tx, o.actor, { type: 'approval.withdrawn', data: { approvalId: approval.id, cardsClosed } }, subjectEmployeeId ? { type: 'employee', id: subjectEmployeeId } : undefined);
     return { text: `已撤回「${approval.title}」`, status: 'WITHDRAWN' as const };
   });
