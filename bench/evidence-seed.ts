@@ -10,7 +10,8 @@ import { canonicalJson, entryLeafData } from '../src/domain/evidence/entry-leaf.
 import { leafHash } from '../src/domain/evidence/merkle.ts';
 import type { AuditEvent } from '../src/generated/prisma/client.ts';
 import type { ServiceDeps } from '../src/services/deps.ts';
-import { rowPayloadHash, type EvidencePayload } from '../src/services/evidence/append-evidence.ts';
+import { projectionHash, type EvidencePayload } from '../src/services/evidence/append-evidence.ts';
+import { projectEvidenceRows } from '../src/services/evidence/row-projections.ts';
 
 /** Every FILE_EVERY-th entry cites a stored document; the rest cite an audit event row. */
 export const FILE_EVERY = 5;
@@ -69,9 +70,9 @@ export async function seedPayloads(url: string, deps: Pick<ServiceDeps, 'db' | '
 /** Seeds entries 0..n-1 and the subject employee; returns who the pack is about. */
 export async function seedLedger(url: string, deps: Pick<ServiceDeps, 'db' | 'files'>, n: number): Promise<SeededLedger> {
   const payloads = await seedPayloads(url, deps, n, `ledger${n}`);
-  // The row payload hashes through the real projection, fed from one findMany instead of n lookups.
-  const events = new Map((await deps.db.auditEvent.findMany({ where: { subjectType: 'bench' } })).map((e) => [e.id, e]));
-  const lookup = { auditEvent: { findUnique: async ({ where }: { where: { id: string } }) => events.get(where.id) ?? null } } as unknown as Db;
+  // The row payload hashes through the real, batched projection: one findMany instead of n lookups.
+  const rowIds = payloads.flatMap((p) => (p.kind === 'row' ? [p.id] : []));
+  const rowHashes = new Map([...(await projectEvidenceRows(deps.db, 'AuditEvent', rowIds))].map(([id, row]) => [id, projectionHash(row)]));
   const department = await deps.db.department.create({ data: { name: '研发部' } });
   const subject = await deps.db.employee.create({ data: { employeeNo: 'E0000001', name: '张三', startDate: new Date('2024-03-01'), departmentId: department.id } });
   const others = Array.from({ length: Math.max(1, n / 20) }, () => randomUUID());
@@ -87,7 +88,7 @@ export async function seedLedger(url: string, deps: Pick<ServiceDeps, 'db' | 'fi
       for (let index = from; index < Math.min(n, from + BATCH); index++) {
         const payload = payloads[index]!;
         const employeeId = isSubject.has(index) ? subject.id : others[index % others.length]!;
-        const payloadHash = payload.kind === 'file' ? payload.sha256 : await rowPayloadHash(lookup, payload.table, payload.id);
+        const payloadHash = payload.kind === 'file' ? payload.sha256 : rowHashes.get(payload.id)!;
         const fields = {
           index, type: payload.kind === 'file' ? 'document' : 'card.sent', subjectType: 'employee', subjectId: employeeId, employeeId, payloadHash,
           payloadRef: payload.kind === 'file' ? { kind: 'file', sha256: payload.sha256, mediaType: payload.mediaType } : { kind: 'row', table: payload.table, id: payload.id },

@@ -84,6 +84,7 @@ export async function startFakeTsaServer(): Promise<FakeTsaServer> {
   const queries: Buffer[] = [];
   const pending: TsaMisbehaviour[] = [];
   let n = 0;
+  let replies: Promise<unknown> = Promise.resolve();
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -98,8 +99,13 @@ export async function startFakeTsaServer(): Promise<FakeTsaServer> {
       if (kind === 'wrong-nonce' || kind === 'wrong-imprint') query = forgedQuery(kind, query);
       const file = join(dir, `q${++n}.tsq`);
       writeFileSync(file, query);
-      await openssl(dir, ['ts', '-reply', '-config', cnf, '-queryfile', file, '-out', `r${n}.tsr`]);
-      res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end(readFileSync(join(dir, `r${n}.tsr`)));
+      // One openssl at a time: each reply reads and rewrites the shared serial file, and two
+      // at once can make openssl answer "rejection" under load.
+      const reply = replies.then(() => openssl(dir, ['ts', '-reply', '-config', cnf, '-queryfile', file, '-out', `r${n}.tsr`]));
+      replies = reply.catch(() => {});
+      const out = `r${n}.tsr`;
+      await reply;
+      res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end(readFileSync(join(dir, out)));
     } catch (error) {
       res.writeHead(500).end((error as Error).message);
     }

@@ -69,7 +69,10 @@ describe('exit routes', () => {
     const hrView = await request.get(`/api/v1/exits/${processId}`).set(headers.hr!);
     expect(hrView.status).toBe(200);
     expect(hrView.body.steps[0]).toMatchObject({ answer: 'RETURN', answerReturnOn: '2026-11-03', readAt: '2026-11-02 10:00' });
-    expect(hrView.body.steps[0].channels.map((ch: { channel: string }) => ch.channel)).toEqual(['chat', 'ems']);
+    // The chat sends a text with the H5 link and the PDF as a file message, then HR's EMS record.
+    const channels: { channel: string; label: string }[] = hrView.body.steps[0].channels;
+    expect(channels.map((ch) => ch.channel)).toEqual(['chat', 'chat', 'ems']);
+    expect(channels.slice(0, 2).map((ch) => ch.label)).toEqual(['聊天消息（沙箱）', '通知书 PDF 文件（沙箱）']);
     expect(hrView.body.timeline.map((e: { type: string }) => e.type)).toContain('exit.employee_answered');
     expect(hrView.body.actions).toMatchObject({ markReturned: true, sendNotice: false });
     const returned = await request.post(`/api/v1/exits/${processId}/returned`).set(headers.hr!).send({ note: '已到岗' });

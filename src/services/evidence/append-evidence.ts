@@ -27,8 +27,11 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** SHA-256 of a row payload: the canonical JSON of its projection. */
+export const projectionHash = (projection: Record<string, unknown>) => sha256Hex(canonicalJson(projection));
+
+/** @example await rowPayloadHash(tx, 'AuditEvent', event.id) // → '3f1c…' (64 hex) */
 export async function rowPayloadHash(tx: Parameters<typeof projectEvidenceRow>[0], table: EvidenceRowTable, id: string): Promise<string> {
-  return sha256Hex(canonicalJson(await projectEvidenceRow(tx, table, id)));
+  return projectionHash(await projectEvidenceRow(tx, table, id));
 }
 
 /**

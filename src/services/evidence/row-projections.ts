@@ -20,24 +20,48 @@ function jsonOf(row: Record<string, unknown>, omit: readonly string[] = []): Rec
   return out;
 }
 
-async function load(db: Db | Tx, table: EvidenceRowTable, id: string): Promise<Record<string, unknown> | null> {
+/** The evidential columns of the rows with these ids; single and batched projections share it. */
+async function loadMany(db: Db | Tx, table: EvidenceRowTable, ids: string[]): Promise<Record<string, unknown>[]> {
+  const where = { id: { in: ids } };
   switch (table) {
     case 'ApprovalDecision':
-      return db.approvalDecision.findUnique({ where: { id } });
+      return db.approvalDecision.findMany({ where });
     case 'Signature':
       // evidenceIndex points back at the ledger entry, so it cannot be part of what the entry hashes.
-      return db.signature.findUnique({ where: { id }, omit: { evidenceIndex: true } });
+      return db.signature.findMany({ where, omit: { evidenceIndex: true } });
     case 'Proof':
-      return db.proof.findUnique({ where: { id }, omit: { evidenceIndex: true } });
+      return db.proof.findMany({ where, omit: { evidenceIndex: true } });
     case 'InsuranceException':
       // Its status, approval and re-verification dates move on; what was claimed, and when, does not.
-      return db.insuranceException.findUnique({
-        where: { id },
+      return db.insuranceException.findMany({
+        where,
         select: { id: true, employeeId: true, kind: true, reasonCategory: true, reasonNote: true, createdAt: true },
       });
     case 'AuditEvent':
-      return db.auditEvent.findUnique({ where: { id } });
+      return db.auditEvent.findMany({ where });
   }
+}
+
+/** The error projectEvidenceRow throws for a row that does not exist (verifyLedger reports its message). */
+export const missingEvidenceRow = (table: EvidenceRowTable, id: string) => new AppError('not_found', `证据引用的记录不存在：${table} ${id}`);
+
+/**
+ * Loads many rows of one table in one query; ids that are not UUIDs or have no row are absent
+ * from the map. projectEvidenceRow goes through here too, so the two can never disagree.
+ * @example const rows = await projectEvidenceRows(db, 'AuditEvent', ids); rows.get(ids[0]) // → { id, type, … } | undefined
+ */
+export async function projectEvidenceRows(db: Db | Tx, table: EvidenceRowTable, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (!evidenceRowTables.includes(table)) throw new AppError('validation_failed', `证据台账不支持的数据表：${String(table)}`);
+  const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+  const rows = wanted.length ? await loadMany(db, table, wanted) : [];
+  // uuid columns match case-insensitively and come back lower-case; key by the id as asked for.
+  const found = new Map(rows.map((row) => [String(row.id).toLowerCase(), row]));
+  const out = new Map<string, Record<string, unknown>>();
+  for (const id of wanted) {
+    const row = found.get(id.toLowerCase());
+    if (row) out.set(id, jsonOf(row));
+  }
+  return out;
 }
 
 /**
@@ -45,8 +69,7 @@ async function load(db: Db | Tx, table: EvidenceRowTable, id: string): Promise<R
  * @example await projectEvidenceRow(tx, 'ApprovalDecision', decision.id) // → { id, stepId, decision, comment, at: '2026-…Z', … }
  */
 export async function projectEvidenceRow(db: Db | Tx, table: EvidenceRowTable, id: string): Promise<Record<string, unknown>> {
-  if (!evidenceRowTables.includes(table)) throw new AppError('validation_failed', `证据台账不支持的数据表：${String(table)}`);
-  const row = UUID.test(id) ? await load(db, table, id) : null;
-  if (!row) throw new AppError('not_found', `证据引用的记录不存在：${table} ${id}`);
-  return jsonOf(row);
+  const row = (await projectEvidenceRows(db, table, [id])).get(id);
+  if (!row) throw missingEvidenceRow(table, id);
+  return row;
 }

@@ -5,6 +5,7 @@ import { createMerkleAccumulator } from '../../domain/evidence/merkle.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { checkLedgerEntry } from './check-ledger-entry.ts';
 import { checkTreeHead } from './check-tree-head.ts';
+import { loadLedgerPayloads } from './load-ledger-payloads.ts';
 
 export interface LedgerFailure {
   /** The first entry that no longer matches. */
@@ -40,10 +41,12 @@ export async function verifyLedger(deps: Pick<ServiceDeps, 'db' | 'files' | 'led
   if (empty) return fail(empty);
   for (let from = 0; ; from += BATCH) {
     const batch = await deps.db.evidenceEntry.findMany({ where: { index: { gte: from } }, orderBy: { index: 'asc' }, take: BATCH });
+    // Payloads are loaded set-based per batch; the entries are still judged one by one, in order.
+    const payloads = await loadLedgerPayloads(deps, batch);
     for (const entry of batch) {
       const expected = acc.size();
       if (entry.index !== expected) return fail({ index: expected, reason: `条目 #${expected} 缺失，序号不连续 (entry missing)` });
-      const problem = await checkLedgerEntry(deps, entry);
+      const problem = checkLedgerEntry(payloads, entry);
       if (problem) return fail({ index: entry.index, type: entry.type, reason: problem });
       acc.push(Buffer.from(entry.leafHash, 'hex'));
       const headProblem = headsHere();
