@@ -1,6 +1,7 @@
-// 节假日数据缺失: chinese-days has no statutory holidays for a year (the State Council publishes
-// them each November). Until the package is updated or HR enters the holidays as overrides, every
-// workday count of that year (absences, 民法典 第二百零三条 deadlines) guesses Monday–Friday.
+// 放假安排未公布: the State Council's notice for a year (published each November) is neither in
+// chinese-days nor imported. The year's fixed holidays (全国年节及纪念日放假办法) are counted; its 调休
+// and 补休 are not, so every date of that year (absences, 民法典 第二百零三条 deadlines) may move.
+import { calendarCaveat } from '../src/domain/calendar/calendar-caveat.ts';
 import type { CardDecision, CardModel } from './card-model.ts';
 
 export const CALENDAR_MISSING_YEAR_CARD = 'calendar.missing_year';
@@ -13,15 +14,15 @@ export function buildCalendarMissingYearCard(opts: { year: number; key: string; 
   return {
     type: CALENDAR_MISSING_YEAR_CARD,
     key: opts.key,
-    title: `缺少 ${opts.year} 年节假日数据`,
-    subtitle: `缺少 ${opts.year} 年法定节假日和调休数据，暂按周一至周五计算，缺勤与期限可能不准`,
+    title: `${opts.year}年放假安排未公布`,
+    subtitle: `${calendarCaveat([opts.year])}：法定节假日已计入，调休和补休待国务院通知发布后导入`,
     tone: 'urgent',
     rows: [
-      { label: '年份', value: String(opts.year) },
-      { label: '处理方式', value: '升级 chinese-days 或录入日历调整' },
+      { label: '年份', value: `${opts.year}年` },
+      { label: '处理方式', value: '通知发布后，在「节假日安排」页面粘贴通知全文导入' },
     ],
     legalBasis: '依据《全国年节及纪念日放假办法》；期限顺延见《民法典》第二百零三条',
-    buttons: [{ kind: 'link', text: '详情', url: opts.h5Url }],
+    buttons: [{ kind: 'link', text: '导入通知', url: opts.h5Url }],
     url: opts.h5Url,
     ...(opts.decided && { decided: opts.decided }),
   };

@@ -24,7 +24,14 @@ export interface EnrolmentCardFacts {
   kind: 'warn' | 'escalate' | 'overdue';
   /** The clock was restarted (a lapsed insurance exception): startDate is the restart day, not the first day of work. */
   restarted?: boolean;
+  /** 「2027年放假安排未公布，日期可能顺延」 when a year the dates depend on has no State Council notice. */
+  calendarCaveat?: string;
+  /** The employee's status when it is no longer 在职 (e.g. 已离职): enrolment is still owed. */
+  statusNote?: string;
 }
+
+/** '12-07' within the year of `from`, else the whole day. */
+const short = (day: string, from: string) => (day.slice(0, 4) === from.slice(0, 4) ? day.slice(5) : day);
 
 const titles = { warn: '社保增员提醒', escalate: '社保增员即将到期', overdue: '社保增员已逾期' } as const;
 
@@ -35,24 +42,24 @@ const titles = { warn: '社保增员提醒', escalate: '社保增员即将到期
 export function buildEnrolmentDeadlineCard(opts: { facts: EnrolmentCardFacts; key: string; h5Url: string; decided?: CardDecision }): CardModel {
   const f = opts.facts;
   const cutoff = f.practicalDeadline && f.practicalDeadline !== f.deadline ? f.practicalDeadline : undefined;
-  const left = f.daysLeft >= 0 ? `${f.daysLeft} 天` : `已逾期 ${-f.daysLeft} 天`;
+  const since = f.restarted ? '例外失效已满' : '入职已满';
+  const left = f.daysLeft >= 0 ? `距法定截止日还有${f.daysLeft}天` : `已超过法定截止日${-f.daysLeft}天`;
+  const rows = [
+    { label: '姓名', value: f.statusNote ? `${f.name}（${f.statusNote}）` : f.name },
+    { label: '部门', value: f.department },
+    f.restarted ? { label: '起算日期', value: `${f.startDate}（例外失效）` } : { label: '入职日期', value: f.startDate },
+    { label: '法定截止', value: short(f.deadline, f.startDate) },
+    ...(cutoff ? [{ label: '本月增员截止', value: `${short(cutoff, f.startDate)}（避免补缴）` }] : []),
+    ...(f.calendarCaveat ? [{ label: '日期提示', value: f.calendarCaveat }] : []),
+  ];
   return {
     type: ENROLMENT_DEADLINE_CARD,
     key: opts.key,
     title: titles[f.kind],
-    subtitle: opts.decided
-      ? `${f.name} 的社保增员已处理`
-      : f.restarted ? `${f.name} 的社保例外已失效第${f.dayNumber}天，尚未办理社保增员` : `${f.name} 入职第${f.dayNumber}天，尚未办理社保增员`,
+    subtitle: opts.decided ? `${f.name} 的社保增员已处理` : `${f.name} ${since}${f.dayNumber}天 · ${left}，尚未办理社保增员`,
     tone: f.kind === 'warn' ? 'normal' : 'urgent',
     // WeCom shows at most 6 rows of 26 characters: the exposure goes into the quote area instead.
-    rows: [
-      { label: '姓名', value: f.name },
-      { label: '部门', value: f.department },
-      f.restarted ? { label: '起算日期', value: `${f.startDate}（例外失效）` } : { label: '入职日期', value: f.startDate },
-      f.restarted ? { label: '起算天数', value: `起算第${f.dayNumber}天` } : { label: '入职天数', value: `入职第${f.dayNumber}天` },
-      { label: '截止日期', value: cutoff ? `${f.deadline}（本市${cutoff.slice(5)}截止）` : f.deadline },
-      { label: '剩余天数', value: left },
-    ],
+    rows,
     legalBasis: `依据《社会保险法》第五十八条。${ENROLMENT_EXPOSURE}`,
     buttons: [
       { kind: 'action', actionId: ENROLMENT_RECORDED, text: ENROLMENT_RECORDED_LABEL, style: 'primary' },

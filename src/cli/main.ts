@@ -8,6 +8,7 @@ import { startOutboxWorkers } from '../outbox/outbox-workers.ts';
 import { deliveryHooks } from '../services/delivery-hooks.ts';
 import { createChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
+import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerJobCommands } from './job-commands.ts';
 import { registerEvidenceCommands } from './evidence-commands.ts';
@@ -53,6 +54,7 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo,
   registerJobCommands(program, ctx);
   registerKeysCommands(program, ctx);
   registerEvidenceCommands(program, ctx);
+  registerCalendarCommands(program, ctx);
   return program;
 }
 

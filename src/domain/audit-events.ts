@@ -68,7 +68,9 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('attendance.clocked_in'), data: z.object({ recordId: z.string(), insideFence: z.boolean().nullable(), distanceM: z.number().int().nullable(), siteId: z.string().nullable(), flags: z.array(z.string()) }) }),
   z.object({ type: z.literal('attendance.synced'), data: z.object({ platform: z.enum(['wecom', 'dingtalk']), from: z.string(), to: z.string(), pulled: z.number().int(), inserted: z.number().int(), duplicates: z.number().int(), unknownUsers: z.number().int() }) }),
   z.object({ type: z.literal('worksite.saved'), data: z.object({ siteId: z.string(), name: z.string(), radiusM: z.number().int(), coordSystem: z.enum(['wgs84', 'gcj02']), created: z.boolean() }) }),
-  z.object({ type: z.literal('calendar.override_changed'), data: z.object({ day: z.string(), isWorkday: z.boolean().nullable(), previous: z.boolean().nullable(), reason: z.string() }) }),
+  z.object({ type: z.literal('calendar.override_changed'), data: z.object({ day: z.string(), isWorkday: z.boolean().nullable(), previous: z.boolean().nullable(), reason: z.string(), kind: z.enum(['statutory', 'company']).default('company') }) }),
+  // A State Council holiday notice imported for a year (src/services/calendar/import-holiday-notice.ts).
+  z.object({ type: z.literal('calendar.notice_imported'), data: z.object({ year: z.number().int(), title: z.string(), restDays: z.number().int(), workdays: z.number().int(), movedDeadlines: z.number().int() }) }),
   z.object({ type: z.literal('leave.recorded'), data: z.object({ leaveId: z.string(), fromDay: z.string(), toDay: z.string(), kind: z.string() }) }),
   z.object({ type: z.literal('absence.detected'), data: z.object({ caseId: z.string(), trigger: z.enum(['attendance', 'insurance_stopped']), absentDays: z.number().int(), days: z.array(z.string()) }) }),
   z.object({ type: z.literal('absence.contacted'), data: z.object({ caseId: z.string(), cardKey: z.string(), platform: platform, note: z.string().optional() }) }),

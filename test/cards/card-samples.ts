@@ -44,7 +44,7 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
       decided,
     }),
   'calendar.missing_year': (decided) =>
-    buildCalendarMissingYearCard({ year: 2027, key: 'cal-2027-wecom', h5Url: 'https://hr.example.com/app/me', decided }),
+    buildCalendarMissingYearCard({ year: 2027, key: 'cal-2027-wecom', h5Url: 'https://hr.example.com/app/calendar', decided }),
   'onboarding.confirm': (decided) =>
     buildOnboardingConfirmCard({
       employee: { name: '张三', department: '研发部', position: '后端工程师', startDate: '2026-12-21' },
@@ -54,7 +54,7 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
     }),
   'enrolment.deadline': (decided) =>
     buildEnrolmentDeadlineCard({
-      facts: { name: '张三', department: '研发部', startDate: '2026-11-20', dayNumber: 24, deadline: '2026-12-21', daysLeft: 7, kind: 'warn' },
+      facts: { name: '张三', department: '研发部', startDate: '2026-12-09', dayNumber: 23, deadline: '2027-01-08', practicalDeadline: '2026-12-25', daysLeft: 7, kind: 'warn', calendarCaveat: '2027年放假安排未公布，日期可能顺延' },
       key: 'enr-0f8e1c2d3b4a59687766554433221100-day23-wecom',
       h5Url: 'https://hr.example.com/app/me',
       decided,

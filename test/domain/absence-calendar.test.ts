@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countAbsentWorkdays } from '../../src/domain/attendance/count-absent-workdays.ts';
-import { createWorkCalendar } from '../../src/domain/enrolment/work-calendar.ts';
+import { createWorkCalendar } from '../../src/domain/calendar/work-calendar.ts';
 
 const none = new Set<string>();
 
@@ -34,22 +34,22 @@ describe('countAbsentWorkdays over the statutory calendar', () => {
   });
 
   it('skips a company closure day (override) and counts an override working Sunday', () => {
-    const calendar = createWorkCalendar([
+    const calendar = createWorkCalendar({ company: [
       { day: '2026-11-03', isWorkday: false },
       { day: '2026-11-08', isWorkday: true },
-    ]);
+    ] });
     const r = countAbsentWorkdays({ asOf: '2026-11-09', calendar, clockInDays: new Set(['2026-11-02']), leaveDays: none });
     expect(r.days).toEqual(['2026-11-04', '2026-11-05', '2026-11-06', '2026-11-08', '2026-11-09']);
   });
 
-  it('flags a 2027 day as a year without holiday data (weekends only)', () => {
+  it('flags a 2027 day as a year without the notice, and never counts 元旦 2027 as absent', () => {
     const warned: number[] = [];
-    const calendar = createWorkCalendar([], (y) => warned.push(y));
-    const r = countAbsentWorkdays({ asOf: '2027-01-05', calendar, clockInDays: new Set(['2026-12-31']), leaveDays: none });
+    const calendar = createWorkCalendar({ onMissingYear: (y) => warned.push(y) });
+    const r = countAbsentWorkdays({ asOf: '2027-01-05', calendar, clockInDays: new Set(['2026-12-30']), leaveDays: none });
     expect(r.missingYears).toEqual([2027]);
     expect(warned).toEqual([2027]);
-    // 2027-01-01 is a Friday: unknown holidays, so it is guessed a workday.
-    expect(r.days).toEqual(['2027-01-01', '2027-01-04', '2027-01-05']);
+    // 2027-01-01 is a Friday and 元旦: a statutory holiday even before the 2027 notice is out.
+    expect(r.days).toEqual(['2026-12-31', '2027-01-04', '2027-01-05']);
   });
 
   it('stops at the start date: a hire is not absent before joining', () => {
@@ -60,7 +60,7 @@ describe('countAbsentWorkdays over the statutory calendar', () => {
 
 describe('weekly rest days of a company', () => {
   it('makes plain Saturdays workdays for a Sunday-only company, keeping holidays and 调休', () => {
-    const calendar = createWorkCalendar([], undefined, { weeklyRestDays: [0] });
+    const calendar = createWorkCalendar({ weeklyRestDays: [0] });
     expect(calendar.isWorkday('2026-11-07')).toBe(true); // plain Saturday
     expect(calendar.isWorkday('2026-11-08')).toBe(false); // Sunday
     expect(calendar.isWorkday('2026-10-03')).toBe(false); // 国庆 Saturday stays a holiday
@@ -68,7 +68,7 @@ describe('weekly rest days of a company', () => {
   });
 
   it('gives a Monday-rest company its Mondays off unless they are 调休 workdays', () => {
-    const calendar = createWorkCalendar([], undefined, { weeklyRestDays: [1] });
+    const calendar = createWorkCalendar({ weeklyRestDays: [1] });
     expect(calendar.isWorkday('2026-11-09')).toBe(false);
     expect(calendar.isWorkday('2026-11-08')).toBe(true);
   });

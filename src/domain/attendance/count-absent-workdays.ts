@@ -4,7 +4,7 @@
 // employee was not expected at work that day. The streak is the evidence for 劳动合同法 Art. 39(2):
 // the absence must be proven day by day.
 import { addDays } from '../dates.ts';
-import type { WorkCalendar } from '../enrolment/work-calendar.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
 
 export interface CountAbsentWorkdaysInput {
   /** 'YYYY-MM-DD': the last day looked at (inclusive). */

@@ -14,8 +14,6 @@ export const enrolmentRulesSchema = z.object({
   deadlineDays: z.number().int().min(1).max(30).default(30),
   /** Overdue reminders repeat every N working days until enrolled. */
   overdueEveryWorkdays: z.number().int().min(1).max(20).default(2),
-  /** How far back the sweep looks for hires still not enrolled, in calendar days. */
-  lookbackDays: z.number().int().min(31).max(3660).default(400),
 });
 
 export type EnrolmentRules = z.infer<typeof enrolmentRulesSchema>;

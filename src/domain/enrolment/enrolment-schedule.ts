@@ -3,11 +3,12 @@
 // - 民法典 Art. 201: the start day is not counted, so day 30 is start + 30 calendar days.
 // - 民法典 Art. 203: a period ending on a 法定休假日 ends on the next working day; a 调休 working
 //   Saturday is a working day, so the deadline can land on it.
-// Reminders falling on a rest day go out on the next working day, never after the deadline.
+// A reminder whose day is a rest day goes out on the last working day before it (after the
+// start day), never after: a long holiday must not swallow the day-23 warning into the deadline.
 import { addDays } from '../dates.ts';
-import { nthWorkdayFrom, workdayOnOrAfter, workdayOnOrBefore, workdaysIn } from './day-math.ts';
+import { nthWorkdayFrom, workdayOnOrAfter, workdayOnOrBefore, workdaysIn } from '../calendar/day-math.ts';
 import type { EnrolmentRules } from './enrolment-rules.ts';
-import type { WorkCalendar } from './work-calendar.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
 
 export type StageKind = 'warn' | 'escalate' | 'overdue';
 
@@ -40,8 +41,11 @@ export function enrolmentSchedule(startDate: string, calendar: WorkCalendar, rul
   const legalDeadline = workdayOnOrAfter(addDays(startDate, rules.deadlineDays), calendar);
   const practicalDeadline = rules.cutoffDay ? cutoffDeadline(startDate, legalDeadline, rules.cutoffDay, calendar) : legalDeadline;
   const reminder = (day: number, kind: StageKind): DueStage => {
-    const sendOn = workdayOnOrAfter(addDays(startDate, day), calendar);
-    return { stage: `day${day}`, kind, sendOn: sendOn > practicalDeadline ? practicalDeadline : sendOn };
+    const target = addDays(startDate, day);
+    const before = workdayOnOrBefore(target > practicalDeadline ? practicalDeadline : target, calendar);
+    // No working day between the start and the stage day: the first working day after the start.
+    const sendOn = before > startDate ? before : workdayOnOrAfter(addDays(startDate, 1), calendar);
+    return { stage: `day${day}`, kind, sendOn };
   };
   return {
     startDate,
@@ -54,19 +58,31 @@ export function enrolmentSchedule(startDate: string, calendar: WorkCalendar, rul
 }
 
 /**
- * Some cities close the month's 增员 window on a fixed day: the last working day on or before
- * that day in the deadline's month, when it is earlier than the legal deadline and after the start.
+ * Some cities close each month's 增员 window on a fixed day: enrolled after it, that month is paid
+ * as back-pay (补缴). The practical deadline is the latest such cut-off after the start and before
+ * the legal deadline (the last working day on or before the cut-off day; day 31 in a 30-day month
+ * is the month end). Example: start 11-07, cut-off 13 → 本月增员截止 11-13, 法定截止 12-07.
  */
 function cutoffDeadline(startDate: string, legalDeadline: string, cutoffDay: number, calendar: WorkCalendar): string {
-  const month = legalDeadline.slice(0, 7);
-  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  const cutoff = workdayOnOrBefore(`${month}-${String(Math.min(cutoffDay, lastDay)).padStart(2, '0')}`, calendar);
-  return cutoff < legalDeadline && cutoff > startDate ? cutoff : legalDeadline;
+  let best = legalDeadline;
+  for (let month = startDate.slice(0, 7); month <= legalDeadline.slice(0, 7); month = nextMonth(month)) {
+    const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+    const cutoff = workdayOnOrBefore(`${month}-${String(Math.min(cutoffDay, lastDay)).padStart(2, '0')}`, calendar);
+    if (cutoff > startDate && cutoff < legalDeadline) best = cutoff;
+  }
+  return best;
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /**
- * The one stage to send on `asOf`: the latest whose send day has come. A missed run catches up
- * with the current stage only; the alert's unique key makes a repeat of it a no-op.
+ * The stages to send on `asOf`: those of the latest send day that has come. Two reminders moved
+ * onto the same working day (start 2026-09-08: day 23 and day 28 both fall in 国庆, both go out on
+ * 09-30) are both sent, as separate cards; a missed run catches up with the current stage only.
+ * The alert's unique key makes a repeat a no-op.
  * @example
  *   stagesDue(schedule, '2026-12-21', calendar) // [{ stage: 'day28', kind: 'escalate', sendOn: '2026-12-18' }]
  */
@@ -77,5 +93,6 @@ export function stagesDue(schedule: EnrolmentSchedule, asOf: string, calendar: W
     return [{ stage: `overdue-${n}`, kind: 'overdue', sendOn: nthWorkdayFrom(schedule.firstOverdueOn, (n - 1) * every + 1, calendar) }];
   }
   const due = schedule.reminders.filter((r) => r.sendOn <= asOf);
-  return due.length > 0 ? [due[due.length - 1] as DueStage] : [];
+  const latest = due.reduce((max, r) => (r.sendOn > max ? r.sendOn : max), '');
+  return due.filter((r) => r.sendOn === latest);
 }

@@ -3,7 +3,7 @@
 // compensation owed when the employee resigns for non-payment. Pure and exact: integer fen only.
 // A first version; the policy library (later issue) brings per-city rates and late-fee methods.
 import { addDays, parseDay } from '../dates.ts';
-import { daysBetween } from '../enrolment/day-math.ts';
+import { daysBetween } from '../calendar/day-math.ts';
 import { applyBp, NATIONAL_DEFAULT_RATES, type ContributionRate } from './contribution-rates.ts';
 
 export interface BasePolicy {

@@ -2,8 +2,8 @@
 // days" are counted like the enrolment deadline: the exit day is not counted (民法典 第二百零一条)
 // and a period ending on a rest day ends on the next working day (民法典 第二百零三条).
 import { addDays, isValidDay } from '../dates.ts';
-import { workdayOnOrAfter } from '../enrolment/day-math.ts';
-import type { WorkCalendar } from '../enrolment/work-calendar.ts';
+import { workdayOnOrAfter } from '../calendar/day-math.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
 
 export type ExitTaskKind = 'separation_certificate' | 'final_wages' | 'unemployment_report' | 'stop_contributions' | 'transfer_files' | 'contract_retention';
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { answerAbsenceCase } from '../../services/absence/answer-absence-case.ts';
 import { listAbsenceCases } from '../../services/absence/list-absence-cases.ts';
+import { CALENDAR_KIND_NAMES } from '../../services/calendar/calendar-day-kind.ts';
 import { deleteCalendarOverride } from '../../services/calendar/delete-calendar-override.ts';
+import { importHolidayNotice } from '../../services/calendar/import-holiday-notice.ts';
 import { listCalendarOverrides } from '../../services/calendar/list-calendar-overrides.ts';
 import { setCalendarOverride } from '../../services/calendar/set-calendar-override.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
@@ -11,7 +13,18 @@ import { defineRoute, idParams } from '../api-route.ts';
 
 const dayParams = z.object({ day });
 const reason = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因最多 200 个字');
-const overrideBody = z.object({ isWorkday: z.boolean({ message: 'isWorkday 应为 true（上班）或 false（休息）' }), reason }).strict();
+const kind = z.enum(CALENDAR_KIND_NAMES, { message: 'kind 应为 company（公司安排，只影响考勤）或 statutory（国家法定安排，影响法定期限）' });
+const overrideBody = z.object({
+  isWorkday: z.boolean({ message: 'isWorkday 应为 true（上班）或 false（休息）' }),
+  reason,
+  kind: kind.default('company'),
+  source: z.string().trim().max(200, '来源最多 200 个字').optional(),
+}).strict();
+const noticeBody = z.object({
+  text: z.string().min(20, '请粘贴国务院办公厅放假安排通知的全文').max(20_000, '通知全文最多 20000 个字'),
+  year: z.number().int().min(2000).max(2100).optional(),
+  dryRun: z.boolean().default(true),
+}).strict();
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000, '年份应在 2000–2100 之间').max(2100, '年份应在 2000–2100 之间') });
 
 const leaveBody = z
@@ -32,21 +45,27 @@ export function calendarRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
       method: 'get', path: '/calendar/overrides', tag: 'calendar', query: yearQuery,
-      summary: 'Company calendar overrides of a year, and whether the statutory holidays of that year are known',
+      summary: 'The calendar of a year: whether its State Council notice is known (complete), its fixed statutory holidays, and the statutory and company overrides',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, query }) => listCalendarOverrides(deps, { actor, year: query.year }),
     }),
     defineRoute({
       method: 'put', path: '/calendar/overrides/:day', tag: 'calendar', params: dayParams, body: overrideBody,
-      summary: 'Make one day a workday or a rest day for the whole company (site closure, extra working day), with a reason',
+      summary: 'Make one day a workday or a rest day, with a reason: kind company (site closure, extra working day: attendance only, the default) or statutory (a correction of the State Council calendar: moves legal deadlines)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => setCalendarOverride(deps, { actor, day: params.day, ...body }),
     }),
     defineRoute({
-      method: 'delete', path: '/calendar/overrides/:day', tag: 'calendar', params: dayParams, query: z.object({ reason }),
-      summary: 'Remove an override: the day follows the statutory calendar again (reason in the query)',
+      method: 'delete', path: '/calendar/overrides/:day', tag: 'calendar', params: dayParams, query: z.object({ reason, kind: kind.default('company') }),
+      summary: 'Remove an override: the day follows the statutory calendar again (reason and kind in the query)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
-      handler: ({ actor, params, query }) => deleteCalendarOverride(deps, { actor, day: params.day, reason: query.reason }),
+      handler: ({ actor, params, query }) => deleteCalendarOverride(deps, { actor, day: params.day, reason: query.reason, kind: query.kind }),
+    }),
+    defineRoute({
+      method: 'post', path: '/calendar/notices', tag: 'calendar', body: noticeBody,
+      summary: 'Read the State Council holiday notice (全文) into statutory days: dryRun (default) shows the holidays, working weekends and the open deadlines that move; dryRun false applies it in one transaction',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor, body }) => importHolidayNotice(deps, { actor, text: body.text, year: body.year, dryRun: body.dryRun }),
     }),
     defineRoute({
       method: 'post', path: '/leaves', tag: 'calendar', body: leaveBody, status: 201,

@@ -22,10 +22,10 @@ export const absenceDetection: JobDefinition = {
     // Escalate before detecting: a case opened in this run must get its full SLA.
     const escalation = await escalateOverdueAbsenceCases(deps, { asOf, log });
     const found = await detectAbsences(deps, { asOf, settings, log });
-    // Ask about the as-of day itself, so a year without holiday data is reported on its first day even when nobody is absent.
+    // Ask about the as-of day itself, so a year without the notice is reported on its first day even when nobody is absent.
     settings.calendar.isWorkday(asOf);
     const years = [...new Set([...found.missingYears, ...settings.calendar.missingYears])].sort();
-    const calendarCards = await warnMissingCalendarYears(deps, { years, log });
+    const calendarCards = await warnMissingCalendarYears(deps, { years, log, job: 'absence-detection' });
     if (escalation.escalated > 0) await sealTreeHead(deps).catch((error: unknown) => log.warn({ err: error }, 'sealing the evidence tree head failed'));
     const parts = [
       found.noAttendanceData ? 'no attendance recorded in the window: attendance check skipped' : `${found.streaks} absence streak(s) of ${settings.rules.absenceThresholdWorkdays}+ workdays, opened ${found.opened} case(s)`,
@@ -34,7 +34,7 @@ export const absenceDetection: JobDefinition = {
       `escalated ${escalation.escalated} unanswered case(s) to HR${escalation.failed > 0 ? ` (${escalation.failed} failed)` : ''}`,
       `closed ${returned} case(s) of employees back at work`,
     ];
-    if (years.length > 0) parts.push(`no holiday data for ${years.join(', ')} (${calendarCards} HR card(s) queued)`);
+    if (years.length > 0) parts.push(`missing years: ${years.join(', ')} (no State Council notice: fixed holidays only, ${calendarCards} HR card(s) queued)`);
     return parts.join('; ');
   },
 };

@@ -1,3 +1,4 @@
+import { warnMissingCalendarYears } from '../../services/absence/warn-missing-calendar-years.ts';
 import { sendEnrolmentAlerts } from '../../services/enrolment/send-enrolment-alerts.ts';
 import type { JobDefinition } from '../job-definition.ts';
 
@@ -9,7 +10,8 @@ export const enrolmentDeadlineSweep: JobDefinition = {
   async run({ deps, asOf, log }) {
     const r = await sendEnrolmentAlerts(deps, { asOf, platforms: deps.chatPlatforms, publicBaseUrl: deps.publicBaseUrl, log });
     const a = r.alerts;
-    const gap = r.missingYears.length > 0 ? `; no holiday data for ${r.missingYears.join(', ')} (weekends only)` : '';
+    const calendarCards = await warnMissingCalendarYears(deps, { years: r.missingYears, log, job: 'enrolment-deadline-sweep' });
+    const gap = r.missingYears.length > 0 ? `; missing years: ${r.missingYears.join(', ')} (no State Council notice: deadlines may move, ${calendarCards} HR card(s) queued)` : '';
     return `checked ${r.candidates} hire(s) not yet enrolled; new alerts: ${a.warn} day-23, ${a.escalate} day-28, ${a.overdue} overdue; queued ${r.cards} card(s)${gap}`;
   },
 };

@@ -1,5 +1,6 @@
-// A year without statutory holiday data makes every workday count of that year a guess, so HR
-// is told once per year (card 'calendar.missing_year', deduplicated by its card key) and the log warns.
+// A year without the State Council's notice leaves its 调休 and 补休 unknown, so every date of that
+// year may move: HR is told once per year (card 'calendar.missing_year', deduplicated by its card
+// key, whichever job sees the year first) and the log warns.
 import { buildCalendarMissingYearCard, CALENDAR_MISSING_YEAR_CARD } from '../../../cards/calendar-missing-year-card.ts';
 import { systemActor } from '../../domain/actor.ts';
 import type { Logger } from '../../log.ts';
@@ -9,18 +10,18 @@ import { toJsonColumn } from '../onboarding/card-instance-json.ts';
 import { findCardRecipients } from '../onboarding/find-card-recipients.ts';
 
 /** @example await warnMissingCalendarYears(deps, { years: [2027] }) // → 1 card queued (0 on the next run) */
-export async function warnMissingCalendarYears(deps: ServiceDeps, opts: { years: readonly number[]; log?: Logger }): Promise<number> {
+export async function warnMissingCalendarYears(deps: ServiceDeps, opts: { years: readonly number[]; log?: Logger; job: string }): Promise<number> {
   if (opts.years.length === 0) return 0;
   const recipients = await findCardRecipients(deps.db, deps.chatPlatforms);
-  const actor = systemActor('job:absence-detection');
+  const actor = systemActor(`job:${opts.job}`);
   let queued = 0;
   for (const year of opts.years) {
-    opts.log?.warn({ year }, `no statutory holiday data for ${year}: update chinese-days or add WorkCalendarOverride rows (PUT /api/v1/calendar/overrides/:day)`);
+    opts.log?.warn({ year }, `no State Council holiday notice for ${year}: import it with 'sentinel calendar import-notice' or the H5 page /app/calendar`);
     await deps.db.$transaction(async (tx) => {
       for (const platform of deps.chatPlatforms) {
         const to = recipients.get(platform) ?? [];
         if (to.length === 0) continue;
-        const card = buildCalendarMissingYearCard({ year, key: `cal-${year}-${platform}`, h5Url: `${deps.publicBaseUrl}/app/me` });
+        const card = buildCalendarMissingYearCard({ year, key: `cal-${year}-${platform}`, h5Url: `${deps.publicBaseUrl}/app/calendar` });
         const { count } = await tx.cardInstance.createMany({
           data: [{ cardKey: card.key, platform, type: CALENDAR_MISSING_YEAR_CARD, subjectType: 'calendar', subjectId: String(year), recipients: toJsonColumn(to), model: toJsonColumn(card) }],
           skipDuplicates: true,

@@ -1,12 +1,15 @@
-// Hires the sweep must look at, one bounded batch at a time, in one set-based query: still
-// onboarding or active, no ENROLLED enrolment row and no 社保增员日期 from the roster (existing
-// staff imported with enrolledOn raise no alerts), started within the look-back window.
+// Hires the sweep must look at, one bounded batch at a time, in one set-based query: every hire
+// whose clock has started and who has no ENROLLED enrolment row and no 社保增员日期 from the roster
+// (existing staff imported with enrolledOn raise no alerts), whatever their status since: 待离职,
+// 停薪留职, 自离 and 离职 too, because registration and the contributions of every month worked stay
+// owed (社会保险法 第五十八条) until enrolled. No look-back cut-off: an old omission is still one.
+// Only a hire who never started (入职中 → 离职: offer withdrawn) owes nothing.
 // The clock runs from Employee.enrolmentClockFrom when set (a lapsed insurance exception restarts
 // it on the lapse day), else from the start date. Such an employee may hold only the work-injury
 // enrolment an approved exception required (人社部令第13号 第九条), so for them only an enrolment of
 // another insurance type ends the reminders. An APPROVED exception itself does not: until the
 // INJURY enrolment is recorded the employee stays a candidate, because work injury stays required.
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { parseDay } from '../../domain/dates.ts';
 
 export interface EnrolmentCandidate {
@@ -19,17 +22,19 @@ export interface EnrolmentCandidate {
   clockFrom: Date | null;
   insuredCity: string | null;
   department: string;
+  status: string;
 }
 
-export async function findEnrolmentCandidates(db: Db, opts: { from: string; to: string; after: string | undefined; take: number }): Promise<EnrolmentCandidate[]> {
+export async function findEnrolmentCandidates(db: Db | Tx, opts: { asOf: string; after: string | undefined; take: number }): Promise<EnrolmentCandidate[]> {
   const after = opts.after ?? '00000000-0000-0000-0000-000000000000';
   return db.$queryRaw<EnrolmentCandidate[]>`
     SELECT e.id::text AS id, e.name, e."startDate", COALESCE(e."enrolmentClockFrom", e."startDate") AS "clockStart",
-      e."enrolmentClockFrom" AS "clockFrom", e."insuredCity", d.name AS department
+      e."enrolmentClockFrom" AS "clockFrom", e."insuredCity", d.name AS department, e.status::text AS status
     FROM "Employee" e JOIN "Department" d ON d.id = e."departmentId"
-    WHERE e.status IN ('ONBOARDING', 'ACTIVE')
-      AND (e."enrolledOn" IS NULL OR e."enrolmentClockFrom" IS NOT NULL)
-      AND COALESCE(e."enrolmentClockFrom", e."startDate") BETWEEN ${parseDay(opts.from)}::date AND ${parseDay(opts.to)}::date
+    WHERE (e."enrolledOn" IS NULL OR e."enrolmentClockFrom" IS NOT NULL)
+      AND COALESCE(e."enrolmentClockFrom", e."startDate") <= ${parseDay(opts.asOf)}::date
+      AND NOT (e.status = 'EXITED' AND (e."exitDate" < COALESCE(e."enrolmentClockFrom", e."startDate")
+        OR EXISTS (SELECT 1 FROM "StatusChange" c WHERE c."employeeId" = e.id AND c."fromStatus" = 'ONBOARDING' AND c."toStatus" = 'EXITED')))
       AND NOT EXISTS (SELECT 1 FROM "Enrolment" n WHERE n."employeeId" = e.id AND n.status = 'ENROLLED'
         AND (e."enrolmentClockFrom" IS NULL OR n."insuranceType" <> 'INJURY'))
       AND e.id > ${after}::uuid

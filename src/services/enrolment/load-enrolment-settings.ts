@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { formatDay } from '../../domain/dates.ts';
 import { ENROLMENT_RULES_KEY, parseEnrolmentRules, type EnrolmentRules } from '../../domain/enrolment/enrolment-rules.ts';
-import type { WorkCalendar } from '../../domain/enrolment/work-calendar.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { Logger } from '../../log.ts';
 import { loadWorkCalendar } from '../calendar/load-work-calendar.ts';
 import { loadStoredRules } from '../load-stored-rules.ts';
@@ -17,7 +17,7 @@ export interface EnrolmentSettings {
 
 export async function loadEnrolmentSettings(db: Db, log?: Logger): Promise<EnrolmentSettings> {
   const rules = await loadStoredRules(db, { key: ENROLMENT_RULES_KEY, parse: parseEnrolmentRules, log, invalid: 'enrolment rules in AppMeta are invalid; using the defaults (23/28/30, every 2 working days)' });
-  const calendar = await loadWorkCalendar(db, { log, missingYear: 'weekends only until the package is updated or WorkCalendarOverride rows are added' });
+  const calendar = await loadWorkCalendar(db, { purpose: 'legal', log, missingYear: 'enrolment deadlines may move once the notice is imported' });
   const policies = await db.cityPolicy.findMany({ where: { cutoffDay: { not: null } }, select: { city: true, effectiveFrom: true, effectiveTo: true, cutoffDay: true } });
   return {
     rules,

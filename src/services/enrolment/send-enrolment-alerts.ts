@@ -4,12 +4,12 @@
 // inserts no alert and therefore sends no card.
 import { buildEnrolmentDeadlineCard } from '../../../cards/enrolment-deadline-card.ts';
 import { systemActor } from '../../domain/actor.ts';
-import { addDays, formatDay, parseDay } from '../../domain/dates.ts';
-import { daysBetween } from '../../domain/enrolment/day-math.ts';
+import { formatDay, parseDay } from '../../domain/dates.ts';
 import { enrolmentSchedule, stagesDue, type DueStage, type EnrolmentSchedule } from '../../domain/enrolment/enrolment-schedule.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { enrolmentCardFacts } from './enrolment-card-facts.ts';
 import { findAlertRecipients } from './find-alert-recipients.ts';
 import { findEnrolmentCandidates, type EnrolmentCandidate } from './find-enrolment-candidates.ts';
 import { loadEnrolmentSettings } from './load-enrolment-settings.ts';
@@ -32,7 +32,7 @@ export interface SendEnrolmentAlertsResult {
   /** New alerts by stage kind. */
   alerts: { warn: number; escalate: number; overdue: number };
   cards: number;
-  /** Years without official holiday data that the deadlines touched. */
+  /** Years without the State Council's notice that the deadlines touched. */
   missingYears: number[];
 }
 
@@ -57,10 +57,9 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
   const recipients = await findAlertRecipients(deps.db, opts.platforms);
   const actor = systemActor('enrolment-deadline-sweep');
   const result: SendEnrolmentAlertsResult = { candidates: 0, alerts: { warn: 0, escalate: 0, overdue: 0 }, cards: 0, missingYears: [] };
-  const window = { from: addDays(opts.asOf, -settings.rules.lookbackDays), to: opts.asOf };
   let after: string | undefined;
   for (;;) {
-    const hires = await findEnrolmentCandidates(deps.db, { ...window, after, take: opts.batchSize ?? 500 });
+    const hires = await findEnrolmentCandidates(deps.db, { asOf: opts.asOf, after, take: opts.batchSize ?? 500 });
     if (hires.length === 0) break;
     after = hires[hires.length - 1]?.id;
     result.candidates += hires.length;
@@ -81,10 +80,7 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
       const fresh = new Set(created.map((a) => a.uniqueKey));
       for (const d of due.filter((x) => fresh.has(enrolmentAlertKey(x.hire.id, x.due.stage, x.hire.clockFrom)))) {
         result.alerts[d.due.kind]++;
-        const facts = {
-          name: d.hire.name, department: d.hire.department, startDate: d.schedule.startDate, dayNumber: daysBetween(d.schedule.startDate, opts.asOf), restarted: d.hire.clockFrom !== null,
-          deadline: d.schedule.legalDeadline, practicalDeadline: d.schedule.practicalDeadline, daysLeft: daysBetween(opts.asOf, d.schedule.legalDeadline), kind: d.due.kind,
-        };
+        const facts = enrolmentCardFacts(d, opts.asOf, settings.calendar);
         const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/enrolment?employee=${d.hire.id}` });
         result.cards += keys.length;
         // The alert points at its first card; the other platforms' copies share its subject and type.

@@ -8,7 +8,7 @@
 import { buildExitNextStepCard, buildExitNoticeReadyCard } from '../../../cards/exit-notice-cards.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { addDays, dayIn, formatDay, parseDay } from '../../domain/dates.ts';
-import { workdayOnOrAfter } from '../../domain/enrolment/day-math.ts';
+import { workdayOnOrAfter } from '../../domain/calendar/day-math.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { completeExitInTx } from './complete-exit.ts';
 import { absenceSummary, exitCaseUrl, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';

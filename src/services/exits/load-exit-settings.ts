@@ -1,6 +1,6 @@
 // The company's exit rules (AppMeta 'exit.rules') and its work calendar, loaded once per call.
 import type { Db, Tx } from '../../db/client.ts';
-import type { WorkCalendar } from '../../domain/enrolment/work-calendar.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { EXIT_RULES_KEY, parseExitRules, type ExitRules } from '../../domain/exits/exit-rules.ts';
 import type { Logger } from '../../log.ts';
 import { loadWorkCalendar } from '../calendar/load-work-calendar.ts';
@@ -16,6 +16,6 @@ export interface ExitSettings {
  */
 export async function loadExitSettings(db: Db | Tx, log?: Logger): Promise<ExitSettings> {
   const rules = await loadStoredRules(db, { key: EXIT_RULES_KEY, parse: parseExitRules, log, invalid: 'exit rules in AppMeta are invalid; using the defaults (3 days, no auto-send)' });
-  const calendar = await loadWorkCalendar(db, { log, missingYear: 'exit deadlines use weekends only' });
+  const calendar = await loadWorkCalendar(db, { purpose: 'legal', log, missingYear: 'exit deadlines may move once the notice is imported' });
   return { rules, calendar };
 }

@@ -4,7 +4,7 @@
 import { buildExitResignationCard } from '../../../cards/exit-resignation-card.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { addDays, dayIn, parseDay } from '../../domain/dates.ts';
-import { daysBetween } from '../../domain/enrolment/day-math.ts';
+import { daysBetween } from '../../domain/calendar/day-math.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';

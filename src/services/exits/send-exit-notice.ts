@@ -8,7 +8,7 @@ import { EXIT_NOTICE_READY_CARD } from '../../../cards/exit-notice-cards.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { addDays, dayIn, parseDay } from '../../domain/dates.ts';
-import { workdayOnOrAfter } from '../../domain/enrolment/day-math.ts';
+import { workdayOnOrAfter } from '../../domain/calendar/day-math.ts';
 import { returnNoticeContent } from '../../domain/exits/exit-documents.ts';
 import { exitStateLabels, pendingNotice, stepKindLabels } from '../../domain/exits/exit-states.ts';
 import { authorize } from '../../domain/permissions.ts';

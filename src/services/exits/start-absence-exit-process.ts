@@ -7,7 +7,7 @@ import { buildExitNoticeReadyCard } from '../../../cards/exit-notice-cards.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { addDays, dayIn } from '../../domain/dates.ts';
-import { workdayOnOrAfter } from '../../domain/enrolment/day-math.ts';
+import { workdayOnOrAfter } from '../../domain/calendar/day-math.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';

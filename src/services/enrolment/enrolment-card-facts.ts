@@ -1,0 +1,29 @@
+// What an enrolment reminder card says about one hire on the day it is sent.
+import type { EnrolmentCardFacts } from '../../../cards/enrolment-deadline-card.ts';
+import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calendar-caveat.ts';
+import { daysBetween } from '../../domain/calendar/day-math.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
+import { statusLabels } from '../../domain/lifecycle.ts';
+import type { EmployeeStatus } from '../../generated/prisma/enums.ts';
+import type { DueAlert } from './send-enrolment-alerts.ts';
+
+/** Statuses the card names: enrolment stays owed for a hire who is no longer at work (社会保险法 第五十八条). */
+const NAMED_STATUSES = new Set<string>(['PENDING_EXIT', 'UNPAID_LEAVE', 'ABSCONDED', 'EXITED']);
+
+/** @example enrolmentCardFacts(due, '2026-12-14', calendar) // { dayNumber: 23, daysLeft: 7, deadline: '2026-12-21', … } */
+export function enrolmentCardFacts(d: DueAlert, asOf: string, calendar: WorkCalendar): EnrolmentCardFacts {
+  const caveat = calendarCaveat(incompleteYearsIn(calendar, d.schedule.startDate, d.schedule.firstOverdueOn));
+  return {
+    name: d.hire.name,
+    department: d.hire.department,
+    startDate: d.schedule.startDate,
+    dayNumber: daysBetween(d.schedule.startDate, asOf),
+    restarted: d.hire.clockFrom !== null,
+    deadline: d.schedule.legalDeadline,
+    practicalDeadline: d.schedule.practicalDeadline,
+    daysLeft: daysBetween(asOf, d.schedule.legalDeadline),
+    kind: d.due.kind,
+    ...(caveat && { calendarCaveat: caveat }),
+    ...(NAMED_STATUSES.has(d.hire.status) && { statusNote: statusLabels[d.hire.status as EmployeeStatus] }),
+  };
+}
