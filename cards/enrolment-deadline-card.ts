@@ -49,7 +49,7 @@ export function buildEnrolmentDeadlineCard(opts: { facts: EnrolmentCardFacts; ke
     { label: '部门', value: f.department },
     f.restarted ? { label: '起算日期', value: `${f.startDate}（例外失效）` } : { label: '入职日期', value: f.startDate },
     { label: '法定截止', value: short(f.deadline, f.startDate) },
-    ...(cutoff ? [{ label: '本月增员截止', value: `${short(cutoff, f.startDate)}（避免补缴）` }] : []),
+    ...(cutoff ? [{ label: '增员窗口', value: `本月增员截止 ${short(cutoff, f.startDate)}（避免补缴）` }] : []),
     ...(f.calendarCaveat ? [{ label: '日期提示', value: f.calendarCaveat }] : []),
   ];
   return {

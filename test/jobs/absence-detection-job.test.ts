@@ -121,10 +121,10 @@ describe('absence-detection job', () => {
     expect(await run('2026-10-16')).toContain('closed 0 case(s)');
   });
 
-  it('warns HR once when the as-of year has no holiday data', async () => {
+  it('warns HR once when the as-of year has no State Council notice', async () => {
     outbox.messages.length = 0;
-    expect(await run('2027-01-05')).toContain('no holiday data for 2027 (1 HR card(s) queued)');
-    expect(await run('2027-01-05')).toContain('no holiday data for 2027 (0 HR card(s) queued)');
+    expect(await run('2027-01-05')).toContain('missing years: 2027 (no State Council notice: fixed holidays only, 1 HR card(s) queued)');
+    expect(await run('2027-01-05')).toContain('missing years: 2027 (no State Council notice: fixed holidays only, 0 HR card(s) queued)');
     expect(await t.db.cardInstance.count({ where: { type: 'calendar.missing_year' } })).toBe(1);
   });
 });

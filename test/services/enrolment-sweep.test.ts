@@ -25,33 +25,39 @@ async function setup() {
   await makeEmployee(t.deps, { name: '老员工', startDate: '2026-11-20', enrolledOn: '2026-11-25' });
   const recorded = await makeEmployee(t.deps, { name: '已登记', startDate: '2026-11-20' });
   await t.db.enrolment.create({ data: { employeeId: recorded.id, insuranceType: 'PENSION', enrolledOn: parseDay('2026-11-30'), source: 'import' } });
-  await makeEmployee(t.deps, { name: '已离职', startDate: '2026-11-20', status: 'EXITED', exitDate: '2026-11-30' });
+  // Left on day 10 without being enrolled: registration and November's contributions are still owed.
+  const left = await makeEmployee(t.deps, { name: '赵六', startDate: '2026-11-20', status: 'EXITED', exitDate: '2026-11-30' });
+  // Offer withdrawn before the first day (入职中 → 离职): nothing is owed.
+  const never = await makeEmployee(t.deps, { name: '未到岗', startDate: '2026-11-20', status: 'EXITED', exitDate: '2026-11-19' });
+  await t.db.statusChange.create({ data: { employeeId: never.id, fromStatus: 'ONBOARDING', toStatus: 'EXITED', reason: '未到岗', actorId: 'test', actorName: 'test' } });
   const { deps, outbox } = withRecordingOutbox({ ...t.deps, chatPlatforms: ['sandbox'], publicBaseUrl: 'https://hr.example.com' });
   const sweep = async (asOf: string) => {
     outbox.messages.length = 0;
     await runJob(deps, enrolmentDeadlineSweep, { asOf, trigger: 'cli', log });
     return outbox.messages.map((m) => `${m.payload.kind === 'card' ? m.payload.card.key.split('-').at(-2) : '?'}→${m.recipients.join('+')}`);
   };
-  return { hire, sweep, deps, outbox };
+  return { hire, left, sweep, deps, outbox };
 }
 
+// Two hires are due: 张三 and 赵六 (who left before day 30).
 const expected: Record<string, string[]> = {
-  '2026-12-14': ['day23→hr-s'], // day 23 is Sunday 12-13: sent Monday
-  '2026-12-18': ['day28→hr-m+hr-s'],
-  '2026-12-22': ['1→hr-m+hr-s'], // overdue-1: first working day after the 12-21 deadline
+  '2026-12-11': ['day23→hr-s', 'day23→hr-s'], // day 23 is Sunday 12-13: sent on the Friday before
+  '2026-12-18': ['day28→hr-m+hr-s', 'day28→hr-m+hr-s'],
+  '2026-12-22': ['1→hr-m+hr-s', '1→hr-m+hr-s'], // overdue-1: first working day after the 12-21 deadline
 };
 
 describe('enrolment-deadline-sweep', () => {
-  it('sends each stage exactly once on its day from start+22 to start+33, and nothing on a second run', async () => {
+  it('sends each stage exactly once on its day from start+18 to start+33, and nothing on a second run', async () => {
     const s = await setup();
-    for (let n = 22; n <= 33; n++) {
+    for (let n = 18; n <= 33; n++) {
       const day = addDays('2026-11-20', n);
       expect([day, await s.sweep(day)]).toEqual([day, expected[day] ?? []]);
       expect([day, await s.sweep(day)]).toEqual([day, []]);
     }
     const alerts = await t.db.alert.findMany({ where: { employeeId: s.hire.id }, orderBy: { createdAt: 'asc' } });
     expect(alerts.map((a) => a.uniqueKey)).toEqual(['day23', 'day28', 'overdue-1'].map((st) => `enrolment:${s.hire.id}:${st}`));
-    expect(await t.db.alert.count()).toBe(3);
+    expect(await t.db.alert.count()).toBe(6);
+    expect(await t.db.alert.count({ where: { employeeId: s.left.id } })).toBe(3);
     expect(alerts.map((a) => [a.cardKey?.split('-').slice(2).join('-'), a.dueOn.toISOString().slice(0, 10), a.state])).toEqual([
       ['day23-sandbox', '2026-12-21', 'OPEN'], ['day28-sandbox', '2026-12-21', 'OPEN'], ['overdue-1-sandbox', '2026-12-21', 'OPEN'],
     ]);
@@ -59,18 +65,23 @@ describe('enrolment-deadline-sweep', () => {
 
   it('shows the facts, the law and the exposure on the card, urgent from day 28', async () => {
     const s = await setup();
-    await s.sweep('2026-12-14');
-    const card = s.outbox.messages[0]?.payload;
-    expect(card?.kind === 'card' && card.card).toMatchObject({
+    await s.sweep('2026-12-11');
+    const cards = s.outbox.messages.map((m) => (m.payload.kind === 'card' ? m.payload.card : undefined));
+    const card = cards.find((c) => c?.rows[0]?.value === '张三');
+    expect(card).toMatchObject({
       title: '社保增员提醒',
+      subtitle: '张三 入职已满21天 · 距法定截止日还有10天，尚未办理社保增员',
       tone: 'normal',
       rows: [
         { label: '姓名', value: '张三' }, { label: '部门', value: '销售部' }, { label: '入职日期', value: '2026-11-20' },
-        { label: '入职天数', value: '入职第24天' }, { label: '截止日期', value: '2026-12-21' }, { label: '剩余天数', value: '7 天' },
+        { label: '法定截止', value: '12-21' },
       ],
       buttons: [{ kind: 'action', actionId: 'enrolment.recorded', text: '已增员', style: 'primary' }, { kind: 'link', text: '详情', url: `https://hr.example.com/app/enrolment?employee=${s.hire.id}` }],
     });
-    expect(card?.kind === 'card' && card.card.legalBasis).toContain('《社会保险法》第八十四条');
+    expect(card?.rows).toHaveLength(4);
+    expect(cards.find((c) => c?.rows[0]?.value.startsWith('赵六'))?.rows[0]).toEqual({ label: '姓名', value: '赵六（已离职）' });
+    const payload = { kind: 'card', card };
+    expect(payload.card?.legalBasis).toContain('《社会保险法》第八十四条');
     await s.sweep('2026-12-18');
     expect(s.outbox.messages[0]?.payload).toMatchObject({ card: { title: '社保增员即将到期', tone: 'urgent' } });
   });
@@ -79,6 +90,6 @@ describe('enrolment-deadline-sweep', () => {
     const s = await setup();
     s.outbox.messages.length = 0;
     await Promise.all([1, 2, 3].map(() => runJob(s.deps, enrolmentDeadlineSweep, { asOf: '2026-12-14', trigger: 'cli', log })));
-    expect(s.outbox.messages).toHaveLength(1);
+    expect(s.outbox.messages).toHaveLength(2);
   });
 });

@@ -3,12 +3,11 @@ import type { EnrolmentCardFacts } from '../../../cards/enrolment-deadline-card.
 import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calendar-caveat.ts';
 import { daysBetween } from '../../domain/calendar/day-math.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
-import { statusLabels } from '../../domain/lifecycle.ts';
 import type { EmployeeStatus } from '../../generated/prisma/enums.ts';
 import type { DueAlert } from './send-enrolment-alerts.ts';
 
 /** Statuses the card names: enrolment stays owed for a hire who is no longer at work (社会保险法 第五十八条). */
-const NAMED_STATUSES = new Set<string>(['PENDING_EXIT', 'UNPAID_LEAVE', 'ABSCONDED', 'EXITED']);
+const STATUS_NOTES: Partial<Record<EmployeeStatus, string>> = { PENDING_EXIT: '待离职', UNPAID_LEAVE: '停薪留职', ABSCONDED: '自离', EXITED: '已离职' };
 
 /** @example enrolmentCardFacts(due, '2026-12-14', calendar) // { dayNumber: 23, daysLeft: 7, deadline: '2026-12-21', … } */
 export function enrolmentCardFacts(d: DueAlert, asOf: string, calendar: WorkCalendar): EnrolmentCardFacts {
@@ -24,6 +23,6 @@ export function enrolmentCardFacts(d: DueAlert, asOf: string, calendar: WorkCale
     daysLeft: daysBetween(asOf, d.schedule.legalDeadline),
     kind: d.due.kind,
     ...(caveat && { calendarCaveat: caveat }),
-    ...(NAMED_STATUSES.has(d.hire.status) && { statusNote: statusLabels[d.hire.status as EmployeeStatus] }),
+    ...(STATUS_NOTES[d.hire.status as EmployeeStatus] && { statusNote: STATUS_NOTES[d.hire.status as EmployeeStatus] }),
   };
 }
