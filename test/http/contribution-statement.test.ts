@@ -78,6 +78,15 @@ describe('GET /api/v1/kpi/enrolment-timeliness', () => {
     await t.db.enrolment.create({ data: { employeeId: viaEnrolment.id, insuranceType: 'PENSION', enrolledOn: new Date('2026-01-20'), source: 'manual' } });
     await hire('KPI乙', '2026-02-27', '2026-03-10');
     await hire('KPI乙', '2026-04-01', '2026-04-02'); // outside the range
+    await hire('KPI丙', '2026-09-01', '2026-10-08'); // day 30 is 国庆 (10-01): the legal deadline is 10-08, on time
+    await hire('KPI丙', '2026-09-01', '2026-10-09'); // late
+  });
+
+  it('counts against the legal deadline, rolled forward over 国庆', async () => {
+    const res = await request.get('/api/v1/kpi/enrolment-timeliness?from=2026-09&to=2026-09').set(headers.finance);
+    expect(res.body.rows.filter((r: { department: string }) => r.department === 'KPI丙')).toEqual([
+      { month: '2026-09', department: 'KPI丙', hires: 2, enrolledWithin30Days: 1, share: 0.5 },
+    ]);
   });
 
   it('counts hires and those enrolled within 30 days per month and department', async () => {
