@@ -6,6 +6,8 @@ import { runJob } from '../../src/jobs/run-job.ts';
 import { createLogger } from '../../src/log.ts';
 import { enrolmentCardKey } from '../../src/services/enrolment/queue-enrolment-cards.ts';
 import { recordEnrolment } from '../../src/services/enrolment/record-enrolment.ts';
+import { recordEnrolmentManually } from '../../src/services/enrolment/record-enrolment-manually.ts';
+import { importEmployees } from '../../src/services/import/import-employees.ts';
 import { loadEmployeeActor } from '../../src/services/sessions/load-employee-actor.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
@@ -39,7 +41,7 @@ async function setup() {
     alerts: (await t.db.alert.findMany({ where: { employeeId: hire.id }, orderBy: { stage: 'asc' } })).map((a) => a.state),
     cards: (await t.db.cardInstance.findMany({ where: { subjectId: hire.id }, orderBy: { cardKey: 'asc' } })).map((c) => c.state),
   });
-  return { hrS, hrM, hire, outbox, click, sweep, state };
+  return { hrS, hrM, hire, outbox, outboxDeps: deps, click, sweep, state };
 }
 
 describe('recordEnrolment (已增员)', () => {
@@ -92,5 +94,26 @@ describe('recordEnrolment (已增员)', () => {
   it('tells someone who did not get the card that it is not theirs', async () => {
     const s = await setup();
     expect(await s.click(s.hrS.actor, 'hr-s', 'day23', 'wecom')).toEqual({ text: '你不是这张卡片的处理人' });
+  });
+});
+
+describe('enrolment recorded outside the cards', () => {
+  const decidedLines = (messages: { payload: { kind: string; card?: { decided?: Parameters<typeof decisionLine>[0] } } }[]) =>
+    messages.filter((m) => m.payload.kind === 'card_update').map((m) => m.payload.card?.decided && decisionLine(m.payload.card.decided));
+
+  it('closes every open reminder card for every recipient when HR records it by hand', async () => {
+    const s = await setup();
+    await recordEnrolmentManually({ ...t.deps, outbox: s.outboxDeps.outbox }, { actor: s.hrS.actor, employeeId: s.hire.id, enrolledOn: '2026-12-20', reason: '线下已办理' });
+    expect(await s.state()).toEqual({ enrolments: 5, alerts: ['RESOLVED', 'RESOLVED'], cards: ['DECIDED', 'DECIDED', 'DECIDED', 'DECIDED'] });
+    expect(decidedLines(s.outbox.messages)).toEqual(Array(4).fill('已增员（手工登记） · 李专员 · 2026-12-24 10:03'));
+    expect(s.outbox.messages.map((m) => m.recipients.join('+')).sort()).toEqual(['hr-m+hr-s', 'hr-s', 'wx-m', 'wx-m']);
+  });
+
+  it('closes them when a roster import brings the 社保增员日期', async () => {
+    const s = await setup();
+    const csv = `工号,姓名,入职日期,部门,社保增员日期\n${s.hire.employeeNo},张三,2026-11-20,研发部,2026-12-19\n`;
+    await importEmployees({ ...t.deps, outbox: s.outboxDeps.outbox }, { actor: s.hrS.actor, fileName: 'roster.csv', buffer: Buffer.from(csv) });
+    expect(await s.state()).toEqual({ enrolments: 5, alerts: ['RESOLVED', 'RESOLVED'], cards: ['DECIDED', 'DECIDED', 'DECIDED', 'DECIDED'] });
+    expect(decidedLines(s.outbox.messages)).toEqual(Array(4).fill('已增员（名册导入） · 李专员 · 2026-12-24 10:03'));
   });
 });

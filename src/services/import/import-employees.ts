@@ -1,3 +1,4 @@
+import { closeEnrolmentCards } from '../enrolment/close-enrolment-cards.ts';
 import { enrolFromRoster } from '../enrolment/enrol-from-roster.ts';
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
@@ -65,7 +66,8 @@ export async function importEmployees(
         advance(0);
         await insertNewEmployees(tx, actor, plan.creates, advance);
         await applyEmployeeUpdates(tx, actor, plan.updates, deps.now(), advance);
-        await enrolFromRoster(tx, actor, records.filter((r) => r.input.enrolledOn).map((r) => r.input.employeeNo));
+        const enrolled = await enrolFromRoster(tx, actor, records.filter((r) => r.input.enrolledOn).map((r) => r.input.employeeNo));
+        await closeEnrolmentCards(deps, tx, { actor, employeeIds: enrolled, how: '名册导入' });
         advance(plan.unchanged);
 
         const summary = { rows: checked.rowCount, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
