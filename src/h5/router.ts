@@ -19,6 +19,7 @@ export const pageComponents: PageComponents = {
   todo: () => import('./pages/TodoPage.vue'),
   todoDetail: () => import('./pages/TodoDetailPage.vue'),
   enrolment: () => import('./pages/EnrolmentPage.vue'),
+  calendar: () => import('./pages/CalendarPage.vue'),
   exceptions: () => import('./pages/ExceptionsPage.vue'),
   exceptionDetail: () => import('./pages/ExceptionDetailPage.vue'),
   sign: () => import('./pages/SignPage.vue'),

@@ -9,6 +9,7 @@ import type { EnrolmentStatus, InsuranceType } from '../../generated/prisma/clie
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import { insuranceLabels, insuranceOrder } from '../contributions/contribution-columns.ts';
+import { enrolmentDeadlineView, type EnrolmentDeadlineView } from './enrolment-deadline-view.ts';
 import type { ServiceDeps } from '../deps.ts';
 
 const statusLabels: Record<EnrolmentStatus, string> = { ENROLLED: '已参保', STOPPED: '已停保' };
@@ -24,6 +25,8 @@ export interface EnrolmentView {
     insuranceType: InsuranceType; label: string; enrolledOn: string; stoppedOn: string | null;
     status: EnrolmentStatus; statusLabel: string; source: string; sourceLabel: string; version: number;
   }[];
+  /** The legal deadline while nothing is enrolled yet; null once enrolled. */
+  deadline: EnrolmentDeadlineView | null;
   /** Newest first; one entry per change event, listing the insurances it touched. */
   history: { at: string; actorName: string; reason: string; fromStatus: EnrolmentStatus | null; toStatus: EnrolmentStatus; labels: string[] }[];
 }
@@ -37,7 +40,7 @@ export async function getEnrolment(deps: ServiceDeps, opts: { actor: Actor; empl
   if (!isHr && opts.actor.id !== opts.employeeId) throw new AppError('not_found', `找不到员工 ${opts.employeeId}，或你无权查看`);
   const employee = await deps.db.employee.findUnique({
     where: { id: opts.employeeId },
-    select: { id: true, employeeNo: true, name: true, startDate: true, department: { select: { name: true } } },
+    select: { id: true, employeeNo: true, name: true, startDate: true, enrolmentClockFrom: true, insuredCity: true, department: { select: { name: true } } },
   });
   if (!employee) throw new AppError('not_found', `找不到员工 ${opts.employeeId}，或你无权查看`);
   const rows = await deps.db.enrolment.findMany({ where: { employeeId: employee.id }, include: { changes: { orderBy: { at: 'desc' } } } });
@@ -55,6 +58,7 @@ export async function getEnrolment(deps: ServiceDeps, opts: { actor: Actor; empl
     employee: { id: employee.id, employeeNo: employee.employeeNo, name: employee.name, department: employee.department.name, startDate: formatDay(employee.startDate) as string },
     canEdit: isHr,
     today: dayIn(deps.businessTz, deps.now()),
+    deadline: rows.some((r) => r.status === 'ENROLLED') ? null : await enrolmentDeadlineView(deps.db, employee, dayIn(deps.businessTz, deps.now())),
     enrolments: rows.map((r) => ({
       insuranceType: r.insuranceType, label: insuranceLabels[r.insuranceType], enrolledOn: formatDay(r.enrolledOn) as string, stoppedOn: formatDay(r.stoppedOn),
       status: r.status, statusLabel: statusLabels[r.status], source: r.source, sourceLabel: sourceLabels[r.source] ?? r.source, version: r.version,

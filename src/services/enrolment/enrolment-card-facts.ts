@@ -11,7 +11,9 @@ const STATUS_NOTES: Partial<Record<EmployeeStatus, string>> = { PENDING_EXIT: 'å
 
 /** @example enrolmentCardFacts(due, '2026-12-14', calendar) // { dayNumber: 23, daysLeft: 7, deadline: '2026-12-21', â€¦ } */
 export function enrolmentCardFacts(d: DueAlert, asOf: string, calendar: WorkCalendar): EnrolmentCardFacts {
-  const caveat = calendarCaveat(incompleteYearsIn(calendar, d.schedule.startDate, d.schedule.firstOverdueOn));
+  // The deadline depends on the years up to it; an overdue reminder's day also on the years since.
+  const until = d.due.kind === 'overdue' ? asOf : d.schedule.legalDeadline;
+  const caveat = calendarCaveat(incompleteYearsIn(calendar, d.schedule.startDate, until));
   return {
     name: d.hire.name,
     department: d.hire.department,
