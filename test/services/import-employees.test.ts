@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runImportEmployees } from '../../src/cli/import-employees-command.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import { importEmployees } from '../../src/services/import/import-employees.ts';
-import { listZipEntries } from '../../src/services/import/list-zip-entries.ts';
+import { listZipEntries } from '../../scripts/list-zip-entries.ts';
 import { loadEmployeeActor } from '../../src/services/sessions/load-employee-actor.ts';
 import { makeActor, makeEmployee, testAdmin, validIdNumber, validMobile } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';

@@ -4,7 +4,7 @@ import { authorize, type Action } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { importEmployees } from '../../services/import/import-employees.ts';
-import { MAX_ROSTER_FILE_BYTES } from '../../services/import/load-roster-worksheet.ts';
+import { MAX_ROSTER_FILE_BYTES } from '../../services/import/open-spreadsheet.ts';
 import { defineRoute, type ApiRoute } from '../api-route.ts';
 import { requireActor } from '../authenticate.ts';
 import type { AppContext, AppState } from '../state.ts';
