@@ -23,6 +23,9 @@ const MAX_LISTED_PROBLEMS = 1000;
  * rejects the file (422 `import_rejected`, details.problems = [{row, column, message}]) and
  * nothing is written. Re-importing the same month reports every row unchanged and writes nothing;
  * without a 参保城市 / 缴费主体 column the stored city / payer is kept.
+ * Limits (openSpreadsheet, readRosterSheet): 413 past 10 MB or an .xlsx inflating past 100 MB
+ * (zip bombs, refused before the lock), 422 past 20,000 rows while reading, 409 while another
+ * import of either kind runs (lockImports).
  *
  * @example
  *   const s = await importContributions(deps, { actor, fileName: '2026-01.xlsx', buffer });

@@ -33,6 +33,9 @@ const MAX_LISTED_PROBLEMS = 1000;
  * by 工号. All or nothing: any problem in any row rejects the file with every problem listed
  * (422 `import_rejected`, details.problems = [{row, column, message}]) and nothing is written.
  * Re-importing the same file changes nothing and reports every row as unchanged.
+ * Limits (openSpreadsheet, readRosterSheet): 413 past 10 MB or an .xlsx inflating past 100 MB
+ * (zip bombs, refused before the lock), 422 past 20,000 rows while reading, 409 while another
+ * import of either kind runs (lockImports).
  *
  * On an existing employee: a column the file lacks leaves that field alone; an empty cell
  * clears it, except 状态 and 角色 (empty keeps the stored value; new employees get 在职 and
