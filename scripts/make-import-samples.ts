@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { checkDigitOf } from '../src/domain/id-number.ts';
-import { listZipEntries } from '../src/services/import/list-zip-entries.ts';
+import { listZipEntries } from './list-zip-entries.ts';
 import { rosterColumns } from '../src/services/import/roster-columns.ts';
 
 const out = new URL('../test/fixtures/', import.meta.url);

@@ -5,7 +5,7 @@ import { systemActor, type Actor } from '../domain/actor.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import { importEmployees, type ImportSummary } from '../services/import/import-employees.ts';
-import { MAX_ROSTER_FILE_BYTES } from '../services/import/load-roster-worksheet.ts';
+import { MAX_ROSTER_FILE_BYTES } from '../services/import/open-spreadsheet.ts';
 import type { RosterProblem } from '../services/import/map-roster-row.ts';
 
 export interface CliOut {

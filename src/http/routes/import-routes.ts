@@ -4,7 +4,7 @@ import { authorize, type Action } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { importEmployees } from '../../services/import/import-employees.ts';
-import { MAX_ROSTER_FILE_BYTES } from '../../services/import/load-roster-worksheet.ts';
+import { MAX_ROSTER_FILE_BYTES } from '../../services/import/open-spreadsheet.ts';
 import { defineRoute, type ApiRoute } from '../api-route.ts';
 import { requireActor } from '../authenticate.ts';
 import type { AppContext, AppState } from '../state.ts';
@@ -40,7 +40,8 @@ export function importRoutes(deps: ServiceDeps): ApiRoute[] {
 export function receiveUpload(action: Action = 'employee.import'): Middleware<AppState> {
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_ROSTER_FILE_BYTES, files: 1, fields: 10, parts: 12 },
+    // The file is capped at 10 MB and is all that is read; text fields are not used, so tiny.
+    limits: { fileSize: MAX_ROSTER_FILE_BYTES, files: 1, fields: 10, parts: 12, fieldSize: 1024 },
     // Browsers send UTF-8 file names; busboy would read 员工名册.xlsx as Latin-1 otherwise.
     defParamCharset: 'utf8',
   }).single('file');
@@ -65,7 +66,8 @@ function uploadError(err: unknown): AppError {
   if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') {
     return new AppError('bad_request', '请只上传一个文件，字段名为 file');
   }
-  return new AppError('bad_request', `上传内容无法解析：${(err as Error).message}`);
+  if (code?.startsWith('LIMIT_')) return new AppError('bad_request', '表单字段过多或过长：请只上传一个文件，字段名为 file');
+  return new AppError('bad_request', '上传内容无法解析，请重新选择文件上传');
 }
 
 export function uploadedFile(ctx: AppContext): UploadedFile {

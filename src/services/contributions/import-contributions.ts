@@ -7,7 +7,9 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ImportSummary } from '../import/import-employees.ts';
 import type { RosterProblem } from '../import/map-roster-row.ts';
-import { parseRosterFile } from '../import/parse-roster-file.ts';
+import { lockImports } from '../import/lock-imports.ts';
+import { openSpreadsheet } from '../import/open-spreadsheet.ts';
+import { readRosterSheet } from '../import/parse-roster-file.ts';
 import { matchContributionEmployees } from './match-contribution-employees.ts';
 import { planContributionChanges } from './plan-contribution-changes.ts';
 import { validateContributionRows } from './validate-contribution-rows.ts';
@@ -21,6 +23,9 @@ const MAX_LISTED_PROBLEMS = 1000;
  * rejects the file (422 `import_rejected`, details.problems = [{row, column, message}]) and
  * nothing is written. Re-importing the same month reports every row unchanged and writes nothing;
  * without a 参保城市 / 缴费主体 column the stored city / payer is kept.
+ * Limits (openSpreadsheet, readRosterSheet): 413 past 10 MB or an .xlsx inflating past 100 MB
+ * (zip bombs, refused before the lock), 422 past 20,000 rows while reading, 409 while another
+ * import of either kind runs (lockImports).
  *
  * @example
  *   const s = await importContributions(deps, { actor, fileName: '2026-01.xlsx', buffer });
@@ -31,12 +36,15 @@ export async function importContributions(
   opts: { actor: Actor; fileName: string; buffer: Buffer; onProgress?: (done: number, total: number) => void },
 ): Promise<ImportSummary> {
   authorize(opts.actor, 'contribution.import');
-  const checked = validateContributionRows(await parseRosterFile(opts));
-  if (checked.problems.some((p) => p.row === 1)) throw rejection(checked.problems);
-  const { records } = checked;
+  // Bombs and wrong formats are refused here, before the lock: a second upload is not held up.
+  const file = await openSpreadsheet(opts);
   try {
     return await deps.db.$transaction(
       async (tx) => {
+        await lockImports(tx);
+        const checked = validateContributionRows(await readRosterSheet(file));
+        if (checked.problems.some((p) => p.row === 1)) throw rejection(checked.problems);
+        const { records } = checked;
         const matched = await matchContributionEmployees(tx, deps.cipher, records);
         const problems = [...checked.problems, ...matched.problems];
         if (problems.length > 0 || records.length === 0) throw rejection(problems.sort((a, b) => a.row - b.row));

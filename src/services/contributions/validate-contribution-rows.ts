@@ -18,7 +18,7 @@ export interface CheckedContributions {
  * 险种 twice. Collects every problem so HR fixes the file in one round.
  *
  * @example
- *   const checked = validateContributionRows(await parseRosterFile({ fileName, buffer }));
+ *   const checked = validateContributionRows(await readRosterSheet(await openSpreadsheet({ fileName, buffer })));
  */
 export function validateContributionRows(sheet: RosterSheet): CheckedContributions {
   const header = checkSheetHeaders(sheet, { columns: contributionColumns, fieldOfHeader: contributionFieldOfHeader });

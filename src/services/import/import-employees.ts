@@ -13,7 +13,9 @@ import { findRosterConflicts } from './find-roster-conflicts.ts';
 import { insertNewEmployees } from './insert-new-employees.ts';
 import { loadRosterEmployees } from './load-roster-employees.ts';
 import type { RosterProblem } from './map-roster-row.ts';
-import { parseRosterFile } from './parse-roster-file.ts';
+import { lockImports } from './lock-imports.ts';
+import { openSpreadsheet } from './open-spreadsheet.ts';
+import { readRosterSheet } from './parse-roster-file.ts';
 import { planRosterChanges } from './plan-roster-changes.ts';
 import { validateRosterRows } from './validate-roster-rows.ts';
 
@@ -32,6 +34,9 @@ const MAX_LISTED_PROBLEMS = 1000;
  * by 工号. All or nothing: any problem in any row rejects the file with every problem listed
  * (422 `import_rejected`, details.problems = [{row, column, message}]) and nothing is written.
  * Re-importing the same file changes nothing and reports every row as unchanged.
+ * Limits (openSpreadsheet, readRosterSheet): 413 past 10 MB or an .xlsx inflating past 100 MB
+ * (zip bombs, refused before the lock), 422 past 20,000 rows while reading, 409 while another
+ * import of either kind runs (lockImports).
  *
  * On an existing employee: a column the file lacks leaves that field alone; an empty cell
  * clears it, except 状态 and 角色 (empty keeps the stored value; new employees get 在职 and
@@ -49,12 +54,15 @@ export async function importEmployees(
 ): Promise<ImportSummary> {
   authorize(opts.actor, 'employee.import');
   const { actor, fileName } = opts;
-  const checked = validateRosterRows(await parseRosterFile(opts));
-  if (checked.problems.some((p) => p.row === 1)) throw rejection(checked.problems);
-  const { records } = checked;
+  // Bombs and wrong formats are refused here, before the lock: a second upload is not held up.
+  const file = await openSpreadsheet(opts);
   try {
     return await deps.db.$transaction(
       async (tx) => {
+        await lockImports(tx);
+        const checked = validateRosterRows(await readRosterSheet(file));
+        if (checked.problems.some((p) => p.row === 1)) throw rejection(checked.problems);
+        const { records } = checked;
         const known = await loadRosterEmployees(tx, records.flatMap((r) => [r.input.employeeNo, r.input.managerEmployeeNo ?? []].flat()));
         const problems = [...checked.problems, ...(await findRosterConflicts(tx, deps.cipher, records, known))];
         if (problems.length > 0) throw rejection(problems.sort((a, b) => a.row - b.row));

@@ -1,9 +1,11 @@
 import { AppError } from '../../errors.ts';
-import { loadRosterWorksheet } from './load-roster-worksheet.ts';
-import { readCellValue, type RosterCell } from './read-cell-value.ts';
+import type { SpreadsheetFile } from './open-spreadsheet.ts';
+import type { RosterCell } from './read-cell-value.ts';
 
 /** Enough for any company this tool serves; past it one transaction would hold locks too long. */
 export const MAX_ROSTER_ROWS = 20_000;
+/** The templates have 17 columns at most; a value far to the right is a stray, or an attack on memory. */
+export const MAX_ROSTER_COLUMNS = 200;
 
 export interface RosterRow {
   /** As the spreadsheet shows it: the header is row 1. */
@@ -20,35 +22,31 @@ export interface RosterSheet {
 }
 
 /**
- * Reads the first worksheet of an .xlsx, or a UTF-8 .csv (BOM tolerated), into raw rows.
- * Says nothing about what the values mean; validateRosterRows does that.
+ * Reads the rows of an opened .xlsx (its roster sheet) or UTF-8 .csv into raw rows, refusing the
+ * file as soon as it passes MAX_ROSTER_ROWS data rows or MAX_ROSTER_COLUMNS columns, while
+ * reading. Says nothing about what the values mean; validateRosterRows does that.
  *
  * @example
- *   const sheet = await parseRosterFile({ fileName: 'roster.xlsx', buffer: await readFile(path) });
+ *   const sheet = await readRosterSheet(await openSpreadsheet({ fileName: 'roster.xlsx', buffer }));
  */
-export async function parseRosterFile(opts: { fileName: string; buffer: Buffer }): Promise<RosterSheet> {
-  const sheet = await loadRosterWorksheet(opts.fileName, opts.buffer);
-  if (!sheet || sheet.actualRowCount === 0) return { headers: [], rows: [] };
-  if (sheet.actualRowCount - 1 > MAX_ROSTER_ROWS) {
-    throw new AppError('import_rejected', `文件有 ${sheet.actualRowCount - 1} 行数据，超过单次导入上限 ${MAX_ROSTER_ROWS} 行，请拆分后分批导入`, { problems: [] });
+export async function readRosterSheet(file: SpreadsheetFile): Promise<RosterSheet> {
+  // Only rows that hold a value are kept: formatting-only rows cost nothing but reading.
+  const kept: RosterRow[] = [];
+  let dataRows = 0;
+  for await (const row of file.rows()) {
+    if (!row.values.some((v) => v !== undefined)) continue;
+    if (row.values.length > MAX_ROSTER_COLUMNS) {
+      throw new AppError('import_rejected', `第 ${row.rowNumber} 行第 ${row.values.length} 列有内容，超出模板范围（最多 ${MAX_ROSTER_COLUMNS} 列），请删除多余的列后重新导入`, { problems: [] });
+    }
+    if (row.rowNumber > 1 && ++dataRows > MAX_ROSTER_ROWS) {
+      throw new AppError('import_rejected', `文件超过单次导入上限 ${MAX_ROSTER_ROWS} 行数据，请拆分后分批导入`, { problems: [] });
+    }
+    kept.push(row);
   }
-  // Read only the cells that exist: a stray format in column XFD must not mean 16,384 reads a row.
-  const raw: { rowNumber: number; values: (RosterCell | undefined)[] }[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    const values: (RosterCell | undefined)[] = [];
-    if (!Array.isArray(row.values)) return;
-    row.values.forEach((v, i) => {
-      const cell = readCellValue(v);
-      if (cell !== undefined) values[i - 1] = cell;
-    });
-    raw.push({ rowNumber, values });
-  });
-  const width = raw.reduce((max, r) => Math.max(max, r.values.length), 0);
+  const width = kept.reduce((max, r) => Math.max(max, r.values.length), 0);
   const dense = (values: (RosterCell | undefined)[]) => Array.from({ length: width }, (_, i) => values[i]);
-  const headerValues = raw[0]?.rowNumber === 1 ? dense(raw[0].values) : [];
+  const headerValues = kept[0]?.rowNumber === 1 ? dense(kept[0].values) : [];
   const headers = headerValues.map((h) => (h === undefined ? '' : String(h).replace(/^\uFEFF/, '').trim()));
-  const rows = raw
-    .filter((r) => r.rowNumber > 1 && r.values.some((v) => v !== undefined))
-    .map((r) => ({ rowNumber: r.rowNumber, values: dense(r.values) }));
+  const rows = kept.filter((r) => r.rowNumber > 1).map((r) => ({ rowNumber: r.rowNumber, values: dense(r.values) }));
   return { headers, rows };
 }

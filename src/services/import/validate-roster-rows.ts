@@ -20,7 +20,7 @@ export interface CheckedRoster {
  * fixes the file in one round. Database checks follow in findRosterConflicts.
  *
  * @example
- *   const checked = validateRosterRows(await parseRosterFile({ fileName, buffer }));
+ *   const checked = validateRosterRows(await readRosterSheet(await openSpreadsheet({ fileName, buffer })));
  *   if (checked.problems.length > 0) showTable(checked.problems);
  */
 export function validateRosterRows(sheet: RosterSheet): CheckedRoster {

@@ -1,6 +1,6 @@
-// Reads a zip's central directory without inflating anything. An .xlsx is a zip, and a
-// 10 MB upload can inflate to gigabytes; the declared sizes let us refuse that before
-// exceljs loads it. (scripts/make-import-samples.ts also uses the offsets to pin timestamps.)
+// Reads a zip's central directory without inflating anything: the entry offsets, so that
+// make-import-samples.ts can pin timestamps and tests can forge declared sizes. The sizes it
+// reports are what the zip claims; the server never trusts them (see open-bounded-zip.ts).
 
 export interface ZipEntry {
   name: string;
