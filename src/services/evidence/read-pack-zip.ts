@@ -13,11 +13,15 @@ export interface PackLimits {
   maxFiles: number;
 }
 
-/** @example const files = await readPackZip(zipBuffer); files.get('tree-head.txt') */
-export async function readPackZip(zip: Buffer, limits: PackLimits = { maxBytes: MAX_PACK_BYTES, maxFiles: MAX_PACK_FILES }): Promise<Map<string, Buffer>> {
+/**
+ * `zip`: the bytes, or the path of a zip file (read from disk as entries are, not loaded whole).
+ * @example const files = await readPackZip(zipBuffer); files.get('tree-head.txt')
+ */
+export async function readPackZip(zip: Buffer | string, limits: PackLimits = { maxBytes: MAX_PACK_BYTES, maxFiles: MAX_PACK_FILES }): Promise<Map<string, Buffer>> {
   let archive: ZipFile;
+  const options = { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true };
   try {
-    archive = await yauzl.fromBufferPromise(zip, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true });
+    archive = await (typeof zip === 'string' ? yauzl.openPromise(zip, { ...options, autoClose: false }) : yauzl.fromBufferPromise(zip, options));
   } catch (error) {
     throw new AppError('bad_request', `不是有效的 zip 证据包：${(error as Error).message}`);
   }
