@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/http/rate-limits.ts';
 import { MAX_VERIFY_UPLOAD_BYTES } from '../../src/http/routes/evidence-pack-routes.ts';
 import { MAX_CONCURRENT_VERIFICATIONS } from '../../src/http/verify-admission.ts';
-import { openUpload, upload } from '../helpers/raw-upload.ts';
+import { openUpload, upload } from '../helpers/raw-http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
