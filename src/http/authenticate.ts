@@ -17,15 +17,17 @@ export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<
   return async (ctx, next) => {
     const request = { ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined };
     const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
-    const attempt = bearer ? await guard.attempt(ctx) : undefined;
+    if (bearer) await guard.check(ctx);
     if (bearer && timingSafeEqual(digest(bearer), expected)) {
       ctx.state.actor = adminActor(request.ip, request.userAgent);
     } else {
       const token = bearer ?? ctx.cookies.get(SESSION_COOKIE);
       if (token) ctx.state.actor = await resolveSession(deps, token, request);
-      if (bearer && !ctx.state.actor) throw new AppError('unauthenticated', '令牌无效或会话已过期');
+      if (bearer && !ctx.state.actor) {
+        await guard.fail(ctx);
+        throw new AppError('unauthenticated', '令牌无效或会话已过期');
+      }
     }
-    await attempt?.succeeded();
     await next();
   };
 }

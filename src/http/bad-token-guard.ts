@@ -1,35 +1,41 @@
-// Slows down token guessing. Every bearer attempt (admin token or session token) is counted
-// against its client in PostgreSQL *before* the token is compared, and handed back when the token
-// was right, so what remains are the failures. Counting first keeps the bound under concurrency:
-// a burst of guesses sent at once cannot all be compared before the first is counted. Past
-// RATE_LIMITS.badToken.points the client is refused with 429 for its blockDuration, on every
-// instance, without its token being compared at all (that would tell the guesser when they hit).
-// A right token only returns its own point: a caller holding one valid session cannot use it to
-// wipe out its failures while guessing the admin token.
+// Slows down token guessing: every wrong bearer token (admin token or session token) counts
+// against its client in PostgreSQL. After RATE_LIMITS.badToken.points failures in the window the
+// client is refused with 429 for its blockDuration, on every instance, without its token being
+// compared at all (that would tell the guesser when they hit). A right token costs one read and
+// resets nothing: a caller holding one valid session cannot use it to wipe out its failures.
+// Guesses sent at once are compared before the first failure is counted, so a burst can pass the
+// limit by its own size once; counting every attempt first would bound that too, but would block
+// an honest script with more than `points` requests in flight.
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '../db/client.ts';
-import { createRateLimiter } from './rate-limits.ts';
+import { RATE_LIMITS, createRateLimiter } from './rate-limits.ts';
 import { clientKey, tooManyRequests } from './rate-limit.ts';
 import type { AppContext } from './state.ts';
 
-export interface BearerAttempt {
-  /** The token was right: this attempt is not a failure. */
-  succeeded(): Promise<void>;
+const MESSAGE = '令牌错误次数过多';
+
+export interface BadTokenGuard {
+  /** Throws the 429 while the client is blocked; call before comparing its token. */
+  check(ctx: AppContext): Promise<void>;
+  /** Counts one wrong token, blocking the client once it has used up its failures. */
+  fail(ctx: AppContext): Promise<void>;
 }
 
-/** @example const attempt = await guard.attempt(ctx); if (tokenIsRight) await attempt.succeeded(); */
-export function badTokenGuard(db: Db): { attempt(ctx: AppContext): Promise<BearerAttempt> } {
+export function badTokenGuard(db: Db): BadTokenGuard {
   const failures = createRateLimiter(db, 'badToken');
+  const { points, blockDuration } = RATE_LIMITS.badToken;
   return {
-    async attempt(ctx) {
+    async check(ctx) {
+      const seen = await failures.get(clientKey(ctx));
+      if (seen && seen.consumedPoints >= points) throw tooManyRequests(ctx, seen.msBeforeNext, MESSAGE);
+    },
+    async fail(ctx) {
       const key = clientKey(ctx);
-      try {
-        await failures.consume(key);
-      } catch (rejected) {
-        if (rejected instanceof RateLimiterRes) throw tooManyRequests(ctx, rejected.msBeforeNext, '令牌错误次数过多');
+      const counted = await failures.consume(key).catch((rejected: unknown) => {
+        if (rejected instanceof RateLimiterRes) return rejected;
         throw rejected;
-      }
-      return { succeeded: async () => void (await failures.reward(key, 1)) };
+      });
+      if (counted.consumedPoints >= points) await failures.block(key, blockDuration);
     },
   };
 }

@@ -10,7 +10,7 @@ export interface RateLimit {
   points: number;
   /** The window, in seconds, from the client's first request in it. */
   duration: number;
-  /** Once over the limit, the client is refused this many seconds (default: the rest of the window). */
+  /** Once blocked, the client is refused this many seconds (default: the rest of the window). */
   blockDuration?: number;
 }
 
@@ -26,12 +26,11 @@ export const RATE_LIMITS = {
    */
   login: { points: 60, duration: 60 },
   /**
-   * Wrong bearer tokens (admin token or session token) per client (bad-token-guard.ts): after 20
-   * in 15 minutes, every bearer request of that client is refused, unchecked, for 15 minutes.
-   * The tokens are random (32 bytes and more), so this bounds the load of guessing, not its odds;
-   * 20 also leaves room for a script's parallel requests, which are counted while in flight.
+   * Wrong bearer tokens (admin token or session token) per client (bad-token-guard.ts): after 10
+   * in 15 minutes, every bearer request of that client is refused, unchecked, for 15 minutes. The
+   * tokens are random (24+ characters, sessions 32 bytes), so this bounds the load of guessing.
    */
-  badToken: { points: 20, duration: 15 * 60, blockDuration: 15 * 60 },
+  badToken: { points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
