@@ -1,5 +1,6 @@
 // createApp(deps) builds the Koa application without listening, so tests drive it with
 // supertest(app.callback()) and main.ts decides where it runs.
+import { join } from 'node:path';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
@@ -72,7 +73,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...reconciliationRoutes(deps.services),
     ...attendanceRoutes(deps.services),
     ...calendarRoutes(deps.services),
-    ...evidencePackRoutes(deps.services),
+    ...evidencePackRoutes(deps.services, { uploadDir: join(deps.env.DATA_DIR, 'uploads') }),
     ...evidenceRoutes(deps.services),
     ...exceptionRoutes(deps.services),
     ...exitRoutes(deps.services),

@@ -11,7 +11,10 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'import_rejected'
-  | 'internal';
+  | 'request_timeout'
+  | 'too_many_requests'
+  | 'internal'
+  | 'service_unavailable';
 
 const statusOf: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -24,7 +27,10 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   import_rejected: 422,
+  request_timeout: 408,
+  too_many_requests: 429,
   internal: 500,
+  service_unavailable: 503,
 };
 
 export class AppError extends Error {

@@ -1,8 +1,8 @@
 // Evidence packs over HTTP: HR (or the employee, for their own) downloads a pack as a zip; anyone
 // holding a document or a pack may upload it to /evidence/verify and get a verdict, without an
-// account: the check needs only the file and the company's public key.
-import { createRequire } from 'node:module';
-import type { Middleware } from 'koa';
+// account: the check needs only the file and the company's public key. Being public, the upload is
+// rate-limited per client, admitted a few at a time, and streamed to a temporary file.
+import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
@@ -10,15 +10,21 @@ import { buildEvidencePack } from '../../services/evidence/build-evidence-pack.t
 import { verifyDocument } from '../../services/evidence/verify-document.ts';
 import { verifyEvidencePack } from '../../services/evidence/verify-evidence-pack.ts';
 import { defineRoute, type ApiRoute } from '../api-route.ts';
-import type { AppContext, AppState } from '../state.ts';
+import { rateLimit } from '../rate-limit.ts';
+import { createRateLimiter } from '../rate-limits.ts';
+import { receiveUploadFile } from '../receive-upload-file.ts';
+import { verifyAdmission } from '../verify-admission.ts';
 
+/**
+ * The largest file /evidence/verify accepts. A pack is its signed texts and system PDFs (tens of
+ * KB each, the CJK font embedded as a subset) plus what people uploaded: proofs of at most
+ * MAX_PROOF_BYTES (10 MB, photos and scans that zip cannot shrink) and signatures of at most 1 MB.
+ * A case pack holds one or two proofs, an employee's pack a few: 50 MB leaves room for five
+ * full-size proofs. The H5 checks the same number before uploading (src/h5/verify-view.ts).
+ */
 export const MAX_VERIFY_UPLOAD_BYTES = 50 * 1024 * 1024;
-
-interface KoaMulter {
-  (options: { storage: unknown; limits: Record<string, number>; defParamCharset: string }): { single(field: string): Middleware };
-  memoryStorage(): unknown;
-}
-const multer = createRequire(import.meta.url)('@koa/multer') as KoaMulter;
+/** A 50 MB pack needs about 3.5 Mbit/s to arrive in time; a PDF, any connection. */
+export const VERIFY_UPLOAD_DEADLINE_MS = 120_000;
 
 const packQuery = z.object({
   employeeId: z.uuid({ error: 'employeeId 须为员工 ID（UUID）' }).optional(),
@@ -26,7 +32,8 @@ const packQuery = z.object({
   subjectId: z.string().min(1).max(100).optional(),
 });
 
-export function evidencePackRoutes(deps: ServiceDeps): ApiRoute[] {
+/** `uploadDir`: where uploads wait while they are verified (a folder under DATA_DIR). */
+export function evidencePackRoutes(deps: ServiceDeps, opts: { uploadDir: string }): ApiRoute[] {
   return [
     defineRoute({
       method: 'get', path: '/evidence/packs', tag: 'evidence',
@@ -48,46 +55,30 @@ export function evidencePackRoutes(deps: ServiceDeps): ApiRoute[] {
     }),
     defineRoute({
       method: 'post', path: '/evidence/verify', tag: 'evidence', contentType: 'multipart/form-data', auth: false,
-      summary: 'Check a document (PDF, image…) or an evidence pack (zip) in field `file` (≤ 50 MB) against the company ledger. Public: {kind, authentic, reasons[], …}',
+      summary: 'Check a document (PDF, image…) or an evidence pack (zip) in field `file` (≤ 50 MB) against the company ledger. Public: {kind, authentic, reasons[], …}. Per client 20 per 10 minutes (429 + Retry-After); 2 at once per instance (503 + Retry-After)',
       roles: 'PUBLIC',
-      middleware: [receiveVerifyUpload()],
+      middleware: [rateLimit(createRateLimiter(deps.db, 'verify')), verifyAdmission()],
       handler: async ({ ctx }) => {
-        const bytes = verifyUpload(ctx);
-        if (isZip(bytes)) {
-          const verdict = await verifyEvidencePack(bytes, { publicKeyPem: deps.ledgerKey.publicKeyPem });
-          return { kind: 'pack', ...verdict };
+        const file = await receiveUploadFile(ctx, { field: 'file', maxBytes: MAX_VERIFY_UPLOAD_BYTES, dir: opts.uploadDir, deadlineMs: VERIFY_UPLOAD_DEADLINE_MS });
+        try {
+          if (file.size === 0) throw new AppError('bad_request', '上传的文件是空的');
+          if (await isZip(file.path)) return { kind: 'pack', ...(await verifyEvidencePack(file.path, { publicKeyPem: deps.ledgerKey.publicKeyPem })) };
+          return { kind: 'document', ...(await verifyDocument(deps, { path: file.path })) };
+        } finally {
+          await file.remove();
         }
-        return { kind: 'document', ...(await verifyDocument(deps, { bytes })) };
       },
     }),
   ];
 }
 
-const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06);
-
-function receiveVerifyUpload(): Middleware<AppState> {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_VERIFY_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 },
-    defParamCharset: 'utf8',
-  }).single('file');
-  return async (ctx, next) => {
-    if (!ctx.is('multipart/form-data')) throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传，文件放在字段 file 中');
-    try {
-      await upload(ctx, async () => {});
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'LIMIT_FILE_SIZE') throw new AppError('payload_too_large', `文件超过 ${MAX_VERIFY_UPLOAD_BYTES / 1048576} MB 上限`);
-      if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') throw new AppError('bad_request', '请只上传一个文件，字段名为 file');
-      throw new AppError('bad_request', `上传内容无法解析：${(err as Error).message}`);
-    }
-    await next();
-  };
-}
-
-function verifyUpload(ctx: AppContext): Buffer {
-  const file = (ctx.request as { file?: { buffer?: unknown } }).file;
-  if (!file || !Buffer.isBuffer(file.buffer)) throw new AppError('bad_request', '没有收到文件：请在 multipart 字段 file 中上传 PDF 文件或证据包（zip）');
-  if (file.buffer.length === 0) throw new AppError('bad_request', '上传的文件是空的');
-  return file.buffer;
+/** A zip starts with a local file header (PK\x03\x04) or, when empty, the end record (PK\x05\x06). */
+async function isZip(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer: b, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
+    return bytesRead === 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06);
+  } finally {
+    await file.close();
+  }
 }

@@ -8,6 +8,8 @@ import type { PlatformClients } from '../../platforms/create-chat-platforms.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { createPlatformSession } from '../../services/sessions/create-platform-session.ts';
 import { defineRoute } from '../api-route.ts';
+import { rateLimit } from '../rate-limit.ts';
+import { createRateLimiter } from '../rate-limits.ts';
 import { setSessionCookie } from '../session-cookie.ts';
 import type { AppContext } from '../state.ts';
 
@@ -19,6 +21,8 @@ export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: Plat
   const wecom = () => clients.wecom ?? fail('企业微信未配置');
   const dingtalk = () => clients.dingtalk ?? fail('钉钉未配置');
   const who = (ctx: AppContext) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined });
+  /** Every sign-in path shares one per-client budget (RATE_LIMITS.login). */
+  const loginLimit = rateLimit(createRateLimiter(deps.db, 'login'));
   return [
     defineRoute({
       method: 'get', path: '/h5/wecom/authorize', tag: 'h5', auth: false, status: 302, roles: 'anyone (WeCom configured)',
@@ -36,7 +40,8 @@ export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: Plat
     defineRoute({
       method: 'get', path: '/h5/wecom/callback', tag: 'h5', auth: false, status: 302, roles: 'anyone (WeCom configured)',
       query: z.object({ code: z.string().min(1).max(512), state: z.string().min(1).max(64), redirect: appPath.optional() }),
-      summary: 'WeCom OAuth callback: code → userid → session, then back to the H5',
+      summary: 'WeCom OAuth callback: code → userid → session, then back to the H5. Rate-limited per client with the other sign-ins (429 + Retry-After)',
+      middleware: [loginLimit],
       handler: async ({ query, ctx }) => {
         if (ctx.cookies.get(STATE_COOKIE) !== query.state) {
           ctx.redirect('/app/login?error=state');
@@ -58,7 +63,8 @@ export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: Plat
     }),
     defineRoute({
       method: 'post', path: '/h5/dingtalk/login', tag: 'h5', auth: false, roles: 'anyone (DingTalk configured)',
-      body: z.object({ code: z.string().min(1).max(512) }).strict(), summary: 'DingTalk 免登: authCode → userid → session',
+      body: z.object({ code: z.string().min(1).max(512) }).strict(), summary: 'DingTalk 免登: authCode → userid → session. Rate-limited per client with the other sign-ins (429 + Retry-After)',
+      middleware: [loginLimit],
       handler: async ({ body, ctx }) => {
         const { userId } = await dingtalk().getUserIdByCode(body.code);
         const session = await createPlatformSession(deps, { platform: 'dingtalk', userId, method: 'dingtalk-authcode', ...who(ctx) });

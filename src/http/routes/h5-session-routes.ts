@@ -9,6 +9,8 @@ import { createSession } from '../../services/sessions/create-session.ts';
 import { endSession } from '../../services/sessions/end-session.ts';
 import { defineRoute } from '../api-route.ts';
 import { SESSION_COOKIE } from '../authenticate.ts';
+import { rateLimit } from '../rate-limit.ts';
+import { createRateLimiter } from '../rate-limits.ts';
 import { setSessionCookie } from '../session-cookie.ts';
 
 export function h5SessionRoutes(deps: ServiceDeps, opts: { devLogin: boolean; platforms: string[] }) {
@@ -24,7 +26,8 @@ export function h5SessionRoutes(deps: ServiceDeps, opts: { devLogin: boolean; pl
     defineRoute({
       method: 'post', path: '/h5/dev-login', tag: 'h5', auth: false, roles: 'anyone, only while no chat platform is configured',
       body: z.object({ employeeId: z.uuid() }).strict(),
-      summary: 'Sign in as a demo user (sandbox only)',
+      summary: 'Sign in as a demo user (sandbox only). Rate-limited per client with the other sign-ins (429 + Retry-After)',
+      middleware: [rateLimit(createRateLimiter(deps.db, 'login'))],
       handler: async ({ body, ctx }) => {
         requireDevLogin();
         const session = await createSession(deps, { employeeId: body.employeeId, platform: 'sandbox', method: 'dev-login', ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined });

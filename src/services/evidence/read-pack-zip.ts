@@ -14,8 +14,11 @@ export interface PackLimits {
   maxFiles: number;
 }
 
-/** @example const files = await readPackZip(zipBuffer); files.get('tree-head.txt') */
-export async function readPackZip(zip: Buffer, limits: PackLimits = { maxBytes: MAX_PACK_BYTES, maxFiles: MAX_PACK_FILES }): Promise<Map<string, Buffer>> {
+/**
+ * `zip`: the bytes, or the path of a zip file (read from disk as entries are, not loaded whole).
+ * @example const files = await readPackZip(zipBuffer); files.get('tree-head.txt')
+ */
+export async function readPackZip(zip: Buffer | string, limits: PackLimits = { maxBytes: MAX_PACK_BYTES, maxFiles: MAX_PACK_FILES }): Promise<Map<string, Buffer>> {
   const archive = await openBoundedZip(zip, { maxBytes: limits.maxBytes, maxEntries: limits.maxFiles, refuse: (p) => packRefusal(p, limits) });
   const files = new Map<string, Buffer>();
   try {

@@ -2,6 +2,7 @@
 // payload of a ledger entry whose leaf hash still matches, and that leaf must be included in the
 // latest signed tree head. A single changed byte changes the SHA-256, so the file is not found.
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { formatDateTime } from '../../domain/dates.ts';
 import { leafHash, verifyInclusion } from '../../domain/evidence/merkle.ts';
 import { merkleLevels } from '../../domain/evidence/merkle-levels.ts';
@@ -23,9 +24,12 @@ export interface DocumentVerification {
 
 const NOT_FOUND = '❌ 本公司的证据台账中没有这个文件：文件可能被改动过（哪怕只改一个字节，SHA-256 也会完全不同），或并非由本系统签发';
 
-/** @example const v = await verifyDocument(deps, { bytes: uploadedPdf }); v.authentic */
-export async function verifyDocument(deps: ServiceDeps, opts: { bytes: Uint8Array }): Promise<DocumentVerification> {
-  const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
+/**
+ * The file as bytes, or the path of an upload on disk (hashed as a stream, never held in memory).
+ * @example const v = await verifyDocument(deps, { bytes: uploadedPdf }); v.authentic
+ */
+export async function verifyDocument(deps: ServiceDeps, opts: { bytes: Uint8Array } | { path: string }): Promise<DocumentVerification> {
+  const sha256 = 'path' in opts ? await sha256OfFile(opts.path) : createHash('sha256').update(opts.bytes).digest('hex');
   const rows = await deps.db.evidenceEntry.findMany({ where: { payloadHash: sha256 }, orderBy: { index: 'asc' }, take: 20 });
   const entries = rows.map((e) => ({ index: e.index, type: e.type, subjectType: e.subjectType, subjectId: e.subjectId, createdAt: e.createdAt.toISOString() }));
   if (rows.length === 0) return { authentic: false, sha256, reasons: [NOT_FOUND], entries };
@@ -55,4 +59,10 @@ export async function verifyDocument(deps: ServiceDeps, opts: { bytes: Uint8Arra
     }
   }
   return { authentic: headOk && rootOk && verified > 0, sha256, reasons, entries, treeSize: head.size, signedAt: head.signedAt.toISOString() };
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

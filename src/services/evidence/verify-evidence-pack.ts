@@ -30,11 +30,12 @@ const BUSINESS_TZ = 'Asia/Shanghai';
 const REQUIRED = ['SHA256SUMS', 'public-key.pem', 'tree-head.txt', 'tree-head.sig', 'entries.txt'];
 
 /**
+ * `zip` is the pack's bytes or the path of a zip file (an upload waiting on disk).
  * `publicKeyPem` is the key the caller trusts (the company's); without it the pack's own key is
  * used and reported as untrusted.
  * @example const v = await verifyEvidencePack(zip, { publicKeyPem: deps.ledgerKey.publicKeyPem }); v.authentic
  */
-export async function verifyEvidencePack(zip: Buffer, opts: { publicKeyPem?: string; limits?: PackLimits } = {}): Promise<PackVerification> {
+export async function verifyEvidencePack(zip: Buffer | string, opts: { publicKeyPem?: string; limits?: PackLimits } = {}): Promise<PackVerification> {
   const files = await readPackZip(zip, opts.limits);
   const reasons: string[] = [];
   let failed = false;

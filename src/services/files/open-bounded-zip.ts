@@ -37,12 +37,16 @@ export interface BoundedZip {
   close(): void;
 }
 
-/** @example const zip = await openBoundedZip(buffer, limits); for await (const chunk of await zip.open('a.xml')) … */
-export async function openBoundedZip(buffer: Buffer, limits: ZipLimits): Promise<BoundedZip> {
+/**
+ * `source`: the bytes, or the path of a zip file on disk (read as entries are, never loaded whole).
+ * @example const zip = await openBoundedZip(buffer, limits); for await (const chunk of await zip.open('a.xml')) …
+ */
+export async function openBoundedZip(source: Buffer | string, limits: ZipLimits): Promise<BoundedZip> {
   let archive: ZipFile;
   try {
     // Sizes are checked below, by our own counter, so that a bomb gets the caller's error.
-    archive = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, decodeStrings: true, validateEntrySizes: false, strictFileNames: true });
+    const options = { lazyEntries: true, decodeStrings: true, validateEntrySizes: false, strictFileNames: true };
+    archive = await (typeof source === 'string' ? yauzl.openPromise(source, { ...options, autoClose: false }) : yauzl.fromBufferPromise(source, options));
   } catch (error) {
     throw limits.refuse({ kind: 'unreadable', detail: (error as Error).message });
   }
