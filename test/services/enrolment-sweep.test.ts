@@ -93,3 +93,33 @@ describe('enrolment-deadline-sweep', () => {
     expect(s.outbox.messages).toHaveLength(2);
   });
 });
+
+describe('enrolment-deadline-sweep before a long holiday', () => {
+  it('sends the warning and the escalation as two cards on 09-30 for a 09-08 hire, before 国庆 swallows both', async () => {
+    await makeEmployee(t.deps, { name: '李专员', roles: ['HR_SPECIALIST'], identities: { sandbox: 'hr-s' }, enrolledOn: '2026-01-05' });
+    await makeEmployee(t.deps, { name: '王经理', roles: ['HR_MANAGER'], identities: { sandbox: 'hr-m' }, enrolledOn: '2026-01-05' });
+    const hire = await makeEmployee(t.deps, { name: '国庆前入职', startDate: '2026-09-08', status: 'PENDING_EXIT' });
+    const { deps, outbox } = withRecordingOutbox({ ...t.deps, chatPlatforms: ['sandbox'], publicBaseUrl: 'https://hr.example.com' });
+    expect(await runJob(deps, enrolmentDeadlineSweep, { asOf: '2026-09-29', trigger: 'cli', log })).toContain('new alerts: 0 day-23, 0 day-28');
+    expect(await runJob(deps, enrolmentDeadlineSweep, { asOf: '2026-09-30', trigger: 'cli', log })).toContain('new alerts: 1 day-23, 1 day-28, 0 overdue; queued 2 card(s)');
+    const titles = outbox.messages.map((m) => (m.payload.kind === 'card' ? [m.payload.card.title, m.payload.card.subtitle] : []));
+    expect(titles).toEqual([
+      ['社保增员提醒', '国庆前入职 入职已满22天 · 距法定截止日还有8天，尚未办理社保增员'],
+      ['社保增员即将到期', '国庆前入职 入职已满22天 · 距法定截止日还有8天，尚未办理社保增员'],
+    ]);
+    for (const day of ['2026-10-01', '2026-10-08']) await runJob(deps, enrolmentDeadlineSweep, { asOf: day, trigger: 'cli', log });
+    expect(await t.db.alert.count({ where: { employeeId: hire.id } })).toBe(2);
+  });
+
+  it('reports the years without the State Council notice in its summary and tells HR once', async () => {
+    await makeEmployee(t.deps, { name: '李专员', roles: ['HR_SPECIALIST'], identities: { sandbox: 'hr-s' }, enrolledOn: '2026-01-05' });
+    await makeEmployee(t.deps, { name: '跨年入职', startDate: '2026-12-02' });
+    const { deps, outbox } = withRecordingOutbox({ ...t.deps, chatPlatforms: ['sandbox'], publicBaseUrl: 'https://hr.example.com' });
+    const summary = await runJob(deps, enrolmentDeadlineSweep, { asOf: '2026-12-25', trigger: 'cli', log });
+    expect(summary).toContain('missing years: 2027');
+    const card = outbox.messages.find((m) => m.payload.kind === 'card' && m.payload.card.type === 'enrolment.deadline');
+    expect(card?.payload.kind === 'card' && card.payload.card.rows).toContainEqual({ label: '日期提示', value: '2027年放假安排未公布，日期可能顺延' });
+    expect(card?.payload.kind === 'card' && card.payload.card.rows).toContainEqual({ label: '法定截止', value: '2027-01-04' });
+    expect(outbox.messages.filter((m) => m.payload.kind === 'card' && m.payload.card.type === 'calendar.missing_year')).toHaveLength(1);
+  });
+});
