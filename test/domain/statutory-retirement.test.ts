@@ -7,7 +7,7 @@ const age = (birth: string, category: RetirementCategory) => {
   return [formatRetirementAge(r), r.month];
 };
 
-describe('statutory retirement age (渐进式延迟法定退休年龄, 办法 第二条)', () => {
+describe('statutory retirement age (渐进式延迟法定退休年龄, 办法 第一条)', () => {
   it('gives the examples of the decision', () => {
     expect(statutoryRetirement('1966-03', 'male')).toEqual({ years: 60, months: 4, month: '2026-07' });
     expect(statutoryRetirement('1976-05', 'female_worker')).toEqual({ years: 50, months: 9, month: '2027-02' });

@@ -1,6 +1,6 @@
 // The statutory retirement age after 渐进式延迟法定退休年龄: 《全国人民代表大会常务委员会关于实施渐进式延迟
 // 法定退休年龄的决定》(2024-09-13, in force 2025-01-01) and its annex 《国务院关于渐进式提高职工法定退休年龄的
-// 办法》第二条: from 2025-01-01 the age of men and of women originally retiring at 55 rises by one month
+// 办法》第一条: from 2025-01-01 the age of men and of women originally retiring at 55 rises by one month
 // per four months of birth, up to 63 and 58; the age of women originally retiring at 50 rises by one
 // month per two months of birth, up to 55. The first to be delayed are those originally due in
 // 2025-01 (men born 1965-01, women cadres born 1970-01, women workers born 1975-01); each gets one
@@ -34,7 +34,7 @@ export const retirementCategoryLabels: Record<RetirementCategory, string> = {
   female_cadre: '女干部（原55岁）',
 };
 
-export const RETIREMENT_LEGAL_BASIS = '《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》及《国务院关于渐进式提高职工法定退休年龄的办法》第二条';
+export const RETIREMENT_LEGAL_BASIS = '《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》及《国务院关于渐进式提高职工法定退休年龄的办法》第一条';
 
 export interface StatutoryRetirement {
   years: number;

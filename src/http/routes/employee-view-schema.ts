@@ -23,7 +23,7 @@ export const employeeViewSchema = z.object({
   statutoryRetirement: z
     .object({ years: z.int(), months: z.int(), month: z.string().describe("'YYYY-MM': the month the age is reached") })
     .nullable()
-    .describe('渐进式延迟法定退休年龄 (办法 第二条); null when the birth date or the category is unknown'),
+    .describe('渐进式延迟法定退休年龄 (办法 第一条); null when the birth date or the category is unknown'),
   minorWorker: z.boolean().describe('16 or 17 today: 未成年工 (《劳动法》第五十八条)'),
   notes: z.array(z.string()).describe('What HR should know or complete, in Chinese'),
   startDate: day,
