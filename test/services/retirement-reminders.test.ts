@@ -7,9 +7,13 @@ import { exitTaskReminders } from '../../src/jobs/definitions/exit-task-reminder
 import { createLogger } from '../../src/log.ts';
 import { getInsuranceException } from '../../src/services/exceptions/get-insurance-exception.ts';
 import { requestInsuranceException } from '../../src/services/exceptions/request-insurance-exception.ts';
+import { submitInsuranceException } from '../../src/services/exceptions/submit-insurance-exception.ts';
+import { uploadProof } from '../../src/services/proofs/upload-proof.ts';
+import { signDeclaration } from '../../src/services/signatures/sign-declaration.ts';
 import { fillIdentityFacts } from '../../src/services/retirement/fill-identity-facts.ts';
 import { sendRetirementReminders } from '../../src/services/retirement/send-retirement-reminders.ts';
 import { makeActor, makeEmployee, testAdmin } from '../helpers/factories.ts';
+import { pdfBytes, signedPng } from '../helpers/make-png.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
@@ -82,13 +86,19 @@ describe('the retirement reminder (渐进式延迟法定退休年龄)', () => {
 describe('the pensioner plausibility warning', () => {
   it('warns HR when someone far below any retirement age says they draw a pension', async () => {
     clock = new Date('2026-12-07T02:00:00Z');
-    const young = await makeActor(deps, ['EMPLOYEE'], { idNumber: id('1990-04-04', 'm', '55'), identities: { sandbox: 'young' } });
+    const young = await makeActor(deps, ['EMPLOYEE'], { name: '青年', idNumber: id('1990-04-04', 'm', '55'), identities: { sandbox: 'young' } });
     const { exception } = await requestInsuranceException(deps, { actor: young.actor, reasonCategory: 'RETIRED_PENSIONER' });
-    const hr = await makeActor(deps, ['HR_MANAGER'], { idNumber: id('1985-01-01', 'm', '66') });
+    const hr = await makeActor(deps, ['HR_SPECIALIST', 'HR_MANAGER'], { idNumber: id('1985-01-01', 'm', '66') });
     const view = await getInsuranceException(deps, { actor: hr.actor, id: exception.id });
     expect(view.plausibilityWarning).toBe('按证件，该员工现年36周岁，低于最早可办理退休的年龄55周岁（特殊工种提前退休，国发〔1978〕104号 第一条第（二）项），通常不可能已领取基本养老金；除因病完全丧失劳动能力提前退休（同条第（三）项）外，请核实退休证和养老金领取记录');
     // The employee's own view does not carry HR's check.
     expect((await getInsuranceException(deps, { actor: young.actor, id: exception.id })).plausibilityWarning).toBeNull();
+    // Submitted anyway (a warning, not a refusal): the approver sees it on the reason row.
+    await signDeclaration(deps, { actor: young.actor, platform: 'sandbox', template: 'insurance-exception-declaration', subjectId: exception.id, typedName: '青年', statementAccepted: true, signaturePng: signedPng() });
+    await uploadProof(deps, { actor: young.actor, employeeId: young.employee.id, exceptionId: exception.id, kind: 'PENSION_CERTIFICATE', coversMonth: '2026-11', fileName: '退休证.pdf', bytes: pdfBytes() });
+    const { approvalId } = await submitInsuranceException(deps, { actor: hr.actor, exceptionId: exception.id });
+    const approval = await t.db.approval.findUniqueOrThrow({ where: { id: approvalId } });
+    expect(approval.summary).toContainEqual({ label: '原因', value: '已退休并领取养老金（年龄低于最早退休年龄，请核实退休证）' });
   });
 
   it('stays silent for a plausible pensioner (a woman worker of 46: 特殊工种 from 45)', async () => {

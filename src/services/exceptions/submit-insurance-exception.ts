@@ -45,10 +45,10 @@ export async function submitInsuranceException(deps: ServiceDeps, opts: { actor:
       title: `社保例外审批：${employee.name}`,
       summary: [
         { label: '员工', value: `${employee.name}（${employee.department.name}）` },
-        { label: '原因', value: info.label },
+        // The summary holds four rows at most: the age check rides on the reason's.
+        { label: '原因', value: ageWarning ? `${info.label}（${PENSIONER_AGE_CARD_NOTE}）` : info.label },
         { label: '材料', value: docs.map((d) => `✔${d.label}`).join(' ') },
         { label: '工伤保险', value: '工伤保险仍须缴纳（人社部令第13号 第九条）' },
-        ...(ageWarning ? [{ label: '年龄核查', value: PENSIONER_AGE_CARD_NOTE }] : []),
       ],
       submitter: opts.actor,
     });
