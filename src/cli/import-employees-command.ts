@@ -52,6 +52,7 @@ export async function runSpreadsheetImport(
     const s = await importFile({ fileName: basename(filePath), buffer, onProgress: progress.update });
     progress.stop();
     out.write(`导入完成：新增 ${s.created}，更新 ${s.updated}，未变 ${s.unchanged}（共 ${s.rows} 行）\n`);
+    if (s.notes?.length) out.write(`请留意以下 ${s.notes.length} 项（已导入）：\n${problemTable(s.notes, s.notes.length)}`);
     return 0;
   } catch (err) {
     progress.stop();

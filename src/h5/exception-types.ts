@@ -21,6 +21,8 @@ export interface ExceptionDetail extends ExceptionItem {
   canSubmit: boolean;
   canWithdraw: boolean;
   evidencePackUrl: string | null;
+  /** HR only: a pensioner far below any retirement age. */
+  plausibilityWarning: string | null;
 }
 
 export interface RequestResult {

@@ -43,7 +43,7 @@ export function meGroups(e: MyEmployee): InfoGroup[] {
       title: '基本信息',
       rows: [
         row('工号', e.employeeNo),
-        row('身份证号', e.idNumber, '未登记'),
+        row(e.idTypeLabel === '居民身份证' || !e.idTypeLabel ? '身份证号' : e.idTypeLabel, e.idNumber, '未登记'),
         row('手机号', e.mobile, '未登记'),
         row('部门', e.department.name),
         row('直属上级', manager, '无'),
@@ -58,7 +58,15 @@ export function meGroups(e: MyEmployee): InfoGroup[] {
         row('合同主体', e.contractEntity),
         row('参保城市', e.insuredCity),
         row('社保增员日期', e.enrolledOn, '未记录'),
+        row('退休类别', e.retirementCategoryLabel && `${e.retirementCategoryLabel}${e.retirementCategorySource === 'id_number' ? '（按身份证号）' : ''}`, '未填写'),
+        row('法定退休年龄', e.statutoryRetirement && retirementText(e.statutoryRetirement), '无法计算'),
+        ...(e.minorWorker ? [row('未成年工', '是（已满16周岁未满18周岁）')] : []),
       ],
     },
   ];
+}
+
+/** '60岁4个月（2026-07）' */
+function retirementText(r: { years: number; months: number; month: string }): string {
+  return `${r.years}岁${r.months > 0 ? `${r.months}个月` : ''}（${r.month}）`;
 }

@@ -33,6 +33,13 @@ export interface MyEmployee {
   contractEntity: string | null;
   status: string;
   statusLabel: string;
+  idTypeLabel: string | null;
+  retirementCategoryLabel: string | null;
+  retirementCategorySource: 'recorded' | 'id_number' | null;
+  /** 渐进式延迟法定退休年龄; null when the birth date or 退休类别 is unknown. */
+  statutoryRetirement: { years: number; months: number; month: string } | null;
+  minorWorker: boolean;
+  notes: string[];
 }
 
 export interface RoleView {

@@ -28,6 +28,8 @@ export interface ApiRoute<P extends Schema = Schema, Q extends Schema = Schema, 
   /** Runs before the handler, e.g. to read a multipart upload for this route only. */
   middleware?: Middleware<AppState>[];
   status?: number;
+  /** Documents the success body in the OpenAPI document (not enforced at run time). */
+  response?: ZodType;
   handler(input: { params: Out<P>; query: Out<Q>; body: Out<B>; actor: Actor; ctx: AppContext }): Promise<unknown>;
 }
 

@@ -33,7 +33,7 @@ export function openApiDocument(routes: ApiRoute[], serverUrl: string) {
         },
       }),
       responses: {
-        [String(r.status ?? 200)]: { description: 'OK' },
+        [String(r.status ?? 200)]: { description: 'OK', ...(r.response && { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }) },
         default: { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
       },
     };
@@ -52,8 +52,8 @@ export function openApiDocument(routes: ApiRoute[], serverUrl: string) {
   };
 }
 
-function jsonSchema(schema: ZodType): unknown {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+function jsonSchema(schema: ZodType, io: 'input' | 'output' = 'input'): unknown {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }
 

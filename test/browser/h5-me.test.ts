@@ -63,6 +63,9 @@ describe('H5 "我的"', () => {
     expect(await cell('部门')).toBe('人力资源部');
     expect(await cell('直属上级')).toMatch(/^周建国（/);
     expect(await cell('社保增员日期')).toBe('2026-01-12');
+    // A woman's ID number without a 退休类别: no age is guessed.
+    expect(await cell('退休类别')).toBe('未填写');
+    expect(await cell('法定退休年龄')).toBe('无法计算');
     await page.locator('.van-toast').waitFor({ state: 'hidden' }); // the "登录中…" toast fades out
     await page.screenshot({ path: `${resultsDir}/h5-me.png`, fullPage: true });
 

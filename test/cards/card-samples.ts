@@ -14,6 +14,7 @@ import { buildReconciliationDigestCard } from '../../cards/reconciliation-digest
 import { buildExitEmployeeAnsweredCard, buildExitNextStepCard, buildExitNoticeReadyCard } from '../../cards/exit-notice-cards.ts';
 import { buildExitResignationCard } from '../../cards/exit-resignation-card.ts';
 import { buildExitTaskCard, type ExitTaskCardFacts } from '../../cards/exit-task-cards.ts';
+import { buildRetirementDueCard } from '../../cards/retirement-due-card.ts';
 
 const exitTaskFacts: ExitTaskCardFacts = {
   employeeName: '张三', department: '研发部', exitDate: '2026-10-23', title: '出具离职证明', dueOn: '2026-10-23', owner: '李人事',
@@ -41,6 +42,13 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
       facts: { name: '张三', department: '研发部', lastClockIn: '2026-09-30 18:02', days: ['2026-10-08', '2026-10-09', '2026-10-10'], trigger: 'attendance', answerBy: '2026-10-11 20:00' },
       key: 'abs-0f8e1c2d3b4a59687766554433221100-wecom',
       h5Url: 'https://hr.example.com/app/attendance?employeeId=0f8e1c2d-3b4a-5968-7766-554433221100',
+      decided,
+    }),
+  'employee.retirement_due': (decided) =>
+    buildRetirementDueCard({
+      facts: { name: '赵敏', department: '研发部', category: '女职工（原50岁）', age: '50岁9个月', reachedOn: '2027-02-15' },
+      key: 'ret-0f8e1c2d3b4a59687766554433221100-202702-wecom',
+      h5Url: 'https://hr.example.com/app/exits',
       decided,
     }),
   'calendar.missing_year': (decided) =>

@@ -8,6 +8,7 @@ import { transitionEmployeeStatus } from '../../services/employees/transition-em
 import { updateEmployee } from '../../services/employees/update-employee.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute, idParams } from '../api-route.ts';
+import { employeeViewSchema } from './employee-view-schema.ts';
 
 const employeeParams = idParams('员工');
 
@@ -41,18 +42,18 @@ export function employeeRoutes(deps: ServiceDeps) {
       handler: ({ actor, query }) => listEmployees(deps, { actor, ...query }),
     }),
     defineRoute({
-      method: 'post', path: '/employees', tag: 'employees', body: createEmployeeInput, status: 201,
+      method: 'post', path: '/employees', tag: 'employees', body: createEmployeeInput, status: 201, response: employeeViewSchema,
       summary: 'Create an employee', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, body }) => createEmployee(deps, { actor, input: body }),
     }),
     defineRoute({
-      method: 'get', path: '/employees/:id', tag: 'employees', params: employeeParams,
+      method: 'get', path: '/employees/:id', tag: 'employees', params: employeeParams, response: employeeViewSchema,
       summary: 'One employee; full ID number and mobile for roles that may read them (audited)',
       roles: 'HR/ADMIN/FINANCE: all; MANAGER: own team; EMPLOYEE: self',
       handler: ({ actor, params }) => getEmployee(deps, { actor, id: params.id }),
     }),
     defineRoute({
-      method: 'patch', path: '/employees/:id', tag: 'employees', params: employeeParams, query: updateQuery, body: updateEmployeeInput,
+      method: 'patch', path: '/employees/:id', tag: 'employees', params: employeeParams, query: updateQuery, body: updateEmployeeInput, response: employeeViewSchema,
       summary: 'Edit an employee record (status changes use /status)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, query, body }) => updateEmployee(deps, { actor, id: params.id, input: body, expectedVersion: query.expectedVersion }),
     }),

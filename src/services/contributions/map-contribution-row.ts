@@ -1,6 +1,6 @@
 // One spreadsheet row → a contribution record, or the problems that stop it. Only checks that
 // need no database; whether the 工号 exists and the name / ID match is findContributionConflicts.
-import { findIdNumberProblem, idNumberMessages, normalizeIdNumber } from '../../domain/id-number.ts';
+import { findIdNumberProblem, idNumberMessage, normalizeIdNumber } from '../../domain/id-number.ts';
 import { yuanToFen } from '../../domain/money.ts';
 import type { InsuranceType } from '../../generated/prisma/enums.ts';
 import type { RosterProblem } from '../import/map-roster-row.ts';
@@ -43,7 +43,7 @@ export function mapContributionRow(row: RosterRow, fieldOfColumn: (ContributionF
     report('idNumber', '身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为「文本」格式后重新填写');
   } else if (idCell !== undefined) {
     const problem = findIdNumberProblem(idCell);
-    if (problem) report('idNumber', idNumberMessages[problem]);
+    if (problem) report('idNumber', idNumberMessage(idCell, problem));
     else idNumber = normalizeIdNumber(idCell);
   }
   const monthCell = cells.get('month');

@@ -5,7 +5,8 @@ import type { PersonalDataCipher } from '../../crypto/personal-data.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { auditEventSchema, type AuditEventInput } from '../../domain/audit-events.ts';
 import { parseDay } from '../../domain/dates.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { identityFacts } from '../../domain/identity-document.ts';
+import type { Prisma, RetirementCategory } from '../../generated/prisma/client.ts';
 import { sealPersonalData } from '../employees/seal-personal-data.ts';
 import type { DemoPerson, DemoRoster } from './demo-roster.ts';
 
@@ -26,6 +27,7 @@ export function buildDemoRows(roster: DemoRoster, ctx: DemoRowsContext) {
     employeeNo: p.employeeNo,
     name: p.name,
     ...sealPersonalData(ctx.cipher, { mobile: p.mobile, idNumber: p.idNumber }),
+    ...demoIdentity(p),
     startDate: parseDay(p.startDate),
     exitDate: p.exitDate ? parseDay(p.exitDate) : null,
     enrolledOn: p.enrolledOn ? parseDay(p.enrolledOn) : null,
@@ -45,6 +47,14 @@ export function buildDemoRows(roster: DemoRoster, ctx: DemoRowsContext) {
   const identities = people.flatMap((p) => (p.sandboxUserId ? [{ platform: 'sandbox' as const, userId: p.sandboxUserId, employeeId: idOf(p.employeeNo) }] : []));
   const audits = people.map((p) => auditRow(ctx.actor, { type: 'employee.created', data: { employeeNo: p.employeeNo, name: p.name, source: 'seed' } }, idOf(p.employeeNo)));
   return { employees, statusChanges, roles, identities, audits };
+}
+
+/** Birth date and sex from the ID number; women get a 退休类别 (older ones cadres, so none is past the age). */
+function demoIdentity(p: DemoPerson) {
+  const facts = identityFacts(p.idNumber, 'resident_id');
+  const birthDate = facts.birthDate as string;
+  const womanCategory: RetirementCategory = birthDate < '1980-01-01' || p.employeeNo.endsWith('2') ? 'female_cadre' : 'female_worker';
+  return { birthDate: parseDay(birthDate), sex: facts.sex, retirementCategory: facts.sex === 'female' ? womanCategory : null };
 }
 
 /** The same row writeAuditEvent writes, validated the same way, but batched. */

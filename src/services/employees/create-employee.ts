@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.ts';
-import { parseDay } from '../../domain/dates.ts';
+import { dayIn, parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../deps.ts';
 import type { CreateEmployeeInput } from './employee-input.ts';
 import { assertPersonalDataFree, ensureDepartment, replaceIdentities, replaceRoles, resolveManagerId } from './employee-relations.ts';
 import { employeeInclude, toEmployeeView, type EmployeeView } from './employee-view.ts';
+import { identityColumns } from './identity-columns.ts';
 import { sealPersonalData } from './seal-personal-data.ts';
 
 /** Creates one employee with its first status-history row and an `employee.created` audit event. */
@@ -16,6 +17,8 @@ export async function createEmployee(
 ): Promise<EmployeeView> {
   authorize(opts.actor, 'employee.create');
   const { input, actor } = opts;
+  const today = dayIn(deps.businessTz, deps.now());
+  const identity = identityColumns(input, undefined, today);
   const sealed = sealPersonalData(deps.cipher, input);
   const row = await deps.db.$transaction(async (tx) => {
     if (await tx.employee.findUnique({ where: { employeeNo: input.employeeNo }, select: { id: true } })) {
@@ -27,6 +30,8 @@ export async function createEmployee(
         employeeNo: input.employeeNo,
         name: input.name,
         ...sealed,
+        ...identity,
+        retirementCategory: input.retirementCategory ?? null,
         startDate: parseDay(input.startDate),
         exitDate: input.exitDate ? parseDay(input.exitDate) : null,
         enrolledOn: input.enrolledOn ? parseDay(input.enrolledOn) : null,
@@ -47,5 +52,5 @@ export async function createEmployee(
     await writeAuditEvent(tx, actor, { type: 'employee.created', data: { employeeNo: input.employeeNo, name: input.name, source: 'api' } }, { type: 'employee', id: created.id });
     return tx.employee.findUniqueOrThrow({ where: { id: created.id }, include: employeeInclude });
   });
-  return toEmployeeView(row, deps.cipher, false);
+  return toEmployeeView(row, deps.cipher, false, today);
 }

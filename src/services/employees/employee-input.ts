@@ -2,23 +2,19 @@
 // share these checks, so a value accepted by one is accepted by the other.
 import { z } from 'zod';
 import { isValidDay } from '../../domain/dates.ts';
-import { findIdNumberProblem, idNumberMessages, normalizeIdNumber } from '../../domain/id-number.ts';
+import { ID_TYPES } from '../../domain/identity-document.ts';
 import { mobileMessage, normalizeMobile } from '../../domain/mobile.ts';
 import { yuanToFen } from '../../domain/money.ts';
+import { RETIREMENT_CATEGORIES } from '../../domain/retirement/statutory-retirement.ts';
+import { checkIdentityInput } from './identity-input.ts';
 
 export const roleEnum = z.enum(['EMPLOYEE', 'MANAGER', 'HR_SPECIALIST', 'HR_MANAGER', 'FINANCE', 'ADMIN']);
 export const statusEnum = z.enum(['ONBOARDING', 'ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT', 'ABSCONDED', 'EXITED']);
 
 export const day = z.string().refine(isValidDay, { message: '日期格式应为 YYYY-MM-DD，且为真实存在的日期' });
 
-export const idNumber = z.string().transform((v, ctx) => {
-  const problem = findIdNumberProblem(v);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: idNumberMessages[problem] });
-    return z.NEVER;
-  }
-  return normalizeIdNumber(v);
-});
+export const idTypeEnum = z.enum(ID_TYPES);
+export const retirementCategoryEnum = z.enum(RETIREMENT_CATEGORIES);
 
 export const mobile = z.string().transform((v, ctx) => {
   const normalized = normalizeMobile(v);
@@ -47,7 +43,12 @@ export const identitiesSchema = z
 const fields = {
   name: text(50),
   mobile: mobile.optional(),
-  idNumber: idNumber.optional(),
+  /** Checked against its type (given, or inferred from the number) by checkIdentityInput. */
+  idNumber: z.string().max(40).optional(),
+  idType: idTypeEnum.optional(),
+  /** Only for passport holders: an ID number carries its own. */
+  birthDate: day.optional(),
+  retirementCategory: retirementCategoryEnum.nullable().optional(),
   startDate: day,
   department: text(100),
   managerEmployeeNo: text(32).nullable().optional(),
@@ -63,13 +64,15 @@ const fields = {
 
 export const createEmployeeInput = z
   .object({ employeeNo: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '工号只能包含字母、数字、- 和 _，最长 32 位'), status: statusEnum.default('ACTIVE'), ...fields })
-  .strict();
+  .strict()
+  .transform(checkIdentityInput);
 
 export const updateEmployeeInput = z
   .object(fields)
   .partial()
   .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的字段' });
+  .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的字段' })
+  .transform(checkIdentityInput);
 
 export type CreateEmployeeInput = z.output<typeof createEmployeeInput>;
 export type UpdateEmployeeInput = z.output<typeof updateEmployeeInput>;

@@ -6,6 +6,7 @@ import { statusLabels } from '../../domain/lifecycle.ts';
 import { maskIdNumber, maskMobile } from '../../domain/mask.ts';
 import { fenToYuan } from '../../domain/money.ts';
 import type { Prisma, Role } from '../../generated/prisma/client.ts';
+import { toEmployeeIdentityView } from './employee-identity-view.ts';
 
 export const employeeInclude = {
   department: { select: { id: true, name: true } },
@@ -17,7 +18,8 @@ export const employeeInclude = {
 
 export type EmployeeRow = Prisma.EmployeeGetPayload<{ include: typeof employeeInclude }>;
 
-export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, reveal: boolean) {
+/** `today`: the business day ('YYYY-MM-DD' in BUSINESS_TZ) the 未成年工 flag is judged on. */
+export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, reveal: boolean, today: string) {
   return {
     id: row.id,
     employeeNo: row.employeeNo,
@@ -25,6 +27,7 @@ export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, rev
     mobile: reveal && row.mobileEnc ? cipher.decrypt(row.mobileEnc) : maskMobile(row.mobileLast4),
     idNumber: reveal && row.idNumberEnc ? cipher.decrypt(row.idNumberEnc) : maskIdNumber(row.idNumberLast4),
     personalDataMasked: !reveal,
+    ...toEmployeeIdentityView(row, reveal, today),
     startDate: formatDay(row.startDate),
     exitDate: formatDay(row.exitDate),
     enrolledOn: formatDay(row.enrolledOn),

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.ts';
+import { dayIn } from '../../domain/dates.ts';
 import { authorize, scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -25,5 +26,5 @@ export async function getEmployee(deps: ServiceDeps, opts: { actor: Actor; id: s
       writeAuditEvent(tx, opts.actor, { type: 'employee.personal_data_read', data: { employeeNo: row.employeeNo, fields: [...fields], purpose: 'employee detail' } }, { type: 'employee', id: row.id }),
     );
   }
-  return toEmployeeView(row, cipher, reveal);
+  return toEmployeeView(row, cipher, reveal, dayIn(deps.businessTz, deps.now()));
 }

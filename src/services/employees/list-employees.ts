@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.ts';
+import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { EmployeeStatus, Prisma } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -40,5 +41,5 @@ export async function listEmployees(
     }),
     deps.db.employee.count({ where }),
   ]);
-  return { items: rows.map((r) => toEmployeeView(r, deps.cipher, false)), total, page: opts.page, pageSize: opts.pageSize };
+  return { items: rows.map((r) => toEmployeeView(r, deps.cipher, false, dayIn(deps.businessTz, deps.now()))), total, page: opts.page, pageSize: opts.pageSize };
 }

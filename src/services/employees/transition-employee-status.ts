@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { formatDay, parseDay } from '../../domain/dates.ts';
+import { dayIn, formatDay, parseDay } from '../../domain/dates.ts';
 import { allowedTargets, canTransition, statusLabels } from '../../domain/lifecycle.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
@@ -29,7 +29,7 @@ export interface TransitionOptions {
 export async function transitionEmployeeStatus(deps: ServiceDeps, opts: TransitionOptions): Promise<EmployeeView> {
   authorize(opts.actor, 'employee.transition');
   const row = await deps.db.$transaction((tx) => transitionEmployeeStatusInTx(tx, opts));
-  return toEmployeeView(row, deps.cipher, false);
+  return toEmployeeView(row, deps.cipher, false, dayIn(deps.businessTz, deps.now()));
 }
 
 /**

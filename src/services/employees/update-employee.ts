@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.ts';
-import { parseDay } from '../../domain/dates.ts';
+import { dayIn, parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../deps.ts';
 import type { UpdateEmployeeInput } from './employee-input.ts';
 import { assertPersonalDataFree, ensureDepartment, replaceIdentities, replaceRoles, resolveManagerId } from './employee-relations.ts';
 import { employeeInclude, toEmployeeView, type EmployeeView } from './employee-view.ts';
+import { identityColumns } from './identity-columns.ts';
 import { sealPersonalData } from './seal-personal-data.ts';
 
 /**
@@ -20,6 +21,7 @@ export async function updateEmployee(
 ): Promise<EmployeeView> {
   authorize(opts.actor, 'employee.update');
   const { input, actor } = opts;
+  const today = dayIn(deps.businessTz, deps.now());
   const sealed = sealPersonalData(deps.cipher, input);
   const row = await deps.db.$transaction(async (tx) => {
     const current = await tx.employee.findUnique({ where: { id: opts.id } });
@@ -29,6 +31,8 @@ export async function updateEmployee(
     const data = {
       name: input.name,
       ...sealed,
+      ...identityColumns(input, current, today),
+      retirementCategory: input.retirementCategory,
       startDate: input.startDate ? parseDay(input.startDate) : undefined,
       exitDate: input.exitDate === undefined ? undefined : input.exitDate && parseDay(input.exitDate),
       enrolledOn: input.enrolledOn === undefined ? undefined : input.enrolledOn && parseDay(input.enrolledOn),
@@ -48,5 +52,5 @@ export async function updateEmployee(
     await writeAuditEvent(tx, actor, { type: 'employee.updated', data: { employeeNo: current.employeeNo, fields: Object.keys(input), source: 'api' } }, { type: 'employee', id: current.id });
     return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });
   });
-  return toEmployeeView(row, deps.cipher, false);
+  return toEmployeeView(row, deps.cipher, false, today);
 }

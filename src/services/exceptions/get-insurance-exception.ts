@@ -11,6 +11,7 @@ import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { checkExceptionDocuments, type DocumentCheck } from './check-exception-documents.ts';
 import { estimateWaiverRisk } from './estimate-waiver-risk.ts';
+import { pensionerAgeCheck } from './pensioner-age-check.ts';
 import { toExceptionListItems, type ExceptionListItem } from './list-insurance-exceptions.ts';
 
 export interface ExceptionDetail extends ExceptionListItem {
@@ -26,6 +27,8 @@ export interface ExceptionDetail extends ExceptionListItem {
   canWithdraw: boolean;
   /** The case's evidence pack (zip), for HR only. */
   evidencePackUrl: string | null;
+  /** HR only: a pensioner far below any retirement age (see pension-plausibility.ts). */
+  plausibilityWarning: string | null;
 }
 
 export interface ApprovalDecisionView {
@@ -66,6 +69,7 @@ export async function getInsuranceException(deps: ServiceDeps, opts: { actor: Ac
   const tasks = await deps.db.complianceTask.findMany({ where: { subjectType: 'insurance_exception', subjectId: e.id }, orderBy: { createdAt: 'asc' } });
   return {
     ...item,
+    plausibilityWarning: scope === 'all' ? await pensionerAgeCheck(deps.db, e, today) : null,
     reasonNote: e.reasonNote,
     legalNotes: [info?.legalNote ?? WAIVER_VOID_NOTE, ...(info?.lawful ? [] : [INJURY_STILL_REQUIRED])],
     documents,

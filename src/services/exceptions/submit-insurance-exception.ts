@@ -2,6 +2,8 @@
 // declaration and the proof its reason needs. A missing document refuses the submission, naming
 // it, and changes nothing (PRODUCT.md §D). The approval starts in the same transaction.
 import type { Actor } from '../../domain/actor.ts';
+import { dayIn } from '../../domain/dates.ts';
+import { PENSIONER_AGE_CARD_NOTE } from '../../domain/retirement/pension-plausibility.ts';
 import { exceptionStatusLabels, READY_TO_SUBMIT_LABEL } from '../../domain/exceptions/exception-status.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
 import { authorize } from '../../domain/permissions.ts';
@@ -13,6 +15,7 @@ import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { checkExceptionDocuments } from './check-exception-documents.ts';
 import { INSURANCE_EXCEPTION_APPROVAL, INSURANCE_EXCEPTION_SUBJECT } from './insurance-exception-approval.ts';
+import { pensionerAgeCheck } from './pensioner-age-check.ts';
 
 /**
  * @example
@@ -33,6 +36,7 @@ export async function submitInsuranceException(deps: ServiceDeps, opts: { actor:
       throw new AppError('validation_failed', `无法提交：缺少必需材料${missing.map((m) => `「${m}」`).join('')}`, { missing });
     }
     const employee = await tx.employee.findUniqueOrThrow({ where: { id: e.employeeId }, include: { department: { select: { name: true } } } });
+    const ageWarning = await pensionerAgeCheck(tx, e, dayIn(deps.businessTz, deps.now()));
     const { approvalId } = await startApproval(deps, tx, {
       definition: INSURANCE_EXCEPTION_APPROVAL,
       subjectType: INSURANCE_EXCEPTION_SUBJECT,
@@ -41,7 +45,8 @@ export async function submitInsuranceException(deps: ServiceDeps, opts: { actor:
       title: `社保例外审批：${employee.name}`,
       summary: [
         { label: '员工', value: `${employee.name}（${employee.department.name}）` },
-        { label: '原因', value: info.label },
+        // The summary holds four rows at most: the age check rides on the reason's.
+        { label: '原因', value: ageWarning ? `${info.label}（${PENSIONER_AGE_CARD_NOTE}）` : info.label },
         { label: '材料', value: docs.map((d) => `✔${d.label}`).join(' ') },
         { label: '工伤保险', value: '工伤保险仍须缴纳（人社部令第13号 第九条）' },
       ],

@@ -11,8 +11,8 @@ import { findExitRecipients, type ExitAudience } from './exit-recipients.ts';
 
 export interface QueueExitCardOptions {
   actor: Actor;
-  /** 'exit_process' (chain cards) or 'exit_task' (checklist cards). */
-  subjectType: 'exit_process' | 'exit_task';
+  /** 'exit_process' (chain cards), 'exit_task' (checklist cards) or 'employee' (the retirement reminder). */
+  subjectType: 'exit_process' | 'exit_task' | 'employee';
   subjectId: string;
   /** The leaver, for the audit subject. */
   employeeId: string;

@@ -23,12 +23,13 @@ export async function applyEmployeeUpdates(tx: Tx, actor: Actor, updates: Change
       UPDATE "Employee" AS e SET
         "name" = v.name, "mobileEnc" = v.mobile_enc, "mobileHash" = v.mobile_hash, "mobileLast4" = v.mobile_last4,
         "idNumberEnc" = v.id_enc, "idNumberHash" = v.id_hash, "idNumberLast4" = v.id_last4,
+        "idType" = v.id_type, "birthDate" = v.birth_date, "sex" = v.sex, "retirementCategory" = v.retirement_category,
         "startDate" = v.start_date, "exitDate" = v.exit_date, "enrolledOn" = v.enrolled_on, "position" = v.position,
         "departmentId" = v.department_id, "managerId" = v.manager_id, "insuredCity" = v.insured_city,
         "contractEntity" = v.contract_entity, "monthlyWageFen" = v.wage_fen, "status" = v.status,
         "version" = e."version" + 1, "updatedAt" = ${now.toISOString()}::timestamptz
       FROM (VALUES ${Prisma.join(batch.map(valuesRow))}) AS v(
-        id, version, name, mobile_enc, mobile_hash, mobile_last4, id_enc, id_hash, id_last4, start_date, exit_date,
+        id, version, name, mobile_enc, mobile_hash, mobile_last4, id_enc, id_hash, id_last4, id_type, birth_date, sex, retirement_category, start_date, exit_date,
         enrolled_on, position, department_id, manager_id, insured_city, contract_entity, wage_fen, status)
       WHERE e.id = v.id AND e.version = v.version`;
     if (count !== batch.length) {
@@ -54,7 +55,8 @@ export async function applyEmployeeUpdates(tx: Tx, actor: Actor, updates: Change
 
 function valuesRow({ id, version, columns: c }: ChangedEmployee): Prisma.Sql {
   return Prisma.sql`(${id}::uuid, ${version}::int, ${c.name}::text, ${c.mobileEnc}::text, ${c.mobileHash}::text,
-    ${c.mobileLast4}::text, ${c.idNumberEnc}::text, ${c.idNumberHash}::text, ${c.idNumberLast4}::text, ${c.startDate}::date,
+    ${c.mobileLast4}::text, ${c.idNumberEnc}::text, ${c.idNumberHash}::text, ${c.idNumberLast4}::text, ${c.idType}::"IdType",
+    ${c.birthDate}::date, ${c.sex}::"Sex", ${c.retirementCategory}::"RetirementCategory", ${c.startDate}::date,
     ${c.exitDate}::date, ${c.enrolledOn}::date, ${c.position}::text, ${c.departmentId}::uuid, ${c.managerId}::uuid,
     ${c.insuredCity}::text, ${c.contractEntity}::text, ${c.monthlyWageFen}::int, ${c.status}::"EmployeeStatus")`;
 }

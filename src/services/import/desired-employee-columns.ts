@@ -3,7 +3,8 @@
 // clears it. Personal data is compared by its keyed hash: the ciphertext differs every time.
 import type { PersonalDataCipher } from '../../crypto/personal-data.ts';
 import { formatDay } from '../../domain/dates.ts';
-import type { EmployeeStatus } from '../../generated/prisma/enums.ts';
+import { identityFacts, type IdentityFacts } from '../../domain/identity-document.ts';
+import type { EmployeeStatus, RetirementCategory } from '../../generated/prisma/enums.ts';
 import type { KnownEmployee } from './load-roster-employees.ts';
 import type { RosterRecord } from './map-roster-row.ts';
 import type { RosterField } from './roster-columns.ts';
@@ -16,6 +17,11 @@ export interface EmployeeColumns {
   idNumberEnc: string | null;
   idNumberHash: string | null;
   idNumberLast4: string | null;
+  /** Derived from the ID number (see identityFacts); they change with it, never on their own. */
+  idType: IdentityFacts['idType'];
+  birthDate: string | null;
+  sex: IdentityFacts['sex'];
+  retirementCategory: RetirementCategory | null;
   /** Calendar days as 'YYYY-MM-DD'. */
   startDate: string;
   exitDate: string | null;
@@ -60,6 +66,7 @@ export function desiredEmployeeColumns(opts: {
   }
   const mobile = seal('mobile', input.mobile, { enc: current?.mobileEnc ?? null, hash: current?.mobileHash ?? null, last4: current?.mobileLast4 ?? null });
   const idNumber = seal('idNumber', input.idNumber, { enc: current?.idNumberEnc ?? null, hash: current?.idNumberHash ?? null, last4: current?.idNumberLast4 ?? null });
+  const facts = documentFacts(input, current, idNumber.hash === (current?.idNumberHash ?? null) && current !== undefined);
   const values: EmployeeColumns = {
     name: pick('name', input.name, current?.name) ?? input.name,
     mobileEnc: mobile.enc,
@@ -68,6 +75,8 @@ export function desiredEmployeeColumns(opts: {
     idNumberEnc: idNumber.enc,
     idNumberHash: idNumber.hash,
     idNumberLast4: idNumber.last4,
+    ...facts,
+    retirementCategory: pick('retirementCategory', input.retirementCategory ?? undefined, current?.retirementCategory),
     startDate: pick('startDate', input.startDate, formatDay(current?.startDate)) ?? input.startDate,
     exitDate: pick('exitDate', input.exitDate ?? undefined, formatDay(current?.exitDate)),
     enrolledOn: pick('enrolledOn', input.enrolledOn ?? undefined, formatDay(current?.enrolledOn)),
@@ -81,4 +90,14 @@ export function desiredEmployeeColumns(opts: {
   };
   if (current && values.status !== current.status) changed.push('status');
   return { values, changed };
+}
+
+/**
+ * The facts of the document the row ends up with. An unchanged number keeps what is stored (a
+ * passport holder's birth date was entered through the API), filling in what older rows lack.
+ */
+function documentFacts(input: RosterRecord['input'], current: KnownEmployee | undefined, unchanged: boolean): IdentityFacts {
+  const derived = input.idNumber === undefined ? { idType: 'resident_id' as const, birthDate: null, sex: null } : identityFacts(input.idNumber, input.idType ?? 'resident_id');
+  if (!current || !unchanged) return derived;
+  return { idType: current.idType, birthDate: formatDay(current.birthDate) ?? derived.birthDate, sex: current.sex ?? derived.sex };
 }

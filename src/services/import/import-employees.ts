@@ -3,6 +3,7 @@ import { enrolFromRoster } from '../enrolment/enrol-from-roster.ts';
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
+import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
@@ -17,6 +18,7 @@ import { lockImports } from './lock-imports.ts';
 import { openSpreadsheet } from './open-spreadsheet.ts';
 import { readRosterSheet } from './parse-roster-file.ts';
 import { planRosterChanges } from './plan-roster-changes.ts';
+import { rosterNotes } from './roster-notes.ts';
 import { validateRosterRows } from './validate-roster-rows.ts';
 
 export interface ImportSummary {
@@ -24,6 +26,8 @@ export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /** Accepted rows HR should look at (未成年工, missing 退休类别, passports): [{row, column, message}]; absent when none. */
+  notes?: RosterProblem[];
 }
 
 /** Problems returned in the 422; the count says how many there were in all. */
@@ -56,11 +60,12 @@ export async function importEmployees(
   const { actor, fileName } = opts;
   // Bombs and wrong formats are refused here, before the lock: a second upload is not held up.
   const file = await openSpreadsheet(opts);
+  const today = dayIn(deps.businessTz, deps.now());
   try {
     return await deps.db.$transaction(
       async (tx) => {
         await lockImports(tx);
-        const checked = validateRosterRows(await readRosterSheet(file));
+        const checked = validateRosterRows(await readRosterSheet(file), today);
         if (checked.problems.some((p) => p.row === 1)) throw rejection(checked.problems);
         const { records } = checked;
         const known = await loadRosterEmployees(tx, records.flatMap((r) => [r.input.employeeNo, r.input.managerEmployeeNo ?? []].flat()));
@@ -81,7 +86,8 @@ export async function importEmployees(
         const summary = { rows: checked.rowCount, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
         const fileHash = createHash('sha256').update(opts.buffer).digest('hex');
         await writeAuditEvent(tx, actor, { type: 'employees.imported', data: { file: fileName, ...summary } }, { type: 'import', id: fileHash });
-        return summary;
+        const notes = rosterNotes(plan, records, today);
+        return { ...summary, ...(notes.length > 0 && { notes }) };
       },
       // Generous: 20,000 rows is a few dozen batched statements, but on a slow disk.
       { timeout: 120_000, maxWait: 10_000 },

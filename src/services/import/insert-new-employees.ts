@@ -21,6 +21,7 @@ export async function insertNewEmployees(tx: Tx, actor: Actor, creates: NewEmplo
         startDate: parseDay(c.startDate),
         exitDate: c.exitDate === null ? null : parseDay(c.exitDate),
         enrolledOn: c.enrolledOn === null ? null : parseDay(c.enrolledOn),
+        birthDate: c.birthDate === null ? null : parseDay(c.birthDate),
       })),
     });
     await tx.statusChange.createMany({

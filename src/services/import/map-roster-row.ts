@@ -2,11 +2,13 @@
 // so a value the API accepts is accepted here and vice versa. Only the spreadsheet-isms
 // (labels, date cells, numbers typed into text columns) are translated first.
 import type { z } from 'zod';
+import { identityFacts } from '../../domain/identity-document.ts';
+import { CHILD_LABOUR_PROBLEM, childLabourMessage, workingAge } from '../../domain/working-age.ts';
 import { createEmployeeInput, type CreateEmployeeInput } from '../employees/employee-input.ts';
 import type { RosterRow } from './parse-roster-file.ts';
 import type { RosterCell } from './read-cell-value.ts';
 import { dateFields, headerOf, type RosterField } from './roster-columns.ts';
-import { readRolesCell, readStatusCell, toDayText } from './read-roster-labels.ts';
+import { readRetirementCategoryCell, readRolesCell, readStatusCell, toDayText } from './read-roster-labels.ts';
 
 export interface RosterProblem {
   /** Spreadsheet row number (header = 1). */
@@ -14,6 +16,8 @@ export interface RosterProblem {
   /** The Chinese header of the offending column. */
   column: string;
   message: string;
+  /** Set for problems a caller may act on by kind: 'child_labour' (《劳动法》第十五条). */
+  problem?: typeof CHILD_LABOUR_PROBLEM;
 }
 
 export interface RosterRecord {
@@ -24,7 +28,8 @@ export interface RosterRecord {
   rolesGiven: boolean;
 }
 
-export function mapRosterRow(row: RosterRow, fieldOfColumn: (RosterField | undefined)[]): { record?: RosterRecord; problems: RosterProblem[] } {
+/** `today`: the business day ('YYYY-MM-DD' in BUSINESS_TZ) ages are counted on. */
+export function mapRosterRow(row: RosterRow, fieldOfColumn: (RosterField | undefined)[], today: string): { record?: RosterRecord; problems: RosterProblem[] } {
   const problems: RosterProblem[] = [];
   const report = (field: RosterField, message: string) => problems.push({ row: row.rowNumber, column: headerOf[field], message });
   const cells = new Map<RosterField, RosterCell>();
@@ -38,8 +43,8 @@ export function mapRosterRow(row: RosterRow, fieldOfColumn: (RosterField | undef
   for (const [field, cell] of cells) {
     if (field === 'idNumber' && typeof cell === 'number') {
       report(field, '身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为「文本」格式后重新填写');
-    } else if (field === 'roles' || field === 'status') {
-      const read = field === 'roles' ? readRolesCell(String(cell)) : readStatusCell(String(cell));
+    } else if (field === 'roles' || field === 'status' || field === 'retirementCategory') {
+      const read = field === 'roles' ? readRolesCell(String(cell)) : field === 'status' ? readStatusCell(String(cell)) : readRetirementCategoryCell(String(cell));
       if ('problem' in read) report(field, read.problem);
       else candidate[field] = read.value;
     } else if (field === 'wecom' || field === 'dingtalk') {
@@ -60,6 +65,10 @@ export function mapRosterRow(row: RosterRow, fieldOfColumn: (RosterField | undef
     }
   } else {
     checkRowConsistency(parsed.data, report);
+    const { birthDate } = parsed.data.idNumber ? identityFacts(parsed.data.idNumber, parsed.data.idType ?? 'resident_id') : { birthDate: null };
+    if (birthDate && workingAge(birthDate, today) === 'child') {
+      problems.push({ row: row.rowNumber, column: headerOf.idNumber, message: childLabourMessage('idNumber'), problem: CHILD_LABOUR_PROBLEM });
+    }
   }
   if (problems.length > 0 || !parsed.success) return { problems };
   return { record: { row: row.rowNumber, input: parsed.data, statusGiven: cells.has('status'), rolesGiven: cells.has('roles') }, problems };

@@ -1,4 +1,5 @@
 // The words HR types in 角色 / 状态 and the shapes Excel gives dates, turned into API values.
+import { retirementCategoryLabels, RETIREMENT_CATEGORIES, type RetirementCategory } from '../../domain/retirement/statutory-retirement.ts';
 import type { EmployeeStatus, Role } from '../../generated/prisma/enums.ts';
 import type { RosterCell } from './read-cell-value.ts';
 import { roleLabels, statusByLabel } from './roster-columns.ts';
@@ -27,6 +28,19 @@ export function readStatusCell(text: string): Read<EmployeeStatus> {
   const status = statusByLabel.get(text);
   if (status) return { value: status };
   return { problem: `未知状态「${text}」，可填：${[...statusByLabel.keys()].join('、')}` };
+}
+
+/** Half-width brackets and stray spaces are the same label; 女职工 / 女干部 alone are unambiguous. */
+const categoryByLabel = new Map<string, RetirementCategory>(
+  RETIREMENT_CATEGORIES.flatMap((c) => [[retirementCategoryLabels[c], c], [retirementCategoryLabels[c].replace(/（.*）/, ''), c]] as [string, RetirementCategory][]),
+);
+
+/** 退休类别: 男, 女职工（原50岁）, 女干部（原55岁） (渐进式延迟法定退休年龄). */
+export function readRetirementCategoryCell(text: string): Read<RetirementCategory> {
+  const label = text.replace(/\s+/g, '').replaceAll('(', '（').replaceAll(')', '）');
+  const category = categoryByLabel.get(label);
+  if (category) return { value: category };
+  return { problem: `未知退休类别「${text}」，可填：${Object.values(retirementCategoryLabels).join('、')}；男性可留空，按身份证号推导` };
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);

@@ -21,6 +21,7 @@ export const rosterColumns = [
   { header: '状态', field: 'status', required: false },
   { header: '离职日期', field: 'exitDate', required: false },
   { header: '社保增员日期', field: 'enrolledOn', required: false },
+  { header: '退休类别', field: 'retirementCategory', required: false },
 ] as const;
 
 export type RosterField = (typeof rosterColumns)[number]['field'];

@@ -20,17 +20,17 @@ export interface CheckedRoster {
  * fixes the file in one round. Database checks follow in findRosterConflicts.
  *
  * @example
- *   const checked = validateRosterRows(await readRosterSheet(await openSpreadsheet({ fileName, buffer })));
+ *   const checked = validateRosterRows(await readRosterSheet(await openSpreadsheet({ fileName, buffer })), '2026-12-07');
  *   if (checked.problems.length > 0) showTable(checked.problems);
  */
-export function validateRosterRows(sheet: RosterSheet): CheckedRoster {
+export function validateRosterRows(sheet: RosterSheet, today: string): CheckedRoster {
   const header = checkRosterHeaders(sheet);
   const rowCount = sheet.rows.length;
   if (header.problems.length > 0) return { records: [], columns: header.columns, problems: header.problems, rowCount };
   const records: RosterRecord[] = [];
   const problems: RosterProblem[] = [];
   for (const row of sheet.rows) {
-    const mapped = mapRosterRow(row, header.fieldOfColumn);
+    const mapped = mapRosterRow(row, header.fieldOfColumn, today);
     problems.push(...mapped.problems);
     if (mapped.record) records.push(mapped.record);
   }

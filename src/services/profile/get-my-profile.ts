@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.ts';
+import { dayIn } from '../../domain/dates.ts';
 import { roleLabels } from '../../domain/role-labels.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -12,7 +13,7 @@ export async function getMyProfile(deps: ServiceDeps, opts: { actor: Actor }) {
   const row = await deps.db.employee.findUnique({ where: { id: opts.actor.id }, include: employeeInclude });
   if (!row) throw new AppError('not_found', '找不到你的员工档案');
   return {
-    employee: toEmployeeView(row, deps.cipher, false),
+    employee: toEmployeeView(row, deps.cipher, false, dayIn(deps.businessTz, deps.now())),
     roles: opts.actor.roles.map((role) => ({ role, label: roleLabels[role] })),
   };
 }
