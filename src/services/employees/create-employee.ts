@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
+import { roleChangeProblem } from '../../domain/role-grants.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -16,6 +17,9 @@ export async function createEmployee(
 ): Promise<EmployeeView> {
   authorize(opts.actor, 'employee.create');
   const { input, actor } = opts;
+  const roles = input.roles ?? ['EMPLOYEE'];
+  const problem = roleChangeProblem(actor, { before: [], after: roles });
+  if (problem) throw new AppError('forbidden', problem);
   const sealed = sealPersonalData(deps.cipher, input);
   const row = await deps.db.$transaction(async (tx) => {
     if (await tx.employee.findUnique({ where: { employeeNo: input.employeeNo }, select: { id: true } })) {
@@ -42,7 +46,7 @@ export async function createEmployee(
     await tx.statusChange.create({
       data: { employeeId: created.id, toStatus: input.status, reason: '建档', actorId: actor.id, actorName: actor.name },
     });
-    await replaceRoles(tx, created.id, input.roles ?? ['EMPLOYEE']);
+    await replaceRoles(tx, created.id, roles);
     if (input.identities) await replaceIdentities(tx, created.id, input.identities);
     await writeAuditEvent(tx, actor, { type: 'employee.created', data: { employeeNo: input.employeeNo, name: input.name, source: 'api' } }, { type: 'employee', id: created.id });
     return tx.employee.findUniqueOrThrow({ where: { id: created.id }, include: employeeInclude });
