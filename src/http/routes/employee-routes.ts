@@ -34,8 +34,9 @@ const transitionBody = z
 
 const rolesBody = z
   .object({
-    roles: z.array(z.enum(assignableRoles, { message: '未知角色：可选员工、人事专员、财务、人事经理、管理员（直属上级由汇报关系决定，不能直接授予）' })).min(1, '至少保留一个角色（如「员工」）').max(assignableRoles.length),
-    reason: z.string().trim().min(2, '请填写修改角色的原因（至少 2 个字）').max(500),
+    roles: z.array(z.enum(assignableRoles, { error: '未知角色：可选员工、人事专员、财务、人事经理、管理员（直属上级由汇报关系决定，不能直接授予）' }), { error: '请以列表填写角色' })
+      .min(1, '至少保留一个角色（如「员工」）').max(assignableRoles.length, '角色有重复'),
+    reason: z.string({ error: '请填写修改角色的原因（至少 2 个字）' }).trim().min(2, '请填写修改角色的原因（至少 2 个字）').max(500, '原因最多 500 字'),
   })
   .strict();
 

@@ -38,7 +38,7 @@ export async function queueRolesChangedCard(
   let queued = 0;
   for (const platform of deps.chatPlatforms) {
     const to = await tx.platformIdentity.findMany({
-      where: { platform, employee: { status: { not: 'EXITED' }, id: { not: o.actor.id }, roles: { some: { role: { in: ['HR_MANAGER', 'ADMIN'] } } } } },
+      where: { platform, employee: { status: { not: 'EXITED' }, ...(o.actor.kind === 'employee' && { id: { not: o.actor.id } }), roles: { some: { role: { in: ['HR_MANAGER', 'ADMIN'] } } } } },
       select: { userId: true, employeeId: true },
       orderBy: { userId: 'asc' },
     });
