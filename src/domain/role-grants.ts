@@ -43,9 +43,11 @@ const labels = (roles: Role[]) => roles.map((r) => `「${roleLabels[r]}」`).joi
  *   // → '「管理员」角色只能由管理员授予或取消…'
  */
 export function roleChangeProblem(actor: Actor, change: { employeeId?: string; before: readonly Role[]; after: readonly Role[] }): string | undefined {
+  const same = change.before.length === change.after.length && change.after.every((r) => change.before.includes(r));
+  if (same) return undefined;
+  if (actor.kind === 'employee' && change.employeeId === actor.id) return '不能修改自己的角色，请由管理员或另一位人事经理办理';
   const changed = changedRoles(change.before, change.after);
   if (changed.length === 0) return undefined;
-  if (actor.kind === 'employee' && change.employeeId === actor.id) return '不能修改自己的角色，请由管理员或另一位人事经理办理';
   const mayGrant = grantableRoles(actor);
   if (mayGrant.size === 0) return `你无权授予或取消角色：${WHO_CHANGES_ROLES}`;
   const reserved = changed.filter((r) => !mayGrant.has(r));

@@ -40,6 +40,7 @@ describe('roleChangeProblem', () => {
     ['an HR manager adding 管理员', manager, { employeeId: 'x', before: ['EMPLOYEE'], after: ['EMPLOYEE', 'ADMIN'] }, /「管理员」角色只能由管理员授予或取消/],
     ['an HR manager removing 人事经理', manager, { employeeId: 'x', before: ['HR_MANAGER'], after: ['EMPLOYEE'] }, /「人事经理」角色只能由管理员/],
     ['an HR manager adding 财务 to an admin', manager, { employeeId: 'x', before: ['ADMIN'], after: ['ADMIN', 'FINANCE'] }, /该员工现有「管理员」角色/],
+    ['an HR manager adding 员工 to their own roles', manager, { employeeId: 'm', before: ['HR_MANAGER'], after: ['HR_MANAGER', 'EMPLOYEE'] }, /^不能修改自己的角色/],
     ['an admin changing their own roles', employee('a', ['ADMIN']), { employeeId: 'a', before: ['ADMIN'], after: ['ADMIN', 'FINANCE'] }, /^不能修改自己的角色/],
   ] as [string, Actor, { employeeId?: string; before: Role[]; after: Role[] }, RegExp | undefined][])('answers %s', (_name, actor, change, expected) => {
     const problem = roleChangeProblem(actor, change);
