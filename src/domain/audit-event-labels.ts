@@ -4,6 +4,7 @@ export const auditEventLabels: Readonly<Record<string, string>> = {
   'employee.created': '创建员工档案',
   'employee.updated': '修改员工信息',
   'employee.status_changed': '员工状态变更',
+  'employee.roles_changed': '修改员工角色',
   'employee.personal_data_read': '查看身份证号/手机号',
   'employees.imported': '导入员工名册',
   'contributions.imported': '导入社保缴费明细',

@@ -11,6 +11,8 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('employee.created'), data: z.object({ employeeNo: z.string(), name: z.string(), source: z.enum(['api', 'import', 'seed', 'directory']) }) }),
   z.object({ type: z.literal('employee.updated'), data: z.object({ employeeNo: z.string(), fields: z.array(z.string()).min(1), source: z.enum(['api', 'import', 'directory']) }) }),
   z.object({ type: z.literal('employee.status_changed'), data: z.object({ employeeNo: z.string(), from: status, to: status, reason: z.string().min(1) }) }),
+  // Four-eyes (issue 13): who gave or took which roles, and why; HR managers get a card about it.
+  z.object({ type: z.literal('employee.roles_changed'), data: z.object({ employeeNo: z.string(), before: z.array(z.string()), after: z.array(z.string()).min(1), reason: z.string().min(1), source: z.enum(['api', 'import']) }) }),
   z.object({ type: z.literal('employee.personal_data_read'), data: z.object({ employeeNo: z.string(), fields: z.array(z.enum(['idNumber', 'mobile'])).min(1), purpose: z.string() }) }),
   z.object({ type: z.literal('employees.imported'), data: z.object({ file: z.string(), rows: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }) }),
   z.object({ type: z.literal('contributions.imported'), data: z.object({ file: z.string(), rows: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), months: z.array(z.string()) }) }),

@@ -12,6 +12,8 @@ export type Action =
   | 'employee.transition'
   | 'employee.import'
   | 'employee.readPersonalData'
+  /** Grant or remove roles (four-eyes: never one's own; ADMIN and HR_MANAGER only by an admin, see role-grants.ts). */
+  | 'employee.changeRoles'
   | 'audit.list'
   /** See the monthly contribution reconciliation tasks (mismatches between HR data and contributions). */
   | 'reconciliation.list'
@@ -106,9 +108,9 @@ export const permissionTable: Record<Role, Partial<Record<Action, Scope>>> = {
   EMPLOYEE: { 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
   MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, 'attendance.read': 'team' },
   HR_SPECIALIST: HR,
-  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all' },
+  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all' },
   FINANCE: { 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
-  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all' },
+  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all' },
 };
 
 const breadth: Record<Scope, number> = { self: 0, team: 1, all: 2 };

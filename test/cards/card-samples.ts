@@ -15,6 +15,7 @@ import { buildExitEmployeeAnsweredCard, buildExitNextStepCard, buildExitNoticeRe
 import { buildExitResignationCard } from '../../cards/exit-resignation-card.ts';
 import { buildExitTaskCard, type ExitTaskCardFacts } from '../../cards/exit-task-cards.ts';
 import { buildRetirementDueCard } from '../../cards/retirement-due-card.ts';
+import { buildRolesChangedCard } from '../../cards/roles-changed-card.ts';
 
 const exitTaskFacts: ExitTaskCardFacts = {
   employeeName: '张三', department: '研发部', exitDate: '2026-10-23', title: '出具离职证明', dueOn: '2026-10-23', owner: '李人事',
@@ -134,5 +135,10 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
     buildExitResignationCard({
       facts: { name: '张三', department: '研发部', requestedOn: '2026-12-01', lastDay: '2026-12-20', noticeDays: 19, requiredDays: 30, reason: '个人发展' },
       key: 'ex-0f8e1c2d3b4a59687766554433221100-resignation-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'employee.roles_changed': (decided) =>
+    buildRolesChangedCard({
+      facts: { changes: [{ name: '张三', employeeNo: 'E0001', before: ['员工'], after: ['员工', '人事专员'] }], actorName: '王经理', reason: '接手社保增员业务', at: '2026-12-07 10:00' },
+      key: 'rol-0f8e1c2d3b4a59687766554433221100-wecom', h5Url: 'https://hr.example.com/app/me', decided,
     }),
 };

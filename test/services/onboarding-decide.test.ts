@@ -37,6 +37,22 @@ async function setup() {
 }
 
 describe('decideOnboardingArrival', () => {
+  it('answers a new HR hire confirming their own arrival politely and changes nothing (four-eyes)', async () => {
+    await makeActor(t.deps, ['HR_SPECIALIST'], { name: '李人事', identities: { sandbox: 'hr-1' } });
+    const me = await makeActor(t.deps, ['HR_SPECIALIST'], { name: '新人事', status: 'ONBOARDING', startDate: '2026-12-21', identities: { sandbox: 'hr-new' } });
+    const { deps } = withRecordingOutbox(t.deps);
+    await sendOnboardingConfirmations(deps, { asOf: '2026-12-21', platforms: ['sandbox'], publicBaseUrl: 'https://hr.example.com' });
+    const cardKey = onboardingCardKey(me.employee.id, 'sandbox');
+    const card = await t.db.cardInstance.findUniqueOrThrow({ where: { cardKey } });
+    if (!JSON.stringify(card.recipients).includes('hr-new')) {
+      await t.db.cardInstance.update({ where: { id: card.id }, data: { recipients: [...(card.recipients as object[]), { userId: 'hr-new', employeeId: me.employee.id }] } });
+    }
+    const reply = await decideOnboardingArrival(deps, { cardKey, actionId: ONBOARDING_ARRIVED, actor: me.actor, platform: 'sandbox', platformUserId: 'hr-new' });
+    expect(reply.text).toBe('抱歉，这是你本人的到岗确认，不能由你自己确认，请由其他人事同事处理');
+    expect((await t.db.employee.findUniqueOrThrow({ where: { id: me.employee.id } })).status).toBe('ONBOARDING');
+    expect((await t.db.cardInstance.findUniqueOrThrow({ where: { cardKey } })).state).toBe('OPEN');
+  });
+
   it('marks the hire ACTIVE when HR clicks 已到岗 and updates every copy of the card for all recipients', async () => {
     const s = await setup();
     const reply = await s.click(s.hr1.actor, 'hr-1');

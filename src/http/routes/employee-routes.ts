@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { createEmployeeInput, day, statusEnum, updateEmployeeInput } from '../../services/employees/employee-input.ts';
+import { assignableRoles } from '../../domain/role-grants.ts';
+import { changeEmployeeRoles } from '../../services/employees/change-employee-roles.ts';
 import { createEmployee } from '../../services/employees/create-employee.ts';
 import { getEmployee } from '../../services/employees/get-employee.ts';
 import { listEmployees } from '../../services/employees/list-employees.ts';
@@ -31,6 +33,14 @@ const transitionBody = z
   })
   .strict();
 
+const rolesBody = z
+  .object({
+    roles: z.array(z.enum(assignableRoles, { error: '未知角色：可选员工、人事专员、财务、人事经理、管理员（直属上级由汇报关系决定，不能直接授予）' }), { error: '请以列表填写角色' })
+      .min(1, '至少保留一个角色（如「员工」）').max(assignableRoles.length, '角色有重复'),
+    reason: z.string({ error: '请填写修改角色的原因（至少 2 个字）' }).trim().min(2, '请填写修改角色的原因（至少 2 个字）').max(500, '原因最多 500 字'),
+  })
+  .strict();
+
 const updateQuery = z.object({ expectedVersion: z.coerce.number().int().min(0).optional() }).strict();
 
 export function employeeRoutes(deps: ServiceDeps) {
@@ -54,8 +64,14 @@ export function employeeRoutes(deps: ServiceDeps) {
     }),
     defineRoute({
       method: 'patch', path: '/employees/:id', tag: 'employees', params: employeeParams, query: updateQuery, body: updateEmployeeInput, response: employeeViewSchema,
-      summary: 'Edit an employee record (status changes use /status)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      summary: 'Edit an employee record (status changes use /status; a roles field is refused with 400: use PUT /employees/:id/roles)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, query, body }) => updateEmployee(deps, { actor, id: params.id, input: body, expectedVersion: query.expectedVersion }),
+    }),
+    defineRoute({
+      method: 'put', path: '/employees/:id/roles', tag: 'employees', params: employeeParams, query: updateQuery, body: rolesBody,
+      summary: 'Replace an employee\'s roles, with a reason (four-eyes: never one\'s own; audited as employee.roles_changed, card to HR managers and admins)',
+      roles: 'ADMIN: any role; HR_MANAGER: grants or removes HR_SPECIALIST and FINANCE on people holding no ADMIN/HR_MANAGER; nobody on themselves',
+      handler: ({ actor, params, query, body }) => changeEmployeeRoles(deps, { actor, id: params.id, roles: body.roles, reason: body.reason, expectedVersion: query.expectedVersion }),
     }),
     defineRoute({
       method: 'post', path: '/employees/:id/status', tag: 'employees', params: employeeParams, body: transitionBody,

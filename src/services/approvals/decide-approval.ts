@@ -16,6 +16,7 @@ import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
 import { closeApprovalCards } from './close-approval-cards.ts';
 import { lockApproval, settledText } from './lock-approval.ts';
+import { refuseOwnApproval } from './refuse-own-approval.ts';
 import { settleApprovalStep } from './settle-approval-step.ts';
 
 export type DecisionChannel = 'wecom' | 'dingtalk' | 'sandbox' | 'h5' | 'api';
@@ -49,6 +50,7 @@ export async function decideApproval(deps: ServiceDeps, o: DecideApprovalOptions
     const approval = await lockApproval(tx, o.approvalId);
     const step = approval.steps[o.stepIndex ?? approval.currentStep];
     if (!step) throw new AppError('not_found', '找不到这一审批步骤');
+    await refuseOwnApproval(tx, { actor, submitterId: approval.submitterId, subjectEmployeeId: approval.subjectEmployeeId, approverIds: step.approverIds });
     const mine = step.decisions.find((d) => d.approverId === actor.id);
     const done = { status: approval.status, changed: false };
     if (mine) return { ...done, text: `你已处理过：${decisionLabels[mine.decision as 'APPROVE']}（${formatDateTime(deps.businessTz, mine.at)}），无需重复操作` };

@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { findDefinition } from './approval-definitions.ts';
 import { cardRowsSchema } from './approval-summary.ts';
 import { queueApprovalCards } from './queue-approval-cards.ts';
-import { resolveApprovers } from './resolve-approvers.ts';
+import { resolveStepApprovers } from './resolve-approvers.ts';
 
 export interface StartApprovalOptions {
   /** A name in approvalDefinitions, e.g. 'insurance-exception'. */
@@ -42,15 +42,15 @@ export async function startApproval(deps: ServiceDeps, tx: Tx, o: StartApprovalO
   const summary = cardRowsSchema.max(APPROVAL_SUMMARY_MAX_ROWS, `审批摘要最多 ${APPROVAL_SUMMARY_MAX_ROWS} 行`).parse(o.summary);
   const steps = [];
   for (const step of definition.steps) {
-    steps.push({ step, approverIds: await resolveApprovers(tx, { rule: step.approvers, subjectEmployeeId: o.subjectEmployeeId, submitterId: o.submitter.id }) });
+    steps.push({ step, ...(await resolveStepApprovers(tx, { step, subjectEmployeeId: o.subjectEmployeeId, submitterId: o.submitter.id })) });
   }
   const now = deps.now();
   const approval = await tx.approval.create({
     data: {
       definition: definition.name, subjectType: o.subjectType, subjectId: o.subjectId, title: o.title, summary, submitterId: o.submitter.id, subjectEmployeeId: o.subjectEmployeeId, createdAt: now,
       steps: {
-        create: steps.map(({ step, approverIds }, index) => ({
-          index, name: step.name, mode: step.mode, approverIds, slaHours: step.slaHours ?? DEFAULT_SLA_HOURS,
+        create: steps.map(({ step, approverIds, level }, index) => ({
+          index, name: step.name, mode: step.mode, approverIds, level, slaHours: step.slaHours ?? DEFAULT_SLA_HOURS,
           ...(index === 0 ? { status: 'ACTIVE' as const, activatedAt: now } : {}),
         })),
       },

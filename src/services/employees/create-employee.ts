@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
+import { roleChangeProblem } from '../../domain/role-grants.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -19,6 +20,9 @@ export async function createEmployee(
   const { input, actor } = opts;
   const today = dayIn(deps.businessTz, deps.now());
   const identity = identityColumns(input, undefined, today);
+  const roles = input.roles ?? ['EMPLOYEE'];
+  const problem = roleChangeProblem(actor, { before: [], after: roles });
+  if (problem) throw new AppError('forbidden', problem);
   const sealed = sealPersonalData(deps.cipher, input);
   const row = await deps.db.$transaction(async (tx) => {
     if (await tx.employee.findUnique({ where: { employeeNo: input.employeeNo }, select: { id: true } })) {
@@ -47,7 +51,7 @@ export async function createEmployee(
     await tx.statusChange.create({
       data: { employeeId: created.id, toStatus: input.status, reason: '建档', actorId: actor.id, actorName: actor.name },
     });
-    await replaceRoles(tx, created.id, input.roles ?? ['EMPLOYEE']);
+    await replaceRoles(tx, created.id, roles);
     if (input.identities) await replaceIdentities(tx, created.id, input.identities);
     await writeAuditEvent(tx, actor, { type: 'employee.created', data: { employeeNo: input.employeeNo, name: input.name, source: 'api' } }, { type: 'employee', id: created.id });
     return tx.employee.findUniqueOrThrow({ where: { id: created.id }, include: employeeInclude });

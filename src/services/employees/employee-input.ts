@@ -58,17 +58,17 @@ const fields = {
   monthlyWage: wageFen.optional(),
   exitDate: day.nullable().optional(),
   enrolledOn: day.nullable().optional(),
-  roles: z.array(roleEnum).min(1).optional(),
   identities: identitiesSchema.optional(),
 };
 
 export const createEmployeeInput = z
-  .object({ employeeNo: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '工号只能包含字母、数字、- 和 _，最长 32 位'), status: statusEnum.default('ACTIVE'), ...fields })
+  .object({ employeeNo: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '工号只能包含字母、数字、- 和 _，最长 32 位'), status: statusEnum.default('ACTIVE'), ...fields, roles: z.array(roleEnum).min(1).optional() })
   .strict()
   .transform(checkIdentityInput);
 
+/** PATCH takes no roles: they change only through changeEmployeeRoles (four-eyes); updateEmployee says so in Chinese. */
 export const updateEmployeeInput = z
-  .object(fields)
+  .object({ ...fields, roles: z.unknown().optional().describe('Refused with 400: roles change only through PUT /employees/{id}/roles') })
   .partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的字段' })

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay, parseDay } from '../../domain/dates.ts';
 import { allowedTargets, canTransition, statusLabels } from '../../domain/lifecycle.ts';
+import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { EmployeeStatus } from '../../generated/prisma/client.ts';
@@ -28,6 +29,7 @@ export interface TransitionOptions {
  */
 export async function transitionEmployeeStatus(deps: ServiceDeps, opts: TransitionOptions): Promise<EmployeeView> {
   authorize(opts.actor, 'employee.transition');
+  refuseOwnCase(opts.actor, opts.id, '这次状态变更');
   const row = await deps.db.$transaction((tx) => transitionEmployeeStatusInTx(tx, opts));
   return toEmployeeView(row, deps.cipher, false, dayIn(deps.businessTz, deps.now()));
 }

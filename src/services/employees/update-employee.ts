@@ -1,18 +1,22 @@
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
+import { identityChangeProblem } from '../../domain/role-grants.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { UpdateEmployeeInput } from './employee-input.ts';
-import { assertPersonalDataFree, ensureDepartment, replaceIdentities, replaceRoles, resolveManagerId } from './employee-relations.ts';
+import { assertPersonalDataFree, ensureDepartment, replaceIdentities, resolveManagerId } from './employee-relations.ts';
 import { employeeInclude, toEmployeeView, type EmployeeView } from './employee-view.ts';
 import { identityColumns } from './identity-columns.ts';
 import { sealPersonalData } from './seal-personal-data.ts';
 
+export const ROLES_ELSEWHERE = '角色不能在修改员工信息时一并修改：请使用「修改角色」（需填写原因，由管理员或人事经理办理，任何人不能修改自己的角色）。本次未做任何修改';
+
 /**
- * Edits an employee's record (not the status: that goes through transitionEmployeeStatus).
+ * Edits an employee's record (not the status: that goes through transitionEmployeeStatus; not
+ * the roles: changeEmployeeRoles).
  * `expectedVersion`, when given, must match, so two HR people cannot overwrite each other.
  */
 export async function updateEmployee(
@@ -22,10 +26,16 @@ export async function updateEmployee(
   authorize(opts.actor, 'employee.update');
   const { input, actor } = opts;
   const today = dayIn(deps.businessTz, deps.now());
+  if (input.roles !== undefined) throw new AppError('bad_request', ROLES_ELSEWHERE);
   const sealed = sealPersonalData(deps.cipher, input);
   const row = await deps.db.$transaction(async (tx) => {
     const current = await tx.employee.findUnique({ where: { id: opts.id } });
     if (!current) throw new AppError('not_found', `找不到员工 ${opts.id}`);
+    if (input.identities) {
+      const roles = await tx.roleAssignment.findMany({ where: { employeeId: current.id }, select: { role: true } });
+      const problem = identityChangeProblem(actor, roles.map((r) => r.role));
+      if (problem) throw new AppError('forbidden', problem);
+    }
     const version = opts.expectedVersion ?? current.version;
     await assertPersonalDataFree(tx, sealed, current.id);
     const data = {
@@ -47,7 +57,6 @@ export async function updateEmployee(
     if (!(await compareAndSet(tx.employee, { id: current.id, version }, data))) {
       throw new AppError('conflict', '该员工记录已被他人修改，请刷新后重试', { expectedVersion: version });
     }
-    if (input.roles) await replaceRoles(tx, current.id, input.roles);
     if (input.identities) await replaceIdentities(tx, current.id, input.identities);
     await writeAuditEvent(tx, actor, { type: 'employee.updated', data: { employeeNo: current.employeeNo, fields: Object.keys(input), source: 'api' } }, { type: 'employee', id: current.id });
     return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });

@@ -3,6 +3,7 @@
 // ENROLLED row moves together, each with its history entry, under one audit event.
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay, isValidDay, parseDay } from '../../domain/dates.ts';
+import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { authorize, scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { EnrolmentStatus, InsuranceType } from '../../generated/prisma/client.ts';
@@ -81,6 +82,7 @@ export interface ChangeEnrolmentDateOptions {
  */
 export async function changeEnrolmentDate(deps: ServiceDeps, opts: ChangeEnrolmentDateOptions): Promise<EnrolmentView> {
   authorize(opts.actor, 'enrolment.record');
+  refuseOwnCase(opts.actor, opts.employeeId, '这条社保增员记录', '其他人事同事');
   const reason = opts.reason.trim();
   if (!reason) throw new AppError('validation_failed', '请填写更正原因');
   if (!isValidDay(opts.enrolledOn)) throw new AppError('validation_failed', '增员日期格式应为 YYYY-MM-DD，且为真实存在的日期');

@@ -3,6 +3,7 @@
 // the open reminder cards are closed for every recipient.
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay, isValidDay } from '../../domain/dates.ts';
+import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -15,6 +16,7 @@ export async function recordEnrolmentManually(
   opts: { actor: Actor; employeeId: string; enrolledOn: string; reason: string },
 ): Promise<EnrolmentView> {
   authorize(opts.actor, 'enrolment.record');
+  refuseOwnCase(opts.actor, opts.employeeId, '这次社保增员登记', '其他人事同事');
   const today = dayIn(deps.businessTz, deps.now());
   if (!isValidDay(opts.enrolledOn)) throw new AppError('validation_failed', '增员日期格式应为 YYYY-MM-DD，且为真实存在的日期');
   if (opts.enrolledOn > today) throw new AppError('validation_failed', `增员日期不能晚于今天（${today}）`);

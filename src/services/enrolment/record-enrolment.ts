@@ -32,6 +32,7 @@ export async function recordEnrolment(deps: ServiceDeps, opts: RecordEnrolmentOp
   if (!actor || !scopeOf(actor, 'enrolment.record')) return { text: '抱歉，只有人事可以登记社保增员；如已办理，请告知人事同事点击「已增员」' };
   if (card.state !== 'OPEN') return alreadyRecorded(deps, card);
   const employeeId = card.subjectId;
+  if (actor.id === employeeId) return { text: '抱歉，这是你本人的社保增员，不能由你自己登记，请由其他人事同事点击「已增员」' };
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     // Serialize per hire: reminder cards of two stages or platforms clicked at once.

@@ -6,6 +6,7 @@ import { dayIn } from '../../domain/dates.ts';
 import { PENSIONER_AGE_CARD_NOTE } from '../../domain/retirement/pension-plausibility.ts';
 import { exceptionStatusLabels, READY_TO_SUBMIT_LABEL } from '../../domain/exceptions/exception-status.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { InsuranceException } from '../../generated/prisma/client.ts';
@@ -26,6 +27,7 @@ export async function submitInsuranceException(deps: ServiceDeps, opts: { actor:
   return deps.db.$transaction(async (tx) => {
     const e = await tx.insuranceException.findUnique({ where: { id: opts.exceptionId } });
     if (!e) throw new AppError('not_found', `找不到社保例外申请 ${opts.exceptionId}`);
+    refuseOwnCase(opts.actor, e.employeeId, '这项社保例外申请', '其他人事同事');
     if (e.status !== 'DRAFT' || !isReasonCategory(e.reasonCategory)) {
       throw new AppError('illegal_transition', `只有「${exceptionStatusLabels.DRAFT}」或「${READY_TO_SUBMIT_LABEL}」的申请可以提交审批，当前状态：${exceptionStatusLabels[e.status]}`);
     }

@@ -11,7 +11,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { loadExitEmployee } from './exit-facts.ts';
-import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
+import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
 
 /**
  * @example await acceptResignation(deps, { processId, actor }); // → { text: '已确认收到 张三 的离职申请，离职日期 2026-12-31' }
@@ -19,7 +19,7 @@ import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 export async function acceptResignation(deps: ServiceDeps, o: { processId: string; actor: Actor }): Promise<{ text: string }> {
   authorize(o.actor, 'exit.manage');
   return deps.db.$transaction(async (tx) => {
-    const p = await lockExitProcess(tx, o.processId);
+    const p = await lockExitCaseForHr(tx, o.processId, o.actor);
     if (p.kind !== 'RESIGNATION') throw new AppError('conflict', '这不是离职申请');
     const employee = await loadExitEmployee(tx, p.employeeId);
     const exitDate = formatDay(p.exitDate) as string;

@@ -5,6 +5,7 @@ import { EXIT_TASK_DUE_CARD, EXIT_TASK_OVERDUE_CARD } from '../../../cards/exit-
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay } from '../../domain/dates.ts';
+import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ExitTask } from '../../generated/prisma/client.ts';
@@ -23,6 +24,7 @@ export async function completeExitTask(deps: ServiceDeps, o: { taskId: string; a
     const task = await tx.exitTask.findUnique({ where: { id: o.taskId } });
     if (!task) throw new AppError('not_found', `找不到离职事项 ${o.taskId}`);
     if (task.state === 'DONE') return { text: `「${task.title}」已由 ${task.doneByName ?? '他人'} 办结` };
+    refuseOwnCase(o.actor, task.employeeId, '这项离职事项');
     return markExitTaskDoneInTx(deps, tx, { task, actor: o.actor, note: o.note });
   });
 }

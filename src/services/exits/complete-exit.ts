@@ -11,7 +11,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
 import { createExitChecklist } from './create-exit-checklist.ts';
-import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
+import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
 
 /**
  * @example await completeExit(deps, { processId, actor }); // HR confirms on or after the exit date
@@ -22,7 +22,7 @@ export async function completeExit(deps: ServiceDeps, o: { processId: string; ac
 }
 
 export async function completeExitInTx(_deps: ServiceDeps, tx: Tx, o: { processId: string; actor: Actor; today: string }): Promise<{ text: string; exitDate: string }> {
-  const p = await lockExitProcess(tx, o.processId);
+  const p = await lockExitCaseForHr(tx, o.processId, o.actor);
   if (p.kind !== 'RESIGNATION' && p.kind !== 'MUTUAL_AGREEMENT') throw new AppError('conflict', '只有辞职或协商解除的流程在离职日办结');
   if (p.state !== 'REQUESTED' && p.state !== 'ACCEPTED') throw new AppError('conflict', `该流程当前为「${exitStateLabels[p.state] ?? p.state}」`);
   const exitDate = formatDay(p.exitDate) as string;

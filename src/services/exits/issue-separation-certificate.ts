@@ -13,7 +13,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { issueExitDocument, sealExitEvidence } from './exit-evidence.ts';
 import { loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
-import { lockExitProcess } from './lock-exit-process.ts';
+import { lockExitCaseForHr } from './lock-exit-process.ts';
 import { markExitTaskDoneInTx } from './complete-exit-task.ts';
 
 /**
@@ -22,7 +22,7 @@ import { markExitTaskDoneInTx } from './complete-exit-task.ts';
 export async function issueSeparationCertificate(deps: ServiceDeps, o: { processId: string; actor: Actor }): Promise<{ documentSha256: string; created: boolean; text: string }> {
   authorize(o.actor, 'exit.manage');
   const result = await deps.db.$transaction(async (tx) => {
-    const p = await lockExitProcess(tx, o.processId);
+    const p = await lockExitCaseForHr(tx, o.processId, o.actor);
     const existing = await tx.exitStep.findUnique({ where: { processId_kind: { processId: p.id, kind: 'separation_certificate' } } });
     if (existing?.documentSha256) return { documentSha256: existing.documentSha256, created: false, text: '离职证明已出具' };
     const employee = await loadExitEmployee(tx, p.employeeId);

@@ -1,6 +1,8 @@
 // Every change to an exit case runs under a per-case advisory lock, so a card click, a REST call
 // and the daily job cannot interleave their steps; the state is then re-read under the lock.
 import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { AppError } from '../../errors.ts';
 
 /**
@@ -10,6 +12,18 @@ export async function lockExitProcess(tx: Tx, id: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`exit-process:${id}`}, 0))`;
   const process = await tx.exitProcess.findUnique({ where: { id } });
   if (!process) throw new AppError('not_found', `找不到离职流程 ${id}`);
+  return process;
+}
+
+/**
+ * lockExitProcess for HR's steps (notices, union, approval request, acceptance, certificate):
+ * the leaver never runs their own case, even when they are HR (four-eyes).
+ *
+ * @example const process = await lockExitCaseForHr(tx, id, actor);
+ */
+export async function lockExitCaseForHr(tx: Tx, id: string, actor: Actor) {
+  const process = await lockExitProcess(tx, id);
+  refuseOwnCase(actor, process.employeeId, '这个离职流程');
   return process;
 }
 

@@ -13,7 +13,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
-import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
+import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
 
 const RETURNABLE = ['NOTICE_1_PENDING', 'NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED'];
 
@@ -35,7 +35,7 @@ export async function markExitReturned(deps: ServiceDeps, o: MarkReturnedOptions
 }
 
 export async function markExitReturnedInTx(deps: ServiceDeps, tx: Tx, o: MarkReturnedOptions): Promise<{ text: string }> {
-  const p = await lockExitProcess(tx, o.processId);
+  const p = await lockExitCaseForHr(tx, o.processId, o.actor);
   if (p.kind !== 'ABSENCE') throw new AppError('conflict', '只有旷工流程可以登记返岗');
   if (p.state === 'TERMINATION_APPROVAL') throw new AppError('conflict', '解除审批进行中：请先由审批人驳回，再登记返岗');
   if (!RETURNABLE.includes(p.state)) throw new AppError('conflict', `该流程当前为「${exitStateLabels[p.state] ?? p.state}」，不能登记返岗`);

@@ -9,7 +9,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
-import { lockExitProcess } from './lock-exit-process.ts';
+import { lockExitCaseForHr } from './lock-exit-process.ts';
 
 export const channelLabels = { sms: '短信', ems: 'EMS 邮寄', other: '其他' } as const;
 
@@ -32,7 +32,7 @@ export async function recordExitChannel(deps: ServiceDeps, o: RecordChannelOptio
   const now = deps.now();
   if (o.sentOn > dayIn(deps.businessTz, now)) throw new AppError('validation_failed', '发送日期不能晚于今天');
   const result = await deps.db.$transaction(async (tx) => {
-    const p = await lockExitProcess(tx, o.processId);
+    const p = await lockExitCaseForHr(tx, o.processId, o.actor);
     const step = await tx.exitStep.findFirst({
       where: { processId: p.id, sentAt: { not: null }, kind: o.notice ?? { in: ['return_notice_1', 'return_notice_2', 'termination_notice'] } },
       orderBy: { sentAt: 'desc' },

@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { exitCaseUrl, loadExitEmployee } from './exit-facts.ts';
-import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
+import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
 import { queueExitCard } from './queue-exit-card.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function recordUnionNotification(deps: ServiceDeps, o: { processId:
   if (o.notifiedOn > dayIn(deps.businessTz, now)) throw new AppError('validation_failed', '通知工会的日期不能晚于今天');
   const reply = o.reply.trim();
   const result = await deps.db.$transaction(async (tx) => {
-    const p = await lockExitProcess(tx, o.processId);
+    const p = await lockExitCaseForHr(tx, o.processId, o.actor);
     if (p.state !== 'UNION_PENDING') throw new AppError('conflict', `该流程当前为「${exitStateLabels[p.state] ?? p.state}」，现在不登记工会意见（两次返岗期限届满后才通知工会）`);
     await tx.exitStep.create({ data: { processId: p.id, employeeId: p.employeeId, kind: 'union_notification', notifiedOn: parseDay(o.notifiedOn), unionReply: reply, sentAt: now, sentById: o.actor.id, sentByName: o.actor.name } });
     await moveExitProcess(tx, p, 'UNION_NOTIFIED', { deadline: null });

@@ -12,7 +12,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { absenceSummary, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
-import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
+import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
 
 export const ABSENCE_TERMINATION = 'absence-termination';
 
@@ -22,7 +22,7 @@ export const ABSENCE_TERMINATION = 'absence-termination';
 export async function requestTerminationApproval(deps: ServiceDeps, o: { processId: string; actor: Actor }): Promise<{ approvalId: string; text: string }> {
   authorize(o.actor, 'exit.manage');
   return deps.db.$transaction(async (tx) => {
-    const p = await lockExitProcess(tx, o.processId);
+    const p = await lockExitCaseForHr(tx, o.processId, o.actor);
     if (p.state === 'TERMINATION_APPROVAL' && p.approvalId) return { approvalId: p.approvalId, text: '解除审批已提交，等待人事经理审批' };
     if (p.state !== 'UNION_NOTIFIED') throw new AppError('conflict', `该流程当前为「${exitStateLabels[p.state] ?? p.state}」，须先发出两次返岗通知并登记工会意见（《劳动合同法》第四十三条）`);
     const employee = await loadExitEmployee(tx, p.employeeId);

@@ -21,7 +21,7 @@ import { issueExitDocument, ledgerExitEvent, sealExitEvidence } from './exit-evi
 import { exitNoticeUrl, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { noticeFileName, queueExitNoticeMessages } from './queue-exit-notice-messages.ts';
-import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
+import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
 
 export interface SentNotice {
   notice: string;
@@ -37,7 +37,7 @@ export interface SentNotice {
  */
 export async function sendExitNotice(deps: ServiceDeps, o: { processId: string; actor: Actor; round?: 1 | 2 }): Promise<SentNotice> {
   authorize(o.actor, 'exit.manage');
-  const sent = await deps.db.$transaction(async (tx) => sendExitNoticeInTx(deps, tx, { process: await lockExitProcess(tx, o.processId), actor: o.actor, round: o.round }));
+  const sent = await deps.db.$transaction(async (tx) => sendExitNoticeInTx(deps, tx, { process: await lockExitCaseForHr(tx, o.processId, o.actor), actor: o.actor, round: o.round }));
   await sealExitEvidence(deps);
   return sent;
 }

@@ -2,6 +2,7 @@
 // PENDING_EXIT now, EXITED on the agreed day (at once when that day has come) with the checklist.
 import type { Actor } from '../../domain/actor.ts';
 import { addDays, dayIn, parseDay } from '../../domain/dates.ts';
+import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -25,6 +26,7 @@ export interface StartMutualExitOptions {
  */
 export async function startMutualExit(deps: ServiceDeps, o: StartMutualExitOptions): Promise<{ processId: string; state: string }> {
   authorize(o.actor, 'exit.manage');
+  refuseOwnCase(o.actor, o.employeeId, '协商解除劳动合同');
   const now = deps.now();
   const today = dayIn(deps.businessTz, now);
   if (o.agreedOn > today) throw new AppError('validation_failed', '协议签订日期不能晚于今天');

@@ -11,6 +11,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { applyEmployeeUpdates } from './apply-employee-updates.ts';
 import { findRosterConflicts } from './find-roster-conflicts.ts';
+import { findRosterRoleProblems } from './find-roster-role-problems.ts';
 import { insertNewEmployees } from './insert-new-employees.ts';
 import { loadRosterEmployees } from './load-roster-employees.ts';
 import type { RosterProblem } from './map-roster-row.ts';
@@ -19,6 +20,7 @@ import { openSpreadsheet } from './open-spreadsheet.ts';
 import { readRosterSheet } from './parse-roster-file.ts';
 import { planRosterChanges } from './plan-roster-changes.ts';
 import { rosterNotes } from './roster-notes.ts';
+import { recordRosterRoleChanges } from './record-roster-role-changes.ts';
 import { validateRosterRows } from './validate-roster-rows.ts';
 
 export interface ImportSummary {
@@ -45,7 +47,9 @@ const MAX_LISTED_PROBLEMS = 1000;
  * On an existing employee: a column the file lacks leaves that field alone; an empty cell
  * clears it, except 状态 and 角色 (empty keeps the stored value; new employees get 在职 and
  * 员工) and the chat-account columns (import binds accounts, it never unbinds them, since
- * that is how people sign in). A status change is recorded in the history and audit log but
+ * that is how people sign in). Roles and chat accounts follow the four-eyes rules of
+ * 修改角色 (findRosterRoleProblems): a row that gives or takes a role the importer could not
+ * grant, or touches the importer's own roles, rejects the file. A status change is recorded in the history and audit log but
  * not checked against the lifecycle table: the roster is HR's correction of record.
  *
  * @example
@@ -69,7 +73,7 @@ export async function importEmployees(
         if (checked.problems.some((p) => p.row === 1)) throw rejection(checked.problems);
         const { records } = checked;
         const known = await loadRosterEmployees(tx, records.flatMap((r) => [r.input.employeeNo, r.input.managerEmployeeNo ?? []].flat()));
-        const problems = [...checked.problems, ...(await findRosterConflicts(tx, deps.cipher, records, known))];
+        const problems = [...checked.problems, ...(await findRosterConflicts(tx, deps.cipher, records, known)), ...findRosterRoleProblems(actor, records, known)];
         if (problems.length > 0) throw rejection(problems.sort((a, b) => a.row - b.row));
 
         const departmentIds = await upsertDepartments(tx, records.map((r) => r.input.department));
@@ -85,6 +89,7 @@ export async function importEmployees(
 
         const summary = { rows: checked.rowCount, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
         const fileHash = createHash('sha256').update(opts.buffer).digest('hex');
+        await recordRosterRoleChanges(deps, tx, { actor, plan, known, fileName, fileHash });
         await writeAuditEvent(tx, actor, { type: 'employees.imported', data: { file: fileName, ...summary } }, { type: 'import', id: fileHash });
         const notes = rosterNotes(plan, records, today);
         return { ...summary, ...(notes.length > 0 && { notes }) };

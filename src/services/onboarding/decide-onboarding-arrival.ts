@@ -37,6 +37,8 @@ export async function decideOnboardingArrival(deps: ServiceDeps, opts: DecideOnb
   if (!actor || !scopeOf(actor, 'onboarding.confirm')) return { text: '只有人事可以确认到岗' };
   if (card.state !== 'OPEN') return alreadyDecided(deps, card);
   const employeeId = card.subjectId;
+  // Four-eyes: a new HR hire does not confirm their own first day (it starts the 30-day clock).
+  if (actor.id === employeeId) return { text: '抱歉，这是你本人的到岗确认，不能由你自己确认，请由其他人事同事处理' };
   const now = deps.now();
   try {
     return await deps.db.$transaction(async (tx) => {
