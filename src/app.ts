@@ -9,6 +9,7 @@ import { AppError } from './errors.ts';
 import type { Readiness } from './db/readiness.ts';
 import { mountRoutes, type ApiRoute } from './http/api-route.ts';
 import { authenticate } from './http/authenticate.ts';
+import { clientAddress } from './http/client-address.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
 import { mountH5 } from './http/h5-static.ts';
 import { openApiDocument } from './http/openapi.ts';
@@ -85,7 +86,9 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
 }
 
 export function createApp(deps: AppDeps): Koa<AppState> {
-  const app = new Koa<AppState>({ proxy: deps.env.HOST !== '127.0.0.1' });
+  // Forwarding headers count only from TRUSTED_PROXIES (client-address.ts strips them otherwise).
+  const app = new Koa<AppState>({ proxy: deps.env.TRUSTED_PROXIES.length > 0 });
+  app.use(clientAddress(deps.env.TRUSTED_PROXIES));
   app.use(requestContext(deps.log));
   app.use(errorMiddleware());
 

@@ -5,6 +5,7 @@ import { adminActor } from '../domain/actor.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import { resolveSession } from '../services/sessions/resolve-session.ts';
+import { requestOrigin } from './client-address.ts';
 import type { AppState } from './state.ts';
 
 export const SESSION_COOKIE = 'sentinel_session';
@@ -12,10 +13,10 @@ export const SESSION_COOKIE = 'sentinel_session';
 export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<AppState> {
   const expected = Buffer.from(adminToken);
   return async (ctx, next) => {
-    const request = { ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined };
+    const request = requestOrigin(ctx);
     const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
     if (bearer && equal(Buffer.from(bearer), expected)) {
-      ctx.state.actor = adminActor(request.ip, request.userAgent);
+      ctx.state.actor = { ...adminActor(request.ip, request.userAgent), forwardedFor: request.forwardedFor };
     } else {
       const token = bearer ?? ctx.cookies.get(SESSION_COOKIE);
       if (token) ctx.state.actor = await resolveSession(deps, token, request);

@@ -8,8 +8,8 @@ import type { PlatformClients } from '../../platforms/create-chat-platforms.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { createPlatformSession } from '../../services/sessions/create-platform-session.ts';
 import { defineRoute } from '../api-route.ts';
+import { requestOrigin } from '../client-address.ts';
 import { setSessionCookie } from '../session-cookie.ts';
-import type { AppContext } from '../state.ts';
 
 const STATE_COOKIE = 'sentinel_oauth_state';
 /** Only in-app paths: an open redirect would let anyone bounce a signed-in user elsewhere. */
@@ -18,7 +18,6 @@ const appPath = z.string().regex(/^\/app\/[\w\-/]*$/).catch('/app/me');
 export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: PlatformClients) {
   const wecom = () => clients.wecom ?? fail('企业微信未配置');
   const dingtalk = () => clients.dingtalk ?? fail('钉钉未配置');
-  const who = (ctx: AppContext) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined });
   return [
     defineRoute({
       method: 'get', path: '/h5/wecom/authorize', tag: 'h5', auth: false, status: 302, roles: 'anyone (WeCom configured)',
@@ -45,7 +44,7 @@ export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: Plat
         ctx.cookies.set(STATE_COOKIE, null);
         try {
           const userId = await wecom().getUserIdByCode(query.code);
-          const session = await createPlatformSession(deps, { platform: 'wecom', userId, method: 'wecom-oauth', ...who(ctx) });
+          const session = await createPlatformSession(deps, { platform: 'wecom', userId, method: 'wecom-oauth', ...requestOrigin(ctx) });
           setSessionCookie(ctx, session.token);
           ctx.redirect(query.redirect ?? '/app/me');
         } catch (error) {
@@ -61,7 +60,7 @@ export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: Plat
       body: z.object({ code: z.string().min(1).max(512) }).strict(), summary: 'DingTalk 免登: authCode → userid → session',
       handler: async ({ body, ctx }) => {
         const { userId } = await dingtalk().getUserIdByCode(body.code);
-        const session = await createPlatformSession(deps, { platform: 'dingtalk', userId, method: 'dingtalk-authcode', ...who(ctx) });
+        const session = await createPlatformSession(deps, { platform: 'dingtalk', userId, method: 'dingtalk-authcode', ...requestOrigin(ctx) });
         setSessionCookie(ctx, session.token);
         return { name: session.actor.name, roles: session.actor.roles, expiresAt: session.expiresAt.toISOString() };
       },

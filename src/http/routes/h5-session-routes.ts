@@ -9,6 +9,7 @@ import { createSession } from '../../services/sessions/create-session.ts';
 import { endSession } from '../../services/sessions/end-session.ts';
 import { defineRoute } from '../api-route.ts';
 import { SESSION_COOKIE } from '../authenticate.ts';
+import { requestOrigin } from '../client-address.ts';
 import { setSessionCookie } from '../session-cookie.ts';
 
 export function h5SessionRoutes(deps: ServiceDeps, opts: { devLogin: boolean; platforms: string[] }) {
@@ -27,7 +28,7 @@ export function h5SessionRoutes(deps: ServiceDeps, opts: { devLogin: boolean; pl
       summary: 'Sign in as a demo user (sandbox only)',
       handler: async ({ body, ctx }) => {
         requireDevLogin();
-        const session = await createSession(deps, { employeeId: body.employeeId, platform: 'sandbox', method: 'dev-login', ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined });
+        const session = await createSession(deps, { employeeId: body.employeeId, platform: 'sandbox', method: 'dev-login', ...requestOrigin(ctx) });
         setSessionCookie(ctx, session.token);
         return { name: session.actor.name, roles: session.actor.roles, expiresAt: session.expiresAt.toISOString() };
       },

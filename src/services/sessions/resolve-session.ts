@@ -7,7 +7,7 @@ import { loadEmployeeActor } from './load-employee-actor.ts';
 export async function resolveSession(
   deps: ServiceDeps,
   token: string,
-  request?: { ip?: string; userAgent?: string },
+  request?: { ip?: string; forwardedFor?: string; userAgent?: string },
 ): Promise<Actor | undefined> {
   const session = await deps.db.session.findUnique({ where: { id: sessionIdOf(token) } });
   if (!session || session.expiresAt.getTime() <= deps.now().getTime()) return undefined;
