@@ -13,6 +13,7 @@ import { clientAddress } from './http/client-address.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
 import { mountH5 } from './http/h5-static.ts';
 import { openApiDocument } from './http/openapi.ts';
+import { refuseCrossSiteWrites } from './http/refuse-cross-site-writes.ts';
 import { requestContext } from './http/request-context.ts';
 import { approvalRoutes } from './http/routes/approval-routes.ts';
 import { auditRoutes } from './http/routes/audit-routes.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const routes = apiRoutes(deps);
   const api = new Router<AppState>({ prefix: '/api/v1' });
+  api.use(refuseCrossSiteWrites(deps.env.PUBLIC_BASE_URL));
   api.use(
     bodyParser({
       enableTypes: ['json'],

@@ -14,7 +14,7 @@ export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<
   const expected = Buffer.from(adminToken);
   return async (ctx, next) => {
     const request = requestOrigin(ctx);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
+    const bearer = bearerTokenOf(ctx);
     if (bearer && equal(Buffer.from(bearer), expected)) {
       ctx.state.actor = { ...adminActor(request.ip, request.userAgent), forwardedFor: request.forwardedFor };
     } else {
@@ -24,6 +24,11 @@ export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<
     }
     await next();
   };
+}
+
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearerTokenOf(ctx: { get(field: string): string }): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
 }
 
 export function requireActor(ctx: { state: AppState }) {
