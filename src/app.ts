@@ -112,7 +112,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
       },
     }),
   );
-  api.use(authenticate(deps.services, deps.adminToken));
+  api.use(authenticate(deps.services, deps.adminToken, { devLoginOpen: configuredPlatforms(deps.env).length === 0 }));
   api.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(routes, deps.env.PUBLIC_BASE_URL);
   });

@@ -10,7 +10,8 @@ import type { AppState } from './state.ts';
 
 export const SESSION_COOKIE = 'sentinel_session';
 
-export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<AppState> {
+/** `devLoginOpen`: no chat platform is configured, so the sandbox's dev-login sessions count. */
+export function authenticate(deps: ServiceDeps, adminToken: string, opts: { devLoginOpen: boolean }): Middleware<AppState> {
   const expected = Buffer.from(adminToken);
   return async (ctx, next) => {
     const request = requestOrigin(ctx);
@@ -19,7 +20,7 @@ export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<
       ctx.state.actor = { ...adminActor(request.ip, request.userAgent), forwardedFor: request.forwardedFor };
     } else {
       const token = bearer ?? ctx.cookies.get(SESSION_COOKIE);
-      if (token) ctx.state.actor = await resolveSession(deps, token, request);
+      if (token) ctx.state.actor = await resolveSession(deps, token, { request, devLoginOpen: opts.devLoginOpen });
       if (bearer && !ctx.state.actor) throw new AppError('unauthenticated', '令牌无效或会话已过期');
     }
     await next();
