@@ -13,6 +13,7 @@ import { clientAddress } from './http/client-address.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
 import { mountH5 } from './http/h5-static.ts';
 import { openApiDocument } from './http/openapi.ts';
+import { pageSecurityHeaders } from './http/page-security-headers.ts';
 import { refuseCrossSiteWrites } from './http/refuse-cross-site-writes.ts';
 import { requestContext } from './http/request-context.ts';
 import { approvalRoutes } from './http/routes/approval-routes.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(clientAddress(deps.env.TRUSTED_PROXIES));
   app.use(requestContext(deps.log));
   app.use(errorMiddleware());
+  app.use(pageSecurityHeaders([deps.manifest.h5.base, '/sandbox']));
 
   const health = healthRouter({
     readiness: deps.readiness,
