@@ -51,6 +51,7 @@ describe('secrets', () => {
     expect(first.adminToken.length).toBeGreaterThanOrEqual(24);
     expect(first.masterKey).toHaveLength(32);
     expect(second.adminToken).toBe(first.adminToken);
+    expect([first.adminTokenCreated, second.adminTokenCreated]).toEqual([true, false]);
     expect(second.masterKey.equals(first.masterKey)).toBe(true);
     for (const f of ['admin-token', 'master.key']) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
   });
