@@ -10,9 +10,12 @@ import { AppError } from './errors.ts';
 import type { Readiness } from './db/readiness.ts';
 import { mountRoutes, type ApiRoute } from './http/api-route.ts';
 import { authenticate } from './http/authenticate.ts';
+import { clientAddress } from './http/client-address.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
 import { mountH5 } from './http/h5-static.ts';
 import { openApiDocument } from './http/openapi.ts';
+import { pageSecurityHeaders } from './http/page-security-headers.ts';
+import { refuseCrossSiteWrites } from './http/refuse-cross-site-writes.ts';
 import { requestContext } from './http/request-context.ts';
 import { approvalRoutes } from './http/routes/approval-routes.ts';
 import { auditRoutes } from './http/routes/audit-routes.ts';
@@ -86,9 +89,12 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
 }
 
 export function createApp(deps: AppDeps): Koa<AppState> {
-  const app = new Koa<AppState>({ proxy: deps.env.HOST !== '127.0.0.1' });
+  // Forwarding headers count only from TRUSTED_PROXIES (client-address.ts strips them otherwise).
+  const app = new Koa<AppState>({ proxy: deps.env.TRUSTED_PROXIES.length > 0 });
+  app.use(clientAddress(deps.env.TRUSTED_PROXIES));
   app.use(requestContext(deps.log));
   app.use(errorMiddleware());
+  app.use(pageSecurityHeaders([deps.manifest.h5.base, '/sandbox']));
 
   const health = healthRouter({
     readiness: deps.readiness,
@@ -98,6 +104,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const routes = apiRoutes(deps);
   const api = new Router<AppState>({ prefix: '/api/v1' });
+  api.use(refuseCrossSiteWrites(deps.env.PUBLIC_BASE_URL));
   api.use(
     bodyParser({
       enableTypes: ['json'],
@@ -108,7 +115,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
       },
     }),
   );
-  api.use(authenticate(deps.services, deps.adminToken));
+  api.use(authenticate(deps.services, deps.adminToken, { devLoginOpen: configuredPlatforms(deps.env).length === 0 }));
   api.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(routes, deps.env.PUBLIC_BASE_URL);
   });

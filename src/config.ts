@@ -1,4 +1,5 @@
 // The only module that reads the environment. Everything else receives a Config.
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const optionalText = z.string().trim().min(1).optional();
@@ -15,6 +16,12 @@ export const envSchema = z
       .max(65535, 'PORT must be between 1 and 65535')
       .default(3000),
     HOST: z.string().trim().min(1, 'HOST must be a bind address such as 127.0.0.1').default('127.0.0.1'),
+    // Proxies whose X-Forwarded-* headers are believed (src/http/client-address.ts); none by default.
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .refine(isProxyList, 'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.2,192.168.0.0/16'),
     PUBLIC_BASE_URL: url('PUBLIC_BASE_URL').optional(),
     DATABASE_URL: z
       .string()
@@ -91,6 +98,15 @@ function show(raw: Record<string, string | undefined>, path: PropertyKey[]): str
   const key = String(path[0]);
   if (/SECRET|TOKEN|KEY/.test(key)) return 'a value that is hidden here';
   return JSON.stringify(raw[key]);
+}
+
+function isProxyList(list: string[]): boolean {
+  try {
+    proxyaddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isTimeZone(tz: string): boolean {

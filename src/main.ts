@@ -47,7 +47,7 @@ export async function main(): Promise<void> {
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
   const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db, clients: runtime.deps.platformClients }), files: runtime.deps.files, hooks: deliveryHooks, log });
   const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? startScheduler(runtime.deps, jobRegistry, log) : undefined;
-  printStartupBanner(process.stdout, { env, adminToken: runtime.secrets.adminToken, seed, embedded: runtime.embedded, setup: platformSetupLines(manifest, env) });
+  printStartupBanner(process.stdout, { env, secrets: runtime.secrets, seed, embedded: runtime.embedded, setup: platformSetupLines(manifest, env) });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

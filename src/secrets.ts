@@ -10,26 +10,30 @@ export interface Secrets {
   masterKey: Buffer;
   /** Where each value came from, for `sentinel keys show`. */
   sources: { adminToken: 'env' | string; masterKey: 'env' | string };
+  /** True only on the start that generated the admin token: the one time the banner shows it. */
+  adminTokenCreated: boolean;
 }
 
 export function loadSecrets(env: Env): Secrets {
   mkdirSync(env.DATA_DIR, { recursive: true });
   const tokenFile = join(env.DATA_DIR, 'admin-token');
   const keyFile = join(env.DATA_DIR, 'master.key');
-  const adminToken = env.ADMIN_TOKEN ?? readOrCreate(tokenFile, () => randomBytes(24).toString('base64url'));
-  const masterKeyText = env.SENTINEL_MASTER_KEY ?? readOrCreate(keyFile, () => randomBytes(32).toString('base64'));
+  const token = env.ADMIN_TOKEN ? { value: env.ADMIN_TOKEN, created: false } : readOrCreate(tokenFile, () => randomBytes(24).toString('base64url'));
+  const adminToken = token.value;
+  const masterKeyText = env.SENTINEL_MASTER_KEY ?? readOrCreate(keyFile, () => randomBytes(32).toString('base64')).value;
   const masterKey = Buffer.from(masterKeyText, 'base64');
   if (masterKey.length !== 32) throw new Error(`${keyFile} must hold 32 bytes in base64; restore it from backup`);
   return {
     adminToken,
     masterKey,
     sources: { adminToken: env.ADMIN_TOKEN ? 'env' : tokenFile, masterKey: env.SENTINEL_MASTER_KEY ? 'env' : keyFile },
+    adminTokenCreated: token.created,
   };
 }
 
-function readOrCreate(file: string, make: () => string): string {
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+function readOrCreate(file: string, make: () => string): { value: string; created: boolean } {
+  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), created: false };
   writeFileSync(file, `${make()}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
-  return readFileSync(file, 'utf8').trim();
+  return { value: readFileSync(file, 'utf8').trim(), created: true };
 }

@@ -7,7 +7,10 @@ export interface Actor {
   id: string;
   name: string;
   roles: Role[];
+  /** The client address (src/http/client-address.ts: right-most address not added by a trusted proxy). */
   ip?: string;
+  /** The raw X-Forwarded-For the request came with, kept beside `ip` as evidence (never used to pick it). */
+  forwardedFor?: string;
   userAgent?: string;
   /** The platform of the H5 session (wecom / dingtalk / sandbox), recorded with signatures. */
   platform?: Platform;
@@ -23,3 +26,12 @@ export const adminActor = (ip?: string, userAgent?: string): Actor => ({
 });
 
 export const systemActor = (id: string, name = '系统'): Actor => ({ kind: 'system', id, name, roles: ['ADMIN'] });
+
+/** What an audit event keeps of its actor: who, in which roles, and the raw forwarding chain when there was one. */
+export const actorSnapshot = (actor: Actor) => ({
+  kind: actor.kind,
+  id: actor.id,
+  name: actor.name,
+  roles: actor.roles,
+  ...(actor.forwardedFor && { forwardedFor: actor.forwardedFor }),
+});

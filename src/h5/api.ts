@@ -1,6 +1,9 @@
-// The H5's one door to the server: same-origin JSON carrying the session cookie. Failures
-// become ApiError with the server's Chinese message, so pages can show it as is.
+// The H5's one door to the server: same-origin JSON carrying the session cookie, and on every
+// write the session's CSRF token (the server refuses cookie-authenticated writes without it:
+// src/http/refuse-cross-site-writes.ts). Failures become ApiError with the server's Chinese
+// message, so pages can show it as is.
 const API_PREFIX = '/api/v1';
+const CSRF_COOKIE = 'sentinel_csrf';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -26,7 +29,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, bod
     res = await fetch(`${API_PREFIX}${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { Accept: 'application/json', ...(body !== undefined && { 'Content-Type': 'application/json' }), ...(method !== 'GET' && csrfHeader()) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -45,13 +48,19 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, bod
 export async function upload<T>(path: string, form: FormData): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${API_PREFIX}${path}`, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' }, body: form });
+    res = await fetch(`${API_PREFIX}${path}`, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', ...csrfHeader() }, body: form });
   } catch {
     throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
   }
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) throw toApiError(res.status, data);
   return data as T;
+}
+
+/** The session's CSRF token, set by the server beside the session cookie. */
+function csrfHeader(): Record<string, string> {
+  const token = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`))?.slice(CSRF_COOKIE.length + 1);
+  return token ? { 'X-CSRF-Token': decodeURIComponent(token) } : {};
 }
 
 function toApiError(status: number, data: unknown): ApiError {

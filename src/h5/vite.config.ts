@@ -4,12 +4,30 @@ import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
+/**
+ * Vant's icon font is embedded as a data: URL, followed by a fallback on at.alicdn.com. The
+ * fallback is never needed, would send employees' addresses to a third party, and the page's
+ * Content-Security-Policy (src/http/page-security-headers.ts) blocks it, which browsers report as a
+ * violation. So the build drops remote fallbacks from @font-face rules.
+ */
+const dropRemoteFontFallbacks = {
+  postcssPlugin: 'drop-remote-font-fallbacks',
+  AtRule: {
+    'font-face': (rule: { walkDecls(prop: string, fn: (decl: { value: string }) => void): void }) => {
+      rule.walkDecls('src', (decl) => {
+        decl.value = decl.value.replace(/,\s*url\((?:https?:)?\/\/[^)]*\)\s*format\([^)]*\)/g, '');
+      });
+    },
+  },
+};
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/app/',
   // Keep vite's cache out of src/h5, whose files are hashed to decide when to rebuild.
   cacheDir: fileURLToPath(new URL('../../node_modules/.vite/h5', import.meta.url)),
   plugins: [vue()],
+  css: { postcss: { plugins: [dropRemoteFontFallbacks] } },
   // Hot-reload development (npx vite --config src/h5/vite.config.ts) talks to a server
   // started with npm start on its default port.
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

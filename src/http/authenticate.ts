@@ -7,22 +7,24 @@ import { AppError } from '../errors.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import { resolveSession } from '../services/sessions/resolve-session.ts';
 import { badTokenGuard } from './bad-token-guard.ts';
+import { requestOrigin } from './client-address.ts';
 import type { AppState } from './state.ts';
 
 export const SESSION_COOKIE = 'sentinel_session';
 
-export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<AppState> {
+/** `devLoginOpen`: no chat platform is configured, so the sandbox's dev-login sessions count. */
+export function authenticate(deps: ServiceDeps, adminToken: string, opts: { devLoginOpen: boolean }): Middleware<AppState> {
   const expected = digest(adminToken);
   const guard = badTokenGuard(deps.db);
   return async (ctx, next) => {
-    const request = { ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined };
-    const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
+    const request = requestOrigin(ctx);
+    const bearer = bearerTokenOf(ctx);
     if (bearer) await guard.check(ctx);
     if (bearer && timingSafeEqual(digest(bearer), expected)) {
-      ctx.state.actor = adminActor(request.ip, request.userAgent);
+      ctx.state.actor = { ...adminActor(request.ip, request.userAgent), forwardedFor: request.forwardedFor };
     } else {
       const token = bearer ?? ctx.cookies.get(SESSION_COOKIE);
-      if (token) ctx.state.actor = await resolveSession(deps, token, request);
+      if (token) ctx.state.actor = await resolveSession(deps, token, { request, devLoginOpen: opts.devLoginOpen });
       if (bearer && !ctx.state.actor) {
         await guard.fail(ctx);
         throw new AppError('unauthenticated', '令牌无效或会话已过期');
@@ -30,6 +32,11 @@ export function authenticate(deps: ServiceDeps, adminToken: string): Middleware<
     }
     await next();
   };
+}
+
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearerTokenOf(ctx: { get(field: string): string }): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
 }
 
 export function requireActor(ctx: { state: AppState }) {

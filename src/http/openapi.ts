@@ -44,8 +44,11 @@ export function openApiDocument(routes: ApiRoute[], serverUrl: string) {
     servers: [{ url: `${serverUrl}/api/v1` }],
     components: {
       securitySchemes: {
-        adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN (printed at start, `sentinel keys show`)' },
-        session: { type: 'apiKey', in: 'cookie', name: 'sentinel_session' },
+        adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN (printed on the first start, `sentinel keys show`)' },
+        session: {
+          type: 'apiKey', in: 'cookie', name: 'sentinel_session',
+          description: 'H5 session cookie. Writes (POST/PUT/PATCH/DELETE) must come from this origin (Origin or Sec-Fetch-Site) and carry the cookie sentinel_csrf\'s value in X-CSRF-Token; otherwise 403.',
+        },
       },
     },
     paths,

@@ -6,6 +6,8 @@ export interface AppState {
   requestId: string;
   log: Logger;
   actor?: Actor;
+  /** The raw X-Forwarded-For, recorded beside the client address (client-address.ts). */
+  forwardedFor?: string;
 }
 
 export type AppContext = ParameterizedContext<AppState>;

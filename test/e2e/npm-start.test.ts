@@ -14,12 +14,16 @@ afterAll(async () => {
   if (server?.child.exitCode === null) await server.stop('SIGTERM');
 });
 
+const jsonLogLines = (output: string) => output.split('\n').filter((l) => l.startsWith('{'));
 const api = (s: RunningServer, path: string) => fetch(`${s.baseUrl}${path}`, { headers: { Authorization: `Bearer ${s.adminToken}` } });
 
 describe('npm start on a fresh machine', () => {
   it('starts, migrates, seeds the demo company and prints the URLs and admin token', async () => {
     server = await startServer(env);
     for (const label of ['H5 mini-app', 'Sandbox chat', 'API docs', 'Admin token']) expect(server.output()).toContain(label);
+    // The token is shown this once, in the banner, and in no JSON log line.
+    expect(server.output()).toContain(`Admin token     ${server.adminToken}   (shown this once`);
+    expect(jsonLogLines(server.output()).filter((l) => l.includes(server!.adminToken))).toEqual([]);
     expect(server.output()).toMatch(/\/app\//);
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.baseUrl}/readyz`);
@@ -55,6 +59,8 @@ describe('npm start on a fresh machine', () => {
   it('keeps the data across a restart and does not seed again', async () => {
     server = await startServer(env);
     expect(server.output()).toContain('nothing seeded');
+    expect(server.output()).toContain(`Admin token     in ${join(dataDir, 'admin-token')} (npx sentinel keys show)`);
+    expect(server.output()).not.toContain(server.adminToken);
     const list = (await (await api(server, '/api/v1/employees?pageSize=1')).json()) as { total: number };
     expect(list.total).toBeGreaterThanOrEqual(60);
     expect(await server.stop('SIGTERM')).toBe(0);

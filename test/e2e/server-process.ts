@@ -1,11 +1,14 @@
 // Runs `node scripts/start.ts` (what `npm start` runs) as a real child process.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort } from '../../src/net/free-port.ts';
 
 export interface RunningServer {
   child: ChildProcess;
   output: () => string;
   baseUrl: string;
+  /** From ADMIN_TOKEN, else DATA_DIR/admin-token (the banner shows it on the first start only). */
   adminToken: string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -21,7 +24,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
   child.stderr?.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   const started = Date.now();
-  while (!/Admin token\s+(\S+)/.test(out)) {
+  while (!/Admin token\s+\S+/.test(out)) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     if (Date.now() - started > timeoutMs) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -30,7 +33,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
     child,
     output: () => out,
     baseUrl: `http://127.0.0.1:${port}`,
-    adminToken: /Admin token\s+(\S+)/.exec(out)![1]!,
+    adminToken: env.ADMIN_TOKEN ?? readFileSync(join(env.DATA_DIR ?? 'data', 'admin-token'), 'utf8').trim(),
     async stop(signal = 'SIGINT') {
       child.kill(signal);
       return exited;

@@ -10,6 +10,8 @@ describe('configuration', () => {
     const env = parseEnv({});
     expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', BUSINESS_TZ: 'Asia/Shanghai', SCHEDULER: 'on', CALLBACK_MAX_AGE_S: 300 });
     expect(env.PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(env.TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: ' 10.0.0.2, 192.168.0.0/16,::1 ' }).TRUSTED_PROXIES).toEqual(['10.0.0.2', '192.168.0.0/16', '::1']);
     expect(env.WECOM_API_BASE).toBe('https://qyapi.weixin.qq.com');
     expect(env.DINGTALK_STREAM_GATEWAY).toBe('https://api.dingtalk.com/v1.0/gateway/connections/open');
   });
@@ -23,6 +25,8 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with postgresql/],
     ['SENTINEL_MASTER_KEY', 'c2hvcnQ=', /SENTINEL_MASTER_KEY must be 32 bytes/],
     ['CALLBACK_MAX_AGE_S', '-1', /CALLBACK_MAX_AGE_S must be 0/],
+    ['TRUSTED_PROXIES', '10.0.0.1,proxy.example.com', /TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges/],
+    ['TRUSTED_PROXIES', '10.0.0.0/33', /TRUSTED_PROXIES must be comma-separated/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => parseEnv({ [name]: value })).toThrow(message);
@@ -47,6 +51,7 @@ describe('secrets', () => {
     expect(first.adminToken.length).toBeGreaterThanOrEqual(24);
     expect(first.masterKey).toHaveLength(32);
     expect(second.adminToken).toBe(first.adminToken);
+    expect([first.adminTokenCreated, second.adminTokenCreated]).toEqual([true, false]);
     expect(second.masterKey.equals(first.masterKey)).toBe(true);
     for (const f of ['admin-token', 'master.key']) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
   });

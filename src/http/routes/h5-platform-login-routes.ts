@@ -10,8 +10,8 @@ import { createPlatformSession } from '../../services/sessions/create-platform-s
 import { defineRoute } from '../api-route.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { createRateLimiter } from '../rate-limits.ts';
+import { requestOrigin } from '../client-address.ts';
 import { setSessionCookie } from '../session-cookie.ts';
-import type { AppContext } from '../state.ts';
 
 const STATE_COOKIE = 'sentinel_oauth_state';
 /** Only in-app paths: an open redirect would let anyone bounce a signed-in user elsewhere. */
@@ -20,7 +20,6 @@ const appPath = z.string().regex(/^\/app\/[\w\-/]*$/).catch('/app/me');
 export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: PlatformClients) {
   const wecom = () => clients.wecom ?? fail('企业微信未配置');
   const dingtalk = () => clients.dingtalk ?? fail('钉钉未配置');
-  const who = (ctx: AppContext) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined });
   /** Every sign-in path shares one per-client budget (RATE_LIMITS.login). */
   const loginLimit = rateLimit(createRateLimiter(deps.db, 'login'));
   return [
@@ -50,7 +49,7 @@ export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: Plat
         ctx.cookies.set(STATE_COOKIE, null);
         try {
           const userId = await wecom().getUserIdByCode(query.code);
-          const session = await createPlatformSession(deps, { platform: 'wecom', userId, method: 'wecom-oauth', ...who(ctx) });
+          const session = await createPlatformSession(deps, { platform: 'wecom', userId, method: 'wecom-oauth', ...requestOrigin(ctx) });
           setSessionCookie(ctx, session.token);
           ctx.redirect(query.redirect ?? '/app/me');
         } catch (error) {
@@ -67,7 +66,7 @@ export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: Plat
       middleware: [loginLimit],
       handler: async ({ body, ctx }) => {
         const { userId } = await dingtalk().getUserIdByCode(body.code);
-        const session = await createPlatformSession(deps, { platform: 'dingtalk', userId, method: 'dingtalk-authcode', ...who(ctx) });
+        const session = await createPlatformSession(deps, { platform: 'dingtalk', userId, method: 'dingtalk-authcode', ...requestOrigin(ctx) });
         setSessionCookie(ctx, session.token);
         return { name: session.actor.name, roles: session.actor.roles, expiresAt: session.expiresAt.toISOString() };
       },

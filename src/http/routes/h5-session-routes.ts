@@ -8,10 +8,11 @@ import { listDemoUsers } from '../../services/profile/list-demo-users.ts';
 import { createSession } from '../../services/sessions/create-session.ts';
 import { endSession } from '../../services/sessions/end-session.ts';
 import { defineRoute } from '../api-route.ts';
-import { SESSION_COOKIE } from '../authenticate.ts';
+import { SESSION_COOKIE, bearerTokenOf } from '../authenticate.ts';
+import { requestOrigin } from '../client-address.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { createRateLimiter } from '../rate-limits.ts';
-import { setSessionCookie } from '../session-cookie.ts';
+import { clearSessionCookies, setSessionCookie } from '../session-cookie.ts';
 
 export function h5SessionRoutes(deps: ServiceDeps, opts: { devLogin: boolean; platforms: string[] }) {
   const requireDevLogin = () => {
@@ -30,18 +31,17 @@ export function h5SessionRoutes(deps: ServiceDeps, opts: { devLogin: boolean; pl
       middleware: [rateLimit(createRateLimiter(deps.db, 'login'))],
       handler: async ({ body, ctx }) => {
         requireDevLogin();
-        const session = await createSession(deps, { employeeId: body.employeeId, platform: 'sandbox', method: 'dev-login', ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined });
+        const session = await createSession(deps, { employeeId: body.employeeId, platform: 'sandbox', method: 'dev-login', ...requestOrigin(ctx) });
         setSessionCookie(ctx, session.token);
         return { name: session.actor.name, roles: session.actor.roles, expiresAt: session.expiresAt.toISOString() };
       },
     }),
     defineRoute({
       method: 'post', path: '/h5/logout', tag: 'h5', auth: false, roles: 'anyone',
-      summary: 'End the H5 session',
+      summary: 'End the H5 session, whether presented as the cookie or as a bearer token',
       handler: async ({ ctx }) => {
-        const token = ctx.cookies.get(SESSION_COOKIE);
-        if (token) await endSession(deps, token);
-        ctx.cookies.set(SESSION_COOKIE, null);
+        for (const token of new Set([bearerTokenOf(ctx), ctx.cookies.get(SESSION_COOKIE)])) if (token) await endSession(deps, token);
+        clearSessionCookies(ctx);
         return undefined;
       },
     }),

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client.ts';
-import type { Actor } from '../../domain/actor.ts';
+import { actorSnapshot, type Actor } from '../../domain/actor.ts';
 import { auditEventSchema, type AuditEventInput } from '../../domain/audit-events.ts';
 
 export interface AuditSubject {
@@ -14,7 +14,7 @@ export async function writeAuditEvent(tx: Tx, actor: Actor, event: AuditEventInp
     data: {
       type: parsed.type,
       data: parsed.data,
-      actor: { kind: actor.kind, id: actor.id, name: actor.name, roles: actor.roles },
+      actor: actorSnapshot(actor),
       subjectType: subject?.type,
       subjectId: subject?.id,
       ip: actor.ip,

@@ -2,7 +2,7 @@
 // before anything is written: the whole company goes in with one statement per table.
 import { randomUUID } from 'node:crypto';
 import type { PersonalDataCipher } from '../../crypto/personal-data.ts';
-import type { Actor } from '../../domain/actor.ts';
+import { actorSnapshot, type Actor } from '../../domain/actor.ts';
 import { auditEventSchema, type AuditEventInput } from '../../domain/audit-events.ts';
 import { parseDay } from '../../domain/dates.ts';
 import { identityFacts } from '../../domain/identity-document.ts';
@@ -62,7 +62,7 @@ function auditRow(actor: Actor, event: AuditEventInput, employeeId: string): Pri
   const parsed = auditEventSchema.parse(event);
   return {
     type: parsed.type, data: parsed.data,
-    actor: { kind: actor.kind, id: actor.id, name: actor.name, roles: actor.roles },
+    actor: actorSnapshot(actor),
     subjectType: 'employee', subjectId: employeeId, ip: actor.ip, userAgent: actor.userAgent,
   };
 }

@@ -98,7 +98,7 @@ export async function buildEvidencePack(
 
   const subjects = new Map(scope.timelineSubjects.map((s) => [`${s.type}\u0000${s.id}`, s]));
   for (const e of entries) subjects.set(`${e.subjectType}\u0000${e.subjectId}`, { type: e.subjectType, id: e.subjectId });
-  const timeline = await loadPackTimeline(deps, [...subjects.values()], entries.flatMap((e) => timelineRefsOf(e.metadata)));
+  const timeline = await loadPackTimeline(deps, [...subjects.values()], entries.flatMap((e) => timelineRefsOf(e.metadata)), { ownView: scope.ownView });
   await w.add('timeline.csv', timelineCsv(timeline));
   await w.add('timeline.json', json(timeline));
   await w.add('entries.txt', Buffer.from(entries.map((e) => `${e.index} ${plan.pathOf.get(e.index) ?? '-'}\n`).join('')));

@@ -22,6 +22,8 @@ export interface PackScope {
   auditSubject?: AuditSubject;
   /** Set for a caller limited to their own evidence: every selected entry must be theirs. */
   ownerOnly?: string;
+  /** The employee exporting their own pack (not HR): other people in the timeline are shown by role only. */
+  ownView?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,6 +48,7 @@ export async function resolvePackScope(deps: ServiceDeps, scope: PackScopeInput,
       fileStem: `employee-${safe(employee.employeeNo)}`,
       timelineSubjects: [{ type: 'employee', id: employee.id }],
       auditSubject: { type: 'employee', id: employee.id },
+      ownView: own,
     };
   }
   if (!SUBJECT.test(scope.subjectType) || !SUBJECT.test(scope.subjectId)) {
@@ -61,6 +64,7 @@ export async function resolvePackScope(deps: ServiceDeps, scope: PackScopeInput,
     timelineSubjects: [{ type: subjectType, id: subjectId }],
     auditSubject: auditSubjectTypes.includes(subjectType) ? ({ type: subjectType, id: subjectId } as AuditSubject) : undefined,
     ownerOnly: own,
+    ownView: own,
   };
 }
 

@@ -1,6 +1,9 @@
 // The timeline of an evidence pack: every audit event about the pack's subjects, oldest first,
 // with who acted, from which IP and device. timeline.csv opens in Excel (UTF-8 BOM); timeline.json
-// keeps exact UTC instants for tools.
+// keeps exact UTC instants for tools. In an employee's own pack the staff who acted appear by role
+// (人事专员), without name, IP or device: the employee is entitled to what was done about them,
+// not to their colleagues' personal data (《个人信息保护法》第五十一条: access control and
+// de-identification of personal information).
 import { auditEventLabel } from '../../domain/audit-event-labels.ts';
 import { roleLabels } from '../../domain/role-labels.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -23,6 +26,7 @@ export interface TimelineRow {
 interface ActorSnapshot {
   name?: string;
   kind?: string;
+  id?: string;
   roles?: string[];
 }
 
@@ -42,8 +46,11 @@ export function timelineRefsOf(metadata: unknown): TimelineRef[] {
   return (['signatureId', 'proofId'] as const).flatMap((key) => (typeof m[key] === 'string' ? [{ key, id: m[key] }] : []));
 }
 
-/** Every audit event whose subject is one of `subjects`, or whose data names one of `refs`, in time order. */
-export async function loadPackTimeline(deps: ServiceDeps, subjects: { type: string; id: string }[], refs: TimelineRef[] = []): Promise<TimelineRow[]> {
+/**
+ * Every audit event whose subject is one of `subjects`, or whose data names one of `refs`, in time order.
+ * `ownView`: the employee id when employees export their own pack; every other actor is then shown by role only.
+ */
+export async function loadPackTimeline(deps: ServiceDeps, subjects: { type: string; id: string }[], refs: TimelineRef[] = [], opts: { ownView?: string } = {}): Promise<TimelineRow[]> {
   if (subjects.length === 0 && refs.length === 0) return [];
   // Containment, not a JSON path comparison, so the GIN index on data (jsonb_path_ops) finds the
   // few events naming these ids instead of scanning the whole audit log.
@@ -55,7 +62,7 @@ export async function loadPackTimeline(deps: ServiceDeps, subjects: { type: stri
   });
   return events.map((e) => {
     const actor = (e.actor ?? {}) as ActorSnapshot;
-    return {
+    const row = {
       at: e.at.toISOString(),
       time: secondsIn(deps.businessTz, e.at),
       who: actor.name ?? actor.kind ?? '',
@@ -67,7 +74,21 @@ export async function loadPackTimeline(deps: ServiceDeps, subjects: { type: stri
       subject: `${e.subjectType ?? ''}:${e.subjectId ?? ''}`,
       details: JSON.stringify(e.data),
     };
+    const isViewer = actor.kind === 'employee' && actor.id === opts.ownView;
+    if (opts.ownView === undefined || isViewer) return row;
+    const role = roleOnly(actor);
+    return { ...row, who: role, roles: role, ip: '', device: '' };
   });
+}
+
+/** Most specific first: the role a colleague acted in, as the employee should read it. */
+const staffRoleOrder = ['HR_MANAGER', 'HR_SPECIALIST', 'FINANCE', 'ADMIN', 'MANAGER', 'EMPLOYEE'] as const;
+
+function roleOnly(actor: ActorSnapshot): string {
+  if (actor.kind === 'system') return '系统';
+  if (actor.kind === 'admin') return roleLabels.ADMIN;
+  const role = staffRoleOrder.find((r) => actor.roles?.includes(r));
+  return role ? roleLabels[role] : '其他人员';
 }
 
 function secondsIn(tz: string, instant: Date): string {

@@ -1,13 +1,13 @@
 // The batch form of writeAuditEvent: same schema check and actor snapshot, one INSERT per
 // batch, so importing 5,000 employees does not mean 5,000 round trips for the log.
 import type { Tx } from '../../db/client.ts';
-import type { Actor } from '../../domain/actor.ts';
+import { actorSnapshot, type Actor } from '../../domain/actor.ts';
 import { auditEventSchema, type AuditEventInput } from '../../domain/audit-events.ts';
 import type { AuditSubject } from '../audit/write-audit-event.ts';
 
 export async function writeAuditEvents(tx: Tx, actor: Actor, events: { event: AuditEventInput; subject?: AuditSubject }[]): Promise<void> {
   if (events.length === 0) return;
-  const snapshot = { kind: actor.kind, id: actor.id, name: actor.name, roles: actor.roles };
+  const snapshot = actorSnapshot(actor);
   await tx.auditEvent.createMany({
     data: events.map(({ event, subject }) => {
       const parsed = auditEventSchema.parse(event);

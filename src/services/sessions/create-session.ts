@@ -18,9 +18,9 @@ export function sessionIdOf(token: string): string {
  */
 export async function createSession(
   deps: ServiceDeps,
-  opts: { employeeId: string; platform: Platform; method: string; ip?: string; userAgent?: string },
+  opts: { employeeId: string; platform: Platform; method: string; ip?: string; forwardedFor?: string; userAgent?: string },
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
-  const actor = await loadEmployeeActor(deps.db, opts.employeeId, { ip: opts.ip, userAgent: opts.userAgent });
+  const actor = await loadEmployeeActor(deps.db, opts.employeeId, { ip: opts.ip, forwardedFor: opts.forwardedFor, userAgent: opts.userAgent });
   if (!actor) throw new AppError('forbidden', '该员工不存在或已离职，不能登录');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(deps.now().getTime() + SESSION_TTL_MS);

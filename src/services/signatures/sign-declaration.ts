@@ -75,7 +75,7 @@ export async function signDeclaration(deps: ServiceDeps, opts: SignDeclarationOp
       subjectId: opts.subjectId,
       employeeId: actor.id,
       payload: { kind: 'file', sha256: document.sha256, mediaType: 'application/pdf' },
-      metadata: { signatureId, template: key, signatureSha256: png.sha256, typedName, ip, userAgent, platform: opts.platform },
+      metadata: { signatureId, template: key, signatureSha256: png.sha256, typedName, ip, ...(actor.forwardedFor && { forwardedFor: actor.forwardedFor }), userAgent, platform: opts.platform },
       at: signedAt,
     });
     await tx.signature.create({
