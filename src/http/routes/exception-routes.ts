@@ -66,7 +66,7 @@ export function exceptionRoutes(deps: ServiceDeps) {
       handler: ({ actor, params }) => withdrawInsuranceException(deps, { actor, exceptionId: params.id }),
     }),
     defineRoute({
-      method: 'put', path: '/exceptions/:id/other-employer-stopped-month', tag: 'exceptions', params: exceptionParams, body: stoppedMonthBody,
+      method: 'post', path: '/exceptions/:id/other-employer-stopped-month', tag: 'exceptions', params: exceptionParams, body: stoppedMonthBody,
       summary: 'A lapsed dual-employment exception: the month the original employer stopped paying; enrolment and back-pay run from its first day (社会保险法 第五十八条)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN (signed in as an employee)',
       handler: ({ actor, params, body }) => recordOtherEmployerStop(deps, { actor, exceptionId: params.id, month: body.month }),
