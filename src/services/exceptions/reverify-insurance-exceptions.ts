@@ -22,8 +22,6 @@ import { enrolmentDeadlineFor } from './enrolment-deadline-for.ts';
 import { lapseInsuranceException } from './lapse-insurance-exception.ts';
 import { REVERIFY_ALERT_KIND, requestFreshProof } from './request-fresh-proof.ts';
 
-export { REVERIFY_ALERT_KIND };
-
 export interface ReverifyResult {
   due: number;
   requested: number;
