@@ -3,9 +3,8 @@
 // once the employee withdrew the request.
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
+import { decideOpenCards } from '../onboarding/close-cards.ts';
 
 /**
  * @example
@@ -14,11 +13,5 @@ import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
 export async function closeExceptionCards(deps: ServiceDeps, tx: Tx, o: { exceptionId: string; types: string[]; actor: Actor; decision: string; label: string }): Promise<number> {
   const open = await tx.cardInstance.findMany({ where: { subjectType: 'insurance_exception', subjectId: o.exceptionId, type: { in: o.types }, state: 'OPEN' }, orderBy: { cardKey: 'asc' } });
   const decided = { label: o.label, byName: o.actor.name, at: deps.now().toISOString() };
-  const closed = [];
-  for (const card of open) {
-    const { model, data } = decidedColumns(card, { actor: o.actor, actionId: o.decision, decided });
-    if (await compareAndSet(tx.cardInstance, { id: card.id, state: 'OPEN' }, data)) closed.push({ card, model });
-  }
-  await queueCardUpdates(deps, tx, closed);
-  return closed.length;
+  return decideOpenCards(deps, tx, open, { actor: o.actor, actionId: o.decision, decided });
 }
