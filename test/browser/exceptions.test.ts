@@ -133,13 +133,15 @@ describe('H5 "社保例外"', () => {
     const hrPage = await h5.phone(hr.employee.id);
     const hp = hrPage.page;
     await hp.goto(`${h5.base}/app/exceptions/${id}`);
-    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('待提交审批');
+    // The page loads and the submission round-trips before the status changes: allow a loaded machine its time.
+    const slow = { timeout: 10_000 };
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText(), slow).toBe('待提交审批');
     await hp.locator('[data-test="submit"]').click();
-    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('审批中');
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText(), slow).toBe('审批中');
     const { approvalId } = await t.db.insuranceException.findUniqueOrThrow({ where: { id } });
     await decideApproval(t.deps, { approvalId: approvalId as string, decision: 'APPROVE', comment: '退休证已核对', actor: hrm.actor, channel: 'h5' });
     await hp.reload();
-    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('已批准');
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText(), slow).toBe('已批准');
     const decision = await hp.locator('[data-test="approval-decision"]').innerText();
     for (const text of ['赵经理：已同意', '2026-11-20 10:00', '意见：退休证已核对']) expect(decision).toContain(text);
     expect(await hp.locator('[data-test="approval"]').innerText()).toContain('办结于 2026-11-20 10:00');
