@@ -1,6 +1,6 @@
-// 社保例外申请: an employee asks not to be insured here for one of the two lawful reasons
-// (劳动争议司法解释（一）第三十二条). HR sees which documents are still missing; the request
-// changes nothing until the HR manager approves, and work-injury insurance stays required.
+// 社保例外申请: an employee asks not to be insured here for one of the lawful reasons
+// (src/domain/exceptions/lawful-categories.ts). HR sees which documents are still missing and
+// which insurance stays owed; the request changes nothing until the HR manager approves.
 import type { CardDecision, CardModel } from './card-model.ts';
 
 export const EXCEPTION_REQUEST_CARD = 'exception.request';
@@ -10,8 +10,11 @@ export interface ExceptionRequestFacts {
   department: string;
   reasonLabel: string;
   declarationSigned: boolean;
-  proofLabel: string;
-  proofPresent: boolean;
+  /** Each proof the category needs (one or two: WeCom shows at most six rows). */
+  proofs: { label: string; present: boolean }[];
+  /** The insurance still owed here, short (a row value). */
+  owedShort: string;
+  /** The category's legal basis, short enough for the quote line. */
   legalNote: string;
 }
 
@@ -25,14 +28,14 @@ export function buildExceptionRequestCard(opts: { key: string; facts: ExceptionR
     type: EXCEPTION_REQUEST_CARD,
     key: opts.key,
     title: '社保例外申请',
-    subtitle: `${f.name} 申请不在本单位参保，待员工签署声明并上传证明`,
+    subtitle: `${f.name} 申请不在本单位参保；审批通过前仍须按期增员`,
     tone: 'normal',
     rows: [
       { label: '员工', value: `${f.name}（${f.department}）` },
       { label: '原因', value: f.reasonLabel },
       { label: '签署声明', value: f.declarationSigned ? '✔ 已签署' : '✘ 未签署' },
-      { label: '证明材料', value: `${f.proofPresent ? '✔' : '✘'} ${f.proofLabel}` },
-      { label: '风险提示', value: '审批通过前仍须按期增员；工伤保险仍须缴纳' },
+      ...f.proofs.map((p) => ({ label: '证明材料', value: `${p.present ? '✔' : '✘'} ${p.label}` })),
+      { label: '仍须参保', value: f.owedShort },
     ],
     legalBasis: f.legalNote,
     buttons: [{ kind: 'link', text: '详情', url: opts.h5Url }],

@@ -1,5 +1,6 @@
-// 请更新社保例外证明: each quarter an approved exception needs a fresh contribution record or
-// pension statement, because the lawful ground (劳动争议司法解释（一）第三十二条) can end any time.
+// 请更新社保例外证明: each quarter an approved exception needs a fresh proof (the other employer's
+// contribution record, the pension statement, the student status, …), because the lawful ground
+// can end any time; the quote line is the category's own legal basis.
 import type { CardDecision, CardModel } from './card-model.ts';
 
 export const EXCEPTION_REVERIFY_CARD = 'exception.reverify';
@@ -10,6 +11,8 @@ export interface ReverifyFacts {
   coversMonth: string;
   /** 'YYYY-MM-DD': after this day without a fresh proof the exception lapses. */
   deadline: string;
+  /** The category's legal basis (lawful-categories.ts cardNote). */
+  legalNote: string;
 }
 
 /**
@@ -22,7 +25,7 @@ export function buildExceptionReverifyCard(opts: { key: string; facts: ReverifyF
     type: EXCEPTION_REVERIFY_CARD,
     key: opts.key,
     title: '请更新社保例外证明',
-    subtitle: '请上传最新的缴费记录/养老金领取证明',
+    subtitle: `请在 ${f.deadline} 前上传最新的「${f.proofLabel}」`,
     tone: 'normal',
     rows: [
       { label: '证明材料', value: f.proofLabel },
@@ -30,7 +33,7 @@ export function buildExceptionReverifyCard(opts: { key: string; facts: ReverifyF
       { label: '截止日期', value: f.deadline },
       { label: '逾期后果', value: '例外终止，公司须为您办理社保增员' },
     ],
-    legalBasis: '依据《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第三十二条：仅在原单位仍缴纳或已领取养老金期间可不在本单位参保',
+    legalBasis: f.legalNote,
     buttons: [{ kind: 'link', text: '上传证明', url: opts.uploadUrl }],
     url: opts.uploadUrl,
     ...(opts.decided && { decided: opts.decided }),

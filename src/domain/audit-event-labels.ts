@@ -33,6 +33,7 @@ export const auditEventLabels: Readonly<Record<string, string>> = {
   'exception.rejected': '社保例外被驳回',
   'exception.withdrawn': '撤回社保例外',
   'exception.lapsed': '社保例外失效',
+  'exception.other_employer_stopped': '登记原单位停缴月份',
   'exception.reverified': '社保例外复核',
   'task.opened': '创建合规任务',
   'job.ran': '运行定时任务',

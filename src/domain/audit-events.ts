@@ -43,8 +43,9 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exception.submitted'), data: insuranceException.extend({ approvalId: z.string() }) }),
   z.object({ type: z.literal('exception.approved'), data: insuranceException.extend({ approvalId: z.string(), reverifyOn: z.string() }) }),
   z.object({ type: z.literal('exception.rejected'), data: insuranceException.extend({ approvalId: z.string() }) }),
-  z.object({ type: z.literal('exception.withdrawn'), data: insuranceException.extend({ from: z.string() }) }),
+  z.object({ type: z.literal('exception.withdrawn'), data: insuranceException.extend({ from: z.string(), approvalId: z.string().optional(), cardsClosed: z.number().int().optional() }) }),
   z.object({ type: z.literal('exception.lapsed'), data: insuranceException.extend({ lapsedOn: z.string(), reason: z.string() }) }),
+  z.object({ type: z.literal('exception.other_employer_stopped'), data: insuranceException.extend({ month: z.string(), clockFrom: z.string(), legalDeadline: z.string() }) }),
   z.object({ type: z.literal('exception.reverified'), data: insuranceException.extend({ proofId: z.string(), coversMonth: z.string(), reverifyOn: z.string() }) }),
   z.object({ type: z.literal('task.opened'), data: z.object({ taskId: z.string(), kind: z.string(), uniqueKey: z.string(), dueOn: z.string(), ownerId: z.string().nullable() }) }),
   // Exits (issue 6): the absence chain (劳动合同法 第三十九条第（二）项、第四十三条), resignations and checklists.

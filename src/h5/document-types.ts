@@ -1,5 +1,7 @@
 // Shapes of the declaration, signature and proof responses (see src/services/signatures and
 // src/services/proofs), as the H5 pages read them.
+import { PROOF_KINDS, proofKindLabels } from '../domain/proofs/proof-kind-labels.ts';
+
 export interface DeclarationResponse {
   template: string;
   subjectType: string;
@@ -32,11 +34,7 @@ export interface ProofItem {
   fileUrl: string;
 }
 
-export const proofKindOptions = [
-  { value: 'PENSION_CERTIFICATE', label: '退休证或养老金领取证明' },
-  { value: 'OTHER_EMPLOYER_CONTRIBUTIONS', label: '原单位社保缴费记录' },
-  { value: 'OTHER', label: '其他证明材料' },
-] as const;
+export const proofKindOptions = PROOF_KINDS.map((value) => ({ value, label: proofKindLabels[value] }));
 
 /** '1.2 MB' / '340 KB'. */
 export function formatSize(bytes: number): string {

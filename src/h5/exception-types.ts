@@ -18,6 +18,10 @@ export interface ExceptionDetail extends ExceptionItem {
     decisions: { approverName: string; decision: string; decisionLabel: string; comment: string | null; at: string }[];
   } | null;
   tasks: { id: string; kind: string; title: string; dueOn: string; state: string }[];
+  owedInsurances: { type: string; label: string; how: string | null }[];
+  otherEmployerStoppedMonth: string | null;
+  askStoppedMonth: boolean;
+  clockNote: string | null;
   canSubmit: boolean;
   canWithdraw: boolean;
   evidencePackUrl: string | null;

@@ -34,8 +34,18 @@ describe('H5 "社保例外"', () => {
     await page.waitForURL(`${h5.base}/app/exceptions`);
     const notice = page.locator('[data-test="notice"]');
     await notice.waitFor();
-    expect(await notice.innerText()).toContain('根据法释〔2025〕12号第十九条，员工承诺或与公司约定不缴纳社会保险无效；公司仍须依法为您缴纳。仅退休返聘、原单位仍在缴纳两种情况可依法不在本单位参保（工伤保险仍须缴纳）。');
+    expect(await notice.innerText()).toContain('根据法释〔2025〕12号第十九条，员工承诺或与公司约定不缴纳社会保险无效；公司仍须依法为您缴纳。');
+    expect(await notice.innerText()).toContain('其余险种仍须缴纳');
     expect(await page.getByRole('button', { name: '提交申请' }).isDisabled()).toBe(true);
+    // Every lawful category is offered, and a chosen one shows its article, documents and what stays owed.
+    for (const c of ['RETIRED_PENSIONER', 'OTHER_EMPLOYER_PAYS', 'PART_TIME', 'STUDENT_INTERN', 'DISPATCHED', 'FOREIGN_AGREEMENT', 'OVER_AGE_NO_PENSION']) {
+      expect(await page.locator(`[data-reason="${c}"]`).count()).toBe(1);
+    }
+    await page.locator('[data-reason="STUDENT_INTERN"]').click();
+    const category = await page.locator('[data-test="category"]').innerText();
+    for (const text of ['不建立劳动关系', '所需材料：员工签署的声明、学生证或学籍证明、实习协议', '本单位仍须参加：无']) expect(category).toContain(text);
+    await page.locator('[data-reason="RETIRED_PENSIONER"]').click();
+    expect(await page.locator('[data-test="category"]').innerText()).toContain('《劳动合同法》第四十四条第（二）项');
     await page.locator('[data-reason="PREFER_CASH"]').click();
     await page.screenshot({ path: `${resultsDir}/exceptions-form.png`, fullPage: true });
     await page.getByRole('button', { name: '提交申请' }).click();
@@ -65,7 +75,10 @@ describe('H5 "社保例外"', () => {
     expect(await submit.innerText()).toBe('缺少：员工签署的声明、退休证或养老金领取证明');
     expect(await submit.isDisabled()).toBe(true);
     expect(await page.locator('[data-doc="PENSION_CERTIFICATE"]').innerText()).toContain('✘ 退休证或养老金领取证明');
-    expect(await page.locator('[data-test="legal"]').innerText()).toContain('第三十二条');
+    const legal = await page.locator('[data-test="legal"]').innerText();
+    expect(legal).toContain('《劳动合同法实施条例》第二十一条');
+    expect(legal).not.toContain('第三十二条');
+    expect(await page.locator('[data-test="owed"]').innerText()).toContain('雇主责任险');
     await page.screenshot({ path: `${resultsDir}/exception-detail.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -120,13 +133,15 @@ describe('H5 "社保例外"', () => {
     const hrPage = await h5.phone(hr.employee.id);
     const hp = hrPage.page;
     await hp.goto(`${h5.base}/app/exceptions/${id}`);
-    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('待提交审批');
+    // The page loads and the submission round-trips before the status changes: allow a loaded machine its time.
+    const slow = { timeout: 10_000 };
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText(), slow).toBe('待提交审批');
     await hp.locator('[data-test="submit"]').click();
-    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('审批中');
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText(), slow).toBe('审批中');
     const { approvalId } = await t.db.insuranceException.findUniqueOrThrow({ where: { id } });
     await decideApproval(t.deps, { approvalId: approvalId as string, decision: 'APPROVE', comment: '退休证已核对', actor: hrm.actor, channel: 'h5' });
     await hp.reload();
-    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('已批准');
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText(), slow).toBe('已批准');
     const decision = await hp.locator('[data-test="approval-decision"]').innerText();
     for (const text of ['赵经理：已同意', '2026-11-20 10:00', '意见：退休证已核对']) expect(decision).toContain(text);
     expect(await hp.locator('[data-test="approval"]').innerText()).toContain('办结于 2026-11-20 10:00');

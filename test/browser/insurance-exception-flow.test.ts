@@ -126,7 +126,7 @@ describe('insurance exception, end to end in Chromium over WeCom', () => {
     expect(await hp.locator('[data-doc="PENSION_CERTIFICATE"]').innerText()).toContain('退休证或养老金领取证明');
     await hp.screenshot({ path: `${shots}/flow-4-hr-detail.png`, fullPage: true });
     await submit.click();
-    await expect.poll(() => hp.locator('[data-test="status"]').innerText()).toBe('审批中');
+    await expect.poll(() => hp.locator('[data-test="status"]').innerText(), { timeout: 10_000 }).toBe('审批中');
     expect((await t.db.insuranceException.findUniqueOrThrow({ where: { id } })).status).toBe('SUBMITTED');
 
     // 5. The approval card reaches the manager in WeCom; a signed click approves it.

@@ -25,7 +25,11 @@ describe('H5 signing and proof upload', () => {
     const { page, errors } = await h5.phone(employeeId, { deviceScaleFactor: 2 });
     await page.goto(`${h5.base}/app/sign/insurance-exception-declaration/${exceptionId}`);
     await page.getByText('退休返聘人员社会保险情况声明').waitFor();
-    expect(await page.locator('.declaration').innerText()).toContain('工伤保险由公司依法缴纳（《工伤保险条例》第二条、第六十二条）');
+    // Version 2: the law in force for a pensioner; work injury as the city allows, else employer's liability insurance.
+    const declaration = await page.locator('.declaration').innerText();
+    expect(declaration).toContain('《劳动合同法》第四十四条第（二）项');
+    expect(declaration).toContain('参保地不予办理的，公司为本人投保雇主责任险');
+    expect(declaration).not.toContain('第三十二条');
 
     await page.getByRole('button', { name: '确认签署' }).click();
     await page.getByText('请输入您的姓名', { exact: true }).waitFor();

@@ -9,6 +9,7 @@ import { buildExceptionLapsedCard } from '../../cards/exception-lapsed-card.ts';
 import { buildExceptionRequestCard } from '../../cards/exception-request-card.ts';
 import { buildExceptionReverifyCard } from '../../cards/exception-reverify-card.ts';
 import { buildWaiverWarningCard } from '../../cards/exception-waiver-warning-card.ts';
+import { lawfulCategories } from '../../src/domain/exceptions/lawful-categories.ts';
 import { buildOnboardingConfirmCard } from '../../cards/onboarding-confirm-card.ts';
 import { buildReconciliationDigestCard } from '../../cards/reconciliation-digest-card.ts';
 import { buildExitEmployeeAnsweredCard, buildExitNextStepCard, buildExitNoticeReadyCard } from '../../cards/exit-notice-cards.ts';
@@ -80,7 +81,10 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
   'exception.request': (decided) =>
     buildExceptionRequestCard({
       key: 'exr-0f8e1c2d3b4a59687766554433221100-wecom',
-      facts: { name: '张三', department: '研发部', reasonLabel: '已退休并领取养老金', declarationSigned: false, proofLabel: '退休证或养老金领取证明', proofPresent: false, legalNote: '已依法享受养老保险待遇的退休人员返聘，按劳务关系处理（劳动争议司法解释（一）第三十二条）；工伤保险仍须缴纳（人社部令第13号 第九条）' },
+      facts: {
+        name: '张三', department: '研发部', reasonLabel: lawfulCategories.STUDENT_INTERN.label, declarationSigned: true,
+        proofs: [{ label: '学生证或学籍证明', present: true }, { label: '实习协议', present: false }], owedShort: lawfulCategories.STUDENT_INTERN.owedShort, legalNote: lawfulCategories.STUDENT_INTERN.cardNote,
+      },
       h5Url: 'https://hr.example.com/app/exceptions/0f8e1c2d-3b4a-5968-7766-554433221100',
       decided,
     }),
@@ -94,14 +98,14 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
   'exception.reverify': (decided) =>
     buildExceptionReverifyCard({
       key: 'exv-0f8e1c2d3b4a59687766554433221100-2027Q1-wecom',
-      facts: { proofLabel: '原单位社保缴费记录', coversMonth: '2026-12', deadline: '2027-01-16' },
+      facts: { proofLabel: '原单位社保缴费记录', coversMonth: '2026-12', deadline: '2027-01-16', legalNote: lawfulCategories.OTHER_EMPLOYER_PAYS.cardNote },
       uploadUrl: 'https://hr.example.com/app/proofs/upload?exceptionId=0f8e1c2d-3b4a-5968-7766-554433221100&kind=OTHER_EMPLOYER_CONTRIBUTIONS',
       decided,
     }),
   'exception.lapsed': (decided) =>
     buildExceptionLapsedCard({
       key: 'exl-0f8e1c2d3b4a59687766554433221100-wecom',
-      facts: { name: '张三', department: '研发部', reasonLabel: '原单位仍在缴纳（停薪留职/内退/下岗待岗）', lapsedOn: '2027-01-17', enrolmentDeadline: '2027-02-18' },
+      facts: { name: '张三', department: '研发部', reasonLabel: '原单位仍在缴纳（停薪留职/内退/下岗待岗）', lapsedOn: '2027-01-17', enrolmentDeadline: '2027-02-18', askStoppedMonth: true },
       h5Url: 'https://hr.example.com/app/exceptions/0f8e1c2d-3b4a-5968-7766-554433221100',
       decided,
     }),

@@ -57,16 +57,15 @@ describe('waiverRisk (hand-computed)', () => {
 });
 
 describe('reason categories', () => {
-  it('maps the two lawful reasons to their kinds and proofs, the others to void waivers', () => {
-    expect(reasonCategories.RETIRED_PENSIONER).toMatchObject({ kind: 'RETIRED_REHIRE', lawful: true, proof: { kind: 'PENSION_CERTIFICATE', label: '退休证或养老金领取证明' } });
-    expect(reasonCategories.OTHER_EMPLOYER_PAYS).toMatchObject({ kind: 'DUAL_EMPLOYMENT', lawful: true, proof: { kind: 'OTHER_EMPLOYER_CONTRIBUTIONS', label: '原单位社保缴费记录' } });
+  it('maps the lawful reasons to their kinds and proofs, the others to void waivers owing every insurance', () => {
+    expect(reasonCategories.RETIRED_PENSIONER).toMatchObject({ kind: 'RETIRED_REHIRE', lawful: true, proofs: [{ kind: 'PENSION_CERTIFICATE', label: '退休证或养老金领取证明' }] });
+    expect(reasonCategories.OTHER_EMPLOYER_PAYS).toMatchObject({ kind: 'DUAL_EMPLOYMENT', lawful: true, proofs: [{ kind: 'OTHER_EMPLOYER_CONTRIBUTIONS', label: '原单位社保缴费记录' }] });
     for (const c of ['PREFER_CASH', 'RESIDENT_INSURANCE', 'SHORT_TERM', 'OTHER'] as const) {
       expect(reasonCategories[c]).toMatchObject({ kind: 'WAIVER_REQUEST', lawful: false });
       expect(reasonCategories[c].legalNote).toContain('法释〔2025〕12号 第十九条');
+      expect(reasonCategories[c].owed.map((o) => o.type)).toEqual(['PENSION', 'MEDICAL', 'UNEMPLOYMENT', 'INJURY', 'MATERNITY']);
       expect(requiredDocuments(c)).toEqual([]);
     }
-    expect(reasonCategories.RETIRED_PENSIONER.legalNote).toContain('第三十二条');
-    expect(reasonCategories.RETIRED_PENSIONER.legalNote).toContain('工伤保险仍须缴纳');
     expect(requiredDocuments('RETIRED_PENSIONER').map((d) => d.label)).toEqual(['员工签署的声明', '退休证或养老金领取证明']);
     expect(isReasonCategory('PREFER_CASH')).toBe(true);
     expect(isReasonCategory('prefer_cash')).toBe(false);

@@ -41,7 +41,8 @@ describe('insurance exception over WeCom', () => {
     expect([submitted.status, submitted.body.exception.status]).toEqual([200, 'SUBMITTED']);
 
     const card = await waitFor('the approval card at WeCom', async () => fake.delivered.find((d) => d.userId === 'hrm-a' && d.msgtype === 'template_card' && JSON.stringify(d.message).includes('社保例外审批')));
-    expect(JSON.stringify(card.message)).toContain('工伤保险仍须缴纳（人社部令第13号 第九条）');
+    // A pensioner's work injury follows the city's rules for over-age workers, else employer's liability insurance.
+    expect(JSON.stringify(card.message)).toContain('工伤（按当地规定，不受理则投雇主责任险）');
     const code = await waitFor('the response code', async () => {
       const c = await t.db.cardInstance.findUnique({ where: { cardKey: card.taskId! } });
       return (c?.responseCodes as Record<string, string> | null)?.['hrm-a'];
@@ -49,7 +50,7 @@ describe('insurance exception over WeCom', () => {
     expect((await click({ from: 'hrm-a', taskId: card.taskId!, eventKey: APPROVAL_APPROVE, responseCode: code }).send()).status).toBe(200);
     await waitFor('the exception to be APPROVED', async () => (await t.db.insuranceException.findUniqueOrThrow({ where: { id } })).status === 'APPROVED');
     const detail = await request.get(`/api/v1/exceptions/${id}`).set(asHr);
-    expect(detail.body).toMatchObject({ status: 'APPROVED', approval: { status: 'APPROVED' }, tasks: [{ kind: 'enrolment.injury_only', state: 'OPEN' }] });
+    expect(detail.body).toMatchObject({ status: 'APPROVED', approval: { status: 'APPROVED' }, tasks: [{ kind: 'enrolment.owed', state: 'OPEN', title: expect.stringContaining('雇主责任险') }] });
     expect(detail.body.documents.every((d: { present: boolean }) => d.present)).toBe(true);
   });
 });

@@ -63,9 +63,38 @@ describe('reading, submitting and withdrawing', () => {
     expect(incomplete.body.error.details).toEqual({ missing: ['员工签署的声明', '退休证或养老金领取证明'] });
     expect((await t.db.insuranceException.findUniqueOrThrow({ where: { id } })).status).toBe('DRAFT');
 
-    expect((await request.post(`/api/v1/exceptions/${id}/withdraw`).set(asOther)).status).toBe(404);
+    const byOther = await request.post(`/api/v1/exceptions/${id}/withdraw`).set(asOther);
+    expect([byOther.status, byOther.body.error.message]).toEqual([403, '只能撤回本人的社保例外申请；已提交审批的申请，人事可在审批中撤回']);
+    expect((await request.post(`/api/v1/exceptions/${id}/withdraw`).set(asHr)).status).toBe(403);
     const withdrawn = await request.post(`/api/v1/exceptions/${id}/withdraw`).set(asRetiree);
     expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'WITHDRAWN']);
     expect((await request.post(`/api/v1/exceptions/${id}/withdraw`).set(asRetiree)).status).toBe(409);
+  });
+});
+
+describe('categories and the dual-employment stop month', () => {
+  it('lists every reason with its legal note, documents and the insurance still owed', async () => {
+    const res = await request.get('/api/v1/exception-categories').set(asOther);
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.categories.map((c: { category: string }) => [c.category, c]));
+    expect(byId.get('FOREIGN_AGREEMENT')).toMatchObject({
+      lawful: true, legalNote: expect.stringContaining('人社部令第16号 第六条'),
+      documents: [{ key: 'declaration', label: '员工签署的声明' }, { key: 'COVERAGE_CERTIFICATE', label: '社会保险双边协定参保证明' }],
+      owedInsurances: [{ type: 'MEDICAL' }, { type: 'INJURY' }, { type: 'MATERNITY' }],
+    });
+    expect(byId.get('PREFER_CASH')).toMatchObject({ lawful: false, documents: [], owedShort: '全部险种' });
+    expect((await request.get('/api/v1/exception-categories')).status).toBe(401);
+  });
+
+  it('refuses a malformed month, extra fields and an employee with a Chinese 4xx', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const body of [{ month: '2027-2' }, { month: '2027-02', clockFrom: '2026-01-01' }, {}]) {
+      const res = await request.post(`/api/v1/exceptions/${id}/other-employer-stopped-month`).set(asHr).send(body);
+      expect([res.status, res.body.error.code]).toEqual([400, 'validation_failed']);
+    }
+    expect((await request.post(`/api/v1/exceptions/${id}/other-employer-stopped-month`).set(asHr).send({ month: '2027-02' })).status).toBe(404);
+    const byEmployee = await request.post(`/api/v1/exceptions/${id}/other-employer-stopped-month`).set(asOther).send({ month: '2027-02' });
+    expect(byEmployee.status).toBe(403);
+    expect(byEmployee.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 });

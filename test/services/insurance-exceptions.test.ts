@@ -90,7 +90,7 @@ describe('a lawful exception: retired and drawing a pension', () => {
       `http://localhost:3000/app/sign/insurance-exception-declaration/${id}`, `http://localhost:3000/app/proofs/upload?exceptionId=${id}&kind=PENSION_CERTIFICATE`, undefined,
     ]);
     expect(cards('exception.request')[0]?.rows.slice(2)).toEqual([
-      { label: '签署声明', value: '✘ 未签署' }, { label: '证明材料', value: '✘ 退休证或养老金领取证明' }, { label: '风险提示', value: '审批通过前仍须按期增员；工伤保险仍须缴纳' },
+      { label: '签署声明', value: '✘ 未签署' }, { label: '证明材料', value: '✘ 退休证或养老金领取证明' }, { label: '仍须参保', value: '工伤（按当地规定，不受理则投雇主责任险）' },
     ]);
     expect(await t.db.complianceTask.count({ where: { employeeId: emp.employee.id } })).toBe(0);
 
@@ -115,10 +115,10 @@ describe('a lawful exception: retired and drawing a pension', () => {
     expect(submitted.exception).toMatchObject({ status: 'SUBMITTED', approvalId: submitted.approvalId });
     const approval = await t.db.approval.findUniqueOrThrow({ where: { id: submitted.approvalId } });
     expect(approval).toMatchObject({ definition: 'insurance-exception', subjectType: 'insurance_exception', subjectId: id, status: 'PENDING' });
-    expect(approval.summary).toContainEqual({ label: '工伤保险', value: '工伤保险仍须缴纳（人社部令第13号 第九条）' });
+    expect(approval.summary).toContainEqual({ label: '仍须参保', value: '工伤（按当地规定，不受理则投雇主责任险）' });
     expect(await failure(submitInsuranceException(deps, { actor: hrs.actor, exceptionId: id }))).toMatchObject({ status: 409, code: 'illegal_transition' });
 
-    // The HR manager approves: re-verification from next quarter, and work injury is still owed.
+    // The HR manager approves: re-verification from next quarter, and work injury is still owed (by the city's rules for over-age workers).
     at('2026-11-21');
     await decideApproval(deps, { approvalId: submitted.approvalId, decision: 'APPROVE', comment: '材料齐全', actor: hrm.actor, channel: 'h5' });
     expect((await getInsuranceException(deps, { actor: hrs.actor, id })).approval).toMatchObject({
@@ -129,7 +129,9 @@ describe('a lawful exception: retired and drawing a pension', () => {
     const approved = await t.db.insuranceException.findUniqueOrThrow({ where: { id } });
     expect([approved.status, approved.reverifyOn?.toISOString().slice(0, 10)]).toEqual(['APPROVED', '2027-01-01']);
     const injury = await t.db.complianceTask.findMany({ where: { employeeId: emp.employee.id } });
-    expect(injury.map((x) => [x.kind, x.title, x.dueOn.toISOString().slice(0, 10)])).toEqual([['enrolment.injury_only', '仍须为老刘办理工伤保险增员', '2026-12-02']]);
+    expect(injury.map((x) => [x.kind, x.title, x.dueOn.toISOString().slice(0, 10)])).toEqual([
+      ['enrolment.owed', '仍须为老刘办理工伤保险增员（按参保地超龄就业人员参加工伤保险的规定办理；参保地不受理的，投保雇主责任险）', '2026-12-02'],
+    ]);
     await t.db.enrolment.create({ data: { employeeId: emp.employee.id, insuranceType: 'INJURY', enrolledOn: parseDay('2026-11-25'), source: 'manual' } });
 
     // Quarterly re-verification, as of successive days.
@@ -140,7 +142,7 @@ describe('a lawful exception: retired and drawing a pension', () => {
     expect(await reverify('2026-12-31')).toMatch(/^0 approved/);
     expect(await reverify('2027-01-01')).toContain('asked 1 employee(s)');
     expect(cards('exception.reverify')).toMatchObject([{
-      to: ['liu'], subtitle: '请上传最新的缴费记录/养老金领取证明', url: `http://localhost:3000/app/proofs/upload?exceptionId=${id}&kind=PENSION_CERTIFICATE`,
+      to: ['liu'], subtitle: '请在 2027-01-16 前上传最新的「退休证或养老金领取证明」', url: `http://localhost:3000/app/proofs/upload?exceptionId=${id}&kind=PENSION_CERTIFICATE`,
       rows: expect.arrayContaining([{ label: '覆盖月份', value: '2026-12 或之后' }, { label: '截止日期', value: '2027-01-16' }]),
     }]);
     expect(await reverify('2027-01-01')).toContain('asked 0 employee(s)');
@@ -185,7 +187,6 @@ describe('approval outcomes and reads', () => {
     await signDeclaration(deps, { actor: emp.actor, platform: 'sandbox', template: 'insurance-exception-declaration', subjectId: exception.id, typedName: '小周', statementAccepted: true, signaturePng: signedPng() });
     await uploadProof(deps, { actor: emp.actor, employeeId: emp.employee.id, exceptionId: exception.id, kind: 'OTHER_EMPLOYER_CONTRIBUTIONS', coversMonth: '2026-10', fileName: '缴费记录.pdf', bytes: pdfBytes() });
     const first = await submitInsuranceException(deps, { actor: hrs.actor, exceptionId: exception.id });
-    expect(await failure(withdrawInsuranceException(deps, { actor: emp.actor, exceptionId: exception.id }))).toMatchObject({ status: 409, message: expect.stringContaining('撤回审批') });
     const { withdrawApproval } = await import('../../src/services/approvals/withdraw-approval.ts');
     await withdrawApproval(deps, { approvalId: first.approvalId, actor: hrs.actor });
     expect(await t.db.insuranceException.findUniqueOrThrow({ where: { id: exception.id } })).toMatchObject({ status: 'DRAFT', approvalId: null });
@@ -202,7 +203,7 @@ describe('approval outcomes and reads', () => {
     const { exception } = await requestInsuranceException(deps, { actor: a.actor, reasonCategory: 'SHORT_TERM' });
     expect(await failure(getInsuranceException(deps, { actor: b.actor, id: exception.id }))).toMatchObject({ status: 404 });
     expect((await listInsuranceExceptions(deps, { actor: b.actor })).exceptions).toEqual([]);
-    expect(await failure(withdrawInsuranceException(deps, { actor: b.actor, exceptionId: exception.id }))).toMatchObject({ status: 404 });
+    expect(await failure(withdrawInsuranceException(deps, { actor: b.actor, exceptionId: exception.id }))).toMatchObject({ status: 403, message: expect.stringContaining('只能撤回本人的') });
     expect((await getInsuranceException(deps, { actor: a.actor, id: exception.id })).canWithdraw).toBe(true);
   });
 

@@ -46,7 +46,7 @@ describe('signDeclaration', () => {
     expect(rejected.map((r) => [(r.reason as { status: number }).status, (r.reason as Error).message.slice(0, 3)])).toEqual([[409, '已签署']]);
     const { signatureId, documentSha256, evidenceIndex } = (ok[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof signDeclaration>>>).value;
     const row = await t.db.signature.findUniqueOrThrow({ where: { id: signatureId } });
-    expect(row).toMatchObject({ typedName: '李四', template: 'insurance-exception-declaration@1', platform: 'wecom', ip: '203.0.113.9', evidenceIndex, documentSha256 });
+    expect(row).toMatchObject({ typedName: '李四', template: 'insurance-exception-declaration@2', platform: 'wecom', ip: '203.0.113.9', evidenceIndex, documentSha256 });
     const pdf = await t.deps.files.get(documentSha256);
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(documentSha256);
     expect(await t.db.storedFile.findUnique({ where: { sha256: documentSha256 } })).toMatchObject({ mediaType: 'application/pdf' });

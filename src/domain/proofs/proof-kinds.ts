@@ -1,20 +1,8 @@
-// What a proof document is. The two named kinds are the proofs of the lawful insurance
-// exceptions (劳动争议司法解释（一）第三十二条): a pension certificate, or the original employer's
-// contribution record; anything else is OTHER.
+// Validation of proof uploads. The kinds and their labels are data shared with the H5
+// (proof-kind-labels.ts).
 import { AppError } from '../../errors.ts';
 
-export const PROOF_KINDS = ['PENSION_CERTIFICATE', 'OTHER_EMPLOYER_CONTRIBUTIONS', 'OTHER'] as const;
-export type ProofKindValue = (typeof PROOF_KINDS)[number];
-
-export const proofKindLabels: Record<ProofKindValue, string> = {
-  PENSION_CERTIFICATE: '退休证或养老金领取证明',
-  OTHER_EMPLOYER_CONTRIBUTIONS: '原单位社保缴费记录',
-  OTHER: '其他证明材料',
-};
-
-export function isProofKind(value: string): value is ProofKindValue {
-  return (PROOF_KINDS as readonly string[]).includes(value);
-}
+export { isProofKind, PROOF_KINDS, proofKindLabels, type ProofKindValue } from './proof-kind-labels.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

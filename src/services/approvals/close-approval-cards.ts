@@ -2,9 +2,8 @@
 // of the step shows what happened, who and when, instead of its buttons (PRODUCT §B).
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
+import { decideOpenCards } from '../onboarding/close-cards.ts';
 import { parseRecipients } from '../onboarding/card-instance-json.ts';
 import { APPROVAL_STEP_SUBJECT } from './queue-approval-cards.ts';
 
@@ -25,11 +24,5 @@ export async function closeApprovalCards(deps: ServiceDeps, tx: Tx, o: CloseAppr
   const open = await tx.cardInstance.findMany({ where: { subjectType: APPROVAL_STEP_SUBJECT, subjectId: { in: o.stepIds }, state: 'OPEN' }, orderBy: { cardKey: 'asc' } });
   const mine = o.approverIds ? open.filter((c) => parseRecipients(c.recipients).some((r) => o.approverIds?.includes(r.employeeId))) : open;
   const decided = { label: o.label, byName: o.actor.name, at: o.at.toISOString() };
-  const closed = [];
-  for (const card of mine) {
-    const { model, data } = decidedColumns(card, { actor: o.actor, actionId: o.decision, decided });
-    if (await compareAndSet(tx.cardInstance, { id: card.id, state: 'OPEN' }, data)) closed.push({ card, model });
-  }
-  await queueCardUpdates(deps, tx, closed);
-  return closed.length;
+  return decideOpenCards(deps, tx, mine, { actor: o.actor, actionId: o.decision, decided });
 }

@@ -19,6 +19,8 @@ export async function lockApproval(tx: Tx, approvalId: string) {
   return approval;
 }
 
+export type LockedApproval = Awaited<ReturnType<typeof lockApproval>>;
+
 /** The answer for a click on a step that is no longer open: what happened, who and when. */
 export function settledText(deps: ServiceDeps, approval: { status: keyof typeof approvalStatusLabels; decidedAt: Date | null }, step: ApprovalStep & { decisions: ApprovalDecision[] }): string {
   const last = step.decisions.at(-1);

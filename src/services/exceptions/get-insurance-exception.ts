@@ -5,12 +5,15 @@ import type { Actor } from '../../domain/actor.ts';
 import { approvalStatusLabels, decisionLabels } from '../../domain/approvals/approval-definition.ts';
 import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
 import { INJURY_STILL_REQUIRED, isReasonCategory, reasonCategories, WAIVER_VOID_NOTE } from '../../domain/exceptions/reason-categories.ts';
+import { ALL_OWED } from '../../domain/exceptions/owed-insurance.ts';
+import { WITHDRAWABLE_STATUSES } from '../../domain/exceptions/exception-status.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { authorize, scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { checkExceptionDocuments, type DocumentCheck } from './check-exception-documents.ts';
 import { estimateWaiverRisk } from './estimate-waiver-risk.ts';
+import { lapsedClock, owedInsuranceViews, type OwedInsuranceView } from './exception-clock-view.ts';
 import { pensionerAgeCheck } from './pensioner-age-check.ts';
 import { toExceptionListItems, type ExceptionListItem } from './list-insurance-exceptions.ts';
 
@@ -23,6 +26,14 @@ export interface ExceptionDetail extends ExceptionListItem {
   /** Who decided and when ('YYYY-MM-DD HH:mm' in the business zone), with their comments. */
   approval: { id: string; status: string; statusLabel: string; decidedAt: string | null; decisions: ApprovalDecisionView[] } | null;
   tasks: { id: string; kind: string; title: string; dueOn: string; state: string }[];
+  /** The insurance this company still owes under the category (all of it for a waiver). */
+  owedInsurances: OwedInsuranceView[];
+  /** Dual employment after a lapse: the month the original employer stopped paying ('YYYY-MM'). */
+  otherEmployerStoppedMonth: string | null;
+  /** True while that month is still to be given (HR enters it; the clock runs from the lapse until then). */
+  askStoppedMonth: boolean;
+  /** Where the enrolment clock of a lapsed exception runs from, in words. */
+  clockNote: string | null;
   canSubmit: boolean;
   canWithdraw: boolean;
   /** The case's evidence pack (zip), for HR only. */
@@ -82,8 +93,10 @@ export async function getInsuranceException(deps: ServiceDeps, opts: { actor: Ac
       })),
     },
     tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, dueOn: formatDay(t.dueOn) as string, state: t.state })),
+    owedInsurances: owedInsuranceViews(info?.owed ?? ALL_OWED),
+    ...lapsedClock(e),
     canSubmit: e.status === 'DRAFT' && missing.length === 0 && scopeOf(opts.actor, 'exception.submit') !== undefined,
-    canWithdraw: e.employeeId === opts.actor.id && ['DRAFT', 'REMEDIATION'].includes(e.status),
+    canWithdraw: opts.actor.kind === 'employee' && e.employeeId === opts.actor.id && WITHDRAWABLE_STATUSES.includes(e.status),
     evidencePackUrl: scope === 'all' ? `/api/v1/evidence/packs?subjectType=insurance_exception&subjectId=${e.id}` : null,
   };
 }

@@ -1,16 +1,18 @@
 // The HR manager's approval of a lawful insurance exception (PRODUCT.md §D): one step, any HR
 // manager, 24 h SLA, escalating to the administrators. The hooks run inside the deciding
-// transaction: approval starts the quarterly re-verification and opens the work-injury
-// enrolment task (人社部令第13号 第九条); rejection opens the enrolment remediation task.
+// transaction: approval starts the quarterly re-verification and opens the enrolment task for the
+// insurance the category still owes here (e.g. work injury, 人社部令第13号 第九条; nothing for a
+// dispatched worker or a student intern); rejection opens the enrolment remediation task.
 import type { ApprovalDefinition, ApprovalOutcomeContext } from '../../domain/approvals/approval-definition.ts';
 import { dayIn, formatDay, parseDay } from '../../domain/dates.ts';
 import { nextQuarterStart } from '../../domain/exceptions/exception-status.ts';
-import { INJURY_STILL_REQUIRED } from '../../domain/exceptions/reason-categories.ts';
+import { insuranceTypeLabels, stillToEnrol } from '../../domain/exceptions/owed-insurance.ts';
+import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import { enrolmentDeadlineFor } from './enrolment-deadline-for.ts';
-import { INJURY_ONLY_TASK, openComplianceTask } from './open-compliance-task.ts';
+import { OWED_ENROLMENT_TASK, openComplianceTask } from './open-compliance-task.ts';
 import { openRemediationTask } from './open-remediation-task.ts';
 
 export const INSURANCE_EXCEPTION_APPROVAL = 'insurance-exception';
@@ -36,12 +38,17 @@ async function onApproved(ctx: ApprovalOutcomeContext): Promise<void> {
   const reverifyOn = nextQuarterStart(today);
   if (!(await compareAndSet(ctx.tx.insuranceException, { id: e.id, status: 'SUBMITTED' as const, version: e.version }, { status: 'APPROVED' as const, reverifyOn: parseDay(reverifyOn), version: { increment: 1 } }))) conflict();
   await writeAuditEvent(ctx.tx, ctx.actor, { type: 'exception.approved', data: { ...data, approvalId: ctx.approval.id, reverifyOn } }, subject);
-  const injury = await ctx.tx.enrolment.findFirst({ where: { employeeId: e.employeeId, insuranceType: 'INJURY', status: 'ENROLLED' }, select: { id: true } });
-  if (injury) return;
+  if (!isReasonCategory(e.reasonCategory)) return;
+  const info = reasonCategories[e.reasonCategory];
+  const enrolled = await ctx.tx.enrolment.findMany({ where: { employeeId: e.employeeId, status: 'ENROLLED' }, select: { insuranceType: true } });
+  const owed = stillToEnrol(info.owed, enrolled.map((x) => x.insuranceType));
+  if (owed.length === 0) return;
   const { dueOn } = await enrolmentDeadlineFor(ctx.deps.db, { clockStart: formatDay(employee.enrolmentClockFrom ?? employee.startDate) as string, today });
+  const hows = [...new Set(owed.flatMap((o) => (o.how ? [o.how] : [])))];
   await openComplianceTask(ctx.tx, {
-    actor: ctx.actor, kind: INJURY_ONLY_TASK, uniqueKey: `${INJURY_ONLY_TASK}:${e.id}`, employeeId: e.employeeId, exceptionId: e.id,
-    title: `仍须为${employee.name}办理工伤保险增员`, details: { exceptionId: e.id, legalBasis: INJURY_STILL_REQUIRED }, dueOn,
+    actor: ctx.actor, kind: OWED_ENROLMENT_TASK, uniqueKey: `${OWED_ENROLMENT_TASK}:${e.id}`, employeeId: e.employeeId, exceptionId: e.id,
+    title: `仍须为${employee.name}办理${owed.map((o) => insuranceTypeLabels[o.type]).join('、')}增员${hows.length > 0 ? `（${hows.join('；')}）` : ''}`,
+    details: { exceptionId: e.id, insuranceTypes: owed.map((o) => o.type), legalBasis: info.legalNote }, dueOn,
   });
 }
 

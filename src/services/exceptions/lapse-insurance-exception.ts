@@ -2,6 +2,8 @@
 // so it ends (LAPSED) and enrolment is owed again. The 30-day clock of 社会保险法 第五十八条
 // restarts on the lapse day (Employee.enrolmentClockFrom), HR gets an urgent card and an
 // enrolment remediation task, and the lapse goes into the evidence ledger. Runs in the caller's tx.
+// A dual-employment lapse also asks HR for the month the original employer stopped paying
+// (record-other-employer-stop.ts moves the clock back to it); until then the lapse day counts.
 import { buildExceptionLapsedCard } from '../../../cards/exception-lapsed-card.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -47,7 +49,10 @@ export async function lapseInsuranceException(deps: ServiceDeps, tx: Tx, input: 
     actor: input.actor, exceptionId: e.id, employeeId: e.employeeId, audience: 'hr', prefix: 'exl',
     build: (key) => buildExceptionLapsedCard({
       key, h5Url: exceptionPageUrl(deps.publicBaseUrl, e.id),
-      facts: { name: employee.name, department: employee.department.name, reasonLabel, lapsedOn: input.lapsedOn, enrolmentDeadline: input.deadline.legalDeadline },
+      facts: {
+        name: employee.name, department: employee.department.name, reasonLabel, lapsedOn: input.lapsedOn, enrolmentDeadline: input.deadline.legalDeadline,
+        askStoppedMonth: e.kind === 'DUAL_EMPLOYMENT',
+      },
     }),
   });
   return true;

@@ -8,7 +8,8 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 
 export const REMEDIATION_TASK = 'enrolment.remediation';
-export const INJURY_ONLY_TASK = 'enrolment.injury_only';
+/** The insurance an approved exception still owes here (work injury for most; lawful-categories.ts). */
+export const OWED_ENROLMENT_TASK = 'enrolment.owed';
 
 export interface OpenComplianceTaskInput {
   actor: Actor;

@@ -1,6 +1,6 @@
-// An employee asks not to be insured here. A lawful reason (retired and drawing a pension; the
-// original employer still pays — 劳动争议司法解释（一）第三十二条) opens a DRAFT that collects a
-// signed declaration and a proof. Any other reason is a waiver, void under 法释〔2025〕12号 第十九条:
+// An employee asks not to be insured here. A lawful reason (src/domain/exceptions/lawful-categories.ts,
+// each with its article) opens a DRAFT that collects a signed declaration and the category's
+// proofs. Any other reason is a waiver, void under 法释〔2025〕12号 第十九条:
 // it is recorded (REMEDIATION), HR gets an urgent card with the money at risk, and an enrolment
 // task is opened. One open exception per employee at a time.
 import { buildExceptionRequestCard } from '../../../cards/exception-request-card.ts';
@@ -8,7 +8,7 @@ import { buildWaiverWarningCard } from '../../../cards/exception-waiver-warning-
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay } from '../../domain/dates.ts';
 import { OPEN_EXCEPTION_STATUSES } from '../../domain/exceptions/exception-status.ts';
-import { isReasonCategory, LAWFUL_CARD_NOTE, REASON_CATEGORIES, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { isReasonCategory, REASON_CATEGORIES, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
@@ -75,11 +75,11 @@ export async function requestInsuranceException(deps: ServiceDeps, opts: Request
     await writeAuditEvent(tx, opts.actor, { type: 'exception.requested', data: { ...data, lawful: info.lawful } }, subject);
     const who = { name: employee.name, department: employee.department.name, reasonLabel: info.label };
     const h5Url = exceptionPageUrl(base, created.id);
-    if (info.lawful && info.proof) {
-      const proof = info.proof;
+    if (info.lawful) {
+      const proofs = info.proofs.map((p) => ({ label: p.label, present: false }));
       await queueExceptionCard(deps, tx, {
         actor: opts.actor, exceptionId: created.id, employeeId: employee.id, audience: 'hr', prefix: 'exr',
-        build: (key) => buildExceptionRequestCard({ key, h5Url, facts: { ...who, declarationSigned: false, proofLabel: proof.label, proofPresent: false, legalNote: LAWFUL_CARD_NOTE } }),
+        build: (key) => buildExceptionRequestCard({ key, h5Url, facts: { ...who, declarationSigned: false, proofs, owedShort: info.owedShort, legalNote: info.cardNote } }),
       });
     } else if (deadline) {
       await openRemediationTask(tx, { actor: opts.actor, exception: created, employeeName: employee.name, clockStart, deadline, reason: info.legalNote });
@@ -94,8 +94,12 @@ export async function requestInsuranceException(deps: ServiceDeps, opts: Request
     return created;
   });
   await sealTreeHead(deps);
-  const nextSteps = info.proof
-    ? [{ label: '签署声明', url: declarationSignUrl(base, exception.id) }, { label: `上传「${info.proof.label}」`, url: proofUploadUrl(base, exception.id, info.proof.kind) }, { label: '材料齐全后由人事提交人事经理审批' }]
+  const nextSteps = info.lawful
+    ? [
+      { label: '签署声明', url: declarationSignUrl(base, exception.id) },
+      ...info.proofs.map((p) => ({ label: `上传「${p.label}」`, url: proofUploadUrl(base, exception.id, p.kind) })),
+      { label: '材料齐全后由人事提交人事经理审批' },
+    ]
     : [{ label: '根据法释〔2025〕12号第十九条，该申请无效，公司仍须依法为你缴纳社会保险' }, { label: `人事将在 ${deadline?.dueOn} 前为你办理社保增员` }];
   return { exception, lawful: info.lawful, nextSteps };
 }

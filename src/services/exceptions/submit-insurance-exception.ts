@@ -1,5 +1,5 @@
 // HR submits a lawful exception to the HR manager once its documents are complete: the signed
-// declaration and the proof its reason needs. A missing document refuses the submission, naming
+// declaration and the proofs its reason needs. A missing document refuses the submission, naming
 // it, and changes nothing (PRODUCT.md §D). The approval starts in the same transaction.
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
@@ -50,7 +50,7 @@ export async function submitInsuranceException(deps: ServiceDeps, opts: { actor:
         // The summary holds four rows at most: the age check rides on the reason's.
         { label: '原因', value: ageWarning ? `${info.label}（${PENSIONER_AGE_CARD_NOTE}）` : info.label },
         { label: '材料', value: docs.map((d) => `✔${d.label}`).join(' ') },
-        { label: '工伤保险', value: '工伤保险仍须缴纳（人社部令第13号 第九条）' },
+        { label: '仍须参保', value: info.owedShort },
       ],
       submitter: opts.actor,
     });

@@ -50,3 +50,14 @@ export async function queueCardUpdates(deps: ServiceDeps, tx: Tx, cards: { card:
     await deps.outbox.enqueue(tx, { dedupeKey: `card-update:${card.cardKey}`, platform: card.platform, recipients, payload: { kind: 'card_update', card: model } });
   }
 }
+
+/** Decides each still open card in `cards` and sends every recipient its update; returns how many were closed. */
+export async function decideOpenCards(deps: ServiceDeps, tx: Tx, cards: CardInstance[], d: CardDecisionInput): Promise<number> {
+  const closed: { card: CardInstance; model: CardModel }[] = [];
+  for (const card of cards) {
+    const { model, data } = decidedColumns(card, d);
+    if (await compareAndSet(tx.cardInstance, { id: card.id, state: 'OPEN' }, data)) closed.push({ card, model });
+  }
+  await queueCardUpdates(deps, tx, closed);
+  return closed.length;
+}

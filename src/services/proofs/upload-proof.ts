@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { acceptProofFile } from '../../domain/files/sniff-file-type.ts';
 import { authorize } from '../../domain/permissions.ts';
-import { checkCoversMonth, cleanFileName, isProofKind, PROOF_KINDS } from '../../domain/proofs/proof-kinds.ts';
+import { checkCoversMonth, cleanFileName, isProofKind, PROOF_KINDS, proofKindLabels } from '../../domain/proofs/proof-kinds.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -37,7 +37,7 @@ export async function uploadProof(deps: ServiceDeps, opts: UploadProofOptions): 
   if (opts.actor.kind !== 'employee') throw new AppError('forbidden', '上传证明材料需以员工或人事身份登录（系统记录上传人）');
   if (scope !== 'all' && opts.actor.id !== opts.employeeId) throw new AppError('forbidden', '只能为本人上传证明材料');
   const kind = opts.kind;
-  if (!isProofKind(kind)) throw new AppError('validation_failed', `证明类型应为 ${PROOF_KINDS.join(' / ')} 之一`);
+  if (!isProofKind(kind)) throw new AppError('validation_failed', `证明类型应为以下之一：${PROOF_KINDS.map((k) => proofKindLabels[k]).join('、')}`);
   const now = deps.now();
   const coversMonth = opts.coversMonth ? checkCoversMonth(opts.coversMonth, dayIn(deps.businessTz, now).slice(0, 7)) : null;
   const mediaType = await acceptProofFile(opts.bytes);

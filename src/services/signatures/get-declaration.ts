@@ -4,7 +4,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { formatDateTime } from '../../domain/dates.ts';
 import { scopeOf } from '../../domain/permissions.ts';
-import { templateKey, type DeclarationContent } from '../../documents/declaration-templates.ts';
+import { templateKey, versionOfKey, type DeclarationContent } from '../../documents/declaration-templates.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { findTemplate } from './find-template.ts';
@@ -31,18 +31,19 @@ export async function getDeclaration(deps: ServiceDeps, opts: { actor: Actor; te
   const subject = await template.subjectOf(deps, opts.subjectId);
   const own = subject !== undefined && opts.actor.kind === 'employee' && subject.employeeId === opts.actor.id;
   if (!subject || (!own && scopeOf(opts.actor, 'signature.read') !== 'all')) throw new AppError('not_found', '找不到要签署的声明');
-  const key = templateKey(template);
   const signature = await deps.db.signature.findFirst({
     where: { template: { startsWith: `${template.id}@` }, subjectType: template.subjectType, subjectId: opts.subjectId, employeeId: subject.employeeId },
-    select: { id: true, signedAt: true },
+    select: { id: true, signedAt: true, template: true, statement: true },
   });
+  // A signed declaration is shown as signed: its version's text, not today's wording.
+  const version = signature ? versionOfKey(template, signature.template) : template.version;
   return {
-    template: key,
+    template: templateKey(template, version),
     subjectType: template.subjectType,
     subjectId: opts.subjectId,
     employeeId: subject.employeeId,
-    content: await template.load(deps, opts.subjectId, subject.employeeId),
-    statement: template.statement,
+    content: await template.load(deps, opts.subjectId, subject.employeeId, version),
+    statement: signature?.statement ?? template.statement,
     canSign: own && !subject.closed && !signature,
     closed: subject.closed ?? null,
     signed: signature
