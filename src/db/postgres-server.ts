@@ -79,7 +79,6 @@ function run(opts: ClusterOptions, program: 'initdb' | 'postgres', args: string[
     ...opts.account,
     cwd: '/',
     detached: true,
-    env: { ...process.env, LC_MESSAGES: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Drained for as long as it runs (a full pipe would block its logging); the tail explains failures.
