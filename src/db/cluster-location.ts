@@ -3,8 +3,7 @@
 // open up such a directory, a new cluster then lives under CLUSTER_HOME, and DATA_DIR/pg is a
 // symbolic link to it: DATA_DIR/pg stays the one place to look, and the link says where the
 // data really is (back up through the link, e.g. `tar -h`).
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, realpathSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ConfigError } from '../config.ts';
 import { accountCanAccess, type PostgresAccount } from './postgres-account.ts';
@@ -26,9 +25,11 @@ export function clusterDirectory(dataDir: string, account: PostgresAccount | und
   }
   if (accountCanAccess(account, resolve(dataDir), 'x')) return dir;
   const real = realpathSync(dataDir);
-  const home = join(CLUSTER_HOME, `${basename(real)}-${createHash('sha256').update(real).digest('hex').slice(0, 12)}`);
-  mkdirSync(home, { recursive: true });
+  mkdirSync(CLUSTER_HOME, { recursive: true });
   chmodSync(CLUSTER_HOME, 0o755);
+  // A new directory each time: a cluster left there by an earlier DATA_DIR of the same path
+  // (deleted with its link and password) is never reused, nor removed.
+  const home = mkdtempSync(join(CLUSTER_HOME, `${basename(real)}-`));
   chmodSync(home, 0o755);
   symlinkSync(join(home, 'pg'), link);
   log(`the postgres user cannot enter ${real}: the embedded PostgreSQL cluster lives in ${home}/pg, linked from ${link}`);
