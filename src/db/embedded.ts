@@ -10,7 +10,7 @@ import { clusterDirectory } from './cluster-location.ts';
 import { isOrphan, isRunning, recordOwner, stopOrphan } from './cluster-owner.ts';
 import { postgresAccount } from './postgres-account.ts';
 import { reachableBinaries, shippedBinaries } from './postgres-binaries.ts';
-import { initialiseCluster, startCluster } from './postgres-server.ts';
+import { acceptsConnections, initialiseCluster, startCluster } from './postgres-server.ts';
 import { watchPostgres } from './watch-postgres.ts';
 
 export interface EmbeddedDatabase {
@@ -34,7 +34,7 @@ export async function openEmbeddedDatabase(dataDir: string, log: (m: string) => 
     await stopOrphan(running.pid);
   } else if (running) {
     const url = urlFor(running.port, password);
-    if (await reachable(url)) return { url, dir, owned: false, stop: async () => {} };
+    if (await acceptsConnections(url, 2000)) return { url, dir, owned: false, stop: async () => {} };
   }
   const binaries = reachableBinaries(account, await shippedBinaries());
   if (!existsSync(join(dir, 'PG_VERSION'))) {
@@ -72,18 +72,6 @@ function runningPostmaster(dir: string): { pid: number; port: number } | undefin
   if (!existsSync(pidFile)) return undefined;
   const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n').map(Number);
   return pid && port && isRunning(pid) ? { pid, port } : undefined;
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 async function ensureDatabase(adminUrl: string): Promise<void> {

@@ -45,7 +45,7 @@ export async function initialiseCluster(opts: ClusterOptions & { password: strin
 export async function startCluster(opts: ClusterOptions & { port: number; password: string; flags: string[] }): Promise<RunningPostgres> {
   const server = run(opts, 'postgres', ['-D', opts.dataDir, '-p', String(opts.port), ...opts.flags]);
   const url = `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`;
-  for (const started = Date.now(); !(await accepts(url)); ) {
+  for (const started = Date.now(); !(await acceptsConnections(url)); ) {
     if (server.hasEnded()) throw new Error(`PostgreSQL exited while starting: ${server.output()}`);
     if (Date.now() - started > 60_000) {
       server.child.kill('SIGQUIT');
@@ -101,8 +101,9 @@ function run(opts: ClusterOptions, program: 'initdb' | 'postgres', args: string[
   return { child, ended, hasEnded: () => over, output: () => tail.trim() };
 }
 
-async function accepts(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+/** Whether a PostgreSQL at `url` accepts a connection now. */
+export async function acceptsConnections(url: string, timeoutMs = 1000): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   client.on('error', () => {});
   try {
     await client.connect();
