@@ -3,7 +3,7 @@
 // open up such a directory, a new cluster then lives under CLUSTER_HOME, and DATA_DIR/pg is a
 // symbolic link to it: DATA_DIR/pg stays the one place to look, and the link says where the
 // data really is (back up through the link, e.g. `tar -h`).
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, realpathSync, symlinkSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ConfigError } from '../config.ts';
 import { accountCanAccess, type PostgresAccount } from './postgres-account.ts';
@@ -14,7 +14,10 @@ export const CLUSTER_HOME = '/var/lib/shebao-sentinel';
 export function clusterDirectory(dataDir: string, account: PostgresAccount | undefined, log: (m: string) => void): string {
   const link = resolve(dataDir, 'pg');
   if (!account) return link;
-  const isLink = existsSync(link) && lstatSync(link).isSymbolicLink();
+  const isLink = lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  if (isLink && !existsSync(link)) {
+    throw new ConfigError(`${link} links to ${readlinkSync(link)}, which no longer exists. Restore the cluster there, or remove the link to start an empty one.`);
+  }
   const dir = isLink ? realpathSync(link) : link;
   if (existsSync(dir)) {
     if (accountCanAccess(account, dir, 'x')) return dir;

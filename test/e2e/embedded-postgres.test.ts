@@ -119,6 +119,13 @@ describe.skipIf(!root)('as root, with DATA_DIR or the checkout inside a private 
     mkdirSync(join(dataDir, 'pg'), { recursive: true });
     expect(() => clusterDirectory(dataDir, postgresAccount(), () => {})).toThrow(new RegExp(`cannot enter ${join(dataDir, 'pg')}.*setfacl -m u:postgres:x`));
   });
+
+  it('stops at once when DATA_DIR/pg links to a cluster that is gone', () => {
+    const dataDir = join(tempDir(0o700), 'data');
+    mkdirSync(dataDir);
+    symlinkSync(join(CLUSTER_HOME, 'gone', 'pg'), join(dataDir, 'pg'));
+    expect(() => clusterDirectory(dataDir, postgresAccount(), () => {})).toThrow(/links to \/var\/lib\/shebao-sentinel\/gone\/pg, which no longer exists/);
+  });
 });
 
 async function query(url: string, sql: string): Promise<unknown[]> {
