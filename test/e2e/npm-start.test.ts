@@ -1,6 +1,6 @@
 // The quick start as a new user runs it: a fresh DATA_DIR, `node scripts/start.ts`, the
 // printed URLs, the demo company, Ctrl-C, a restart that keeps data, and the CLI beside it.
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ const env = { DATA_DIR: dataDir };
 let server: RunningServer | undefined;
 afterAll(async () => {
   if (server?.child.exitCode === null) await server.stop('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const api = (s: RunningServer, path: string) => fetch(`${s.baseUrl}${path}`, { headers: { Authorization: `Bearer ${s.adminToken}` } });
