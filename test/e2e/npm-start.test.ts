@@ -1,9 +1,10 @@
 // The quick start as a new user runs it: a fresh DATA_DIR, `node scripts/start.ts`, the
 // printed URLs, the demo company, Ctrl-C, a restart that keeps data, and the CLI beside it.
-import { existsSync, mkdtempSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isRunning } from '../../src/db/cluster-owner.ts';
 import { runProcess, startServer, type RunningServer } from './server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sentinel-start-'));
@@ -12,14 +13,16 @@ const env = { DATA_DIR: dataDir };
 let server: RunningServer | undefined;
 afterAll(async () => {
   if (server?.child.exitCode === null) await server.stop('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const jsonLogLines = (output: string) => output.split('\n').filter((l) => l.startsWith('{'));
 const api = (s: RunningServer, path: string) => fetch(`${s.baseUrl}${path}`, { headers: { Authorization: `Bearer ${s.adminToken}` } });
 
-describe('npm start on a fresh machine', () => {
+// Each test runs whole server or CLI processes: on a loaded machine one takes far more than 30 s.
+describe('npm start on a fresh machine', { timeout: 180_000 }, () => {
   it('starts, migrates, seeds the demo company and prints the URLs and admin token', async () => {
-    server = await startServer(env);
+    server = await startServer(env, undefined, { terminal: true });
     for (const label of ['H5 mini-app', 'Sandbox chat', 'API docs', 'Admin token']) expect(server.output()).toContain(label);
     // The token is shown this once, in the banner, and in no JSON log line.
     expect(server.output()).toContain(`Admin token     ${server.adminToken}   (shown this once`);
@@ -50,9 +53,11 @@ describe('npm start on a fresh machine', () => {
   });
 
   it('stops the embedded database cleanly on Ctrl-C', async () => {
+    // Started as in a terminal: Ctrl-C signals the whole process group, not only the server.
     const code = await server!.stop('SIGINT');
     expect(code).toBe(0);
-    expect(server!.output()).toContain('stopped cleanly');
+    expect(server!.output().match(/stopped cleanly/g)).toHaveLength(1);
+    expect(server!.output()).not.toContain('pg-boss error');
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   });
 
@@ -64,6 +69,16 @@ describe('npm start on a fresh machine', () => {
     const list = (await (await api(server, '/api/v1/employees?pageSize=1')).json()) as { total: number };
     expect(list.total).toBeGreaterThanOrEqual(60);
     expect(await server.stop('SIGTERM')).toBe(0);
+    expect(server.output()).toContain('stopped cleanly');
+  });
+
+  it('leaves no PostgreSQL running when the server is killed (SIGKILL)', async () => {
+    server = await startServer(env);
+    const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(isRunning(postmaster)).toBe(true);
+    await server.stop('SIGKILL');
+    await expect.poll(() => isRunning(postmaster), { timeout: 15_000, interval: 200 }).toBe(false);
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false); // a clean shutdown removes it
   });
 
   it('runs the CLI alone by starting the embedded database for the command', async () => {

@@ -10,14 +10,17 @@ export interface RunningServer {
   baseUrl: string;
   /** From ADMIN_TOKEN, else DATA_DIR/admin-token (the banner shows it on the first start only). */
   adminToken: string;
+  /** Sends the signal to the server, or to its whole process group when it runs as in a terminal. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+/** `terminal`: the server leads its own process group, so that `stop` signals the group as Ctrl-C in a terminal does. */
+export async function startServer(env: Record<string, string>, timeoutMs = 120_000, opts: { terminal?: boolean } = {}): Promise<RunningServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['scripts/start.ts'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SCHEDULER: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: Boolean(opts.terminal),
   });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
@@ -35,7 +38,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
     baseUrl: `http://127.0.0.1:${port}`,
     adminToken: env.ADMIN_TOKEN ?? readFileSync(join(env.DATA_DIR ?? 'data', 'admin-token'), 'utf8').trim(),
     async stop(signal = 'SIGINT') {
-      child.kill(signal);
+      if (opts.terminal) process.kill(-child.pid!, signal);
+      else child.kill(signal);
       return exited;
     },
   };
