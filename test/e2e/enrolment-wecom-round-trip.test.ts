@@ -27,7 +27,7 @@ describe('WeCom enrolment reminder round trip', () => {
     const cards = await waitFor('the day-23 card at WeCom', async () => (templateCards().length === 2 ? templateCards() : undefined));
     expect(cards.map((d) => d.userId).sort()).toEqual(['hr-a', 'hr-b']);
     const taskId = cards[0]!.taskId!;
-    expect(JSON.stringify(cards[0]!.message)).toContain('入职第24天');
+    expect(JSON.stringify(cards[0]!.message)).toContain('入职已满24天');
 
     const code = await waitFor('response codes', async () => {
       const card = await t.db.cardInstance.findUnique({ where: { cardKey: taskId } });

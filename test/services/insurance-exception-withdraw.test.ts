@@ -7,6 +7,7 @@ import { decideApproval } from '../../src/services/approvals/decide-approval.ts'
 import { withdrawApproval } from '../../src/services/approvals/withdraw-approval.ts';
 import { getInsuranceException } from '../../src/services/exceptions/get-insurance-exception.ts';
 import { submitInsuranceException } from '../../src/services/exceptions/submit-insurance-exception.ts';
+import { findEnrolmentCandidates } from '../../src/services/enrolment/find-enrolment-candidates.ts';
 import { withdrawInsuranceException } from '../../src/services/exceptions/withdraw-insurance-exception.ts';
 import { completeException, submittedException } from '../helpers/exception-kit.ts';
 import { makeActor } from '../helpers/factories.ts';
@@ -97,6 +98,11 @@ describe('what the new lawful categories still owe here', () => {
     await decideApproval(deps, { approvalId: d.approvalId, decision: 'APPROVE', actor: hrm.actor, channel: 'h5' });
     expect(await t.db.complianceTask.count({ where: { subjectId: d.id } })).toBe(0);
     expect((await getInsuranceException(deps, { actor: hrs.actor, id: d.id })).owedInsurances).toEqual([]);
+
+    // The enrolment sweep: the dispatched worker owes nothing here; the treaty national still does.
+    const candidates = (await findEnrolmentCandidates(t.db, { asOf: '2026-12-31', after: undefined, take: 500 })).map((c) => c.name);
+    expect(candidates).toContain('Hans');
+    expect(candidates).not.toContain('派遣工');
   });
 
   it('asks a student intern for both the student status and the internship agreement before HR can submit', async () => {

@@ -174,7 +174,8 @@ describe('a lawful exception: retired and drawing a pension', () => {
     expect(cards('enrolment.deadline').map((c) => c.key).filter((k) => k.includes(emp.employee.id.replaceAll('-', '')))).toEqual([`enr-${emp.employee.id.replaceAll('-', '')}-20270417-day23-sandbox`]);
 
     const restartedCard = cards('enrolment.deadline').find((c) => c.key.includes('20270417'));
-    expect(restartedCard?.rows.slice(2, 4)).toEqual([{ label: '起算日期', value: '2027-04-17（例外失效）' }, { label: '起算天数', value: '起算第23天' }]);
+    expect(restartedCard?.rows.slice(2, 4)).toEqual([{ label: '起算日期', value: '2027-04-17（例外失效）' }, { label: '法定截止', value: '05-17' }]);
+    expect(restartedCard?.subtitle).toContain('例外失效已满');
     expect((await listInsuranceExceptions(deps, { actor: emp.actor })).exceptions.map((x) => x.statusLabel)).toEqual(['已失效']);
   });
 });

@@ -89,6 +89,8 @@ describe('the pensioner plausibility warning', () => {
     const young = await makeActor(deps, ['EMPLOYEE'], { name: '青年', idNumber: id('1990-04-04', 'm', '55'), identities: { sandbox: 'young' } });
     const { exception } = await requestInsuranceException(deps, { actor: young.actor, reasonCategory: 'RETIRED_PENSIONER' });
     const hr = await makeActor(deps, ['HR_SPECIALIST', 'HR_MANAGER'], { idNumber: id('1985-01-01', 'm', '66') });
+    // Four-eyes: the submitter does not approve, so another HR manager must exist.
+    await makeActor(deps, ['HR_MANAGER'], { idNumber: id('1984-02-02', 'm', '67') });
     const view = await getInsuranceException(deps, { actor: hr.actor, id: exception.id });
     expect(view.plausibilityWarning).toBe('按证件，该员工现年36周岁，低于最早可办理退休的年龄55周岁（特殊工种提前退休，国发〔1978〕104号 第一条第（二）项），通常不可能已领取基本养老金；除因病完全丧失劳动能力提前退休（同条第（三）项）外，请核实退休证和养老金领取记录');
     // The employee's own view does not carry HR's check.

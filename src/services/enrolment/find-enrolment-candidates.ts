@@ -9,8 +9,14 @@
 // enrolment an approved exception required (人社部令第13号 第九条), so for them only an enrolment of
 // another insurance type ends the reminders. An APPROVED exception itself does not: until the
 // INJURY enrolment is recorded the employee stays a candidate, because work injury stays required.
+// An approved exception that owes nothing here (student intern: no labour relationship; dispatched
+// worker: the agency enrols) ends the reminders.
 import type { Db, Tx } from '../../db/client.ts';
 import { parseDay } from '../../domain/dates.ts';
+import { LAWFUL_CATEGORIES, lawfulCategories } from '../../domain/exceptions/lawful-categories.ts';
+
+/** Approved lawful exceptions that leave nothing to enrol here (student intern, dispatched worker). */
+const OWES_NOTHING_HERE: string[] = LAWFUL_CATEGORIES.filter((c) => lawfulCategories[c].owed.length === 0);
 
 export interface EnrolmentCandidate {
   id: string;
@@ -37,6 +43,8 @@ export async function findEnrolmentCandidates(db: Db | Tx, opts: { asOf: string;
         OR EXISTS (SELECT 1 FROM "StatusChange" c WHERE c."employeeId" = e.id AND c."fromStatus" = 'ONBOARDING' AND c."toStatus" = 'EXITED')))
       AND NOT EXISTS (SELECT 1 FROM "Enrolment" n WHERE n."employeeId" = e.id AND n.status = 'ENROLLED'
         AND (e."enrolmentClockFrom" IS NULL OR n."insuranceType" <> 'INJURY'))
+      AND NOT EXISTS (SELECT 1 FROM "InsuranceException" x WHERE x."employeeId" = e.id AND x.status = 'APPROVED'
+        AND x."reasonCategory" = ANY(${OWES_NOTHING_HERE}))
       AND e.id > ${after}::uuid
     ORDER BY e.id
     LIMIT ${opts.take}`;
