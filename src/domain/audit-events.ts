@@ -49,7 +49,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exception.reverified'), data: insuranceException.extend({ proofId: z.string(), coversMonth: z.string(), reverifyOn: z.string() }) }),
   z.object({ type: z.literal('task.opened'), data: z.object({ taskId: z.string(), kind: z.string(), uniqueKey: z.string(), dueOn: z.string(), ownerId: z.string().nullable() }) }),
   // Exits (issue 6): the absence chain (劳动合同法 第三十九条第（二）项、第四十三条), resignations and checklists.
-  z.object({ type: z.literal('exit.started'), data: z.object({ processId: z.string(), kind: z.string(), reason: z.string(), absenceCaseId: z.string().optional() }) }),
+  z.object({ type: z.literal('exit.started'), data: z.object({ processId: z.string(), kind: z.string(), reason: z.string(), absenceCaseId: z.string().optional(), proposedBy: z.enum(['employer', 'employee']).optional(), ground: z.string().optional() }) }),
   z.object({ type: z.literal('exit.notice_sent'), data: z.object({ processId: z.string(), notice: z.string(), documentSha256: z.string(), deadline: z.string(), chatRecipients: z.number().int() }) }),
   z.object({ type: z.literal('exit.notice_read'), data: z.object({ processId: z.string(), notice: z.string(), source: z.enum(['h5', 'dingtalk']).optional(), platform: z.string().optional() }) }),
   z.object({ type: z.literal('exit.notice_delivered'), data: z.object({ processId: z.string(), notice: z.string(), platform: z.string(), message: z.enum(['text', 'file']), dedupeKey: z.string() }) }),
@@ -67,7 +67,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exit.task_reminded'), data: z.object({ processId: z.string(), taskId: z.string(), kind: z.string(), dueOn: z.string() }) }),
   z.object({ type: z.literal('exit.task_done'), data: z.object({ processId: z.string(), taskId: z.string(), kind: z.string(), dueOn: z.string(), late: z.boolean() }) }),
   z.object({ type: z.literal('exit.task_escalated'), data: z.object({ processId: z.string(), taskId: z.string(), kind: z.string(), dueOn: z.string() }) }),
-  z.object({ type: z.literal('resignation.requested'), data: z.object({ processId: z.string(), lastDay: z.string(), noticeDays: z.number().int(), requiredDays: z.number().int() }) }),
+  z.object({ type: z.literal('resignation.requested'), data: z.object({ processId: z.string(), lastDay: z.string(), noticeDays: z.number().int(), requiredDays: z.number().int(), ground: z.string().optional() }) }),
   z.object({ type: z.literal('attendance.clocked_in'), data: z.object({ recordId: z.string(), insideFence: z.boolean().nullable(), distanceM: z.number().int().nullable(), siteId: z.string().nullable(), flags: z.array(z.string()) }) }),
   z.object({ type: z.literal('attendance.synced'), data: z.object({ platform: z.enum(['wecom', 'dingtalk']), from: z.string(), to: z.string(), pulled: z.number().int(), inserted: z.number().int(), duplicates: z.number().int(), unknownUsers: z.number().int() }) }),
   z.object({ type: z.literal('worksite.saved'), data: z.object({ siteId: z.string(), name: z.string(), radiusM: z.number().int(), coordSystem: z.enum(['wgs84', 'gcj02']), created: z.boolean() }) }),

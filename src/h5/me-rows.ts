@@ -56,6 +56,8 @@ export function meGroups(e: MyEmployee): InfoGroup[] {
         row('入职日期', e.startDate),
         ...(e.exitDate ? [row('离职日期', e.exitDate)] : []),
         row('合同主体', e.contractEntity),
+        row('劳动合同期限', contractTermText(e.contractStart, e.contractEnd), '未登记'),
+        ...(e.probationEnd ? [row('试用期至', e.probationEnd)] : []),
         row('参保城市', e.insuredCity),
         row('社保增员日期', e.enrolledOn, '未记录'),
         row('退休类别', e.retirementCategoryLabel && `${e.retirementCategoryLabel}${e.retirementCategorySource === 'id_number' ? '（按身份证号）' : ''}`, '未填写'),
@@ -64,6 +66,12 @@ export function meGroups(e: MyEmployee): InfoGroup[] {
       ],
     },
   ];
+}
+
+/** '2026-01-01 至 2028-12-31', '自 2026-01-01 起，无固定期限' (劳动合同法 第十四条). */
+function contractTermText(start: string | null, end: string | null): string | null {
+  if (!start) return null;
+  return end ? `${start} 至 ${end}` : `自 ${start} 起，无固定期限`;
 }
 
 /** '60岁4个月（2026-07）' */

@@ -26,6 +26,10 @@ export interface MyEmployee {
   startDate: string;
   exitDate: string | null;
   enrolledOn: string | null;
+  /** The labour contract: null start = none on record; null end with a start = 无固定期限. */
+  contractStart: string | null;
+  contractEnd: string | null;
+  probationEnd: string | null;
   position: string | null;
   department: { id: string; name: string };
   manager: { id: string; employeeNo: string; name: string } | null;

@@ -62,7 +62,7 @@ describe('HR leaving by agreement or resignation', () => {
 
   it('may not record a mutual agreement about themselves, nor move their own status', async () => {
     const me = await makeActor(c.deps, ['HR_MANAGER'], { name: '冯经理', startDate: '2025-01-06' });
-    await expect(startMutualExit(c.deps, { actor: me.actor, employeeId: me.employee.id, exitDate: '2026-11-30', agreedOn: '2026-11-01', reason: '协商一致' }))
+    await expect(startMutualExit(c.deps, { actor: me.actor, employeeId: me.employee.id, exitDate: '2026-11-30', agreedOn: '2026-11-01', reason: '协商一致', proposedBy: 'employee' }))
       .rejects.toMatchObject({ status: 403, message: '协商解除劳动合同与你本人有关，不能由你自己办理，请由其他人事同事或管理员办理' });
     await expect(transitionEmployeeStatus(c.deps, { actor: me.actor, id: me.employee.id, to: 'PENDING_EXIT', reason: '我要走了' })).rejects.toMatchObject({ status: 403 });
     expect(await t.db.exitProcess.count({ where: { employeeId: me.employee.id } })).toBe(0);

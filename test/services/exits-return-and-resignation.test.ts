@@ -110,7 +110,7 @@ describe('exit cases that end otherwise', () => {
   it('gives the checklist to a mutual agreement and to an exit set by hand, but not to a no-show hire', async () => {
     c.setNow('2026-11-02 10:00');
     const a = await makeEmployee(c.deps, { name: '吴十' });
-    const mutual = await startMutualExit(c.deps, { actor: c.hr.actor, employeeId: a.id, exitDate: '2026-11-02', agreedOn: '2026-11-01', reason: '协商一致' });
+    const mutual = await startMutualExit(c.deps, { actor: c.hr.actor, employeeId: a.id, exitDate: '2026-11-02', agreedOn: '2026-11-01', reason: '协商一致', proposedBy: 'employee' });
     expect(mutual.state).toBe('EXITED');
     expect(await t.db.exitTask.count({ where: { processId: mutual.processId } })).toBe(6);
 

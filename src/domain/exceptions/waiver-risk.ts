@@ -2,9 +2,13 @@
 // back-pay of every contribution month so far, the late fee on each month, and the economic
 // compensation owed when the employee resigns for non-payment. Pure and exact: integer fen only.
 // A first version; the policy library (later issue) brings per-city rates and late-fee methods.
-import { addDays, parseDay } from '../dates.ts';
+import { addDays } from '../dates.ts';
 import { daysBetween } from '../calendar/day-math.ts';
+import { compensationHalfMonths } from '../contracts/service-months.ts';
 import { applyBp, NATIONAL_DEFAULT_RATES, type ContributionRate } from './contribution-rates.ts';
+
+// Moved to the contracts domain (the exit checklist counts compensation too); re-exported for callers.
+export { compensationHalfMonths, fullMonthsOfService } from '../contracts/service-months.ts';
 
 export interface BasePolicy {
   /** 'YYYY-MM-DD'; the policy covers months whose first day lies in [from, to]. */
@@ -66,42 +70,10 @@ function firstDayAfter(month: string): string {
   return addDays(`${month}-01`, 32).slice(0, 7) + '-01';
 }
 
-/** `start` plus n months; a day past the target month's end clamps to its last day. */
-function addMonths(start: string, n: number): string {
-  const d = parseDay(`${start.slice(0, 7)}-01`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(Number(start.slice(8, 10)), last));
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole months of service from `start` to `asOf` (a month is complete on the same day number). */
-export function fullMonthsOfService(start: string, asOf: string): number {
-  if (asOf < start) return 0;
-  let months = (Number(asOf.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(asOf.slice(5, 7)) - Number(start.slice(5, 7));
-  if (addMonths(start, months) > asOf) months--;
-  return months;
-}
-
 function baseFor(month: string, wageFen: number, policies: readonly BasePolicy[]): number {
   const day = `${month}-01`;
   const p = policies.find((x) => x.from <= day && (x.to === null || x.to >= day));
   return p ? Math.min(Math.max(wageFen, p.floorFen), p.ceilingFen) : wageFen;
-}
-
-/**
- * Compensation under 劳动合同法 第四十七条, in half months: one month's wage per full year of service;
- * a remainder of six months or more counts as a year, a shorter one (even days) as half a month.
- * The cap for wages above three times the local average (3× that average, at most 12 years) is left
- * out: the local average wage is not known to this first version, so very high wages are overstated.
- */
-export function compensationHalfMonths(start: string, asOf: string): number {
-  if (asOf <= start) return 0;
-  const months = fullMonthsOfService(start, asOf);
-  const years = Math.floor(months / 12);
-  const rest = months % 12;
-  if (rest >= 6) return years * 2 + 2;
-  return years * 2 + (addMonths(start, years * 12) < asOf ? 1 : 0);
 }
 
 /**

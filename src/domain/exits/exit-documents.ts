@@ -1,6 +1,7 @@
 // The texts of the exit documents. Each cites its legal basis in the document itself, because
 // the document is what an arbitrator reads (劳动合同法 第三十九条第（二）项, 第四条, 第四十三条,
 // 第五十条; 劳动合同法实施条例 第二十四条).
+import { fullMonthsOfService, serviceEndExclusive } from '../contracts/service-months.ts';
 import type { ExitRules } from './exit-rules.ts';
 
 /** The input of renderDocumentPdf (src/documents/render-pdf.ts). */
@@ -98,10 +99,15 @@ export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules):
 export interface CertificateFacts {
   name: string;
   employeeNo: string;
-  idNumberMasked: string | null;
+  /** The full number: it is the employee's own certificate (the read is audited by the service). */
+  idNumber: string | null;
   position: string | null;
   startDate: string;
   exitDate: string;
+  /** The agreed term as recorded, never start → exit (see contractTermLabel). */
+  contractTerm: string;
+  /** '解除' (dismissal, resignation, mutual agreement) or '终止' (expiry, retirement: 第四十四条). */
+  ending: '解除' | '终止';
   /** e.g. '2年3个月' */
   serviceYears: string;
   issuedOn: string;
@@ -109,17 +115,17 @@ export interface CertificateFacts {
 
 export function separationCertificateContent(f: CertificateFacts, rules: ExitRules): ExitDocumentContent {
   return {
-    title: '解除（终止）劳动合同证明书',
+    title: `${f.ending}劳动合同证明书`,
     paragraphs: [
-      `兹证明 ${f.name}${f.idNumberMasked ? `（身份证号 ${f.idNumberMasked}）` : ''}于 ${f.startDate} 入职本单位，劳动合同期限自 ${f.startDate} 至 ${f.exitDate}，任${f.position || '—'}岗位，在本单位工作年限为${f.serviceYears}。`,
-      `双方劳动关系已于 ${f.exitDate} 解除（终止）。`,
+      `兹证明 ${f.name}${f.idNumber ? `（身份证号 ${f.idNumber}）` : ''}于 ${f.startDate} 入职本单位，劳动合同期限：${f.contractTerm}，任${f.position || '—'}岗位，在本单位工作年限为${f.serviceYears}。`,
+      `双方劳动合同已于 ${f.exitDate} ${f.ending}。`,
       '特此证明。本证明依据《劳动合同法》第五十条及《劳动合同法实施条例》第二十四条出具。',
     ],
     facts: [
       { label: '姓名', value: f.name },
       { label: '工号', value: f.employeeNo },
-      { label: '劳动合同期限', value: `${f.startDate} 至 ${f.exitDate}` },
-      { label: '解除（终止）日期', value: f.exitDate },
+      { label: '劳动合同期限', value: f.contractTerm },
+      { label: `${f.ending}日期`, value: f.exitDate },
       { label: '工作岗位', value: f.position || '—' },
       { label: '工作年限', value: f.serviceYears },
     ],
@@ -127,11 +133,18 @@ export function separationCertificateContent(f: CertificateFacts, rules: ExitRul
   };
 }
 
-/** Whole years and months from start to exit, e.g. '2年3个月'; under a month is '不满1个月'. */
+/** The agreed term: '2025-03-01 至 2028-02-29', '自 2025-03-01 起无固定期限', or 未登记合同期限. */
+export function contractTermLabel(contractStart: string | null, contractEnd: string | null): string {
+  if (!contractStart) return '未登记合同期限';
+  return contractEnd ? `${contractStart} 至 ${contractEnd}` : `自 ${contractStart} 起无固定期限`;
+}
+
+/**
+ * Whole years and months of service from the first day through the last day, both counted
+ * (2025-03-01 → 2026-02-28 is '1年'); under a month is '不满1个月'.
+ */
 export function serviceLength(startDate: string, exitDate: string): string {
-  const [sy, sm, sd] = startDate.split('-').map(Number) as [number, number, number];
-  const [ey, em, ed] = exitDate.split('-').map(Number) as [number, number, number];
-  let months = (ey - sy) * 12 + (em - sm) - (ed < sd ? 1 : 0);
+  let months = fullMonthsOfService(startDate, serviceEndExclusive(exitDate));
   if (months < 1) return '不满1个月';
   const years = Math.floor(months / 12);
   months %= 12;

@@ -1,10 +1,18 @@
 // The steps of an exit, as the timeline and the cards name them.
 
-export type ExitKind = 'ABSENCE' | 'RESIGNATION' | 'MUTUAL_AGREEMENT' | 'OTHER';
+export const EXIT_KINDS = ['ABSENCE', 'RESIGNATION', 'EMPLOYER_FAULT_RESIGNATION', 'MUTUAL_AGREEMENT', 'OTHER'] as const;
+export type ExitKind = (typeof EXIT_KINDS)[number];
+
+/** Kinds that end on an agreed or announced exit date (completed by the daily job or HR). */
+export const DATED_EXIT_KINDS = ['RESIGNATION', 'EMPLOYER_FAULT_RESIGNATION', 'MUTUAL_AGREEMENT'] as const;
+
+/** Employee-initiated kinds HR acknowledges (accept-resignation). */
+export const RESIGNATION_KINDS = ['RESIGNATION', 'EMPLOYER_FAULT_RESIGNATION'] as const;
 
 export const exitKindLabels: Record<ExitKind, string> = {
   ABSENCE: '旷工解除（劳动合同法第三十九条第（二）项）',
   RESIGNATION: '员工辞职（劳动合同法第三十七条）',
+  EMPLOYER_FAULT_RESIGNATION: '员工因用人单位过错解除（劳动合同法第三十八条）',
   MUTUAL_AGREEMENT: '协商解除（劳动合同法第三十六条）',
   OTHER: '其他',
 };

@@ -2,6 +2,8 @@
 // 第四十三条), resignations (第三十七条), mutual agreements (第三十六条) and every leaver's checklist
 // (第五十条). The same services answer the card buttons and the H5.
 import { z } from 'zod';
+import { EMPLOYER_FAULT_GROUNDS } from '../../domain/contracts/employer-fault-grounds.ts';
+import { EXIT_KINDS } from '../../domain/exits/exit-states.ts';
 import { day } from '../../services/employees/employee-input.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { acceptResignation } from '../../services/exits/accept-resignation.ts';
@@ -14,6 +16,7 @@ import { issueSeparationCertificate } from '../../services/exits/issue-separatio
 import { listExits, listExitTasks } from '../../services/exits/list-exits.ts';
 import { markExitReturned } from '../../services/exits/mark-exit-returned.ts';
 import { readExitNotice } from '../../services/exits/read-exit-notice.ts';
+import { recordEmployerFaultResignation } from '../../services/exits/record-employer-fault-resignation.ts';
 import { recordExitChannel } from '../../services/exits/record-exit-channel.ts';
 import { recordUnionNotification } from '../../services/exits/record-union-notification.ts';
 import { requestResignation } from '../../services/exits/request-resignation.ts';
@@ -29,7 +32,7 @@ const taskParams = idParams('离职事项');
 const note = z.string().trim().max(200, '备注最多 200 字').optional();
 const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 字`);
 
-const listQuery = z.object({ state: z.string().max(40).optional(), kind: z.enum(['ABSENCE', 'RESIGNATION', 'MUTUAL_AGREEMENT', 'OTHER']).optional() }).strict();
+const listQuery = z.object({ state: z.string().max(40).optional(), kind: z.enum(EXIT_KINDS).optional() }).strict();
 const noticeBody = z.object({ round: z.union([z.literal(1), z.literal(2)]).optional() }).strict();
 const channelBody = z.object({
   channel: z.enum(['sms', 'ems', 'other'], { message: '送达方式应为 sms、ems 或 other' }),
@@ -40,8 +43,19 @@ const channelBody = z.object({
 const unionBody = z.object({ notifiedOn: day, reply: text('工会意见', 500) }).strict();
 const answerBody = z.object({ answer: z.enum(['RETURN', 'RESIGNED'], { message: '回复应为 RETURN（返岗）或 RESIGNED（已离职）' }), returnOn: day.optional(), note }).strict();
 const noteBody = z.object({ note }).strict();
-const resignationBody = z.object({ lastDay: day, reason: text('离职原因', 200), inProbation: z.boolean().optional() }).strict();
-const mutualBody = z.object({ employeeId: z.uuid({ message: '员工 id 应为 UUID' }), exitDate: day, agreedOn: day, reason: text('协商解除说明', 200) }).strict();
+const ground = z.enum(EMPLOYER_FAULT_GROUNDS, { message: '解除理由应为《劳动合同法》第三十八条所列情形之一' });
+const resignationBody = z.object({
+  lastDay: day,
+  reason: text('离职原因', 200),
+  ground: ground.optional().describe('劳动合同法 第三十八条 ground (employer fault): no notice period, compensation owed'),
+  inProbation: z.boolean().optional().describe('Ignored: probation is read from the employee record (probationEnd), never from the request'),
+}).strict();
+const employeeId = z.uuid({ message: '员工 id 应为 UUID' });
+const mutualBody = z.object({
+  employeeId, exitDate: day, agreedOn: day, reason: text('协商解除说明', 200),
+  proposedBy: z.enum(['employer', 'employee'], { message: '请说明由哪一方提出解除：employer（用人单位）或 employee（劳动者）' }).describe('employer → 经济补偿 (劳动合同法 第四十六条第（二）项)'),
+}).strict();
+const faultBody = z.object({ employeeId, ground, noticedOn: day, exitDate: day, reason: text('说明', 200) }).strict();
 const taskQuery = z.object({ state: z.enum(['OPEN', 'DONE', 'OVERDUE']).optional() }).strict();
 const documentParams = z.object({ id: z.uuid({ message: '离职流程 id 应为 UUID' }), kind: z.enum(exitDocumentKinds, { message: '文件类型无效' }) });
 
@@ -56,6 +70,11 @@ export function exitRoutes(deps: ServiceDeps) {
       method: 'post', path: '/exits/mutual', tag: 'exits', body: mutualBody, status: 201, roles: HR,
       summary: 'Record a termination by mutual agreement (劳动合同法 第三十六条): PENDING_EXIT now, EXITED with the checklist on the exit date',
       handler: ({ actor, body }) => startMutualExit(deps, { actor, ...body }),
+    }),
+    defineRoute({
+      method: 'post', path: '/exits/employer-fault-resignation', tag: 'exits', body: faultBody, status: 201, roles: HR,
+      summary: 'Record a resignation on a 劳动合同法 第三十八条 ground (employer fault): no notice period, 支付经济补偿 on the checklist (第四十六条第（一）项)',
+      handler: ({ actor, body }) => recordEmployerFaultResignation(deps, { actor, ...body }),
     }),
     defineRoute({
       method: 'get', path: '/exits/:id', tag: 'exits', params: processParams, roles: `${HR}: all; the employee: own (notices only)`,
@@ -119,8 +138,8 @@ export function exitRoutes(deps: ServiceDeps) {
     }),
     defineRoute({
       method: 'post', path: '/resignations', tag: 'exits', body: resignationBody, status: 201, roles: 'any employee, for themselves',
-      summary: 'Give notice of resignation (劳动合同法 第三十七条: 30 days, 3 in probation; shorter notice is recorded with a warning): ACTIVE → PENDING_EXIT',
-      handler: ({ actor, body }) => requestResignation(deps, { actor, ...body }),
+      summary: 'Give notice of resignation (劳动合同法 第三十七条: 30 days, 3 while the recorded probation runs; with a 第三十八条 ground none): ACTIVE → PENDING_EXIT',
+      handler: ({ actor, body }) => requestResignation(deps, { actor, lastDay: body.lastDay, reason: body.reason, ground: body.ground }),
     }),
     defineRoute({
       method: 'get', path: '/exit-tasks', tag: 'exits', query: taskQuery, roles: HR,

@@ -5,6 +5,7 @@ import { roleChangeProblem } from '../../domain/role-grants.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { contractColumns } from './contract-columns.ts';
 import type { CreateEmployeeInput } from './employee-input.ts';
 import { assertPersonalDataFree, ensureDepartment, replaceIdentities, replaceRoles, resolveManagerId } from './employee-relations.ts';
 import { employeeInclude, toEmployeeView, type EmployeeView } from './employee-view.ts';
@@ -45,6 +46,7 @@ export async function createEmployee(
         insuredCity: input.insuredCity,
         contractEntity: input.contractEntity,
         monthlyWageFen: input.monthlyWage,
+        ...contractColumns(input),
         status: input.status,
       },
     });

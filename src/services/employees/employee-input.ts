@@ -1,6 +1,7 @@
 // The fields of an employee as callers send them. REST create/update and the roster import
 // share these checks, so a value accepted by one is accepted by the other.
 import { z } from 'zod';
+import { contractTermProblem } from '../../domain/contracts/probation-limit.ts';
 import { isValidDay } from '../../domain/dates.ts';
 import { ID_TYPES } from '../../domain/identity-document.ts';
 import { mobileMessage, normalizeMobile } from '../../domain/mobile.ts';
@@ -58,12 +59,21 @@ const fields = {
   monthlyWage: wageFen.optional(),
   exitDate: day.nullable().optional(),
   enrolledOn: day.nullable().optional(),
+  /** The labour contract: no start = none on record; a start without an end = 无固定期限. */
+  contractStart: day.nullable().optional(),
+  contractEnd: day.nullable().optional(),
+  /** Checked against 劳动合同法 第十九条 (contractTermProblem). */
+  probationEnd: day.nullable().optional(),
   identities: identitiesSchema.optional(),
 };
 
 export const createEmployeeInput = z
   .object({ employeeNo: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '工号只能包含字母、数字、- 和 _，最长 32 位'), status: statusEnum.default('ACTIVE'), ...fields, roles: z.array(roleEnum).min(1).optional() })
   .strict()
+  .superRefine((v, ctx) => {
+    const problem = contractTermProblem({ contractStart: v.contractStart ?? null, contractEnd: v.contractEnd ?? null, probationEnd: v.probationEnd ?? null });
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  })
   .transform(checkIdentityInput);
 
 /** PATCH takes no roles: they change only through changeEmployeeRoles (four-eyes); updateEmployee says so in Chinese. */

@@ -31,6 +31,10 @@ export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, rev
     startDate: formatDay(row.startDate),
     exitDate: formatDay(row.exitDate),
     enrolledOn: formatDay(row.enrolledOn),
+    /** null with a contractStart = 无固定期限; contractStart null = no contract on record. */
+    contractStart: formatDay(row.contractStart),
+    contractEnd: formatDay(row.contractEnd),
+    probationEnd: formatDay(row.probationEnd),
     position: row.position,
     department: row.department,
     manager: row.manager,

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { contractColumns } from './contract-columns.ts';
 import type { UpdateEmployeeInput } from './employee-input.ts';
 import { assertPersonalDataFree, ensureDepartment, replaceIdentities, resolveManagerId } from './employee-relations.ts';
 import { employeeInclude, toEmployeeView, type EmployeeView } from './employee-view.ts';
@@ -52,6 +53,7 @@ export async function updateEmployee(
       insuredCity: input.insuredCity,
       contractEntity: input.contractEntity,
       monthlyWageFen: input.monthlyWage,
+      ...contractColumns(input, current),
       version: { increment: 1 },
     };
     if (!(await compareAndSet(tx.employee, { id: current.id, version }, data))) {

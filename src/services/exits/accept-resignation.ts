@@ -4,7 +4,7 @@ import { EXIT_ACCEPT_RESIGNATION } from '../../../cards/action-ids.ts';
 import { EXIT_RESIGNATION_CARD } from '../../../cards/exit-resignation-card.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatDay } from '../../domain/dates.ts';
-import { exitStateLabels } from '../../domain/exits/exit-states.ts';
+import { exitStateLabels, RESIGNATION_KINDS } from '../../domain/exits/exit-states.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -20,7 +20,7 @@ export async function acceptResignation(deps: ServiceDeps, o: { processId: strin
   authorize(o.actor, 'exit.manage');
   return deps.db.$transaction(async (tx) => {
     const p = await lockExitCaseForHr(tx, o.processId, o.actor);
-    if (p.kind !== 'RESIGNATION') throw new AppError('conflict', '这不是离职申请');
+    if (!(RESIGNATION_KINDS as readonly string[]).includes(p.kind)) throw new AppError('conflict', '这不是离职申请');
     const employee = await loadExitEmployee(tx, p.employeeId);
     const exitDate = formatDay(p.exitDate) as string;
     if (p.state !== 'REQUESTED') {

@@ -9,6 +9,7 @@ import { buildExitNextStepCard, buildExitNoticeReadyCard } from '../../../cards/
 import type { Actor } from '../../domain/actor.ts';
 import { addDays, dayIn, formatDay, parseDay } from '../../domain/dates.ts';
 import { workdayOnOrAfter } from '../../domain/calendar/day-math.ts';
+import { DATED_EXIT_KINDS } from '../../domain/exits/exit-states.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { completeExitInTx } from './complete-exit.ts';
 import { absenceSummary, exitCaseUrl, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
@@ -78,7 +79,7 @@ export async function advanceExitProcesses(deps: ServiceDeps, o: { asOf: string;
     if (moved === 'union') summary.unionPrompts++;
   }
 
-  const leaving = await deps.db.exitProcess.findMany({ where: { kind: { in: ['RESIGNATION', 'MUTUAL_AGREEMENT'] }, state: { in: ['REQUESTED', 'ACCEPTED'] }, exitDate: { lte: parseDay(o.asOf) } }, select: { id: true } });
+  const leaving = await deps.db.exitProcess.findMany({ where: { kind: { in: [...DATED_EXIT_KINDS] }, state: { in: ['REQUESTED', 'ACCEPTED'] }, exitDate: { lte: parseDay(o.asOf) } }, select: { id: true } });
   for (const { id } of leaving) {
     await deps.db.$transaction((tx) => completeExitInTx(deps, tx, { processId: id, actor: o.actor, today: o.asOf }));
     summary.completed++;

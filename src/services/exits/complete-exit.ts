@@ -4,7 +4,7 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay } from '../../domain/dates.ts';
-import { exitStateLabels } from '../../domain/exits/exit-states.ts';
+import { DATED_EXIT_KINDS, exitStateLabels } from '../../domain/exits/exit-states.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -23,15 +23,21 @@ export async function completeExit(deps: ServiceDeps, o: { processId: string; ac
 
 export async function completeExitInTx(_deps: ServiceDeps, tx: Tx, o: { processId: string; actor: Actor; today: string }): Promise<{ text: string; exitDate: string }> {
   const p = await lockExitCaseForHr(tx, o.processId, o.actor);
-  if (p.kind !== 'RESIGNATION' && p.kind !== 'MUTUAL_AGREEMENT') throw new AppError('conflict', '只有辞职或协商解除的流程在离职日办结');
+  if (!(DATED_EXIT_KINDS as readonly string[]).includes(p.kind)) throw new AppError('conflict', '只有辞职或协商解除的流程在离职日办结');
   if (p.state !== 'REQUESTED' && p.state !== 'ACCEPTED') throw new AppError('conflict', `该流程当前为「${exitStateLabels[p.state] ?? p.state}」`);
   const exitDate = formatDay(p.exitDate) as string;
   if (exitDate > o.today) throw new AppError('conflict', `离职日期 ${exitDate} 尚未到`);
   await moveExitProcess(tx, p, 'EXITED');
-  const basis = p.kind === 'RESIGNATION' ? '员工辞职（《劳动合同法》第三十七条）' : '协商一致解除（《劳动合同法》第三十六条）';
+  const basis = completionBasis[p.kind] ?? '';
   await transitionEmployeeStatusInTx(tx, { actor: o.actor, id: p.employeeId, to: 'EXITED', expectedStatus: 'PENDING_EXIT', exitDate, reason: `${basis}，离职日期 ${exitDate}` });
   const tasks = await createExitChecklist(tx, { processId: p.id, employeeId: p.employeeId, exitDate, actor: o.actor });
   const total = await tx.exitTask.count({ where: { processId: p.id } });
   await writeAuditEvent(tx, o.actor, { type: 'exit.completed', data: { processId: p.id, kind: p.kind, exitDate, tasks: Math.max(tasks, total) } }, { type: 'exit_process', id: p.id });
   return { text: `已办理离职（${exitDate}），离职事项清单已生成`, exitDate };
 }
+
+const completionBasis: Record<string, string> = {
+  RESIGNATION: '员工辞职（《劳动合同法》第三十七条）',
+  EMPLOYER_FAULT_RESIGNATION: '员工因用人单位过错解除劳动合同（《劳动合同法》第三十八条）',
+  MUTUAL_AGREEMENT: '协商一致解除（《劳动合同法》第三十六条）',
+};

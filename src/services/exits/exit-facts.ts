@@ -9,15 +9,17 @@ export interface ExitEmployeeFacts {
   department: string;
   position: string | null;
   startDate: string;
+  /** 'YYYY-MM-DD' or null: the recorded probation (劳动合同法 第十九条). */
+  probationEnd: string | null;
   status: string;
 }
 
 export async function loadExitEmployee(tx: Tx, employeeId: string): Promise<ExitEmployeeFacts> {
   const e = await tx.employee.findUniqueOrThrow({
     where: { id: employeeId },
-    select: { id: true, name: true, employeeNo: true, position: true, startDate: true, status: true, department: { select: { name: true } } },
+    select: { id: true, name: true, employeeNo: true, position: true, startDate: true, probationEnd: true, status: true, department: { select: { name: true } } },
   });
-  return { id: e.id, name: e.name, employeeNo: e.employeeNo, department: e.department.name, position: e.position, startDate: formatDay(e.startDate) as string, status: e.status };
+  return { id: e.id, name: e.name, employeeNo: e.employeeNo, department: e.department.name, position: e.position, startDate: formatDay(e.startDate) as string, probationEnd: formatDay(e.probationEnd), status: e.status };
 }
 
 /** The absent workdays the case recorded (from the absence case when there is one). */

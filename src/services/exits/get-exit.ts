@@ -3,6 +3,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDateTime } from '../../domain/dates.ts';
 import { scopeOf } from '../../domain/permissions.ts';
+import { DATED_EXIT_KINDS, RESIGNATION_KINDS } from '../../domain/exits/exit-states.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { exitEventLabels, toExitRow, toStepView, toTaskView } from './exit-view.ts';
@@ -38,8 +39,8 @@ export async function getExit(deps: ServiceDeps, o: { actor: Actor; id: string }
       recordUnion: p.state === 'UNION_PENDING',
       requestTermination: p.state === 'UNION_NOTIFIED',
       markReturned: p.kind === 'ABSENCE' && ['NOTICE_1_PENDING', 'NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED'].includes(p.state),
-      acceptResignation: p.kind === 'RESIGNATION' && p.state === 'REQUESTED',
-      completeExit: (p.kind === 'RESIGNATION' || p.kind === 'MUTUAL_AGREEMENT') && ['REQUESTED', 'ACCEPTED'].includes(p.state),
+      acceptResignation: (RESIGNATION_KINDS as readonly string[]).includes(p.kind) && p.state === 'REQUESTED',
+      completeExit: (DATED_EXIT_KINDS as readonly string[]).includes(p.kind) && ['REQUESTED', 'ACCEPTED'].includes(p.state),
       issueCertificate: employee.status === 'EXITED' && !hasCertificate,
     } : null,
     evidencePackUrl: hr ? `/api/v1/evidence/packs?subjectType=exit_process&subjectId=${p.id}` : null,

@@ -26,6 +26,9 @@ export interface EmployeeColumns {
   startDate: string;
   exitDate: string | null;
   enrolledOn: string | null;
+  contractStart: string | null;
+  contractEnd: string | null;
+  probationEnd: string | null;
   position: string | null;
   departmentId: string;
   managerId: string | null;
@@ -80,6 +83,9 @@ export function desiredEmployeeColumns(opts: {
     startDate: pick('startDate', input.startDate, formatDay(current?.startDate)) ?? input.startDate,
     exitDate: pick('exitDate', input.exitDate ?? undefined, formatDay(current?.exitDate)),
     enrolledOn: pick('enrolledOn', input.enrolledOn ?? undefined, formatDay(current?.enrolledOn)),
+    contractStart: pick('contractStart', input.contractStart ?? undefined, formatDay(current?.contractStart)),
+    contractEnd: pick('contractEnd', input.contractEnd ?? undefined, formatDay(current?.contractEnd)),
+    probationEnd: pick('probationEnd', input.probationEnd ?? undefined, formatDay(current?.probationEnd)),
     position: pick('position', input.position, current?.position),
     departmentId: pick('department', opts.departmentId, current?.departmentId) ?? opts.departmentId,
     managerId: pick('managerEmployeeNo', opts.managerId ?? undefined, current?.managerId),

@@ -22,6 +22,9 @@ export async function insertNewEmployees(tx: Tx, actor: Actor, creates: NewEmplo
         exitDate: c.exitDate === null ? null : parseDay(c.exitDate),
         enrolledOn: c.enrolledOn === null ? null : parseDay(c.enrolledOn),
         birthDate: c.birthDate === null ? null : parseDay(c.birthDate),
+        contractStart: c.contractStart === null ? null : parseDay(c.contractStart),
+        contractEnd: c.contractEnd === null ? null : parseDay(c.contractEnd),
+        probationEnd: c.probationEnd === null ? null : parseDay(c.probationEnd),
       })),
     });
     await tx.statusChange.createMany({

@@ -21,6 +21,10 @@ export const rosterColumns = [
   { header: '状态', field: 'status', required: false },
   { header: '离职日期', field: 'exitDate', required: false },
   { header: '社保增员日期', field: 'enrolledOn', required: false },
+  { header: '合同开始日期', field: 'contractStart', required: false },
+  /** Empty with a 合同开始日期 = 无固定期限. */
+  { header: '合同结束日期', field: 'contractEnd', required: false },
+  { header: '试用期截止日期', field: 'probationEnd', required: false },
   { header: '退休类别', field: 'retirementCategory', required: false },
 ] as const;
 
@@ -52,4 +56,4 @@ export const statusByLabel = new Map<string, EmployeeStatus>(
   (Object.entries(statusLabels) as [EmployeeStatus, string][]).map(([status, label]) => [label, status]),
 );
 
-export const dateFields = new Set<RosterField>(['startDate', 'exitDate', 'enrolledOn']);
+export const dateFields = new Set<RosterField>(['startDate', 'exitDate', 'enrolledOn', 'contractStart', 'contractEnd', 'probationEnd']);

@@ -7,14 +7,18 @@ import type { MonthBounds } from './reconciliation-month.ts';
 
 type Row = { employeeId: string; details: Record<string, unknown> };
 
-/** Employed for the whole month (started before it, not leaving in it) and nothing paid (Art. 58/84). */
+/**
+ * Employed for the whole month (started before it, not leaving in it) and nothing paid (Art. 58/84).
+ * 自离 (ABSCONDED) counts as employed: absence ends no contract, so contributions are owed until
+ * the contract is lawfully ended (劳动合同法 第三十九条 / 第五十条).
+ */
 async function activeNotInsured(db: Db, m: MonthBounds): Promise<Row[]> {
   // An ACTIVE employee paid for last month is `stopped_while_active` instead: one task per problem.
   return db.$queryRaw<Row[]>`
     SELECT e.id AS "employeeId",
            jsonb_build_object('status', e.status::text, 'startDate', to_char(e."startDate", 'YYYY-MM-DD')) AS details
     FROM "Employee" e
-    WHERE e.status IN ('ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT')
+    WHERE e.status IN ('ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT', 'ABSCONDED')
       AND e."startDate" < ${m.start}::date
       AND (e."exitDate" IS NULL OR e."exitDate" >= ${m.nextStart}::date)
       AND NOT EXISTS (SELECT 1 FROM "ContributionRecord" c WHERE c."employeeId" = e.id AND c.month = ${m.month})
