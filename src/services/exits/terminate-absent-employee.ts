@@ -14,7 +14,8 @@ import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
 import { createExitChecklist } from './create-exit-checklist.ts';
 import { issueExitDocument, ledgerExitEvent } from './exit-evidence.ts';
-import { loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
+import { recountAbsence } from '../absence/recount-absence.ts';
+import { loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 import { noticeFileName, queueExitNoticeMessages } from './queue-exit-notice-messages.ts';
@@ -33,9 +34,11 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
   const { rules } = await loadExitSettings(tx);
   const steps = await tx.exitStep.findMany({ where: { processId: p.id }, orderBy: { createdAt: 'asc' } });
   const union = steps.find((s) => s.kind === 'union_notification');
+  // The days recounted through the termination day, not the ones frozen at detection.
+  const { days: absentDays } = await recountAbsence(tx, { employeeId: p.employeeId, from: formatDay(p.firstAbsentOn) ?? exitDate, to: exitDate });
+  const noticesSentOn = steps.filter((s) => s.kind.startsWith('return_notice') && s.sentAt).map((s) => dayIn(deps.businessTz, s.sentAt as Date));
   const content = terminationNoticeContent({
-    ...employee, absentDays: await loadAbsentDays(tx, p), exitDate,
-    noticesSentOn: steps.filter((s) => s.kind.startsWith('return_notice') && s.sentAt).map((s) => dayIn(deps.businessTz, s.sentAt as Date)),
+    ...employee, absentDays, exitDate, noticesSentOn, absentAfterNotices: noticesSentOn.map((on) => absentDays.filter((d) => d > on).length),
     unionNotifiedOn: formatDay(union?.notifiedOn) ?? '—', unionReply: union?.unionReply ?? '—',
   }, rules);
   const documentSha256 = await issueExitDocument(deps, tx, { processId: p.id, employeeId: p.employeeId, document: 'termination_notice', content, at: now });
