@@ -55,7 +55,7 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
   await moveExitProcess(tx, p, 'TERMINATED', { exitDate: new Date(`${exitDate}T00:00:00.000Z`), deadline: null });
   await transitionEmployeeStatusInTx(tx, { actor: o.actor, id: p.employeeId, to: 'EXITED', expectedStatus: 'ABSCONDED', exitDate, reason: `旷工经两次书面通知未返岗，已通知工会，依据《劳动合同法》第三十九条第（二）项解除劳动合同（审批 ${o.approvalId}）` });
   await writeAuditEvent(tx, o.actor, { type: 'exit.terminated', data: { processId: p.id, exitDate, documentSha256 } }, { type: 'exit_process', id: p.id });
-  await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.terminated', metadata: { exitDate, chatRecipients: identities.length }, at: now });
+  await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.terminated', metadata: { exitDate, chatRecipients: identities.length, absentDays }, at: now });
   await createExitChecklist(tx, { processId: p.id, employeeId: p.employeeId, exitDate, actor: o.actor });
   return { exitDate };
 }
