@@ -78,7 +78,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('absence.detected'), data: z.object({ caseId: z.string(), trigger: z.enum(['attendance', 'insurance_stopped']), absentDays: z.number().int(), days: z.array(z.string()) }) }),
   z.object({ type: z.literal('absence.contacted'), data: z.object({ caseId: z.string(), cardKey: z.string(), platform: platform, note: z.string().optional() }) }),
   z.object({ type: z.literal('absence.unreachable'), data: z.object({ caseId: z.string(), reason: z.enum(['manager_unreachable', 'sla_expired']), cardKey: z.string().optional(), platform: platform.optional() }) }),
-  z.object({ type: z.literal('absence.closed'), data: z.object({ caseId: z.string(), reason: z.literal('returned'), returnedOn: z.string() }) }),
+  z.object({ type: z.literal('absence.closed'), data: z.object({ caseId: z.string(), reason: z.enum(['returned', 'not_counted']), returnedOn: z.string().optional(), absentDays: z.number().int().optional() }) }),
   z.object({ type: z.literal('calendar.missing_year'), data: z.object({ year: z.number().int() }) }),
   z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
   // A signed tree head over the evidence ledger (src/services/evidence/seal-tree-head.ts).

@@ -34,7 +34,7 @@ const zhao = await makeEmployee(t.deps, { startDate: '2026-01-05', name: '赵六
 const sun = await makeEmployee(t.deps, { ...staff, name: '孙七' }); // clocks in on 10-09 only
 const zhou = await makeEmployee(t.deps, { ...staff, name: '周八', status: 'UNPAID_LEAVE' }); // not ACTIVE
 const wu = await makeEmployee(t.deps, { ...staff, name: '吴九', startDate: '2026-10-09' }); // new hire, 2 days
-const feng = await makeEmployee(t.deps, { ...staff, name: '冯无卡' }); // never clocks in: not on clock-in
+const feng = await makeEmployee(t.deps, { ...staff, name: '冯无卡' }); // never clocked in since the first day: flagged like anyone
 for (const e of [zhang, li, wang, zhao, sun, zhou, manager.employee, hr.employee]) await punch(e.id, '2026-09-30');
 for (const d of ['2026-10-08', '2026-10-09', '2026-10-10']) {
   for (const e of [li, manager.employee, hr.employee]) await punch(e.id, d);
@@ -48,15 +48,15 @@ const caseOf = (employeeId: string) => t.db.absenceCase.findFirst({ where: { emp
 describe('absence-detection job', () => {
   it('opens exactly the expected cases on 2026-10-10 and asks the line manager (HR when there is none)', async () => {
     const summary = await run('2026-10-10');
-    expect(summary).toContain('2 absence streak(s) of 3+ workdays, opened 2 case(s)');
+    expect(summary).toContain('3 absence streak(s) of 3+ workdays, opened 3 case(s)');
     const cases = await t.db.absenceCase.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(cases.map((c) => c.employeeId).sort()).toEqual([zhang.id, zhao.id].sort());
-    for (const e of [li, wang, sun, zhou, wu, feng]) expect(await caseOf(e.id), e.name).toBeNull();
+    expect(cases.map((c) => c.employeeId).sort()).toEqual([zhang.id, zhao.id, feng.id].sort());
+    for (const e of [li, wang, sun, zhou, wu]) expect(await caseOf(e.id), e.name).toBeNull();
     const z = await caseOf(zhang.id);
     expect(z).toMatchObject({ trigger: 'attendance', state: 'OPEN', absentDays: 3, days: ['2026-10-08', '2026-10-09', '2026-10-10'], managerDueAt: new Date('2026-10-11T16:00:00Z') });
     const cards = outbox.messages.filter((m) => m.payload.kind === 'card');
     const to = Object.fromEntries(cards.map((m) => [m.payload.kind === 'card' ? m.payload.card.subtitle : '', m.recipients]));
-    expect(to).toEqual({ '张三 已连续3个工作日未打卡': ['mgr'], '赵六 已连续3个工作日未打卡': ['hr'] });
+    expect(to).toMatchObject({ '张三 已连续3个工作日未打卡': ['mgr'], '赵六 已连续3个工作日未打卡': ['hr'] });
     const detected = await t.db.auditEvent.findFirstOrThrow({ where: { type: 'absence.detected', subjectId: zhang.id } });
     expect(detected.data).toMatchObject({ absentDays: 3, days: ['2026-10-08', '2026-10-09', '2026-10-10'] });
   });
@@ -64,16 +64,20 @@ describe('absence-detection job', () => {
   it('opens nothing twice: the same as-of again, and the next day (same streaks, extended)', async () => {
     outbox.messages.length = 0;
     expect(await run('2026-10-10')).toContain('opened 0 case(s)');
-    expect(await t.db.absenceCase.count()).toBe(2);
+    expect(await t.db.absenceCase.count()).toBe(3);
     expect(outbox.messages).toEqual([]);
   });
 
-  it('opens a case for insurance.stopped_while_active even for someone who clocks in, once', async () => {
+  it('answers insurance.stopped_while_active for someone who clocks in every day with one 核实在岗 task, never an absence case', async () => {
     await t.db.$transaction((tx) => writeAuditEvent(tx, testAdmin, { type: 'insurance.stopped_while_active', data: { employeeId: li.id, month: '2026-10', lastPaidMonth: '2026-09' } }, { type: 'employee', id: li.id }));
-    expect(await run('2026-10-10')).toContain('1 case(s) from insurance.stopped_while_active');
-    expect(await caseOf(li.id)).toMatchObject({ trigger: 'insurance_stopped', absentDays: 0, state: 'OPEN' });
-    expect(await run('2026-10-10')).toContain('0 case(s) from insurance.stopped_while_active');
-    expect(await t.db.absenceCase.count({ where: { employeeId: li.id } })).toBe(1);
+    expect(await run('2026-10-10')).toContain('1 核实在岗 task(s) from insurance.stopped_while_active');
+    expect(await caseOf(li.id)).toBeNull();
+    const tasks = await t.db.complianceTask.findMany({ where: { employeeId: li.id } });
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ kind: 'attendance.verify_on_duty', title: '核实在岗：李四（2026-10 社保未缴，最后打卡 2026-10-10）', state: 'OPEN', ownerId: hr.employee.id });
+    expect(await run('2026-10-10')).toContain('0 核实在岗 task(s) from insurance.stopped_while_active');
+    expect(await t.db.absenceCase.count({ where: { employeeId: li.id } })).toBe(0);
+    expect(await t.db.complianceTask.count({ where: { employeeId: li.id } })).toBe(1);
   });
 
   it('closes a case on 已联系上 from the manager, refuses other clickers, and escalates the unanswered ones after the SLA', async () => {
@@ -89,7 +93,7 @@ describe('absence-detection job', () => {
     const again = await decideAbsenceCheck(deps, { cardKey: key, actionId: ABSENCE_UNREACHABLE, actor: manager.actor, platform: 'sandbox', platformUserId: 'mgr' });
     expect(again.text).toContain('已由 王经理 于 2026-10-11 10:00 处理：已联系上');
 
-    // 2026-10-11 ends at 16:00Z, exactly the SLA of the cases opened on 10-10: 赵六 and 李四 go to HR.
+    // 2026-10-11 ends at 16:00Z, exactly the SLA of the cases opened on 10-10: 赵六 and 冯无卡 go to HR.
     now = new Date('2026-10-11T17:00:00Z');
     const summary = await run('2026-10-11');
     expect(summary).toContain('escalated 2 unanswered case(s) to HR');

@@ -66,11 +66,22 @@ export interface TerminationFacts {
   employeeNo: string;
   department: string;
   position: string | null;
+  /** Absent workdays recounted from the first absent day through the termination day. */
   absentDays: string[];
   noticesSentOn: string[];
+  /** Per notice (same order): the absent workdays after the day it went out, up to the termination day. */
+  absentAfterNotices: number[];
   unionNotifiedOn: string;
   unionReply: string;
   exitDate: string;
+}
+
+const rounds = ['第一次', '第二次', '第三次'];
+
+/** 'Each notice, then the absence went on': the proof that the notices were not heeded. */
+function afterNotices(f: TerminationFacts): string {
+  const parts = f.noticesSentOn.map((on, i) => `${on} ${rounds[i] ?? ''}通知发出后，你仍有 ${f.absentAfterNotices[i] ?? 0} 个工作日未到岗`);
+  return parts.length > 0 ? `${parts.join('；')}。` : '';
 }
 
 export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules): ExitDocumentContent {
@@ -78,7 +89,8 @@ export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules):
     title: '解除劳动合同通知书',
     paragraphs: [
       `${f.name}（工号 ${f.employeeNo}）：`,
-      `你自 ${f.absentDays[0] ?? '—'} 起未到岗出勤，累计 ${f.absentDays.length} 个工作日。公司已于 ${f.noticesSentOn.join('、')} 向你发出返岗通知书，你逾期未返岗，亦未说明正当理由。`,
+      `经核查考勤记录，你自 ${f.absentDays[0] ?? '—'} 起未到岗出勤，截至 ${f.exitDate} 累计 ${f.absentDays.length} 个工作日未打卡，且未办理请假手续（旷工日期见下表）。`,
+      `公司已于 ${f.noticesSentOn.join('、')} 向你发出返岗通知书。${afterNotices(f)}你逾期未返岗，亦未说明正当理由。`,
       `你的行为违反了公司依照《劳动合同法》第四条制定并已向你公示的${ruleText(rules)}，属于严重违反用人单位的规章制度。`,
       `公司已于 ${f.unionNotifiedOn} 将解除理由通知${rules.unionName}（《劳动合同法》第四十三条），工会意见：${f.unionReply}。`,
       `依据《劳动合同法》第三十九条第（二）项，公司决定自 ${f.exitDate} 起解除与你的劳动合同。`,
@@ -89,6 +101,7 @@ export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules):
       { label: '工号', value: f.employeeNo },
       { label: '部门', value: f.department },
       { label: '岗位', value: f.position || '—' },
+      { label: '旷工日期', value: f.absentDays.join('、') || '—' },
       { label: '解除日期', value: f.exitDate },
       { label: '解除依据', value: '《劳动合同法》第三十九条第（二）项' },
     ],

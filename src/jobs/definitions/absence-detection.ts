@@ -29,7 +29,7 @@ export const absenceDetection: JobDefinition = {
     if (escalation.escalated > 0) await sealTreeHead(deps).catch((error: unknown) => log.warn({ err: error }, 'sealing the evidence tree head failed'));
     const parts = [
       found.noAttendanceData ? 'no attendance recorded in the window: attendance check skipped' : `${found.streaks} absence streak(s) of ${settings.rules.absenceThresholdWorkdays}+ workdays, opened ${found.opened} case(s)`,
-      `${found.insuranceOpened} case(s) from insurance.stopped_while_active`,
+      `${found.verifyTasks} 核实在岗 task(s) from insurance.stopped_while_active (never an absence case)`,
       `queued ${found.cards} manager card(s)`,
       `escalated ${escalation.escalated} unanswered case(s) to HR${escalation.failed > 0 ? ` (${escalation.failed} failed)` : ''}`,
       `closed ${returned} case(s) of employees back at work`,

@@ -1,4 +1,5 @@
 import { syncPlatformAttendance } from '../../services/attendance/sync-platform-attendance.ts';
+import { syncPlatformLeaves } from '../../services/attendance/sync-platform-leaves.ts';
 import type { JobDefinition } from '../job-definition.ts';
 
 /** Pulls WeCom 打卡 and DingTalk 考勤 records into AttendanceRecord, incrementally per platform. */
@@ -8,10 +9,13 @@ export const attendanceSync: JobDefinition = {
   cron: '5 * * * *',
   async run({ deps, asOf }) {
     const results = await syncPlatformAttendance(deps, { asOf });
+    // Approved leave from the platforms' approval apps: those days are never absences.
+    const leaves = await syncPlatformLeaves(deps, { asOf });
     if (results.length === 0) return 'no chat platform configured: nothing to sync (clock-ins come from the H5 only)';
     const pulled = results.map((r, i) => `${r.pulled}${i === 0 ? ' record(s)' : ''} from ${r.platform}`).join(', ');
     const sum = (k: 'inserted' | 'duplicates' | 'unknownUsers') => results.reduce((n, r) => n + r[k], 0);
     const unknown = sum('unknownUsers') > 0 ? `; ${sum('unknownUsers')} record(s) of unlinked accounts skipped (run directory-sync)` : '';
-    return `pulled ${pulled}; inserted ${sum('inserted')}, duplicates ${sum('duplicates')}${unknown}`;
+    const newLeaves = leaves.reduce((n, l) => n + l.inserted, 0);
+    return `pulled ${pulled}; inserted ${sum('inserted')}, duplicates ${sum('duplicates')}${unknown}${newLeaves > 0 ? `; ${newLeaves} approved leave(s) synced` : ''}`;
   },
 };

@@ -8,6 +8,7 @@ import { getDingtalkAttendance, type DingtalkAttendanceRecord } from './dingtalk
 import { getDingtalkUserIdByCode } from './dingtalk-auth.ts';
 import { createAndDeliverDingtalkCard, updateDingtalkCard } from './dingtalk-cards.ts';
 import { getDingtalkDirectory } from './dingtalk-directory.ts';
+import { getDingtalkLeaves, type DingtalkLeave } from './dingtalk-leave.ts';
 import { uploadDingtalkMedia } from './dingtalk-media.ts';
 import { getDingtalkRobotReadStatus, type RobotReadState } from './dingtalk-read-status.ts';
 import { sendDingtalkRobotMessage, type RobotMessage, type RobotSendResult } from './dingtalk-robot.ts';
@@ -21,6 +22,7 @@ export interface DingtalkClient {
   getRobotReadStatus(processQueryKey: string): Promise<RobotReadState[]>;
   getUserIdByCode(code: string): Promise<{ userId: string; name?: string }>;
   getAttendance(opts: { userIds: string[]; fromDay: string; toDay: string }): Promise<DingtalkAttendanceRecord[]>;
+  getLeaves(opts: { userIds: string[]; from: Date; to: Date }): Promise<DingtalkLeave[]>;
   getDirectory(): Promise<PlatformDirectory>;
 }
 
@@ -51,6 +53,7 @@ export function createDingtalkClient(opts: DingtalkClientOptions): DingtalkClien
     getRobotReadStatus: (key) => getDingtalkRobotReadStatus(api, key),
     getUserIdByCode: (code) => getDingtalkUserIdByCode(api, code),
     getAttendance: (o) => getDingtalkAttendance(api, o),
+    getLeaves: (o) => getDingtalkLeaves(api, o),
     getDirectory: () => getDingtalkDirectory(api),
   };
 }

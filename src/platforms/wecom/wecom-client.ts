@@ -8,6 +8,7 @@ import { createWecomApi, type WecomApi, type WecomConfig } from './wecom-api.ts'
 import { getWecomUserIdByCode } from './wecom-auth.ts';
 import { getWecomCheckins, type WecomCheckin } from './wecom-checkin.ts';
 import { getWecomDirectory } from './wecom-directory.ts';
+import { getWecomApprovedLeaves, type WecomLeave } from './wecom-leave.ts';
 import { getWecomJsApiConfig, type WecomJsApiConfig } from './wecom-jsapi.ts';
 import { uploadWecomMedia } from './wecom-media.ts';
 import { sendWecomMessage, updateWecomTemplateCard, type WecomMessage, type WecomSendResult } from './wecom-messages.ts';
@@ -20,6 +21,7 @@ export interface WecomClient {
   getUserIdByCode(code: string): Promise<string>;
   getJsApiConfig(url: string): Promise<WecomJsApiConfig>;
   getCheckins(opts: { userIds: string[]; from: Date; to: Date }): Promise<WecomCheckin[]>;
+  getApprovedLeaves(opts: { from: Date; to: Date; known?: (spNo: string) => boolean }): Promise<WecomLeave[]>;
   getDirectory(): Promise<PlatformDirectory>;
 }
 
@@ -52,6 +54,7 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     getUserIdByCode: (code) => getWecomUserIdByCode(api, code),
     getJsApiConfig: (url) => getWecomJsApiConfig(api, url),
     getCheckins: (o) => getWecomCheckins(api, o),
+    getApprovedLeaves: (o) => getWecomApprovedLeaves(api, o),
     getDirectory: () => getWecomDirectory(api),
   };
 }

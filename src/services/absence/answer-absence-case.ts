@@ -23,6 +23,7 @@ export async function answerAbsenceCase(deps: ServiceDeps, opts: { actor: Actor;
   if (!isHr && !isManager && !isRecipient) throw new AppError('forbidden', '只有直属上级或人事可以答复缺勤确认');
   if (absence.employeeId === opts.actor.id) throw new AppError('forbidden', '不能答复自己的缺勤确认');
   const r = await deps.db.$transaction((tx) => decideAbsenceCaseInTx(deps, tx, { actor: opts.actor, caseId: absence.id, decision: opts.decision, note: opts.note }));
+  if (r.refused) throw new AppError('conflict', r.refused);
   if (!r.changed) throw new AppError('conflict', `该缺勤确认已由 ${r.absence.decidedByName ?? '他人'} 处理`);
   if (r.exitProcessId) await sealTreeHead(deps).catch(() => undefined);
   return { state: r.absence.state, changed: r.changed, ...(r.exitProcessId && { exitProcessId: r.exitProcessId }) };

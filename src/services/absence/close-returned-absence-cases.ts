@@ -3,10 +3,8 @@
 // hands a returned employee to HR.
 import { systemActor } from '../../domain/actor.ts';
 import { formatDay } from '../../domain/dates.ts';
-import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
+import { closeAbsenceCaseInTx } from './close-absence-case.ts';
 
 export const ABSENCE_RETURNED_LABEL = '员工已恢复打卡，无需处理';
 
@@ -24,17 +22,11 @@ export async function closeReturnedAbsenceCases(deps: ServiceDeps, opts: { asOf:
   for (const r of returned) {
     await deps.db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`absence-case:${r.id}`}, 0))`;
-      const now = deps.now();
-      if (!(await compareAndSet(tx.absenceCase, { id: r.id, state: 'OPEN' }, { state: 'CLOSED', decidedById: actor.id, decidedByName: actor.name, decidedAt: now, version: { increment: 1 } }))) return;
-      const decision = { actor, actionId: 'absence.returned', decided: { label: ABSENCE_RETURNED_LABEL, byName: '系统', at: now.toISOString() } };
-      const cards = await tx.cardInstance.findMany({ where: { subjectType: 'absence_case', subjectId: r.id, state: 'OPEN' } });
-      const updates = [];
-      for (const card of cards) {
-        const own = decidedColumns(card, decision);
-        if (await compareAndSet(tx.cardInstance, { id: card.id, state: 'OPEN' }, own.data)) updates.push({ card, model: own.model });
-      }
-      await queueCardUpdates(deps, tx, updates);
-      await writeAuditEvent(tx, actor, { type: 'absence.closed', data: { caseId: r.id, reason: 'returned', returnedOn: formatDay(r.returnedOn) as string } }, { type: 'employee', id: r.employeeId });
+      const ok = await closeAbsenceCaseInTx(deps, tx, {
+        caseId: r.id, employeeId: r.employeeId, actor, label: ABSENCE_RETURNED_LABEL,
+        event: { type: 'absence.closed', data: { caseId: r.id, reason: 'returned', returnedOn: formatDay(r.returnedOn) as string } },
+      });
+      if (!ok) return;
       closed++;
     });
   }

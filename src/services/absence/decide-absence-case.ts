@@ -5,14 +5,19 @@
 import { absenceDecisionLabels, ABSENCE_SLA_LABEL } from '../../../cards/absence-check-card.ts';
 import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE } from '../../../cards/action-ids.ts';
 import type { Tx } from '../../db/client.ts';
-import type { Actor } from '../../domain/actor.ts';
 import type { AbsenceCase, Platform } from '../../generated/prisma/client.ts';
+import { systemActor, type Actor } from '../../domain/actor.ts';
+import { dayIn, formatDay } from '../../domain/dates.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { startAbsenceExitProcess } from '../exits/start-absence-exit-process.ts';
 import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
 import { rememberResponseCode } from '../onboarding/remember-response-code.ts';
+import { closeAbsenceCaseInTx } from './close-absence-case.ts';
+import { isAbsenceNotCounted, requireCountedAbsence } from './recount-absence.ts';
+
+export const ABSENCE_NOT_COUNTED_LABEL = '复核：旷工不足或已恢复打卡，已关闭';
 
 export type AbsenceDecision = 'contacted' | 'unreachable' | 'sla_expired';
 
@@ -28,14 +33,26 @@ export interface DecideAbsenceCaseOptions {
 const labels = { contacted: absenceDecisionLabels[ABSENCE_CONTACTED], unreachable: absenceDecisionLabels[ABSENCE_UNREACHABLE], sla_expired: ABSENCE_SLA_LABEL } as const;
 const actionIds = { contacted: ABSENCE_CONTACTED, unreachable: ABSENCE_UNREACHABLE, sla_expired: ABSENCE_UNREACHABLE } as const;
 
+export interface DecideAbsenceCaseResult {
+  changed: boolean;
+  absence: AbsenceCase;
+  exitProcessId?: string;
+  /** Why 无法联系 was refused: the absence no longer counts, so the case was closed instead. */
+  refused?: string;
+}
+
 /**
  * `changed` false: the case was no longer OPEN (double click, the other platform's copy, the SLA run first).
  * @example
  *   await deps.db.$transaction((tx) => decideAbsenceCaseInTx(deps, tx, { actor, caseId, decision: 'unreachable' }))
  */
-export async function decideAbsenceCaseInTx(deps: ServiceDeps, tx: Tx, o: DecideAbsenceCaseOptions): Promise<{ changed: boolean; absence: AbsenceCase; exitProcessId?: string }> {
+export async function decideAbsenceCaseInTx(deps: ServiceDeps, tx: Tx, o: DecideAbsenceCaseOptions): Promise<DecideAbsenceCaseResult> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`absence-case:${o.caseId}`}, 0))`;
   const now = deps.now();
+  if (o.decision !== 'contacted') {
+    const refused = await refuseUncountedAbsence(deps, tx, o);
+    if (refused) return refused;
+  }
   const state = o.decision === 'contacted' ? 'CONTACTED' : 'UNREACHABLE';
   const note = o.note?.trim() || null;
   const ok = await compareAndSet(tx.absenceCase, { id: o.caseId, state: 'OPEN' }, {
@@ -62,4 +79,22 @@ export async function decideAbsenceCaseInTx(deps: ServiceDeps, tx: Tx, o: Decide
   await writeAuditEvent(tx, o.actor, { type: 'absence.unreachable', data: { caseId: o.caseId, reason, ...click } }, subject);
   const { exitProcessId } = await startAbsenceExitProcess(deps, tx, { employeeId: absence.employeeId, absenceCaseId: o.caseId, actor: o.actor, reason });
   return { changed: true, absence, exitProcessId };
+}
+
+/** Before 自离: the absence recounted up to today must still count, or the case closes (not_counted). */
+async function refuseUncountedAbsence(deps: ServiceDeps, tx: Tx, o: DecideAbsenceCaseOptions): Promise<DecideAbsenceCaseResult | undefined> {
+  const open = await tx.absenceCase.findUniqueOrThrow({ where: { id: o.caseId } });
+  if (open.state !== 'OPEN') return undefined;
+  try {
+    await requireCountedAbsence(tx, { employeeId: open.employeeId, from: formatDay(open.firstAbsentDay) as string, asOf: dayIn(deps.businessTz, deps.now()) });
+    return undefined;
+  } catch (error) {
+    if (!isAbsenceNotCounted(error)) throw error;
+    const actor = systemActor('job:absence-detection', '系统（旷工复核）');
+    await closeAbsenceCaseInTx(deps, tx, {
+      caseId: open.id, employeeId: open.employeeId, actor, label: ABSENCE_NOT_COUNTED_LABEL,
+      event: { type: 'absence.closed', data: { caseId: open.id, reason: 'not_counted' } },
+    });
+    return { changed: false, absence: await tx.absenceCase.findUniqueOrThrow({ where: { id: o.caseId } }), refused: error.message };
+  }
 }

@@ -30,6 +30,7 @@ export async function decideAbsenceCheck(deps: ServiceDeps, click: CardClick): P
       decideAbsenceCaseInTx(deps, tx, { actor, caseId: card.subjectId as string, decision, click: { cardKey: card.cardKey, platform: click.platform, platformUserId: click.platformUserId, responseCode: click.responseCode } }));
     const employee = await deps.db.employee.findUnique({ where: { id: r.absence.employeeId }, select: { name: true } });
     const name = employee?.name ?? '该员工';
+    if (r.refused) return { text: r.refused };
     if (!r.changed) {
       const at = r.absence.decidedAt ? formatDateTime(deps.businessTz, r.absence.decidedAt) : '';
       return { text: `${name} 的未打卡确认已由 ${r.absence.decidedByName ?? '他人'} 于 ${at} 处理：${stateLabels[r.absence.state] ?? r.absence.state}` };

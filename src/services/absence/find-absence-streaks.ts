@@ -4,6 +4,7 @@
 // queries per batch load those employees' clock-in days and approved leave for the lookback.
 import { Prisma } from '../../generated/prisma/client.ts';
 import { countAbsentWorkdays } from '../../domain/attendance/count-absent-workdays.ts';
+import { leaveDaysIn } from '../../domain/attendance/recount-absent-workdays.ts';
 import { addDays, formatDay, parseDay } from '../../domain/dates.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { AttendanceSettings } from './load-attendance-settings.ts';
@@ -57,15 +58,14 @@ export async function findAbsenceStreaks(deps: ServiceDeps, opts: { asOf: string
       }),
     ]);
     const clockInDaysOf = groupDays(clockIns.map((r) => ({ employeeId: r.employeeId, day: formatDay(r.day) as string })));
-    const leaveDaysOf = groupDays(leaves.flatMap((l) => spell(formatDay(l.fromDay) as string, formatDay(l.toDay) as string, lookbackFrom, opts.asOf).map((day) => ({ employeeId: l.employeeId, day }))));
+    const leaveDaysOf = groupDays(leaves.flatMap((l) => [...leaveDaysIn([{ fromDay: formatDay(l.fromDay) as string, toDay: formatDay(l.toDay) as string }], lookbackFrom, opts.asOf)].map((day) => ({ employeeId: l.employeeId, day }))));
     for (const c of batch) {
       const clockInDays = clockInDaysOf.get(c.id) ?? new Set<string>();
       const leaveDays = leaveDaysOf.get(c.id) ?? new Set<string>();
       const since = formatDay(c.startDate) as string;
       const streak = countAbsentWorkdays({ asOf: opts.asOf, calendar, clockInDays, leaveDays, since, lookbackDays: rules.lookbackDays });
-      // Not a single clock-in in the whole window of someone employed before it: this person is
-      // not on clock-in (exempt, or before the rollout). Their days prove nothing, so none count.
-      if (!streak.lastClockInDay && since < lookbackFrom) streak.days = [];
+      // Never clocked in since the confirmed first day counts like any other absence: the start
+      // date bounds the count (a company not using clock-in at all is skipped by detectAbsences).
       if (streak.days.length >= minDays) out.push({ employeeId: c.id, ...streak });
     }
     if (batch.length < batchSize) break;
@@ -81,11 +81,4 @@ function groupDays(rows: { employeeId: string; day: string }[]): Map<string, Set
     set.add(r.day);
   }
   return map;
-}
-
-/** The days from..to clipped to [min, max]. */
-function spell(from: string, to: string, min: string, max: string): string[] {
-  const days: string[] = [];
-  for (let d = from < min ? min : from; d <= to && d <= max; d = addDays(d, 1)) days.push(d);
-  return days;
 }

@@ -16,7 +16,9 @@ export interface OpenComplianceTaskInput {
   kind: string;
   uniqueKey: string;
   employeeId: string;
-  exceptionId: string;
+  /** The insurance exception the task belongs to; or `subject` for a task about something else. */
+  exceptionId?: string;
+  subject?: { type: 'employee'; id: string };
   title: string;
   details: Prisma.InputJsonObject;
   /** 'YYYY-MM-DD' */
@@ -38,9 +40,10 @@ async function findTaskOwner(tx: Tx): Promise<string | null> {
  */
 export async function openComplianceTask(tx: Tx, input: OpenComplianceTaskInput): Promise<{ id: string; created: boolean }> {
   const ownerId = await findTaskOwner(tx);
+  const subject = input.subject ?? { type: 'insurance_exception' as const, id: input.exceptionId ?? '' };
   const created = await tx.complianceTask.createManyAndReturn({
     data: [{
-      kind: input.kind, uniqueKey: input.uniqueKey, employeeId: input.employeeId, subjectType: 'insurance_exception', subjectId: input.exceptionId,
+      kind: input.kind, uniqueKey: input.uniqueKey, employeeId: input.employeeId, subjectType: subject.type, subjectId: subject.id,
       title: input.title, details: input.details, ownerId, dueOn: parseDay(input.dueOn),
     }],
     skipDuplicates: true,
@@ -53,6 +56,6 @@ export async function openComplianceTask(tx: Tx, input: OpenComplianceTaskInput)
   }
   await writeAuditEvent(tx, input.actor, {
     type: 'task.opened', data: { taskId: task.id, kind: input.kind, uniqueKey: input.uniqueKey, dueOn: input.dueOn, ownerId },
-  }, { type: 'insurance_exception', id: input.exceptionId });
+  }, subject);
   return { id: task.id, created: true };
 }

@@ -11,7 +11,8 @@ import { startApproval } from '../approvals/start-approval.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
-import { absenceSummary, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
+import { absenceSummary, loadExitEmployee } from './exit-facts.ts';
+import { closeCaseWhenAbsenceEnded, requireCountedExitAbsence } from './guard-counted-absence.ts';
 import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
 
 export const ABSENCE_TERMINATION = 'absence-termination';
@@ -21,10 +22,11 @@ export const ABSENCE_TERMINATION = 'absence-termination';
  */
 export async function requestTerminationApproval(deps: ServiceDeps, o: { processId: string; actor: Actor }): Promise<{ approvalId: string; text: string }> {
   authorize(o.actor, 'exit.manage');
-  return deps.db.$transaction(async (tx) => {
+  return closeCaseWhenAbsenceEnded(deps, o.processId, () => deps.db.$transaction(async (tx) => {
     const p = await lockExitCaseForHr(tx, o.processId, o.actor);
     if (p.state === 'TERMINATION_APPROVAL' && p.approvalId) return { approvalId: p.approvalId, text: '解除审批已提交，等待人事经理审批' };
     if (p.state !== 'UNION_NOTIFIED') throw new AppError('conflict', `该流程当前为「${exitStateLabels[p.state] ?? p.state}」，须先发出两次返岗通知并登记工会意见（《劳动合同法》第四十三条）`);
+    const days = await requireCountedExitAbsence(deps, tx, p);
     const employee = await loadExitEmployee(tx, p.employeeId);
     const steps = await tx.exitStep.findMany({ where: { processId: p.id }, orderBy: { createdAt: 'asc' } });
     const notices = steps.filter((s) => s.kind.startsWith('return_notice') && s.sentAt).map((s) => `${dayIn(deps.businessTz, s.sentAt as Date)}（期限 ${formatDay(s.deadline)}）`);
@@ -34,7 +36,7 @@ export async function requestTerminationApproval(deps: ServiceDeps, o: { process
       title: `解除劳动合同审批：${employee.name}（旷工，第三十九条第（二）项）`,
       summary: [
         { label: '员工', value: `${employee.name}（${employee.department}）` },
-        { label: '旷工', value: absenceSummary(await loadAbsentDays(tx, p), p.absentDays) },
+        { label: '旷工', value: absenceSummary(days, days.length) },
         { label: '返岗通知', value: notices.join('；') || '—' },
         { label: '工会意见', value: union ? `${formatDay(union.notifiedOn)}：${union.unionReply ?? ''}` : '—' },
       ],
@@ -44,5 +46,5 @@ export async function requestTerminationApproval(deps: ServiceDeps, o: { process
     await writeAuditEvent(tx, o.actor, { type: 'exit.termination_requested', data: { processId: p.id, approvalId } }, { type: 'exit_process', id: p.id });
     await closeExitCards(deps, tx, { subjectId: p.id, types: [EXIT_NEXT_STEP_CARD], actor: o.actor, actionId: EXIT_REQUEST_TERMINATION, label: '已提交解除审批' });
     return { approvalId, text: `已提交「解除劳动合同审批：${employee.name}」，等待人事经理审批` };
-  });
+  }));
 }

@@ -19,6 +19,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { issueExitDocument, ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { exitNoticeUrl, loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
+import { closeCaseWhenAbsenceEnded, requireCountedExitAbsence } from './guard-counted-absence.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { noticeFileName, queueExitNoticeMessages } from './queue-exit-notice-messages.ts';
 import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
@@ -37,7 +38,8 @@ export interface SentNotice {
  */
 export async function sendExitNotice(deps: ServiceDeps, o: { processId: string; actor: Actor; round?: 1 | 2 }): Promise<SentNotice> {
   authorize(o.actor, 'exit.manage');
-  const sent = await deps.db.$transaction(async (tx) => sendExitNoticeInTx(deps, tx, { process: await lockExitCaseForHr(tx, o.processId, o.actor), actor: o.actor, round: o.round }));
+  const sent = await closeCaseWhenAbsenceEnded(deps, o.processId, () =>
+    deps.db.$transaction(async (tx) => sendExitNoticeInTx(deps, tx, { process: await lockExitCaseForHr(tx, o.processId, o.actor), actor: o.actor, round: o.round })));
   await sealExitEvidence(deps);
   return sent;
 }
@@ -52,6 +54,7 @@ export async function sendExitNoticeInTx(deps: ServiceDeps, tx: Tx, o: { process
   }
   const employee = await loadExitEmployee(tx, p.employeeId);
   if (employee.status !== 'ABSCONDED') throw new AppError('conflict', `${employee.name} 当前不是「自离」状态，不能发送返岗通知书`);
+  await requireCountedExitAbsence(deps, tx, p);
   const { rules, calendar } = await loadExitSettings(tx);
   const now = deps.now();
   const sentOn = dayIn(deps.businessTz, now);

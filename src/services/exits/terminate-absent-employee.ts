@@ -14,7 +14,8 @@ import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
 import { createExitChecklist } from './create-exit-checklist.ts';
 import { issueExitDocument, ledgerExitEvent } from './exit-evidence.ts';
-import { loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
+import { recountAbsence } from '../absence/recount-absence.ts';
+import { loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 import { noticeFileName, queueExitNoticeMessages } from './queue-exit-notice-messages.ts';
@@ -33,9 +34,11 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
   const { rules } = await loadExitSettings(tx);
   const steps = await tx.exitStep.findMany({ where: { processId: p.id }, orderBy: { createdAt: 'asc' } });
   const union = steps.find((s) => s.kind === 'union_notification');
+  // The days recounted through the termination day, not the ones frozen at detection.
+  const { days: absentDays } = await recountAbsence(tx, { employeeId: p.employeeId, from: formatDay(p.firstAbsentOn) ?? exitDate, to: exitDate });
+  const noticesSentOn = steps.filter((s) => s.kind.startsWith('return_notice') && s.sentAt).map((s) => dayIn(deps.businessTz, s.sentAt as Date));
   const content = terminationNoticeContent({
-    ...employee, absentDays: await loadAbsentDays(tx, p), exitDate,
-    noticesSentOn: steps.filter((s) => s.kind.startsWith('return_notice') && s.sentAt).map((s) => dayIn(deps.businessTz, s.sentAt as Date)),
+    ...employee, absentDays, exitDate, noticesSentOn, absentAfterNotices: noticesSentOn.map((on) => absentDays.filter((d) => d > on).length),
     unionNotifiedOn: formatDay(union?.notifiedOn) ?? '—', unionReply: union?.unionReply ?? '—',
   }, rules);
   const documentSha256 = await issueExitDocument(deps, tx, { processId: p.id, employeeId: p.employeeId, document: 'termination_notice', content, at: now });
@@ -52,7 +55,7 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
   await moveExitProcess(tx, p, 'TERMINATED', { exitDate: new Date(`${exitDate}T00:00:00.000Z`), deadline: null });
   await transitionEmployeeStatusInTx(tx, { actor: o.actor, id: p.employeeId, to: 'EXITED', expectedStatus: 'ABSCONDED', exitDate, reason: `旷工经两次书面通知未返岗，已通知工会，依据《劳动合同法》第三十九条第（二）项解除劳动合同（审批 ${o.approvalId}）` });
   await writeAuditEvent(tx, o.actor, { type: 'exit.terminated', data: { processId: p.id, exitDate, documentSha256 } }, { type: 'exit_process', id: p.id });
-  await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.terminated', metadata: { exitDate, chatRecipients: identities.length }, at: now });
+  await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.terminated', metadata: { exitDate, chatRecipients: identities.length, absentDays }, at: now });
   await createExitChecklist(tx, { processId: p.id, employeeId: p.employeeId, exitDate, actor: o.actor });
   return { exitDate };
 }

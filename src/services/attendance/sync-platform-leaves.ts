@@ -1,0 +1,47 @@
+// Leave approved in WeCom or DingTalk becomes LeaveRecord (source 'wecom' | 'dingtalk', unique
+// per platform record), so an approved absence never starts the absence chain. Every run looks
+// at the last 31 days: approvals land late and records already stored are skipped.
+import { systemActor } from '../../domain/actor.ts';
+import { addDays, parseDay, startOfDayIn } from '../../domain/dates.ts';
+import { fromDingtalkLeave, fromWecomLeave, type PlatformLeave } from '../../domain/attendance/platform-leaves.ts';
+import { writeAuditEvents } from '../import/write-audit-events.ts';
+import type { ServiceDeps } from '../deps.ts';
+
+const LOOKBACK_DAYS = 31;
+
+/** @example await syncPlatformLeaves(deps, { asOf: '2026-10-10' }) // → [{ platform: 'wecom', pulled: 2, inserted: 1 }] */
+export async function syncPlatformLeaves(deps: ServiceDeps, opts: { asOf: string }): Promise<{ platform: 'wecom' | 'dingtalk'; pulled: number; inserted: number }[]> {
+  const to = new Date(Math.min(startOfDayIn(deps.businessTz, addDays(opts.asOf, 1)).getTime(), deps.now().getTime()));
+  const from = startOfDayIn(deps.businessTz, addDays(opts.asOf, -(LOOKBACK_DAYS - 1)));
+  const results = [];
+  for (const platform of ['wecom', 'dingtalk'] as const) {
+    if (!deps.platformClients[platform]) continue;
+    const identities = await deps.db.platformIdentity.findMany({ where: { platform, employee: { status: { not: 'EXITED' } } }, select: { userId: true, employeeId: true } });
+    const employeeOf = new Map(identities.map((i) => [i.userId, i.employeeId]));
+    const leaves = employeeOf.size > 0 ? await pull(deps, platform, [...employeeOf.keys()], from, to) : [];
+    const rows = leaves.flatMap((l) => {
+      const employeeId = employeeOf.get(l.userId);
+      return employeeId ? [{ employeeId, fromDay: parseDay(l.fromDay), toDay: parseDay(l.toDay), kind: l.kind, approved: true, source: platform, sourceId: l.sourceId, createdById: 'job:attendance-sync' }] : [];
+    });
+    const created = await deps.db.$transaction(async (tx) => {
+      const inserted = await tx.leaveRecord.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, employeeId: true, fromDay: true, toDay: true, kind: true } });
+      await writeAuditEvents(tx, systemActor('job:attendance-sync', '考勤同步'), inserted.map((l) => ({
+        event: { type: 'leave.recorded', data: { leaveId: l.id, fromDay: l.fromDay.toISOString().slice(0, 10), toDay: l.toDay.toISOString().slice(0, 10), kind: l.kind } },
+        subject: { type: 'employee', id: l.employeeId },
+      })));
+      return inserted.length;
+    });
+    results.push({ platform, pulled: leaves.length, inserted: created });
+  }
+  return results;
+}
+
+async function pull(deps: ServiceDeps, platform: 'wecom' | 'dingtalk', userIds: string[], from: Date, to: Date): Promise<PlatformLeave[]> {
+  const { wecom, dingtalk } = deps.platformClients;
+  if (platform === 'wecom' && wecom) {
+    const known = new Set((await deps.db.leaveRecord.findMany({ where: { source: 'wecom', createdAt: { gte: new Date(from.getTime() - 86_400_000) } }, select: { sourceId: true } })).map((l) => l.sourceId));
+    return (await wecom.getApprovedLeaves({ from, to, known: (spNo) => known.has(spNo) })).map((l) => fromWecomLeave(deps.businessTz, l));
+  }
+  if (platform === 'dingtalk' && dingtalk) return (await dingtalk.getLeaves({ userIds, from, to })).map((l) => fromDingtalkLeave(deps.businessTz, l));
+  return [];
+}
