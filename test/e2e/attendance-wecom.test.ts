@@ -52,6 +52,14 @@ describe('WeCom attendance end to end', () => {
     expect((await t.db.attendanceSyncCursor.findUniqueOrThrow({ where: { platform: 'wecom' } })).syncedUntil).toEqual(cursor.syncedUntil);
   });
 
+  it('syncs leave approved in the WeCom 审批 app, so its days are never absences', async () => {
+    kit.fake.leaves.push({ spNo: '202610080001', userid: 'lisi', kind: '年假', submitTime: at('2026-10-08T10:00:00'), begin: at('2026-11-02T00:00:00'), end: at('2026-11-03T23:59:59') });
+    expect(await run(attendanceSync, '2026-10-09')).toContain('1 approved leave(s) synced');
+    const leave = await t.db.leaveRecord.findFirstOrThrow({ where: { employeeId: li.id } });
+    expect([leave.source, leave.sourceId, leave.kind, leave.fromDay.toISOString().slice(0, 10), leave.toDay.toISOString().slice(0, 10)]).toEqual(['wecom', '202610080001', '年假', '2026-11-02', '2026-11-03']);
+    expect(await run(attendanceSync, '2026-10-09')).not.toContain('approved leave');
+  });
+
   it('asks the manager about 3 absent workdays and starts the notice on a signed 无法联系 click', async () => {
     for (const day of ['2026-10-10', '2026-10-12', '2026-10-13']) {
       for (const userid of ['wangjl', 'hr-a', 'lisi']) kit.fake.checkins.push({ userid, checkin_type: '上班打卡', exception_type: '', checkin_time: at(`${day}T09:00:00`) });

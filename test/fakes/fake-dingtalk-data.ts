@@ -7,6 +7,8 @@ export interface DingtalkFakeData {
   attendance: { userId: string; checkType: string; timeResult: string; userCheckTime: number; workDate: number; locationResult?: string }[];
   /** authCode → userid; each code works once. */
   authCodes: Map<string, string>;
+  /** Approved leave (考勤 getleavestatus), times in ms. */
+  leaves?: { userid: string; start_time: number; end_time: number; leave_code?: string }[];
 }
 
 const ok = (body: Record<string, unknown>): FakeAnswer => ({ body: { errcode: 0, errmsg: 'ok', ...body } });
@@ -34,6 +36,15 @@ export function createDingtalkDataRoutes(data: DingtalkFakeData): Record<string,
       const users = new Set(body.userIdList);
       const all = data.attendance.filter((r) => users.has(r.userId) && r.workDate >= from && r.workDate <= to);
       return ok({ recordresult: all.slice(body.offset, body.offset + body.limit), hasMore: body.offset + body.limit < all.length });
+    },
+    '/topapi/attendance/getleavestatus': (req) => {
+      const body = req.body as { userid_list: string; start_time: number; end_time: number; offset: number; size: number };
+      const users = new Set(String(body.userid_list ?? '').split(',').filter(Boolean));
+      if (users.size === 0 || users.size > 100) return err(400, 'userid_list 须为 1–100 人');
+      if (!(body.end_time >= body.start_time) || body.end_time - body.start_time > 180 * DAY_MS) return err(400, '时间跨度不能超过 180 天');
+      if (!(body.size >= 1 && body.size <= 20)) return err(400, 'size 须为 1–20');
+      const all = (data.leaves ?? []).filter((l) => users.has(l.userid) && l.end_time >= body.start_time && l.start_time <= body.end_time);
+      return ok({ result: { leave_status: all.slice(body.offset, body.offset + body.size), has_more: body.offset + body.size < all.length } });
     },
     '/topapi/v2/department/get': (req) => {
       const dept = data.departments.find((d) => d.dept_id === (req.body as { dept_id: number }).dept_id);

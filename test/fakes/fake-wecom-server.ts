@@ -2,7 +2,7 @@
 // duplicate check and the silent per-member rate limit, single-use response codes, media,
 // OAuth codes, JS-SDK tickets, check-in and directory, each with WeCom's documented limits.
 import { readMultipartFile, startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
-import { createWecomDataRoutes, type WecomFakeDirectory, type WecomFakeCheckin } from './fake-wecom-data.ts';
+import { createWecomDataRoutes, type WecomFakeDirectory, type WecomFakeCheckin, type WecomFakeLeave } from './fake-wecom-data.ts';
 
 export interface WecomDelivery {
   userId: string;
@@ -28,6 +28,8 @@ export interface FakeWecomServer extends FakeHttpServer {
   addOauthCode(code: string, userId: string): void;
   directory: WecomFakeDirectory;
   checkins: WecomFakeCheckin[];
+  /** Approved leave requests of the 审批 app. */
+  leaves: WecomFakeLeave[];
 }
 
 const ok = (body: Record<string, unknown> = {}): FakeAnswer => ({ body: { errcode: 0, errmsg: 'ok', ...body } });
@@ -50,8 +52,9 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
   const uploads: FakeWecomServer['uploads'] = [];
   const directory: WecomFakeDirectory = { departments: [{ id: 1, name: '测试公司' }], users: [] };
   const checkins: WecomFakeCheckin[] = [];
+  const leaves: WecomFakeLeave[] = [];
   let counter = 0;
-  const dataRoutes = createWecomDataRoutes(directory, checkins);
+  const dataRoutes = createWecomDataRoutes(directory, checkins, leaves);
 
   const tokenError = (req: RecordedRequest): FakeAnswer | undefined => {
     const t = req.query.access_token;
@@ -171,5 +174,6 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     addOauthCode: (code: string, userId: string) => void oauthCodes.set(code, userId),
     directory,
     checkins,
+    leaves,
   });
 }

@@ -5,20 +5,30 @@ import { systemActor } from '../../domain/actor.ts';
 import { addDays, parseDay, startOfDayIn } from '../../domain/dates.ts';
 import { fromDingtalkLeave, fromWecomLeave, type PlatformLeave } from '../../domain/attendance/platform-leaves.ts';
 import { writeAuditEvents } from '../import/write-audit-events.ts';
+import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
 
 const LOOKBACK_DAYS = 31;
 
 /** @example await syncPlatformLeaves(deps, { asOf: '2026-10-10' }) // → [{ platform: 'wecom', pulled: 2, inserted: 1 }] */
-export async function syncPlatformLeaves(deps: ServiceDeps, opts: { asOf: string }): Promise<{ platform: 'wecom' | 'dingtalk'; pulled: number; inserted: number }[]> {
+export async function syncPlatformLeaves(deps: ServiceDeps, opts: { asOf: string; log?: Logger }): Promise<{ platform: 'wecom' | 'dingtalk'; pulled: number; inserted: number; failed?: string }[]> {
   const to = new Date(Math.min(startOfDayIn(deps.businessTz, addDays(opts.asOf, 1)).getTime(), deps.now().getTime()));
   const from = startOfDayIn(deps.businessTz, addDays(opts.asOf, -(LOOKBACK_DAYS - 1)));
-  const results = [];
+  const results: { platform: 'wecom' | 'dingtalk'; pulled: number; inserted: number; failed?: string }[] = [];
   for (const platform of ['wecom', 'dingtalk'] as const) {
     if (!deps.platformClients[platform]) continue;
     const identities = await deps.db.platformIdentity.findMany({ where: { platform, employee: { status: { not: 'EXITED' } } }, select: { userId: true, employeeId: true } });
     const employeeOf = new Map(identities.map((i) => [i.userId, i.employeeId]));
-    const leaves = employeeOf.size > 0 ? await pull(deps, platform, [...employeeOf.keys()], from, to) : [];
+    let leaves: PlatformLeave[];
+    try {
+      leaves = employeeOf.size > 0 ? await pull(deps, platform, [...employeeOf.keys()], from, to) : [];
+    } catch (error) {
+      // An app without access to the approval API (WeCom 审批 → 可调用接口的应用) must not stop the
+      // clock-in sync: the failure is reported in the summary and the log, and retried next hour.
+      opts.log?.warn({ err: error, platform }, 'approved leave could not be pulled');
+      results.push({ platform, pulled: 0, inserted: 0, failed: (error as Error).message });
+      continue;
+    }
     const rows = leaves.flatMap((l) => {
       const employeeId = employeeOf.get(l.userId);
       return employeeId ? [{ employeeId, fromDay: parseDay(l.fromDay), toDay: parseDay(l.toDay), kind: l.kind, approved: true, source: platform, sourceId: l.sourceId, createdById: 'job:attendance-sync' }] : [];
