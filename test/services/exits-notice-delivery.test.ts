@@ -50,6 +50,9 @@ describe('exit notice on DingTalk', () => {
       expect.objectContaining({ message: 'text', deliveredAt: expect.any(String), readQueryKeys: [mine[0]?.processQueryKey] }),
       expect.objectContaining({ message: 'file', deliveredAt: expect.any(String), mediaId: upload?.mediaId, readQueryKeys: [mine[1]?.processQueryKey] }),
     ]);
+    // The first accepted message is the delivery: the deadline runs from that day (11-02 + 3).
+    expect(step.deliveredVia).toBe('chat');
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).deadline?.toISOString().slice(0, 10)).toBe('2026-11-05');
     const delivered = await t.db.evidenceEntry.findMany({ where: { subjectId: id, type: 'exit.notice_delivered' } });
     expect(delivered.map((e) => (e.metadata as { message: string }).message)).toEqual(['text', 'file']);
     expect(await t.db.auditEvent.count({ where: { type: 'exit.notice_delivered', data: { path: ['processId'], equals: id } } })).toBe(2);
