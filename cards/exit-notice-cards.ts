@@ -28,7 +28,7 @@ export function buildExitNoticeReadyCard(o: {
     { label: '部门', value: o.employee.department },
     { label: '旷工', value: o.absentDays },
     ...(o.previous ? [{ label: '上次通知', value: o.previous }] : []),
-    { label: '返岗期限', value: `${o.returnBy}（发送后起算）` },
+    { label: '返岗期限', value: `自送达之日起算（今日送达为 ${o.returnBy}）` },
   ];
   return {
     type: EXIT_NOTICE_READY_CARD,

@@ -7,7 +7,7 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { createLogger } from './log.ts';
 import { loadManifest } from './manifest.ts';
 import { startOutboxWorkers } from './outbox/outbox-workers.ts';
-import { deliveryHooks } from './services/delivery-hooks.ts';
+import { createDeliveryHooks } from './services/delivery-hooks.ts';
 import { createChatPlatforms } from './platforms/create-chat-platforms.ts';
 import { wireChat } from './chat-wiring.ts';
 import { migrationsDir, openRuntime, projectRoot } from './runtime.ts';
@@ -49,7 +49,7 @@ export async function main(): Promise<void> {
   });
   const server = app.listen(env.PORT, env.HOST);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
-  const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db, clients: runtime.deps.platformClients }), files: runtime.deps.files, hooks: deliveryHooks, log });
+  const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db, clients: runtime.deps.platformClients }), files: runtime.deps.files, hooks: createDeliveryHooks({ businessTz: runtime.deps.businessTz }), log });
   const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? startScheduler(runtime.deps, jobRegistry, log) : undefined;
   printStartupBanner(process.stdout, { env, secrets: runtime.secrets, seed, embedded: runtime.embedded, setup: platformSetupLines(manifest, env) });
 

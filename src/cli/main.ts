@@ -5,7 +5,7 @@ import { ConfigError, parseEnv, readProcessEnv } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { drainOutbox } from '../outbox/drain-outbox.ts';
 import { startOutboxWorkers } from '../outbox/outbox-workers.ts';
-import { deliveryHooks } from '../services/delivery-hooks.ts';
+import { createDeliveryHooks } from '../services/delivery-hooks.ts';
 import { createChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
@@ -32,7 +32,7 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo,
     const rt = await openRuntime(config, log);
     const since = new Date(Date.now() - 1000);
     try {
-      const workers = await startOutboxWorkers({ boss: rt.boss, db: rt.db, platforms: createChatPlatforms(config, { db: rt.db, clients: rt.deps.platformClients }), files: rt.deps.files, hooks: deliveryHooks, log });
+      const workers = await startOutboxWorkers({ boss: rt.boss, db: rt.db, platforms: createChatPlatforms(config, { db: rt.db, clients: rt.deps.platformClients }), files: rt.deps.files, hooks: createDeliveryHooks({ businessTz: rt.deps.businessTz }), log });
       try {
         return await fn(rt);
       } finally {

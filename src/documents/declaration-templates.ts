@@ -11,6 +11,7 @@ import { maskIdNumber } from '../domain/mask.ts';
 import { AppError } from '../errors.ts';
 import { CURRENT_WORDING_VERSION, declarationParagraphs, wordingTitles } from './insurance-exception-wording.ts';
 import type { DocumentFact } from './render-pdf.ts';
+import { resignationConfirmationTemplate } from './resignation-confirmation-template.ts';
 
 export interface DeclarationContent {
   title: string;
@@ -81,6 +82,7 @@ const insuranceExceptionDeclaration: DeclarationTemplate = {
 
 export const declarationTemplates: Readonly<Record<string, DeclarationTemplate>> = {
   [insuranceExceptionDeclaration.id]: insuranceExceptionDeclaration,
+  [resignationConfirmationTemplate.id]: resignationConfirmationTemplate,
 };
 
 /** 'insurance-exception-declaration@2', as stored in Signature.template (default: the current version). */

@@ -50,11 +50,14 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('task.opened'), data: z.object({ taskId: z.string(), kind: z.string(), uniqueKey: z.string(), dueOn: z.string(), ownerId: z.string().nullable() }) }),
   // Exits (issue 6): the absence chain (劳动合同法 第三十九条第（二）项、第四十三条), resignations and checklists.
   z.object({ type: z.literal('exit.started'), data: z.object({ processId: z.string(), kind: z.string(), reason: z.string(), absenceCaseId: z.string().optional(), proposedBy: z.enum(['employer', 'employee']).optional(), ground: z.string().optional() }) }),
-  z.object({ type: z.literal('exit.notice_sent'), data: z.object({ processId: z.string(), notice: z.string(), documentSha256: z.string(), deadline: z.string(), chatRecipients: z.number().int() }) }),
+  z.object({ type: z.literal('exit.notice_sent'), data: z.object({ processId: z.string(), notice: z.string(), documentSha256: z.string(), deadline: z.string().optional(), chatRecipients: z.number().int() }) }),
+  /** The notice reached the employee: its deadline runs (return notices) or it takes effect (termination). */
+  z.object({ type: z.literal('exit.notice_served'), data: z.object({ processId: z.string(), notice: z.string(), via: z.enum(['chat', 'ems', 'sms', 'h5']), deliveredOn: z.string(), deadline: z.string().optional() }) }),
+  z.object({ type: z.literal('exit.resignation_confirmed'), data: z.object({ processId: z.string(), signatureId: z.string(), lastDay: z.string() }) }),
   z.object({ type: z.literal('exit.notice_read'), data: z.object({ processId: z.string(), notice: z.string(), source: z.enum(['h5', 'dingtalk']).optional(), platform: z.string().optional() }) }),
   z.object({ type: z.literal('exit.notice_delivered'), data: z.object({ processId: z.string(), notice: z.string(), platform: z.string(), message: z.enum(['text', 'file']), dedupeKey: z.string() }) }),
   z.object({ type: z.literal('exit.employee_answered'), data: z.object({ processId: z.string(), notice: z.string(), answer: z.enum(['RETURN', 'RESIGNED']), returnOn: z.string().optional() }) }),
-  z.object({ type: z.literal('exit.channel_recorded'), data: z.object({ processId: z.string(), notice: z.string(), channel: z.enum(['sms', 'ems', 'other']), reference: z.string(), sentOn: z.string() }) }),
+  z.object({ type: z.literal('exit.channel_recorded'), data: z.object({ processId: z.string(), notice: z.string(), channel: z.enum(['sms', 'ems', 'other']), reference: z.string(), sentOn: z.string(), deliveredOn: z.string().optional() }) }),
   z.object({ type: z.literal('exit.union_notified'), data: z.object({ processId: z.string(), notifiedOn: z.string(), reply: z.string() }) }),
   z.object({ type: z.literal('exit.termination_requested'), data: z.object({ processId: z.string(), approvalId: z.string() }) }),
   z.object({ type: z.literal('exit.terminated'), data: z.object({ processId: z.string(), exitDate: z.string(), documentSha256: z.string() }) }),

@@ -33,6 +33,7 @@ export const transitions: Record<EmployeeStatus, Partial<Record<EmployeeStatus, 
   ABSCONDED: {
     ACTIVE: 'returned to work after the notice',
     EXITED: 'terminated under 劳动合同法 Art. 39(2) after the notices',
+    PENDING_EXIT: 'confirmed 「我已离职」 as a written resignation (劳动合同法 Art. 37); the notice chain stops',
   },
   EXITED: {},
 };

@@ -26,6 +26,8 @@ export interface ExitChannel {
   deliveredAt?: string | null;
   reference?: string;
   sentOn?: string;
+  /** EMS 妥投 / SMS delivery day, when recorded. */
+  deliveredOn?: string | null;
   recordedBy?: string;
 }
 
@@ -37,6 +39,9 @@ export interface ExitStepItem {
   sentAt: string | null;
   sentByName: string | null;
   channels: ExitChannel[];
+  /** '待送达' or '已送达（day，proof）' for notices; null for other steps. */
+  delivery: string | null;
+  deliveredOn: string | null;
   readAt: string | null;
   answer: 'RETURN' | 'RESIGNED' | null;
   answerReturnOn: string | null;

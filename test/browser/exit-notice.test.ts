@@ -7,7 +7,7 @@ import { addDays, dayIn } from '../../src/domain/dates.ts';
 import { sendExitNotice } from '../../src/services/exits/send-exit-notice.ts';
 import { startAbsenceExitProcess } from '../../src/services/exits/start-absence-exit-process.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
-import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
+import { drawSignature, resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const t = await createTestDb();
@@ -16,6 +16,8 @@ let processId = '';
 let absentId = '';
 let hrId = '';
 let staffId = '';
+let resignerId = '';
+let resignerProcessId = '';
 const today = dayIn('Asia/Shanghai', new Date());
 
 beforeAll(async () => {
@@ -27,6 +29,11 @@ beforeAll(async () => {
   const c = await t.db.absenceCase.create({ data: { uniqueKey: `${absent.id}:b`, employeeId: absent.id, trigger: 'attendance', firstAbsentDay: new Date(`${addDays(today, -3)}T00:00:00Z`), lastCheckedDay: new Date(`${addDays(today, -1)}T00:00:00Z`), absentDays: 3, days: [addDays(today, -3), addDays(today, -2), addDays(today, -1)], managerDueAt: new Date() } });
   processId = (await t.db.$transaction((tx) => startAbsenceExitProcess(t.deps, tx, { employeeId: absent.id, absenceCaseId: c.id, actor: systemActor('test'), reason: 'manager_unreachable' }))).exitProcessId;
   await sendExitNotice(t.deps, { processId, actor: hr.actor });
+  const resigner = await makeEmployee(t.deps, { name: '辞职确认者', identities: { sandbox: 'resigner' } });
+  resignerId = resigner.id;
+  const c2 = await t.db.absenceCase.create({ data: { uniqueKey: `${resigner.id}:b`, employeeId: resigner.id, trigger: 'attendance', firstAbsentDay: new Date(`${addDays(today, -3)}T00:00:00Z`), lastCheckedDay: new Date(`${addDays(today, -1)}T00:00:00Z`), absentDays: 3, days: [addDays(today, -3), addDays(today, -2), addDays(today, -1)], managerDueAt: new Date() } });
+  resignerProcessId = (await t.db.$transaction((tx) => startAbsenceExitProcess(t.deps, tx, { employeeId: resigner.id, absenceCaseId: c2.id, actor: systemActor('test'), reason: 'manager_unreachable' }))).exitProcessId;
+  await sendExitNotice(t.deps, { processId: resignerProcessId, actor: hr.actor });
   h5 = await startH5Browser(t);
 });
 
@@ -56,6 +63,29 @@ describe('H5 exit pages', () => {
     await expect.poll(() => hr.page.locator('[data-test="state"]').innerText()).toContain('员工已返岗');
     expect((await t.db.employee.findUniqueOrThrow({ where: { id: absentId } })).status).toBe('ACTIVE');
     expect(hr.errors).toEqual([]);
+  });
+
+  it('confirms 「我已离职」 as a written resignation with a drawn signature: the case becomes a resignation', async () => {
+    const { page, errors } = await h5.phone(resignerId);
+    await page.goto(`${h5.base}/app/exits/${resignerProcessId}/notice`);
+    await page.getByText('我已离职', { exact: true }).click();
+    await page.getByText('确认以此作为书面辞职通知（《劳动合同法》第三十七条）').click();
+    await page.locator('input[type="date"]').fill(addDays(today, 7));
+    await page.getByRole('button', { name: '提交回复' }).click();
+    await page.getByText(`最后工作日为 ${addDays(today, 7)}`, { exact: false }).waitFor();
+    await page.getByPlaceholder('请输入您的姓名').fill('辞职确认者');
+    await page.locator('.van-checkbox__icon').click();
+    // The letter is long: bring the pad into view before drawing on it.
+    await page.getByTestId('signature-canvas').scrollIntoViewIfNeeded();
+    await drawSignature(page);
+    await page.getByRole('button', { name: '确认签署' }).click();
+    await page.getByText('签署完成').waitFor();
+    await page.screenshot({ path: `${resultsDir}/h5-exit-resignation-signed.png`, fullPage: true });
+    const p = await t.db.exitProcess.findUniqueOrThrow({ where: { id: resignerProcessId } });
+    expect({ kind: p.kind, state: p.state, exitDate: p.exitDate?.toISOString().slice(0, 10) }).toEqual({ kind: 'RESIGNATION', state: 'ACCEPTED', exitDate: addDays(today, 7) });
+    expect((await t.db.employee.findUniqueOrThrow({ where: { id: resignerId } })).status).toBe('PENDING_EXIT');
+    expect(await t.db.evidenceEntry.count({ where: { subjectId: resignerProcessId, type: 'signature' } })).toBe(1);
+    expect(errors).toEqual([]);
   });
 
   it('lets an employee give notice and warns about a short notice period', async () => {

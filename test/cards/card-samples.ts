@@ -13,6 +13,7 @@ import { lawfulCategories } from '../../src/domain/exceptions/lawful-categories.
 import { buildOnboardingConfirmCard } from '../../cards/onboarding-confirm-card.ts';
 import { buildReconciliationDigestCard } from '../../cards/reconciliation-digest-card.ts';
 import { buildExitEmployeeAnsweredCard, buildExitNextStepCard, buildExitNoticeReadyCard } from '../../cards/exit-notice-cards.ts';
+import { buildExitDeliveryNeededCard, buildExitResignationConfirmedCard } from '../../cards/exit-delivery-cards.ts';
 import { buildExitResignationCard } from '../../cards/exit-resignation-card.ts';
 import { buildExitTaskCard, type ExitTaskCardFacts } from '../../cards/exit-task-cards.ts';
 import { buildRetirementDueCard } from '../../cards/retirement-due-card.ts';
@@ -119,6 +120,16 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
     buildExitEmployeeAnsweredCard({
       employee: { name: '张三', department: '研发部', position: '后端工程师' }, answer: '我将于 2026-10-14 返岗（家中有事）', answeredAt: '2026-10-12 18:20', notice: '第一次返岗通知书',
       key: 'ex-0f8e1c2d3b4a59687766554433221100-answer-1-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'exit.delivery_needed': (decided) =>
+    buildExitDeliveryNeededCard({
+      employee: { name: '张三', department: '研发部', position: '后端工程师' }, notice: '第一次返岗通知书', issuedOn: '2026-10-12', effect: '返岗期限自妥投之日起算',
+      key: 'ex-0f8e1c2d3b4a59687766554433221100-deliver-return_notice_1-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'exit.resignation_confirmed': (decided) =>
+    buildExitResignationConfirmedCard({
+      employee: { name: '张三', department: '研发部', position: '后端工程师' }, lastDay: '2026-10-20', signedAt: '2026-10-13 09:12',
+      key: 'ex-0f8e1c2d3b4a59687766554433221100-resigned-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
     }),
   'exit.next_step': (decided) =>
     buildExitNextStepCard({

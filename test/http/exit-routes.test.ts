@@ -38,7 +38,10 @@ describe('exit routes', () => {
     expect(await t.db.exitStep.count()).toBe(0);
     const res = await request.post(`/api/v1/exits/${processId}/notices`).set(headers.hr!).send({ round: 1 });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ notice: 'return_notice_1', deadline: '2026-11-05' });
+    expect(res.body).toMatchObject({ notice: 'return_notice_1', deadline: null }); // 待送达 until delivered
+    const pending = await request.get(`/api/v1/exits/${processId}`).set(headers.hr!);
+    expect(pending.body).toMatchObject({ deadline: null, deliveryPending: true, stateLabel: expect.stringContaining('待送达') });
+    expect(pending.body.steps[0].delivery).toBe('待送达');
     expect((await request.post(`/api/v1/exits/${processId}/notices`).set(headers.hr!).send({})).status).toBe(409);
   });
 
@@ -49,6 +52,22 @@ describe('exit routes', () => {
     expect(forged.status).toBe(400);
     const ok = await request.post(`/api/v1/exits/${processId}/channels`).set(headers.hr!).send({ channel: 'ems', reference: 'EMS1180123456789', sentOn: '2026-11-02' });
     expect(ok.status).toBe(201);
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id: processId } })).deadline).toBeNull();
+    // Bad delivery days change nothing: malformed, before sending, in the future, or for 'other'.
+    for (const body of [{ deliveredOn: '2026-13-01' }, { deliveredOn: '2026-11-01' }, { deliveredOn: '2026-11-03' }]) {
+      expect((await request.post(`/api/v1/exits/${processId}/channels`).set(headers.hr!).send({ channel: 'ems', reference: 'EMS1180123456789', ...body })).status).toBe(400);
+    }
+    expect((await request.post(`/api/v1/exits/${processId}/channels`).set(headers.hr!).send({ channel: 'other', reference: '面交', sentOn: '2026-11-02', deliveredOn: '2026-11-02' })).status).toBe(400);
+    expect((await request.post(`/api/v1/exits/${processId}/channels`).set(headers.hr!).send({ channel: 'ems', reference: 'EMS999', deliveredOn: '2026-11-02' })).status).toBe(400);
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id: processId } })).deadline).toBeNull();
+    // The delivery recorded later for the same tracking number starts the deadline.
+    const delivered = await request.post(`/api/v1/exits/${processId}/channels`).set(headers.hr!).send({ channel: 'ems', reference: 'EMS1180123456789', deliveredOn: '2026-11-02' });
+    expect(delivered.status).toBe(201);
+    expect(delivered.body.text).toContain('返岗期限 2026-11-05');
+    expect((await request.post(`/api/v1/exits/${processId}/channels`).set(headers.hr!).send({ channel: 'ems', reference: 'EMS1180123456789', deliveredOn: '2026-11-02' })).status).toBe(409);
+    const view = await request.get(`/api/v1/exits/${processId}`).set(headers.hr!);
+    expect(view.body).toMatchObject({ deadline: '2026-11-05', deliveryPending: false });
+    expect(view.body.steps[0].delivery).toBe('已送达（2026-11-02，EMS 妥投）');
   });
 
   it('shows the notice to its employee only, records the read, takes the answer', async () => {
@@ -71,7 +90,7 @@ describe('exit routes', () => {
     expect(hrView.body.steps[0]).toMatchObject({ answer: 'RETURN', answerReturnOn: '2026-11-03', readAt: '2026-11-02 10:00' });
     // The chat sends a text with the H5 link and the PDF as a file message, then HR's EMS record.
     const channels: { channel: string; label: string }[] = hrView.body.steps[0].channels;
-    expect(channels.map((ch) => ch.channel)).toEqual(['chat', 'chat', 'ems']);
+    expect(channels.map((ch) => ch.channel)).toEqual(['chat', 'chat', 'ems']); // the EMS record updated in place
     expect(channels.slice(0, 2).map((ch) => ch.label)).toEqual(['聊天消息（沙箱）', '通知书 PDF 文件（沙箱）']);
     expect(hrView.body.timeline.map((e: { type: string }) => e.type)).toContain('exit.employee_answered');
     expect(hrView.body.actions).toMatchObject({ markReturned: true, sendNotice: false });

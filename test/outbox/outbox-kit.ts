@@ -6,7 +6,7 @@ import type { OutboundMessage } from '../../src/outbox/outbox.ts';
 import type { OutboxRetryPolicy } from '../../src/outbox/outbox-queues.ts';
 import { startOutboxWorkers, type OutboxWorkers } from '../../src/outbox/outbox-workers.ts';
 import type { ChatPlatforms } from '../../src/platforms/create-chat-platforms.ts';
-import { deliveryHooks } from '../../src/services/delivery-hooks.ts';
+import { createDeliveryHooks } from '../../src/services/delivery-hooks.ts';
 import type { TestDb } from '../helpers/test-db.ts';
 
 /** Two retries, after ~1–2 s and ~2–4 s; a job stuck active (dead worker) is retried after 5 s. */
@@ -14,7 +14,7 @@ export const QUICK_RETRY: OutboxRetryPolicy = { retryLimit: 2, retryDelay: 1, re
 
 export async function startWorkers(t: TestDb, platforms: ChatPlatforms): Promise<OutboxWorkers> {
   // As in the server: file messages read from the file store; the domain's delivery hooks run.
-  const workers = await startOutboxWorkers({ boss: await t.boss(), db: t.db, platforms, files: t.deps.files, hooks: deliveryHooks, log: createLogger('silent') });
+  const workers = await startOutboxWorkers({ boss: await t.boss(), db: t.db, platforms, files: t.deps.files, hooks: createDeliveryHooks({ businessTz: t.deps.businessTz }), log: createLogger('silent') });
   afterAll(() => workers.stop());
   return workers;
 }

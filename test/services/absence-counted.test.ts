@@ -37,9 +37,11 @@ describe('absence that is counted', () => {
     const { employee, absenceCaseId } = await c.absentEmployee('孙八');
     const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
     await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
+    await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:01');
     await c.job('2026-11-05');
     c.setNow('2026-11-06 09:30');
     await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor, round: 2 });
+    await c.deliverChat(id, 'return_notice_2', '2026-11-06 09:31');
     await c.job('2026-11-09');
     c.setNow('2026-11-10 10:00');
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
@@ -52,20 +54,22 @@ describe('absence that is counted', () => {
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('RETURNED');
   });
 
-  it('recounts the absent days through the termination day for the termination notice', async () => {
+  it('recounts the absent days through the day the termination notice is issued', async () => {
     c.setNow('2026-11-02 10:00');
     const { employee, absenceCaseId } = await c.absentEmployee('周九');
     const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
     await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
+    await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:01');
     await c.job('2026-11-05');
     c.setNow('2026-11-06 09:30');
     await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor, round: 2 });
+    await c.deliverChat(id, 'return_notice_2', '2026-11-06 09:31');
     await c.job('2026-11-09');
     c.setNow('2026-11-10 10:00');
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
     const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });
     await decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api' });
-    const terminated = await t.db.evidenceEntry.findFirstOrThrow({ where: { subjectType: 'exit_process', subjectId: id, type: 'exit.terminated' } });
+    const terminated = await t.db.evidenceEntry.findFirstOrThrow({ where: { subjectType: 'exit_process', subjectId: id, type: 'exit.notice_sent', metadata: { path: ['notice'], equals: 'termination_notice' } } });
     // 10-28 … 11-10 on the attendance calendar: 10 workdays, not the 3 frozen at detection.
     expect((terminated.metadata as { absentDays: string[] }).absentDays).toEqual([
       '2026-10-28', '2026-10-29', '2026-10-30', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-09', '2026-11-10',
@@ -74,7 +78,7 @@ describe('absence that is counted', () => {
 
   it('writes the recounted days and the absence after each notice into the termination notice', () => {
     const content = terminationNoticeContent({
-      name: '周九', employeeNo: 'E9', department: '销售部', position: '销售', exitDate: '2026-11-10',
+      name: '周九', employeeNo: 'E9', department: '销售部', position: '销售', issuedOn: '2026-11-10',
       absentDays: ['2026-10-28', '2026-10-29', '2026-10-30', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-09', '2026-11-10'],
       noticesSentOn: ['2026-11-02', '2026-11-06'], absentAfterNotices: [6, 2], unionNotifiedOn: '2026-11-10', unionReply: '工会无异议',
     }, defaultExitRules);

@@ -35,7 +35,11 @@ describe('absence exit chain', () => {
 
     // Day 0: HR sends the first notice.
     const first = await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
-    expect(first).toMatchObject({ notice: 'return_notice_1', deadline: '2026-11-05', chatRecipients: 1 });
+    // Sent is not delivered: the deadline runs from the day the platform accepted the message.
+    expect(first).toMatchObject({ notice: 'return_notice_1', deadline: null, chatRecipients: 1 });
+    expect(await c.job('2026-11-09')).toContain('second-notice prompts 0');
+    await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:01');
+    expect(day((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).deadline)).toBe('2026-11-05');
     const text = c.outbox.messages.find((m) => m.dedupeKey === `exit-notice:${id}:return_notice_1:sandbox`);
     expect(text?.recipients).toEqual(['u-赵六']);
     expect(JSON.stringify(text?.payload)).toContain(`/app/exits/${id}/notice`);
@@ -53,7 +57,8 @@ describe('absence exit chain', () => {
 
     c.setNow('2026-11-06 09:30');
     const second = await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor, round: 2 });
-    expect(second).toMatchObject({ notice: 'return_notice_2', deadline: '2026-11-09' });
+    expect(second).toMatchObject({ notice: 'return_notice_2', deadline: null });
+    await c.deliverChat(id, 'return_notice_2', '2026-11-06 09:31');
     expect(await c.job('2026-11-08')).toContain('union prompts 0');
     expect(await c.job('2026-11-09')).toContain('union prompts 1');
     expect(await c.job('2026-11-09')).toContain('union prompts 0');
@@ -66,6 +71,10 @@ describe('absence exit chain', () => {
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('TERMINATION_APPROVAL');
     const decided = await decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api' });
     expect(decided.status).toBe('APPROVED');
+    // Approved, the termination waits for its notice to reach the employee (same day here).
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('TERMINATION_NOTICE_SENT');
+    expect((await t.db.employee.findUniqueOrThrow({ where: { id: employee.id } })).status).toBe('ABSCONDED');
+    await c.deliverChat(id, 'termination_notice', '2026-11-10 10:02');
 
     const after = await t.db.employee.findUniqueOrThrow({ where: { id: employee.id } });
     expect(after.status).toBe('EXITED');
@@ -82,8 +91,9 @@ describe('absence exit chain', () => {
     // The case's ledger: start, both notices and their deliveries, the union, the decision, the termination.
     const entries = await t.db.evidenceEntry.findMany({ where: { subjectType: 'exit_process', subjectId: id }, orderBy: { index: 'asc' } });
     expect(entries.map((e) => e.type)).toEqual([
-      'exit.started', 'exit.document', 'exit.notice_sent', 'exit.document', 'exit.notice_sent', 'exit.union_notified',
-      'exit.document', 'exit.terminated', 'approval.decision',
+      'exit.started', 'exit.document', 'exit.notice_sent', 'exit.notice_delivered', 'exit.notice_served',
+      'exit.document', 'exit.notice_sent', 'exit.notice_delivered', 'exit.notice_served', 'exit.union_notified',
+      'exit.document', 'exit.notice_sent', 'approval.decision', 'exit.notice_delivered', 'exit.notice_served', 'exit.terminated',
     ]);
     expect(await t.db.treeHead.count()).toBeGreaterThan(0);
 

@@ -31,11 +31,11 @@ describe('exit card clicks', () => {
     expect((await decideExitCard(c.deps, { ...click, actionId: EXIT_ACCEPT_RESIGNATION })).text).toBe('找不到这张卡片，可能已失效');
     expect(await t.db.exitStep.count({ where: { processId: exitProcessId } })).toBe(0);
 
-    expect((await decideExitCard(c.deps, click)).text).toContain('已向 冯十二 发送第一次返岗通知书，返岗期限 2026-11-05');
+    expect((await decideExitCard(c.deps, click)).text).toContain('已向 冯十二 发送第一次返岗通知书，待送达：返岗期限自送达之日起 3 日');
     expect((await decideExitCard(c.deps, click)).text).toMatch(/^这张卡片已由 李人事 于 2026-11-02 10:00 处理/);
     expect(await t.db.exitStep.count({ where: { processId: exitProcessId } })).toBe(1);
     const updates = c.outbox.messages.filter((m) => m.payload.kind === 'card_update');
-    expect(JSON.stringify(updates.at(-1)?.payload)).toContain('已发送（返岗期限 2026-11-05）');
+    expect(JSON.stringify(updates.at(-1)?.payload)).toContain('已发送，送达后起算返岗期限');
   });
 
   it('acknowledges a resignation on 确认收到', async () => {
@@ -53,9 +53,11 @@ describe('exit card clicks', () => {
     const { employee, absenceCaseId } = await c.absentEmployee('褚十四');
     const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
     await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
+    await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:00');
     await c.job('2026-11-05');
     c.setNow('2026-11-06 09:00');
     await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
+    await c.deliverChat(id, 'return_notice_2', '2026-11-06 09:00');
     await c.job('2026-11-09');
     c.setNow('2026-11-10 09:00');
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '请核实缺勤原因' });

@@ -4,6 +4,7 @@ import { systemActor } from '../../src/domain/actor.ts';
 import { exitTaskReminders } from '../../src/jobs/definitions/exit-task-reminders.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
+import { createDeliveryHooks } from '../../src/services/delivery-hooks.ts';
 import { startAbsenceExitProcess } from '../../src/services/exits/start-absence-exit-process.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { createRecordingOutbox } from '../helpers/recording-outbox.ts';
@@ -34,6 +35,14 @@ export async function exitCompany(t: TestDb) {
     },
     job(asOf: string) {
       return exitTaskReminders.run({ deps, asOf, log });
+    },
+    /** The platform accepted the notice's chat text at `local`: the real delivery hook runs, as the outbox worker would. */
+    async deliverChat(processId: string, notice: string, local: string, platform: 'sandbox' | 'wecom' | 'dingtalk' = 'sandbox') {
+      const dedupeKey = `exit-notice:${processId}:${notice}:${platform}`;
+      const hooks = createDeliveryHooks({ businessTz: deps.businessTz }).filter((h) => dedupeKey.startsWith(h.prefix));
+      await t.db.$transaction(async (tx) => {
+        for (const h of hooks) await h.onDelivered(tx, { id: dedupeKey, dedupeKey, platform, kind: 'text', recipients: [], sentAt: at(local), result: {} });
+      });
     },
     cards(type: string) {
       return outbox.messages.filter((m) => m.payload.kind === 'card' && m.payload.card.type === type);

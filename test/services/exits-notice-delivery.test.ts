@@ -6,7 +6,7 @@ import { exitTaskReminders } from '../../src/jobs/definitions/exit-task-reminder
 import { createLogger } from '../../src/log.ts';
 import { deliverOutboxMessage } from '../../src/outbox/deliver-outbox-message.ts';
 import { createDingtalkChatPlatform } from '../../src/platforms/dingtalk/dingtalk-chat-platform.ts';
-import { deliveryHooks } from '../../src/services/delivery-hooks.ts';
+import { createDeliveryHooks } from '../../src/services/delivery-hooks.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
 import { getExit } from '../../src/services/exits/get-exit.ts';
 import { sendExitNotice } from '../../src/services/exits/send-exit-notice.ts';
@@ -21,7 +21,7 @@ const fake = await startFakeDingtalkApiServer();
 afterAll(() => fake.close());
 const client = dingtalkClientFor(fake, t);
 const deps: ServiceDeps = { ...c.deps, outbox: t.deps.outbox, chatPlatforms: ['dingtalk'], platformClients: { dingtalk: client } };
-const delivery = { db: t.db, platforms: { dingtalk: createDingtalkChatPlatform(client) }, files: t.deps.files, now: deps.now, hooks: deliveryHooks };
+const delivery = { db: t.db, platforms: { dingtalk: createDingtalkChatPlatform(client) }, files: t.deps.files, now: deps.now, hooks: createDeliveryHooks({ businessTz: deps.businessTz }) };
 const job = (asOf: string) => exitTaskReminders.run({ deps, asOf, log: createLogger('silent') });
 
 describe('exit notice on DingTalk', () => {
@@ -50,6 +50,9 @@ describe('exit notice on DingTalk', () => {
       expect.objectContaining({ message: 'text', deliveredAt: expect.any(String), readQueryKeys: [mine[0]?.processQueryKey] }),
       expect.objectContaining({ message: 'file', deliveredAt: expect.any(String), mediaId: upload?.mediaId, readQueryKeys: [mine[1]?.processQueryKey] }),
     ]);
+    // The first accepted message is the delivery: the deadline runs from that day (11-02 + 3).
+    expect(step.deliveredVia).toBe('chat');
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).deadline?.toISOString().slice(0, 10)).toBe('2026-11-05');
     const delivered = await t.db.evidenceEntry.findMany({ where: { subjectId: id, type: 'exit.notice_delivered' } });
     expect(delivered.map((e) => (e.metadata as { message: string }).message)).toEqual(['text', 'file']);
     expect(await t.db.auditEvent.count({ where: { type: 'exit.notice_delivered', data: { path: ['processId'], equals: id } } })).toBe(2);

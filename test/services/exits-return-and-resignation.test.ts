@@ -69,7 +69,8 @@ describe('exit cases that end otherwise', () => {
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('RETURNED');
     expect(await c.job('2026-11-06')).toContain('second-notice prompts 0');
     const types = (await t.db.evidenceEntry.findMany({ where: { subjectId: id }, orderBy: { index: 'asc' } })).map((e) => e.type);
-    expect(types).toEqual(['exit.started', 'exit.document', 'exit.notice_sent', 'exit.notice_read', 'exit.employee_answered', 'exit.channel_recorded', 'exit.returned']);
+    // The employee's own open proved delivery (exit.notice_served): the deadline ran from 11-02.
+    expect(types).toEqual(['exit.started', 'exit.document', 'exit.notice_sent', 'exit.notice_served', 'exit.notice_read', 'exit.employee_answered', 'exit.channel_recorded', 'exit.returned']);
   });
 
   it('closes the case when the job sees a clock-in after it began', async () => {
@@ -132,10 +133,12 @@ describe('exit cases that end otherwise', () => {
     const { employee, absenceCaseId } = await c.absentEmployee('蒋十五');
     const before = c.cards('exit.notice_ready').length;
     const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).deadline).toBeNull(); // 待送达
+    await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:03');
     await t.db.appMeta.delete({ where: { key: 'exit.rules' } });
     const p = await t.db.exitProcess.findUniqueOrThrow({ where: { id } });
     expect(p.state).toBe('NOTICE_1_SENT');
-    expect(p.deadline?.toISOString().slice(0, 10)).toBe('2026-11-09'); // 11-07 is a Saturday
+    expect(p.deadline?.toISOString().slice(0, 10)).toBe('2026-11-09'); // delivered 11-02 + 5 = 11-07, a Saturday
     expect(c.cards('exit.notice_ready')).toHaveLength(before);
   });
 });

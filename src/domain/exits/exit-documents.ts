@@ -21,7 +21,10 @@ export interface NoticeFacts {
   absentDays: string[];
   absentCount: number;
   sentOn: string;
-  deadline: string;
+  /** The return deadline once the notice was delivered; the issued PDF states the rule instead. */
+  deadline?: string;
+  /** Days from delivery to return (company setting). */
+  returnDays: number;
   /** 1 or 2 */
   round: number;
   /** When the first notice went out (second notice only). */
@@ -29,6 +32,13 @@ export interface NoticeFacts {
 }
 
 const ruleText = (r: ExitRules) => `${r.attendanceRuleName}（“${r.attendanceRuleArticle}”）`;
+
+// The deadline runs from delivery (劳动合同法 第三十九条: the notice must reach the employee); a last
+// day on a rest day or holiday moves to the next working day (民法典 第二百零三条).
+const returnBy = (f: NoticeFacts) => {
+  const rule = `自本通知送达之日起 ${f.returnDays} 日内（期限最后一日为法定休假日的，顺延至其后第一个工作日，《民法典》第二百零三条）`;
+  return f.deadline ? `${rule}，即 ${f.deadline}（含当日）前` : rule;
+};
 
 /**
  * @example
@@ -41,7 +51,7 @@ export function returnNoticeContent(f: NoticeFacts, rules: ExitRules): ExitDocum
     `${f.name}（工号 ${f.employeeNo}）：`,
     `经核查考勤记录，你自 ${first} 至 ${last} 未到岗出勤，累计 ${f.absentCount} 个工作日未打卡，且未办理请假手续。`,
     ...(f.round === 2 && f.firstSentOn ? [`公司已于 ${f.firstSentOn} 向你发出第一次返岗通知书，你至今未返回工作岗位，现第二次通知你。`] : []),
-    `依据公司依照《劳动合同法》第四条经民主程序制定并已向你公示的${ruleText(rules)}，请你于 ${f.deadline}（含当日）前返回工作岗位，并书面说明缺勤原因。`,
+    `依据公司依照《劳动合同法》第四条经民主程序制定并已向你公示的${ruleText(rules)}，请你${returnBy(f)}返回工作岗位，并书面说明缺勤原因。`,
     `如你逾期未返岗且无正当理由，公司将依据《劳动合同法》第三十九条第（二）项（劳动者严重违反用人单位的规章制度的，用人单位可以解除劳动合同）解除与你的劳动合同。`,
     '你可以在工作台「社保哨兵」中打开本通知书，回复「我将于某日返岗」或「我已离职」。',
   ];
@@ -54,7 +64,7 @@ export function returnNoticeContent(f: NoticeFacts, rules: ExitRules): ExitDocum
       { label: '部门', value: f.department },
       { label: '岗位', value: f.position || '—' },
       { label: '旷工日期', value: f.absentDays.join('、') || '—' },
-      { label: '返岗期限', value: f.deadline },
+      { label: '返岗期限', value: f.deadline ?? `送达之日起 ${f.returnDays} 日内` },
       { label: '发出日期', value: f.sentOn },
     ],
     footer: `${rules.companyName}\u3000${f.sentOn}`,
@@ -66,14 +76,15 @@ export interface TerminationFacts {
   employeeNo: string;
   department: string;
   position: string | null;
-  /** Absent workdays recounted from the first absent day through the termination day. */
+  /** Absent workdays recounted from the first absent day through the day the notice is issued. */
   absentDays: string[];
   noticesSentOn: string[];
   /** Per notice (same order): the absent workdays after the day it went out, up to the termination day. */
   absentAfterNotices: number[];
   unionNotifiedOn: string;
   unionReply: string;
-  exitDate: string;
+  /** The day the notice is issued; the termination takes effect on delivery, not on this day. */
+  issuedOn: string;
 }
 
 const rounds = ['第一次', '第二次', '第三次'];
@@ -89,11 +100,11 @@ export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules):
     title: '解除劳动合同通知书',
     paragraphs: [
       `${f.name}（工号 ${f.employeeNo}）：`,
-      `经核查考勤记录，你自 ${f.absentDays[0] ?? '—'} 起未到岗出勤，截至 ${f.exitDate} 累计 ${f.absentDays.length} 个工作日未打卡，且未办理请假手续（旷工日期见下表）。`,
+      `经核查考勤记录，你自 ${f.absentDays[0] ?? '—'} 起未到岗出勤，截至 ${f.issuedOn} 累计 ${f.absentDays.length} 个工作日未打卡，且未办理请假手续（旷工日期见下表）。`,
       `公司已于 ${f.noticesSentOn.join('、')} 向你发出返岗通知书。${afterNotices(f)}你逾期未返岗，亦未说明正当理由。`,
       `你的行为违反了公司依照《劳动合同法》第四条制定并已向你公示的${ruleText(rules)}，属于严重违反用人单位的规章制度。`,
       `公司已于 ${f.unionNotifiedOn} 将解除理由通知${rules.unionName}（《劳动合同法》第四十三条），工会意见：${f.unionReply}。`,
-      `依据《劳动合同法》第三十九条第（二）项，公司决定自 ${f.exitDate} 起解除与你的劳动合同。`,
+      `依据《劳动合同法》第三十九条第（二）项，公司决定解除与你的劳动合同，自本通知送达你之日起生效。`,
       '公司将依照《劳动合同法》第五十条为你出具解除劳动合同的证明，并在十五日内为你办理档案和社会保险关系转移手续。请你及时办理工作交接。',
     ],
     facts: [
@@ -102,10 +113,11 @@ export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules):
       { label: '部门', value: f.department },
       { label: '岗位', value: f.position || '—' },
       { label: '旷工日期', value: f.absentDays.join('、') || '—' },
-      { label: '解除日期', value: f.exitDate },
+      // A unilateral termination takes effect when its notice reaches the employee.
+      { label: '解除日期', value: '本通知送达之日' },
       { label: '解除依据', value: '《劳动合同法》第三十九条第（二）项' },
     ],
-    footer: `${rules.companyName}\u3000${f.exitDate}`,
+    footer: `${rules.companyName}\u3000${f.issuedOn}`,
   };
 }
 

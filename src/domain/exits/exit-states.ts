@@ -25,6 +25,7 @@ export const exitStateLabels: Record<string, string> = {
   UNION_PENDING: '待通知工会（劳动合同法第四十三条）',
   UNION_NOTIFIED: '已通知工会，待提交解除审批',
   TERMINATION_APPROVAL: '解除劳动合同审批中',
+  TERMINATION_NOTICE_SENT: '解除劳动合同通知书待送达（送达之日解除）',
   TERMINATED: '已解除劳动合同，办理离职事项',
   RETURNED: '员工已返岗，流程关闭',
   REQUESTED: '离职申请待人事确认',
@@ -32,6 +33,19 @@ export const exitStateLabels: Record<string, string> = {
   EXITED: '已离职，办理离职事项',
   WITHDRAWN: '已撤回',
   CLOSED: '离职事项已全部办结',
+};
+
+/**
+ * A sent return notice that has not reached the employee yet (no chat delivery, EMS / SMS receipt or
+ * H5 open): its return deadline is not running (deadline null until delivery).
+ */
+export function awaitingDelivery(p: { state: string; deadline: Date | string | null }): boolean {
+  return (p.state === 'NOTICE_1_SENT' || p.state === 'NOTICE_2_SENT') && !p.deadline;
+}
+
+export const deliveryPendingLabels: Record<string, string> = {
+  NOTICE_1_SENT: '第一次返岗通知书待送达（送达后起算返岗期限）',
+  NOTICE_2_SENT: '第二次返岗通知书待送达（送达后起算返岗期限）',
 };
 
 /** Absence states in which the employee is still expected back; a return closes them. */

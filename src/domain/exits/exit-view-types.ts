@@ -11,6 +11,8 @@ export interface ExitRowView {
   stateLabel: string;
   employee: { id: string; name: string; employeeNo: string; department: string };
   deadline: string | null;
+  /** A sent notice has not reached the employee yet (待送达): nothing runs until it does. */
+  deliveryPending: boolean;
   exitDate: string | null;
   createdAt: string;
 }
@@ -22,5 +24,9 @@ export interface NoticeView {
   state: string;
   canAnswer: boolean;
   today: string;
-  notices: { kind: string; title: string; paragraphs: string[]; sentAt: string; deadline: string; readAt: string | null; answer: string | null; answerReturnOn: string | null; documentUrl: string }[];
+  notices: { kind: string; title: string; paragraphs: string[]; sentAt: string; deadline: string | null; deliveredOn: string | null; readAt: string | null; answer: string | null; answerReturnOn: string | null; documentUrl: string }[];
+  /** 「我已离职」 may be confirmed as a written resignation (第三十七条) on the sign page. */
+  canConfirmResignation: boolean;
+  /** The signed resignation, once confirmed. */
+  resignationSignedUrl: string | null;
 }

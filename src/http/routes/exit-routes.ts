@@ -37,11 +37,12 @@ const noticeBody = z.object({ round: z.union([z.literal(1), z.literal(2)]).optio
 const channelBody = z.object({
   channel: z.enum(['sms', 'ems', 'other'], { message: '送达方式应为 sms、ems 或 other' }),
   reference: text('单号或说明', 100),
-  sentOn: day,
+  sentOn: day.optional(),
+  deliveredOn: day.optional(),
   notice: z.enum(['return_notice_1', 'return_notice_2', 'termination_notice']).optional(),
 }).strict();
 const unionBody = z.object({ notifiedOn: day, reply: text('工会意见', 500) }).strict();
-const answerBody = z.object({ answer: z.enum(['RETURN', 'RESIGNED'], { message: '回复应为 RETURN（返岗）或 RESIGNED（已离职）' }), returnOn: day.optional(), note }).strict();
+const answerBody = z.object({ answer: z.enum(['RETURN', 'RESIGNED'], { message: '回复应为 RETURN（返岗）或 RESIGNED（已离职）' }), returnOn: day.optional(), lastDay: day.optional(), note }).strict();
 const noteBody = z.object({ note }).strict();
 const ground = z.enum(EMPLOYER_FAULT_GROUNDS, { message: '解除理由应为《劳动合同法》第三十八条所列情形之一' });
 const resignationBody = z.object({
@@ -88,7 +89,7 @@ export function exitRoutes(deps: ServiceDeps) {
     }),
     defineRoute({
       method: 'post', path: '/exits/:id/channels', tag: 'exits', params: processParams, body: channelBody, status: 201, roles: HR,
-      summary: 'Record another delivery channel of a notice (SMS, EMS tracking number, other): evidence entry',
+      summary: 'Record another delivery channel of a notice (SMS, EMS tracking number, other): evidence entry. With deliveredOn (EMS / SMS) it proves delivery: the return deadline runs from that day, a termination takes effect on it. Send deliveredOn later with the same EMS reference to add the delivery',
       handler: ({ actor, params, body }) => recordExitChannel(deps, { processId: params.id, actor, ...body }),
     }),
     defineRoute({
@@ -108,7 +109,7 @@ export function exitRoutes(deps: ServiceDeps) {
     }),
     defineRoute({
       method: 'post', path: '/exits/:id/answer', tag: 'exits', params: processParams, body: answerBody, roles: 'the employee concerned',
-      summary: 'The employee answers the latest notice: RETURN with returnOn (我将于…返岗) or RESIGNED (我已离职)',
+      summary: 'The employee answers the latest notice: RETURN with returnOn (我将于…返岗) or RESIGNED (我已离职, optionally with the lastDay to confirm as a written resignation by signing declaration exit-resignation-confirmation for this case: it becomes a RESIGNATION, 劳动合同法 第三十七条)',
       handler: ({ actor, params, body }) => answerExitNotice(deps, { processId: params.id, actor, ...body }),
     }),
     defineRoute({

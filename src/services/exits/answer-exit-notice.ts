@@ -1,7 +1,9 @@
 // The employee answers the latest return-to-work notice from the H5: 「我将于 YYYY-MM-DD 返岗」
 // or 「我已离职」. The answer is evidence either way and HR gets a card; only an actual return
 // (a clock-in, or HR's 已返岗) closes the case. 「我已离职」 is not a lawful resignation by itself
-// (劳动合同法 第三十七条 requires written notice), so the chain goes on unless HR decides otherwise.
+// (劳动合同法 第三十七条 requires written notice): the employee may confirm it as one with a drawn
+// signature on the sign page (resignation-confirmation-template.ts, with the last day named here,
+// at most 30 days on); until then the chain goes on.
 import { buildExitEmployeeAnsweredCard } from '../../../cards/exit-notice-cards.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { addDays, dayIn, formatDateTime, parseDay } from '../../domain/dates.ts';
@@ -21,6 +23,8 @@ export interface AnswerExitNoticeOptions {
   answer: 'RETURN' | 'RESIGNED';
   /** Required for RETURN: the day the employee says they will be back. */
   returnOn?: string;
+  /** RESIGNED: the last day to confirm as a written resignation (today … today + 30). */
+  lastDay?: string;
   note?: string;
 }
 
@@ -37,6 +41,9 @@ export async function answerExitNotice(deps: ServiceDeps, o: AnswerExitNoticeOpt
     if (!o.returnOn) throw new AppError('validation_failed', '请选择返岗日期');
     if (o.returnOn < today || o.returnOn > addDays(today, 30)) throw new AppError('validation_failed', `返岗日期应在 ${today} 至 ${addDays(today, 30)} 之间`);
   }
+  if (o.lastDay && (o.answer !== 'RESIGNED' || o.lastDay < today || o.lastDay > addDays(today, 30))) {
+    throw new AppError('validation_failed', o.answer !== 'RESIGNED' ? '只有「我已离职」可以填写最后工作日' : `最后工作日应在 ${today} 至 ${addDays(today, 30)} 之间`);
+  }
   const result = await deps.db.$transaction(async (tx) => {
     const p = await lockExitProcess(tx, o.processId);
     if (p.employeeId !== o.actor.id) throw new AppError('forbidden', '只能回复发给本人的返岗通知书');
@@ -47,7 +54,7 @@ export async function answerExitNotice(deps: ServiceDeps, o: AnswerExitNoticeOpt
     const note = o.note?.trim() || null;
     await tx.exitStep.update({
       where: { id: step.id },
-      data: { answer: o.answer, answerReturnOn: o.answer === 'RETURN' && o.returnOn ? parseDay(o.returnOn) : null, answerNote: note, answeredAt: now, ...(!step.readAt && { readAt: now, readIp: o.actor.ip ?? null, readUserAgent: o.actor.userAgent ?? null }) },
+      data: { answer: o.answer, answerReturnOn: o.answer === 'RETURN' && o.returnOn ? parseDay(o.returnOn) : null, answerLastDay: o.lastDay ? parseDay(o.lastDay) : null, answerNote: note, answeredAt: now, ...(!step.readAt && { readAt: now, readIp: o.actor.ip ?? null, readUserAgent: o.actor.userAgent ?? null }) },
     });
     await writeAuditEvent(tx, o.actor, { type: 'exit.employee_answered', data: { processId: p.id, notice: step.kind, answer: o.answer, ...(o.answer === 'RETURN' && { returnOn: o.returnOn }) } }, { type: 'exit_process', id: p.id });
     await ledgerExitEvent(tx, { processId: p.id, employeeId: p.employeeId, type: 'exit.employee_answered', metadata: { notice: step.kind, answer: o.answer, returnOn: o.returnOn ?? null, note }, at: now });
@@ -57,7 +64,7 @@ export async function answerExitNotice(deps: ServiceDeps, o: AnswerExitNoticeOpt
       actor: o.actor, subjectType: 'exit_process', subjectId: p.id, employeeId: p.employeeId, stage: `answer-${step.kind.slice(-1)}`, audience: { kind: 'hr' },
       build: (key) => buildExitEmployeeAnsweredCard({ employee, answer: note ? `${answer}（${note}）` : answer, answeredAt: formatDateTime(deps.businessTz, now), notice: stepKindLabels[step.kind] ?? step.kind, key, h5Url: exitCaseUrl(deps.publicBaseUrl, p.id) }),
     });
-    return { text: o.answer === 'RETURN' ? `已收到你的回复：${answer}。请按时到岗打卡。` : '已收到你的回复并转告人事。如需辞职，请在「离职申请」中提交书面申请。' };
+    return { text: o.answer === 'RETURN' ? `已收到你的回复：${answer}。请按时到岗打卡。` : '已收到你的回复并转告人事。如确认以此作为书面辞职通知（《劳动合同法》第三十七条），请在签署页手写签名。' };
   });
   await sealExitEvidence(deps);
   return result;

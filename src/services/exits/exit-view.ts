@@ -2,7 +2,7 @@
 // read state, tasks, what HR can do next).
 import type { Db } from '../../db/client.ts';
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
-import { exitKindLabels, exitStateLabels, stepKindLabels, type ExitKind } from '../../domain/exits/exit-states.ts';
+import { awaitingDelivery, deliveryPendingLabels, exitKindLabels, exitStateLabels, stepKindLabels, type ExitKind } from '../../domain/exits/exit-states.ts';
 import type { ExitRowView } from '../../domain/exits/exit-view-types.ts';
 import type { ExitProcess, ExitStep, ExitTask } from '../../generated/prisma/client.ts';
 
@@ -11,6 +11,8 @@ export const exitEventLabels: Record<string, string> = {
   'exit.notice_sent': '发出返岗通知书',
   'exit.notice_read': '员工已读通知书（打开通知书页面，或钉钉报告已读）',
   'exit.notice_delivered': '通知书消息已送达平台（文字链接或 PDF 文件）',
+  'exit.notice_served': '通知书送达员工（期限自送达之日起算；解除通知书送达之日解除）',
+  'exit.resignation_confirmed': '员工签名确认书面辞职（劳动合同法第三十七条），旷工解除流程停止',
   'exit.employee_answered': '员工回复通知书',
   'exit.channel_recorded': '登记其他送达方式',
   'exit.union_notified': '通知工会并登记意见',
@@ -32,7 +34,9 @@ type EmployeeBits = { id: string; name: string; employeeNo: string; department: 
 
 export function toExitRow(tz: string, p: ExitProcess, e: EmployeeBits): ExitRowView {
   return {
-    id: p.id, kind: p.kind, kindLabel: exitKindLabels[p.kind as ExitKind] ?? p.kind, state: p.state, stateLabel: exitStateLabels[p.state] ?? p.state,
+    id: p.id, kind: p.kind, kindLabel: exitKindLabels[p.kind as ExitKind] ?? p.kind, state: p.state,
+    stateLabel: (awaitingDelivery(p) ? deliveryPendingLabels[p.state] : exitStateLabels[p.state]) ?? p.state,
+    deliveryPending: awaitingDelivery(p) || p.state === 'TERMINATION_NOTICE_SENT',
     employee: { id: e.id, name: e.name, employeeNo: e.employeeNo, department: e.department.name },
     deadline: formatDay(p.deadline), exitDate: formatDay(p.exitDate), createdAt: formatDateTime(tz, p.createdAt),
   };
@@ -50,7 +54,11 @@ export function toTaskView(tz: string, t: ExitTask, today: string) {
 
 const platformNames: Record<string, string> = { wecom: '企业微信', dingtalk: '钉钉', sandbox: '沙箱' };
 
-interface ChannelRecord { channel: string; message?: 'text' | 'file'; platform?: string; dedupeKey?: string; reference?: string; sentOn?: string; recordedByName?: string; readAt?: string; readSource?: string }
+interface ChannelRecord { channel: string; message?: 'text' | 'file'; platform?: string; dedupeKey?: string; reference?: string; sentOn?: string; deliveredOn?: string; recordedByName?: string; readAt?: string; readSource?: string }
+
+const deliveryProofLabels: Record<string, string> = { chat: '聊天消息送达平台', ems: 'EMS 妥投', sms: '短信送达', h5: '员工打开通知书' };
+
+const isNotice = (kind: string) => kind.startsWith('return_notice') || kind === 'termination_notice';
 
 /** A step with its channels; chat deliveries carry the outbox state (已发送 when the platform accepted it). */
 export async function toStepView(db: Db, tz: string, s: ExitStep) {
@@ -61,11 +69,14 @@ export async function toStepView(db: Db, tz: string, s: ExitStep) {
     const sent = r.dedupeKey ? outbox.find((m) => m.dedupeKey === r.dedupeKey) : undefined;
     return r.channel === 'chat'
       ? { channel: 'chat', label: `${r.message === 'file' ? '通知书 PDF 文件' : '聊天消息'}（${platformNames[r.platform ?? ''] ?? r.platform}）`, readAt: r.readAt ? formatDateTime(tz, new Date(r.readAt)) : null, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null }
-      : { channel: r.channel, label: r.channel === 'ems' ? 'EMS 邮寄' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference ?? '', sentOn: r.sentOn ?? '', recordedBy: r.recordedByName ?? '' };
+      : { channel: r.channel, label: r.channel === 'ems' ? 'EMS 邮寄' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference ?? '', sentOn: r.sentOn ?? '', deliveredOn: r.deliveredOn ?? null, recordedBy: r.recordedByName ?? '' };
   });
   return {
     kind: s.kind, label: stepKindLabels[s.kind] ?? s.kind, documentSha256: s.documentSha256, deadline: formatDay(s.deadline),
     sentAt: s.sentAt && formatDateTime(tz, s.sentAt), sentByName: s.sentByName, channels,
+    // Only notices are delivered; 待送达 until a proof (the first counts) is recorded.
+    delivery: isNotice(s.kind) && s.sentAt ? (s.deliveredOn ? `已送达（${formatDay(s.deliveredOn)}，${deliveryProofLabels[s.deliveredVia ?? ''] ?? s.deliveredVia}）` : '待送达') : null,
+    deliveredOn: formatDay(s.deliveredOn),
     readAt: s.readAt && formatDateTime(tz, s.readAt), answer: s.answer, answerReturnOn: formatDay(s.answerReturnOn), answerNote: s.answerNote,
     answeredAt: s.answeredAt && formatDateTime(tz, s.answeredAt), notifiedOn: formatDay(s.notifiedOn), unionReply: s.unionReply,
   };

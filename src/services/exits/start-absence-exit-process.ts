@@ -27,7 +27,7 @@ export interface StartAbsenceExitOptions {
 }
 
 const reasonLabels = { manager_unreachable: '直属上级确认无法联系', sla_expired: '直属上级未在时限内答复，按无法联系处理' } as const;
-const OPEN_ABSENCE_STATES = ['NOTICE_1_PENDING', 'NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED', 'TERMINATION_APPROVAL'];
+const OPEN_ABSENCE_STATES = ['NOTICE_1_PENDING', 'NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED', 'TERMINATION_APPROVAL', 'TERMINATION_NOTICE_SENT'];
 
 /**
  * Idempotent per absence case: a second call (a repeated click, the job after the click) returns

@@ -15,6 +15,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
 import { storeFile } from '../files/store-file.ts';
+import { afterSigning } from './after-signing.ts';
 import { findTemplate, normalizeName } from './find-template.ts';
 
 export interface SignDeclarationOptions {
@@ -89,6 +90,7 @@ export async function signDeclaration(deps: ServiceDeps, opts: SignDeclarationOp
       type: 'declaration.signed',
       data: { signatureId, template: key, subjectType: template.subjectType, subjectId: opts.subjectId, documentSha256: document.sha256 },
     }, { type: 'employee', id: actor.id });
+    if (Object.hasOwn(afterSigning, template.id)) await afterSigning[template.id]?.(deps, tx, { subjectId: opts.subjectId, signatureId, actor, signedAt });
     return { signatureId, documentSha256: document.sha256, evidenceIndex: index };
   });
   // Best effort: an entry not yet under a signed head is covered by the next seal.

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ExitStep" ADD COLUMN     "answerLastDay" DATE,
+ADD COLUMN     "deliveredOn" DATE,
+ADD COLUMN     "deliveredVia" TEXT;
