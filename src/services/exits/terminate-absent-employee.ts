@@ -37,6 +37,7 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
     ...employee, absentDays: await loadAbsentDays(tx, p), exitDate,
     noticesSentOn: steps.filter((s) => s.kind.startsWith('return_notice') && s.sentAt).map((s) => dayIn(deps.businessTz, s.sentAt as Date)),
     unionNotifiedOn: formatDay(union?.notifiedOn) ?? '—', unionReply: union?.unionReply ?? '—',
+    notifiedBody: union?.notifiedBody, companyAnswer: union?.companyAnswer, companyAnsweredOn: formatDay(union?.companyAnsweredOn),
   }, rules);
   const documentSha256 = await issueExitDocument(deps, tx, { processId: p.id, employeeId: p.employeeId, document: 'termination_notice', content, at: now });
   const identities = await tx.platformIdentity.findMany({ where: { employeeId: p.employeeId, platform: { in: deps.chatPlatforms } }, select: { platform: true, userId: true } });
