@@ -11,7 +11,7 @@ export const cardModelSchema: z.ZodType<CardModel> = z.object({
   title: z.string(),
   subtitle: z.string().optional(),
   tone: z.enum(['normal', 'urgent']).optional(),
-  rows: z.array(z.object({ label: z.string(), value: z.string() })),
+  rows: z.array(z.object({ label: z.string(), value: z.string(), tone: z.literal('danger').optional() })),
   legalBasis: z.string().optional(),
   buttons: z.array(
     z.discriminatedUnion('kind', [

@@ -10,6 +10,8 @@ export type CardButton =
 export interface CardRow {
   label: string;
   value: string;
+  /** 'danger': a legal risk, shown in red where the surface can (H5, sandbox). */
+  tone?: 'danger';
 }
 
 export interface CardDecision {

@@ -32,6 +32,7 @@ import { healthRouter, type PlatformState } from './http/routes/health-routes.ts
 import { importRoutes } from './http/routes/import-routes.ts';
 import { outboxRoutes } from './http/routes/outbox-routes.ts';
 import { proofRoutes } from './http/routes/proof-routes.ts';
+import { companyRuleRoutes } from './http/routes/company-rule-routes.ts';
 import { reconciliationRoutes } from './http/routes/reconciliation-routes.ts';
 import { attendanceRoutes } from './http/routes/attendance-routes.ts';
 import { calendarRoutes } from './http/routes/calendar-routes.ts';
@@ -80,6 +81,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...evidenceRoutes(deps.services),
     ...exceptionRoutes(deps.services),
     ...exitRoutes(deps.services),
+    ...companyRuleRoutes(deps.services),
     ...proofRoutes(deps.services),
     ...signatureRoutes(deps.services),
     ...h5SessionRoutes(deps.services, { devLogin: platforms.length === 0, platforms }),

@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts';
 import { CURRENT_WORDING_VERSION, declarationParagraphs, wordingTitles } from './insurance-exception-wording.ts';
 import type { DocumentFact } from './render-pdf.ts';
 import { resignationConfirmationTemplate } from './resignation-confirmation-template.ts';
+import { companyRuleAcknowledgement } from './rule-acknowledgement-template.ts';
 
 export interface DeclarationContent {
   title: string;
@@ -34,8 +35,11 @@ export interface DeclarationTemplate {
   statement: string;
   /** Every version that can still be rendered: a signed declaration keeps the one it was signed under. */
   versions: readonly number[];
-  /** Who the subject belongs to; undefined when there is no such subject. */
-  subjectOf(deps: ServiceDeps, subjectId: string): Promise<DeclarationSubject | undefined>;
+  /**
+   * Who the subject belongs to; undefined when there is no such subject. `signerId` is the
+   * employee asking: a subject every employee signs (a company rule) belongs to each signer.
+   */
+  subjectOf(deps: ServiceDeps, subjectId: string, signerId?: string): Promise<DeclarationSubject | undefined>;
   /** The content as `version` (default: the current one) words it. */
   load(deps: ServiceDeps, subjectId: string, employeeId: string, version?: number): Promise<DeclarationContent>;
 }
@@ -83,6 +87,7 @@ const insuranceExceptionDeclaration: DeclarationTemplate = {
 export const declarationTemplates: Readonly<Record<string, DeclarationTemplate>> = {
   [insuranceExceptionDeclaration.id]: insuranceExceptionDeclaration,
   [resignationConfirmationTemplate.id]: resignationConfirmationTemplate,
+  [companyRuleAcknowledgement.id]: companyRuleAcknowledgement,
 };
 
 /** 'insurance-exception-declaration@2', as stored in Signature.template (default: the current version). */

@@ -22,6 +22,8 @@ export const auditEventLabels: Readonly<Record<string, string>> = {
   'proof.uploaded': '上传证明材料',
   'proof.read': '查看证明材料',
   'declaration.signed': '签署声明',
+  'company_rule.stored': '登记规章制度及民主程序记录',
+  'exit.union_answered': '登记公司对工会意见的书面答复',
   'approval.submitted': '提交审批',
   'approval.decided': '审批决定',
   'approval.withdrawn': '撤回审批',

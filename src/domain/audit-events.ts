@@ -58,7 +58,10 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exit.notice_delivered'), data: z.object({ processId: z.string(), notice: z.string(), platform: z.string(), message: z.enum(['text', 'file']), dedupeKey: z.string() }) }),
   z.object({ type: z.literal('exit.employee_answered'), data: z.object({ processId: z.string(), notice: z.string(), answer: z.enum(['RETURN', 'RESIGNED']), returnOn: z.string().optional() }) }),
   z.object({ type: z.literal('exit.channel_recorded'), data: z.object({ processId: z.string(), notice: z.string(), channel: z.enum(['sms', 'ems', 'other']), reference: z.string(), sentOn: z.string(), deliveredOn: z.string().optional() }) }),
-  z.object({ type: z.literal('exit.union_notified'), data: z.object({ processId: z.string(), notifiedOn: z.string(), reply: z.string() }) }),
+  // Company rules (劳动合同法 第四条) and the company's written answer to the union (第四十三条).
+  z.object({ type: z.literal('company_rule.stored'), data: z.object({ ruleId: z.string(), kind: z.string(), version: z.number().int(), title: z.string(), adoptedOn: z.string(), adoptionMethod: z.string(), documentSha256: z.string(), minutesSha256: z.string(), supersedes: z.string().optional() }) }),
+  z.object({ type: z.literal('exit.union_answered'), data: z.object({ processId: z.string(), answeredOn: z.string(), answer: z.string() }) }),
+  z.object({ type: z.literal('exit.union_notified'), data: z.object({ processId: z.string(), notifiedOn: z.string(), reply: z.string(), notifiedBody: z.string().optional() }) }),
   z.object({ type: z.literal('exit.termination_requested'), data: z.object({ processId: z.string(), approvalId: z.string() }) }),
   z.object({ type: z.literal('exit.terminated'), data: z.object({ processId: z.string(), exitDate: z.string(), documentSha256: z.string() }) }),
   z.object({ type: z.literal('exit.termination_rejected'), data: z.object({ processId: z.string(), approvalId: z.string() }) }),

@@ -64,7 +64,9 @@ export type Action =
   /** Company calendar overrides (site closures, extra workdays). */
   | 'calendar.manage'
   /** Record an employee's approved leave (its days are not absences). */
-  | 'leave.record';
+  | 'leave.record'
+  /** Store the company's rules with their adoption record and see who acknowledged them (劳动合同法 第四条). */
+  | 'company_rule.manage';
 
 /** How far a grant reaches: everyone, the caller's reports (direct and indirect), or only the caller. */
 export type Scope = 'all' | 'team' | 'self';
@@ -100,6 +102,7 @@ const HR: Partial<Record<Action, Scope>> = {
   'worksite.manage': 'all',
   'calendar.manage': 'all',
   'leave.record': 'all',
+  'company_rule.manage': 'all',
 };
 const OWN_DOCUMENTS = { 'proof.upload': 'self', 'proof.read': 'self', 'signature.read': 'self', 'exception.request': 'self', 'exception.read': 'self', 'evidence.export': 'self', 'exit.read': 'self', 'resignation.request': 'self' } as const;
 const OWN_ATTENDANCE = { 'attendance.clock_in': 'self', 'attendance.read': 'self' } as const;

@@ -20,7 +20,9 @@ export interface ApprovalDetail {
   title: string;
   status: ApprovalListItem['status'];
   statusLabel: string;
-  summary: { label: string; value: string }[];
+  summary: { label: string; value: string; tone?: 'danger' }[];
+  /** A risk the approver must confirm before approving (e.g. an unacknowledged company rule, 劳动合同法 第四条). */
+  warning: string | null;
   submitter: { id: string; name: string };
   createdAtText: string;
   decidedAtText: string | null;

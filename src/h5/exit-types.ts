@@ -49,6 +49,9 @@ export interface ExitStepItem {
   answeredAt: string | null;
   notifiedOn: string | null;
   unionReply: string | null;
+  notifiedBody: string | null;
+  companyAnswer: string | null;
+  companyAnsweredOn: string | null;
 }
 
 export interface ExitDetail extends ExitRow {
@@ -62,7 +65,7 @@ export interface ExitDetail extends ExitRow {
   documents: { kind: string; label: string; sha256: string; url: string }[];
   tasks: ExitTaskItem[];
   timeline: { at: string; type: string; label: string; actorName: string }[];
-  actions: Record<'sendNotice' | 'recordChannel' | 'recordUnion' | 'requestTermination' | 'markReturned' | 'acceptResignation' | 'completeExit' | 'issueCertificate', boolean> | null;
+  actions: Record<'sendNotice' | 'recordChannel' | 'recordUnion' | 'recordUnionAnswer' | 'requestTermination' | 'markReturned' | 'acceptResignation' | 'completeExit' | 'issueCertificate', boolean> | null;
   evidencePackUrl: string | null;
 }
 

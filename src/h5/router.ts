@@ -30,6 +30,8 @@ export const pageComponents: PageComponents = {
   exitDetail: () => import('./pages/ExitDetailPage.vue'),
   exitNotice: () => import('./pages/ExitNoticePage.vue'),
   resign: () => import('./pages/ResignPage.vue'),
+  companyRules: () => import('./pages/CompanyRulesPage.vue'),
+  ruleRead: () => import('./pages/RuleReadPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

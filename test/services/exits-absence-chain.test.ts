@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEvidencePack } from '../../src/services/evidence/build-evidence-pack.ts';
 import { decideApproval } from '../../src/services/approvals/decide-approval.ts';
+import { recordUnionAnswer } from '../../src/services/exits/record-union-answer.ts';
 import { recordUnionNotification } from '../../src/services/exits/record-union-notification.ts';
 import { requestTerminationApproval } from '../../src/services/exits/request-termination-approval.ts';
 import { sendExitNotice } from '../../src/services/exits/send-exit-notice.ts';
@@ -67,9 +68,10 @@ describe('absence exit chain', () => {
     c.setNow('2026-11-10 10:00');
     await expect(requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor })).rejects.toMatchObject({ code: 'conflict' });
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
+    await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司已研究工会意见，维持解除决定' });
     const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('TERMINATION_APPROVAL');
-    const decided = await decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api' });
+    const decided = await decideApproval(c.deps, { approvalId, decision: 'APPROVE', confirmWarning: true, actor: c.manager.actor, channel: 'api' });
     expect(decided.status).toBe('APPROVED');
     // Approved, the termination waits for its notice to reach the employee (same day here).
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('TERMINATION_NOTICE_SENT');
@@ -92,7 +94,7 @@ describe('absence exit chain', () => {
     const entries = await t.db.evidenceEntry.findMany({ where: { subjectType: 'exit_process', subjectId: id }, orderBy: { index: 'asc' } });
     expect(entries.map((e) => e.type)).toEqual([
       'exit.started', 'exit.document', 'exit.notice_sent', 'exit.notice_delivered', 'exit.notice_served',
-      'exit.document', 'exit.notice_sent', 'exit.notice_delivered', 'exit.notice_served', 'exit.union_notified',
+      'exit.document', 'exit.notice_sent', 'exit.notice_delivered', 'exit.notice_served', 'exit.union_notified', 'exit.union_answered',
       'exit.document', 'exit.notice_sent', 'approval.decision', 'exit.notice_delivered', 'exit.notice_served', 'exit.terminated',
     ]);
     expect(await t.db.treeHead.count()).toBeGreaterThan(0);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT_ACCEPT_RESIGNATION, EXIT_REQUEST_TERMINATION, EXIT_SEND_NOTICE, ONBOARDING_ARRIVED } from '../../cards/action-ids.ts';
 import { decideApproval } from '../../src/services/approvals/decide-approval.ts';
+import { recordUnionAnswer } from '../../src/services/exits/record-union-answer.ts';
 import { recordUnionNotification } from '../../src/services/exits/record-union-notification.ts';
 import { sendExitNotice } from '../../src/services/exits/send-exit-notice.ts';
 import { decideExitCard } from '../../src/services/exits/decide-exit-card.ts';
@@ -61,6 +62,7 @@ describe('exit card clicks', () => {
     await c.job('2026-11-09');
     c.setNow('2026-11-10 09:00');
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '请核实缺勤原因' });
+    await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司将核实缺勤原因后再作决定' });
     const card = await t.db.cardInstance.findFirstOrThrow({ where: { subjectId: id, type: 'exit.next_step', state: 'OPEN' } });
     const res = await decideExitCard(c.deps, { cardKey: card.cardKey, actionId: EXIT_REQUEST_TERMINATION, platform: 'sandbox', platformUserId: 'hr-s', actor: c.hr.actor });
     expect(res.text).toContain('已提交「解除劳动合同审批：褚十四」');

@@ -2,7 +2,7 @@
 // manager, or a named employee), any-of / all-of, an SLA with escalation levels, and hooks that
 // run inside the deciding transaction. Later flows (terminations, back-pay) add a definition to
 // src/services/approvals/approval-definitions.ts and reuse the whole engine.
-import type { Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Approval, Role } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import type { Actor } from '../actor.ts';
@@ -35,6 +35,12 @@ export interface ApprovalDefinition {
   onApproved?(ctx: ApprovalOutcomeContext): Promise<void>;
   onRejected?(ctx: ApprovalOutcomeContext): Promise<void>;
   onWithdrawn?(ctx: ApprovalOutcomeContext): Promise<void>;
+  /**
+   * A risk the approver must explicitly accept before approving (e.g. the employee never
+   * acknowledged the rule a termination rests on); undefined when there is none. Checked when
+   * the approval is shown and again when it is approved.
+   */
+  approvalWarning?(ctx: { db: Db | Tx; approval: Approval }): Promise<string | undefined>;
 }
 
 export const DEFAULT_SLA_HOURS = 24;

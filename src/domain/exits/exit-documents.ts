@@ -2,6 +2,7 @@
 // the document is what an arbitrator reads (劳动合同法 第三十九条第（二）项, 第四条, 第四十三条,
 // 第五十条; 劳动合同法实施条例 第二十四条).
 import { fullMonthsOfService, serviceEndExclusive } from '../contracts/service-months.ts';
+import { citationText } from '../company-rules/company-rule.ts';
 import type { ExitRules } from './exit-rules.ts';
 
 /** The input of renderDocumentPdf (src/documents/render-pdf.ts). */
@@ -31,7 +32,9 @@ export interface NoticeFacts {
   firstSentOn?: string;
 }
 
-const ruleText = (r: ExitRules) => `${r.attendanceRuleName}（“${r.attendanceRuleArticle}”）`;
+// The stored rule (title, version, adoption day and body, 第四条) when HR stored one; else the setting.
+const ruleText = (r: ExitRules) =>
+  r.storedRule ? `${citationText(r.storedRule)}（“${r.storedRule.article}”）` : `${r.attendanceRuleName}（“${r.attendanceRuleArticle}”）`;
 
 // The deadline runs from delivery (劳动合同法 第三十九条: the notice must reach the employee); a last
 // day on a rest day or holiday moves to the next working day (民法典 第二百零三条).
@@ -85,6 +88,11 @@ export interface TerminationFacts {
   unionReply: string;
   /** The day the notice is issued; the termination takes effect on delivery, not on this day. */
   issuedOn: string;
+  /** A company without a union: the 上级工会 or the 职工代表 notified instead. */
+  notifiedBody?: string | null;
+  /** The company's written answer to the opinion and its day (第四十三条). */
+  companyAnswer?: string | null;
+  companyAnsweredOn?: string | null;
 }
 
 const rounds = ['第一次', '第二次', '第三次'];
@@ -95,6 +103,12 @@ function afterNotices(f: TerminationFacts): string {
   return parts.length > 0 ? `${parts.join('；')}。` : '';
 }
 
+function unionParagraph(f: TerminationFacts, rules: ExitRules): string {
+  const body = f.notifiedBody ?? rules.unionName;
+  const answer = f.companyAnswer ? `公司已于 ${f.companyAnsweredOn ?? f.unionNotifiedOn} 书面答复：${f.companyAnswer}。` : '';
+  return `公司已于 ${f.unionNotifiedOn} 将解除理由通知${body}（《劳动合同法》第四十三条），意见：${f.unionReply}。${answer}`;
+}
+
 export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules): ExitDocumentContent {
   return {
     title: '解除劳动合同通知书',
@@ -103,7 +117,7 @@ export function terminationNoticeContent(f: TerminationFacts, rules: ExitRules):
       `经核查考勤记录，你自 ${f.absentDays[0] ?? '—'} 起未到岗出勤，截至 ${f.issuedOn} 累计 ${f.absentDays.length} 个工作日未打卡，且未办理请假手续（旷工日期见下表）。`,
       `公司已于 ${f.noticesSentOn.join('、')} 向你发出返岗通知书。${afterNotices(f)}你逾期未返岗，亦未说明正当理由。`,
       `你的行为违反了公司依照《劳动合同法》第四条制定并已向你公示的${ruleText(rules)}，属于严重违反用人单位的规章制度。`,
-      `公司已于 ${f.unionNotifiedOn} 将解除理由通知${rules.unionName}（《劳动合同法》第四十三条），工会意见：${f.unionReply}。`,
+      unionParagraph(f, rules),
       `依据《劳动合同法》第三十九条第（二）项，公司决定解除与你的劳动合同，自本通知送达你之日起生效。`,
       '公司将依照《劳动合同法》第五十条为你出具解除劳动合同的证明，并在十五日内为你办理档案和社会保险关系转移手续。请你及时办理工作交接。',
     ],

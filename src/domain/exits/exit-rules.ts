@@ -3,6 +3,7 @@
 // quoted in every return-to-work and termination notice, because a termination under 第三十九条
 // 第（二）项 stands only on a rule the employee knew.
 import { z } from 'zod';
+import type { RuleCitation } from '../company-rules/company-rule.ts';
 import { parseStoredRules } from '../stored-rules.ts';
 
 export const EXIT_RULES_KEY = 'exit.rules';
@@ -18,9 +19,15 @@ export const exitRulesSchema = z.object({
   /** Who signs the notices. */
   companyName: z.string().min(2).max(80).default('本公司'),
   unionName: z.string().min(2).max(80).default('公司工会'),
+  /** false: no union at the company, so the 上级工会 or the 职工代表 are notified instead (第四十三条). */
+  hasUnion: z.boolean().default(true),
 });
 
-export type ExitRules = z.infer<typeof exitRulesSchema>;
+/**
+ * The settings, plus the attendance rule HR stored (src/services/company-rules), which the notices
+ * cite in place of the free-text name and article when there is one.
+ */
+export type ExitRules = z.infer<typeof exitRulesSchema> & { storedRule?: RuleCitation & { article: string } };
 
 export const defaultExitRules: ExitRules = exitRulesSchema.parse({});
 

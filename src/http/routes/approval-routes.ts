@@ -13,6 +13,8 @@ const decisionBody = z
   .object({
     decision: z.enum(['approve', 'reject'], { message: 'decision 应为 approve 或 reject' }),
     comment: z.string().trim().max(MAX_COMMENT, `审批意见最多 ${MAX_COMMENT} 字`).optional(),
+    /** Accepts the approval's warning (GET /approvals/:id → warning), e.g. an unacknowledged company rule. */
+    confirmWarning: z.boolean({ message: 'confirmWarning 应为 true 或 false' }).optional(),
   })
   .strict();
 
@@ -32,10 +34,10 @@ export function approvalRoutes(deps: ServiceDeps) {
     }),
     defineRoute({
       method: 'post', path: '/approvals/:id/decisions', tag: 'approvals', params: approvalParams, body: decisionBody, status: 201,
-      summary: 'Approve or reject the active step as one of its approvers (a repeat is answered, not applied twice)',
+      summary: 'Approve or reject the active step as one of its approvers (a repeat is answered, not applied twice); approving an approval with a warning needs confirmWarning: true',
       roles: "the active step's approvers (employee session only; not the admin token)",
       handler: ({ actor, params, body, ctx }) =>
-        decideApproval(deps, { approvalId: params.id, decision: body.decision === 'approve' ? 'APPROVE' : 'REJECT', comment: body.comment, actor, channel: actor.kind === 'employee' ? 'h5' : 'api', log: ctx.state.log }),
+        decideApproval(deps, { approvalId: params.id, decision: body.decision === 'approve' ? 'APPROVE' : 'REJECT', comment: body.comment, confirmWarning: body.confirmWarning, actor, channel: actor.kind === 'employee' ? 'h5' : 'api', log: ctx.state.log }),
     }),
     defineRoute({
       method: 'post', path: '/approvals/:id/withdraw', tag: 'approvals', params: approvalParams,

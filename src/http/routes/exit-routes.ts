@@ -18,6 +18,7 @@ import { markExitReturned } from '../../services/exits/mark-exit-returned.ts';
 import { readExitNotice } from '../../services/exits/read-exit-notice.ts';
 import { recordEmployerFaultResignation } from '../../services/exits/record-employer-fault-resignation.ts';
 import { recordExitChannel } from '../../services/exits/record-exit-channel.ts';
+import { recordUnionAnswer } from '../../services/exits/record-union-answer.ts';
 import { recordUnionNotification } from '../../services/exits/record-union-notification.ts';
 import { requestResignation } from '../../services/exits/request-resignation.ts';
 import { requestTerminationApproval } from '../../services/exits/request-termination-approval.ts';
@@ -41,7 +42,8 @@ const channelBody = z.object({
   deliveredOn: day.optional(),
   notice: z.enum(['return_notice_1', 'return_notice_2', 'termination_notice']).optional(),
 }).strict();
-const unionBody = z.object({ notifiedOn: day, reply: text('工会意见', 500) }).strict();
+const unionBody = z.object({ notifiedOn: day, reply: text('工会意见', 500), notifiedBody: text('所通知的上级工会或职工代表', 200).optional() }).strict();
+const unionAnswerBody = z.object({ answeredOn: day, companyAnswer: text('公司的书面答复', 1000) }).strict();
 const answerBody = z.object({ answer: z.enum(['RETURN', 'RESIGNED'], { message: '回复应为 RETURN（返岗）或 RESIGNED（已离职）' }), returnOn: day.optional(), lastDay: day.optional(), note }).strict();
 const noteBody = z.object({ note }).strict();
 const ground = z.enum(EMPLOYER_FAULT_GROUNDS, { message: '解除理由应为《劳动合同法》第三十八条所列情形之一' });
@@ -94,8 +96,13 @@ export function exitRoutes(deps: ServiceDeps) {
     }),
     defineRoute({
       method: 'post', path: '/exits/:id/union', tag: 'exits', params: processParams, body: unionBody, status: 201, roles: HR,
-      summary: 'Record the union notification and its reply (劳动合同法 第四十三条), after both return deadlines passed',
+      summary: 'Record the union notification and its reply (劳动合同法 第四十三条), after both return deadlines passed; a company without a union (exit rules hasUnion: false) must name the 上级工会 or 职工代表 notified (notifiedBody)',
       handler: ({ actor, params, body }) => recordUnionNotification(deps, { processId: params.id, actor, ...body }),
+    }),
+    defineRoute({
+      method: 'post', path: '/exits/:id/union-answer', tag: 'exits', params: processParams, body: unionAnswerBody, status: 201, roles: HR,
+      summary: "Record the company's written answer to the union's opinion (劳动合同法 第四十三条); required before the termination approval",
+      handler: ({ actor, params, body }) => recordUnionAnswer(deps, { processId: params.id, actor, ...body }),
     }),
     defineRoute({
       method: 'post', path: '/exits/:id/termination-approval', tag: 'exits', params: processParams, status: 201, roles: `${HR} (signed in as an employee)`,

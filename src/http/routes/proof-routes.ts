@@ -1,25 +1,13 @@
 // Proof uploads (photo or PDF, checked by content) and their download, owner and HR only.
-import { createRequire } from 'node:module';
-import type { Middleware } from 'koa';
 import { z } from 'zod';
-import type { Actor } from '../../domain/actor.ts';
-import { MAX_PROOF_BYTES, TOO_LARGE_MESSAGE } from '../../domain/files/sniff-file-type.ts';
-import { authorize } from '../../domain/permissions.ts';
-import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { getProofFile } from '../../services/proofs/get-proof-file.ts';
 import { listProofs } from '../../services/proofs/list-proofs.ts';
 import { uploadProof } from '../../services/proofs/upload-proof.ts';
 import { defineRoute, idParams } from '../api-route.ts';
-import { requireActor } from '../authenticate.ts';
-import type { AppContext, AppState } from '../state.ts';
+import { receiveMultipart } from '../receive-multipart.ts';
+import type { AppContext } from '../state.ts';
 import { uploadedFile } from './import-routes.ts';
-
-interface KoaMulter {
-  (options: { storage: unknown; limits: Record<string, number>; defParamCharset: string }): { single(field: string): Middleware };
-  memoryStorage(): unknown;
-}
-const multer = createRequire(import.meta.url)('@koa/multer') as KoaMulter;
 
 const optionalText = z.string().trim().max(100).optional().transform((v) => v || undefined);
 const uploadBody = z.object({
@@ -75,24 +63,7 @@ export function sendFile(ctx: AppContext, file: { bytes: Buffer; mediaType: stri
 }
 
 /** Reads the multipart upload (≤ 10 MB) after checking the caller may upload at all. */
-function receiveProof(): Middleware<AppState> {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_PROOF_BYTES, files: 1, fields: 8, parts: 10, fieldSize: 1024 },
-    defParamCharset: 'utf8',
-  }).single('file');
-  return async (ctx, next) => {
-    const actor: Actor = requireActor(ctx);
-    authorize(actor, 'proof.upload');
-    if (!ctx.is('multipart/form-data')) throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传，文件放在字段 file 中');
-    try {
-      await upload(ctx, async () => {});
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'LIMIT_FILE_SIZE') throw new AppError('payload_too_large', TOO_LARGE_MESSAGE);
-      if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') throw new AppError('bad_request', '请只上传一个文件，字段名为 file');
-      throw new AppError('bad_request', `上传内容无法解析：${(err as Error).message}`);
-    }
-    await next();
-  };
-}
+const receiveProof = () => receiveMultipart({
+  action: 'proof.upload', files: 1, pick: (m) => m.single('file'),
+  notMultipart: '请以 multipart/form-data 上传，文件放在字段 file 中', wrongFiles: '请只上传一个文件，字段名为 file',
+});

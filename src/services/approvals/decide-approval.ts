@@ -14,6 +14,7 @@ import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
+import { findDefinition } from './approval-definitions.ts';
 import { closeApprovalCards } from './close-approval-cards.ts';
 import { lockApproval, settledText } from './lock-approval.ts';
 import { refuseOwnApproval } from './refuse-own-approval.ts';
@@ -27,6 +28,8 @@ export interface DecideApprovalOptions {
   stepIndex?: number;
   decision: 'APPROVE' | 'REJECT';
   comment?: string;
+  /** The approver accepts the definition's warning (approvalWarning); required to approve when there is one. */
+  confirmWarning?: boolean;
   actor: Actor;
   channel: DecisionChannel;
   /** Where a failed tree-head seal is logged (it never fails the decision). */
@@ -56,6 +59,9 @@ export async function decideApproval(deps: ServiceDeps, o: DecideApprovalOptions
     if (mine) return { ...done, text: `你已处理过：${decisionLabels[mine.decision as 'APPROVE']}（${formatDateTime(deps.businessTz, mine.at)}），无需重复操作` };
     if (!step.approverIds.includes(actor.id)) throw new AppError('forbidden', '你不是这一步的审批人，无法处理');
     if (approval.status !== 'PENDING' || step.status !== 'ACTIVE') return { ...done, text: settledText(deps, approval, step) };
+    const warning = o.decision === 'APPROVE' ? await findDefinition(approval.definition).approvalWarning?.({ db: tx, approval }) : undefined;
+    // A card button cannot carry the confirmation, so a card click lands here and is sent to the H5.
+    if (warning && o.confirmWarning !== true) throw new AppError('validation_failed', `${warning}。如仍同意，请在 H5「待办」审批详情中勾选「我已知悉上述风险，仍同意」后提交`);
 
     const decision = await tx.approvalDecision.create({ data: { stepId: step.id, approverId: actor.id, approverName: actor.name, decision: o.decision, comment, channel: o.channel, at: now } });
     const approvals = [...step.decisions, decision].filter((d) => d.decision === 'APPROVE').map((d) => d.approverId);

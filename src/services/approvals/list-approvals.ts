@@ -7,6 +7,7 @@ import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { findDefinition } from './approval-definitions.ts';
 import { parseSummary } from './approval-summary.ts';
 import { stepDue } from './step-clock.ts';
 
@@ -66,9 +67,12 @@ export async function getApproval(deps: ServiceDeps, o: { actor: Actor; id: stri
   const show = (d: Date | null) => (d ? formatDateTime(deps.businessTz, d) : null);
   const active = a.status === 'PENDING' ? a.steps[a.currentStep] : undefined;
   const isEmployee = o.actor.kind === 'employee';
+  const warning = active ? ((await findDefinition(a.definition).approvalWarning?.({ db: deps.db, approval: a })) ?? null) : null;
   return {
     id: a.id, definition: a.definition, subjectType: a.subjectType, subjectId: a.subjectId, title: a.title,
     status: a.status, statusLabel: approvalStatusLabels[a.status], summary: parseSummary(a.summary),
+    /** A risk the approver must confirm before approving (approve with confirmWarning: true). */
+    warning,
     submitter: { id: a.submitterId, name: names.get(a.submitterId) ?? '—' },
     createdAtText: show(a.createdAt), decidedAtText: show(a.decidedAt), currentStep: active?.index ?? null,
     steps: a.steps.map((s) => ({

@@ -1,18 +1,22 @@
 // The 'absence-termination' approval flow: one step, any HR manager, 24 h, then the admins.
 // Approved → terminateAbsentEmployee; rejected → the case goes back to HR (UNION_NOTIFIED) with a
-// note and a fresh prompt, so HR can correct and resubmit or register the return.
+// note and a fresh prompt, so HR can correct and resubmit or register the return. Approving a
+// termination of an employee who never acknowledged the attendance rule needs the approver's
+// explicit confirmation (劳动合同法 第四条).
 import { buildExitNextStepCard } from '../../../cards/exit-notice-cards.ts';
 import type { ApprovalDefinition } from '../../domain/approvals/approval-definition.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { exitCaseUrl, loadExitEmployee } from './exit-facts.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 import { queueExitCard } from './queue-exit-card.ts';
+import { terminationRuleWarning } from './termination-rule-warning.ts';
 import { terminateAbsentEmployee } from './terminate-absent-employee.ts';
 
 export const absenceTerminationApproval: ApprovalDefinition = {
   name: 'absence-termination',
   subjectType: 'exit_process',
   steps: [{ name: '人事经理审批解除劳动合同', approvers: { kind: 'role', role: 'HR_MANAGER' }, mode: 'any', slaHours: 24, escalateTo: [{ kind: 'role', role: 'ADMIN' }] }],
+  approvalWarning: ({ db, approval }) => terminationRuleWarning(db, approval.subjectEmployeeId),
   async onApproved({ tx, deps, approval, actor }) {
     await terminateAbsentEmployee(deps, tx, { processId: approval.subjectId, approvalId: approval.id, actor });
   },

@@ -16,6 +16,7 @@ export const exitEventLabels: Record<string, string> = {
   'exit.employee_answered': '员工回复通知书',
   'exit.channel_recorded': '登记其他送达方式',
   'exit.union_notified': '通知工会并登记意见',
+  'exit.union_answered': '书面答复工会意见',
   'exit.termination_requested': '提交解除审批',
   'exit.termination_rejected': '解除审批被驳回',
   'exit.terminated': '解除劳动合同，发出通知书',
@@ -79,5 +80,6 @@ export async function toStepView(db: Db, tz: string, s: ExitStep) {
     deliveredOn: formatDay(s.deliveredOn),
     readAt: s.readAt && formatDateTime(tz, s.readAt), answer: s.answer, answerReturnOn: formatDay(s.answerReturnOn), answerNote: s.answerNote,
     answeredAt: s.answeredAt && formatDateTime(tz, s.answeredAt), notifiedOn: formatDay(s.notifiedOn), unionReply: s.unionReply,
+    notifiedBody: s.notifiedBody, companyAnswer: s.companyAnswer, companyAnsweredOn: formatDay(s.companyAnsweredOn),
   };
 }

@@ -24,6 +24,7 @@ export async function getExit(deps: ServiceDeps, o: { actor: Actor; id: string }
   const steps = await Promise.all(p.steps.map((s) => toStepView(deps.db, tz, s)));
   const approval = p.approvalId ? await deps.db.approval.findUnique({ where: { id: p.approvalId }, select: { id: true, status: true, title: true } }) : null;
   const hasCertificate = p.steps.some((s) => s.kind === 'separation_certificate');
+  const unionAnswered = p.steps.some((s) => s.kind === 'union_notification' && s.companyAnsweredOn);
   return {
     ...toExitRow(tz, p, employee),
     employeeStatus: employee.status,
@@ -37,7 +38,9 @@ export async function getExit(deps: ServiceDeps, o: { actor: Actor; id: string }
       sendNotice: p.state === 'NOTICE_1_PENDING' || p.state === 'NOTICE_2_PENDING',
       recordChannel: p.steps.some((s) => s.sentAt && (s.kind.startsWith('return_notice') || s.kind === 'termination_notice')),
       recordUnion: p.state === 'UNION_PENDING',
-      requestTermination: p.state === 'UNION_NOTIFIED',
+      // 第四十三条: the company's written answer to the union comes before the approval request.
+      recordUnionAnswer: p.state === 'UNION_NOTIFIED' && !unionAnswered,
+      requestTermination: p.state === 'UNION_NOTIFIED' && unionAnswered,
       markReturned: p.kind === 'ABSENCE' && ['NOTICE_1_PENDING', 'NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED'].includes(p.state),
       acceptResignation: (RESIGNATION_KINDS as readonly string[]).includes(p.kind) && p.state === 'REQUESTED',
       completeExit: (DATED_EXIT_KINDS as readonly string[]).includes(p.kind) && ['REQUESTED', 'ACCEPTED'].includes(p.state),

@@ -43,6 +43,7 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
   const content = terminationNoticeContent({
     ...employee, absentDays, issuedOn, noticesSentOn, absentAfterNotices: noticesSentOn.map((on) => absentDays.filter((d) => d > on).length),
     unionNotifiedOn: formatDay(union?.notifiedOn) ?? '—', unionReply: union?.unionReply ?? '—',
+    notifiedBody: union?.notifiedBody, companyAnswer: union?.companyAnswer, companyAnsweredOn: formatDay(union?.companyAnsweredOn),
   }, rules);
   const documentSha256 = await issueExitDocument(deps, tx, { processId: p.id, employeeId: p.employeeId, document: 'termination_notice', content, at: now });
   const identities = await tx.platformIdentity.findMany({ where: { employeeId: p.employeeId, platform: { in: deps.chatPlatforms } }, select: { platform: true, userId: true } });

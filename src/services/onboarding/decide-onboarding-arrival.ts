@@ -11,6 +11,7 @@ import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { CardInstance } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { queueRuleAcknowledgementRequest } from '../company-rules/queue-rule-acknowledgement-request.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
@@ -59,6 +60,8 @@ export async function decideOnboardingArrival(deps: ServiceDeps, opts: DecideOnb
       await transitionEmployeeStatusInTx(tx, actionId === ONBOARDING_ARRIVED
         ? { actor, id: employeeId, to: 'ACTIVE', expectedStatus: 'ONBOARDING', reason: '到岗确认（卡片）' }
         : { actor, id: employeeId, to: 'EXITED', expectedStatus: 'ONBOARDING', reason: '未到岗，取消入职（卡片）', exitDate });
+      // The new hire reads and signs the attendance rule in force (劳动合同法 第四条).
+      if (actionId === ONBOARDING_ARRIVED) await queueRuleAcknowledgementRequest(deps, tx, { employeeId });
       const copies = await closeCopies(tx, card, decision);
       await queueCardUpdates(deps, tx, [{ card, model: own.model }, ...copies]);
       await writeAuditEvent(tx, actor, {

@@ -28,7 +28,7 @@ export interface DeclarationView {
  */
 export async function getDeclaration(deps: ServiceDeps, opts: { actor: Actor; template: string; subjectId: string }): Promise<DeclarationView> {
   const template = findTemplate(opts.template);
-  const subject = await template.subjectOf(deps, opts.subjectId);
+  const subject = await template.subjectOf(deps, opts.subjectId, opts.actor.kind === 'employee' ? opts.actor.id : undefined);
   const own = subject !== undefined && opts.actor.kind === 'employee' && subject.employeeId === opts.actor.id;
   if (!subject || (!own && scopeOf(opts.actor, 'signature.read') !== 'all')) throw new AppError('not_found', '找不到要签署的声明');
   const signature = await deps.db.signature.findFirst({

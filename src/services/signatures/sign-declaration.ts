@@ -41,7 +41,7 @@ export async function signDeclaration(deps: ServiceDeps, opts: SignDeclarationOp
   const { actor } = opts;
   if (actor.kind !== 'employee') throw new AppError('forbidden', '声明只能由员工本人登录后签署');
   const template = findTemplate(opts.template);
-  const subject = await template.subjectOf(deps, opts.subjectId);
+  const subject = await template.subjectOf(deps, opts.subjectId, actor.id);
   if (!subject) throw new AppError('not_found', '找不到要签署的声明');
   if (subject.employeeId !== actor.id) throw new AppError('forbidden', '只能由员工本人签署，他人（包括人事）不能代签');
   if (subject.closed) throw new AppError('illegal_transition', `${subject.closed}，无需签署`);
