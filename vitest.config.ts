@@ -21,6 +21,8 @@ export default defineConfig({
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A page on a busy machine may take seconds to render: polls wait up to 10 s, not 1 s.
+          expect: { poll: { timeout: 10_000 } },
           pool: 'forks',
           fileParallelism: false,
         },

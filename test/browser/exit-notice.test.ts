@@ -1,6 +1,7 @@
 // The exit pages in Chromium: the absent employee opens the 返岗通知书 from the chat link (which
 // records the read), answers 「我将于…返岗」, and HR sees the read and the answer on the case page
 // and closes it with 已返岗; an employee gives notice on 离职申请 with the short-notice warning.
+// The absence starts ten days back, so it counts enough workdays whatever weekday today is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { addDays, dayIn } from '../../src/domain/dates.ts';
@@ -26,12 +27,12 @@ beforeAll(async () => {
   staffId = (await makeEmployee(t.deps, { name: '辞职者', startDate: '2025-01-06' })).id;
   const absent = await makeEmployee(t.deps, { name: '缺勤者', identities: { sandbox: 'absent' } });
   absentId = absent.id;
-  const c = await t.db.absenceCase.create({ data: { uniqueKey: `${absent.id}:b`, employeeId: absent.id, trigger: 'attendance', firstAbsentDay: new Date(`${addDays(today, -3)}T00:00:00Z`), lastCheckedDay: new Date(`${addDays(today, -1)}T00:00:00Z`), absentDays: 3, days: [addDays(today, -3), addDays(today, -2), addDays(today, -1)], managerDueAt: new Date() } });
+  const c = await t.db.absenceCase.create({ data: { uniqueKey: `${absent.id}:b`, employeeId: absent.id, trigger: 'attendance', firstAbsentDay: new Date(`${addDays(today, -10)}T00:00:00Z`), lastCheckedDay: new Date(`${addDays(today, -1)}T00:00:00Z`), absentDays: 3, days: [addDays(today, -3), addDays(today, -2), addDays(today, -1)], managerDueAt: new Date() } });
   processId = (await t.db.$transaction((tx) => startAbsenceExitProcess(t.deps, tx, { employeeId: absent.id, absenceCaseId: c.id, actor: systemActor('test'), reason: 'manager_unreachable' }))).exitProcessId;
   await sendExitNotice(t.deps, { processId, actor: hr.actor });
   const resigner = await makeEmployee(t.deps, { name: '辞职确认者', identities: { sandbox: 'resigner' } });
   resignerId = resigner.id;
-  const c2 = await t.db.absenceCase.create({ data: { uniqueKey: `${resigner.id}:b`, employeeId: resigner.id, trigger: 'attendance', firstAbsentDay: new Date(`${addDays(today, -3)}T00:00:00Z`), lastCheckedDay: new Date(`${addDays(today, -1)}T00:00:00Z`), absentDays: 3, days: [addDays(today, -3), addDays(today, -2), addDays(today, -1)], managerDueAt: new Date() } });
+  const c2 = await t.db.absenceCase.create({ data: { uniqueKey: `${resigner.id}:b`, employeeId: resigner.id, trigger: 'attendance', firstAbsentDay: new Date(`${addDays(today, -10)}T00:00:00Z`), lastCheckedDay: new Date(`${addDays(today, -1)}T00:00:00Z`), absentDays: 3, days: [addDays(today, -3), addDays(today, -2), addDays(today, -1)], managerDueAt: new Date() } });
   resignerProcessId = (await t.db.$transaction((tx) => startAbsenceExitProcess(t.deps, tx, { employeeId: resigner.id, absenceCaseId: c2.id, actor: systemActor('test'), reason: 'manager_unreachable' }))).exitProcessId;
   await sendExitNotice(t.deps, { processId: resignerProcessId, actor: hr.actor });
   h5 = await startH5Browser(t);

@@ -62,7 +62,7 @@ describe('sandbox chat', () => {
     const { page, errors } = await newPage({ width: 390, height: 844 }, true);
     await page.goto(`${base}/sandbox`);
     const lin = page.locator('.van-cell', { hasText: '林晓雯' });
-    await expect.poll(() => lin.innerText()).toContain('人事专员');
+    await expect.poll(() => lin.innerText(), { timeout: 15_000 }).toContain('人事专员');
     await expect.poll(() => lin.locator('.van-badge').innerText(), { timeout: 15_000 }).toBe('1');
     await page.screenshot({ path: `${resultsDir}/sandbox-users.png` });
 
