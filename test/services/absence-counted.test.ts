@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { terminationNoticeContent } from '../../src/domain/exits/exit-documents.ts';
 import { defaultExitRules } from '../../src/domain/exits/exit-rules.ts';
 import { decideApproval } from '../../src/services/approvals/decide-approval.ts';
+import { recordUnionAnswer } from '../../src/services/exits/record-union-answer.ts';
 import { recordUnionNotification } from '../../src/services/exits/record-union-notification.ts';
 import { requestTerminationApproval } from '../../src/services/exits/request-termination-approval.ts';
 import { sendExitNotice } from '../../src/services/exits/send-exit-notice.ts';
@@ -45,6 +46,7 @@ describe('absence that is counted', () => {
     await c.job('2026-11-09');
     c.setNow('2026-11-10 10:00');
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
+    await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司已研究工会意见，维持解除决定' });
     // Leave approved late covers every workday from 10-28 to 11-10 but one.
     await t.db.leaveRecord.create({ data: { employeeId: employee.id, fromDay: new Date('2026-10-29T00:00:00Z'), toDay: new Date('2026-11-10T00:00:00Z'), kind: '病假', source: 'hr', createdById: 'test' } });
     await expect(requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor })).rejects.toMatchObject({
@@ -67,8 +69,9 @@ describe('absence that is counted', () => {
     await c.job('2026-11-09');
     c.setNow('2026-11-10 10:00');
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
+    await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司已研究工会意见，维持解除决定' });
     const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });
-    await decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api' });
+    await decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api', confirmWarning: true });
     const terminated = await t.db.evidenceEntry.findFirstOrThrow({ where: { subjectType: 'exit_process', subjectId: id, type: 'exit.notice_sent', metadata: { path: ['notice'], equals: 'termination_notice' } } });
     // 10-28 … 11-10 on the attendance calendar: 10 workdays, not the 3 frozen at detection.
     expect((terminated.metadata as { absentDays: string[] }).absentDays).toEqual([

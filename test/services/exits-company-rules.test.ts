@@ -40,9 +40,11 @@ async function caseAtUnion(name: string) {
   const { employee, absenceCaseId } = await c.absentEmployee(name);
   const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
   await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
+  await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:01');
   await c.job('2026-11-05');
   c.setNow('2026-11-06 09:00');
   await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor, round: 2 });
+  await c.deliverChat(id, 'return_notice_2', '2026-11-06 09:01');
   await c.job('2026-11-09');
   c.setNow('2026-11-10 09:00');
   return { employee, id };
@@ -110,7 +112,7 @@ describe('exits on a stored attendance rule', () => {
 
     const decided = await decideApproval(c.deps, { approvalId, decision: 'APPROVE', confirmWarning: true, actor: c.manager.actor, channel: 'h5' });
     expect(decided.status).toBe('APPROVED');
-    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('TERMINATED');
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('TERMINATION_NOTICE_SENT'); // effective on delivery
   });
 
   it('shows no warning once the employee signed the rule in force', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decideApproval } from '../../src/services/approvals/decide-approval.ts';
 import { answerExitNotice } from '../../src/services/exits/answer-exit-notice.ts';
 import { recordExitChannel } from '../../src/services/exits/record-exit-channel.ts';
+import { recordUnionAnswer } from '../../src/services/exits/record-union-answer.ts';
 import { recordUnionNotification } from '../../src/services/exits/record-union-notification.ts';
 import { requestTerminationApproval } from '../../src/services/exits/request-termination-approval.ts';
 import { sendExitNotice } from '../../src/services/exits/send-exit-notice.ts';
@@ -87,8 +88,9 @@ describe('notices that were delivered', () => {
     await c.job('2026-11-09');
     c.setNow('2026-11-10 10:00');
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
+    await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司已研究工会意见，维持解除决定' });
     const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });
-    await decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api' });
+    await decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api', confirmWarning: true });
 
     // Approved but not delivered: still 自离, no exit date, no checklist; HR is told to send it by EMS.
     expect(await process(id)).toMatchObject({ state: 'TERMINATION_NOTICE_SENT', exitDate: null });
