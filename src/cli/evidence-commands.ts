@@ -35,7 +35,8 @@ export async function runVerifyLedger(deps: ServiceDeps, io: CliIo): Promise<num
   const sealed = await sealTreeHead(deps);
   const heads = result.heads + (sealed.created ? 1 : 0);
   if (sealed.created) io.err.write(`signed a new tree head over ${sealed.size} entries${sealed.tsaError ? ` (no time-stamp: ${sealed.tsaError})` : ''}\n`);
-  io.out.write(`ledger OK: ${result.entries} entries, ${heads} signed heads\n`);
+  const deleted = result.deletedOriginals ? `; ${result.deletedOriginals} 份原件已按保存期限删除 (originals deleted at the end of their retention period; their hashes stay in the ledger)` : '';
+  io.out.write(`ledger OK: ${result.entries} entries, ${heads} signed heads${deleted}\n`);
   return 0;
 }
 

@@ -28,7 +28,17 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('insurance.stopped_while_active'), data: z.object({ employeeId: z.string(), month: z.string(), lastPaidMonth: z.string() }) }),
   z.object({ type: z.literal('enrolment.recorded'), data: z.object({ enrolledOn: z.string(), insuranceTypes: z.array(z.string()).min(1), source: z.enum(['manual', 'card', 'import']), alertsResolved: z.number().int() }) }),
   z.object({ type: z.literal('enrolment.date_changed'), data: z.object({ employeeNo: z.string(), from: z.string(), to: z.string(), reason: z.string().min(1) }) }),
-  z.object({ type: z.literal('proof.uploaded'), data: z.object({ proofId: z.string(), kind: z.string(), sha256: z.string(), size: z.number().int(), mediaType: z.string() }) }),
+  // consent: the separate consent of 个人信息保护法 第二十九条 for another employer's records or pension data.
+  z.object({ type: z.literal('proof.uploaded'), data: z.object({ proofId: z.string(), kind: z.string(), sha256: z.string(), size: z.number().int(), mediaType: z.string(), consent: z.object({ text: z.string(), at: z.string() }).optional() }) }),
+  // 社会保险法 第六十条: the monthly statement delivered to the employee's chat account, and first read in the H5.
+  z.object({ type: z.literal('statement.delivered'), data: z.object({ employeeId: z.string(), month: z.string(), platform, dedupeKey: z.string() }) }),
+  z.object({ type: z.literal('statement.read'), data: z.object({ employeeId: z.string(), month: z.string() }) }),
+  // 个人信息保护法 第十七条: the employee was shown this version of the privacy notice and acknowledged it.
+  z.object({ type: z.literal('privacy.notice_acknowledged'), data: z.object({ version: z.number().int() }) }),
+  // 个人信息保护法 第十九条、第四十七条: retention periods and what the data-retention job deleted.
+  z.object({ type: z.literal('retention.settings_changed'), data: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
+  z.object({ type: z.literal('retention.file_deleted'), data: z.object({ sha256: z.string(), recordType: z.string(), employeeId: z.string().nullable(), reason: z.string() }) }),
+  z.object({ type: z.literal('retention.locations_cleared'), data: z.object({ records: z.number().int(), before: z.string() }) }),
   // 《个人信息保护法》第五十一条: HR reading someone else's proof (sensitive personal data) leaves a trace.
   z.object({ type: z.literal('proof.read'), data: z.object({ proofId: z.string() }) }),
   z.object({ type: z.literal('declaration.signed'), data: z.object({ signatureId: z.string(), template: z.string(), subjectType: z.string(), subjectId: z.string(), documentSha256: z.string() }) }),

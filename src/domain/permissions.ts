@@ -66,7 +66,10 @@ export type Action =
   /** Record an employee's approved leave (its days are not absences). */
   | 'leave.record'
   /** Store the company's rules with their adoption record and see who acknowledged them (劳动合同法 第四条). */
-  | 'company_rule.manage';
+  | 'company_rule.manage'
+
+  /** Set how long personal data is kept (个人信息保护法 第十九条; statutory minimums apply). */
+  | 'retention.configure';
 
 /** How far a grant reaches: everyone, the caller's reports (direct and indirect), or only the caller. */
 export type Scope = 'all' | 'team' | 'self';
@@ -111,9 +114,9 @@ export const permissionTable: Record<Role, Partial<Record<Action, Scope>>> = {
   EMPLOYEE: { 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
   MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, 'attendance.read': 'team' },
   HR_SPECIALIST: HR,
-  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all' },
+  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all' },
   FINANCE: { 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
-  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all' },
+  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all' },
 };
 
 const breadth: Record<Scope, number> = { self: 0, team: 1, all: 2 };

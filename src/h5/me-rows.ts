@@ -31,6 +31,7 @@ export const meLinks: LinkRow[] = [
   { title: '我的文件', label: '已签署的声明、已上传的证明，可查看和下载', name: 'documents' },
   { title: '上传证明', label: '拍照或上传 PDF：退休证、原单位缴费记录等', name: 'proofUpload' },
   { title: '离职申请', label: '提前三十日书面通知（《劳动合同法》第三十七条）', name: 'resign' },
+  { title: '个人信息处理告知', label: '处理哪些信息、为什么、保存多久、谁能看到', name: 'privacy' },
 ];
 
 const row = (label: string, value: string | null | undefined, placeholder = '未填写'): InfoRow =>

@@ -32,6 +32,7 @@ export const pageComponents: PageComponents = {
   resign: () => import('./pages/ResignPage.vue'),
   companyRules: () => import('./pages/CompanyRulesPage.vue'),
   ruleRead: () => import('./pages/RuleReadPage.vue'),
+  privacy: () => import('./pages/PrivacyPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

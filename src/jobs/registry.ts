@@ -3,6 +3,7 @@ import { absenceDetection } from './definitions/absence-detection.ts';
 import { approvalSla } from './definitions/approval-sla.ts';
 import { attendanceSync } from './definitions/attendance-sync.ts';
 import { contributionReconciliation } from './definitions/contribution-reconciliation.ts';
+import { dataRetention } from './definitions/data-retention.ts';
 import { directorySync } from './definitions/directory-sync.ts';
 import { enrolmentDeadlineSweep } from './definitions/enrolment-deadline-sweep.ts';
 import { exceptionReverification } from './definitions/exception-reverification.ts';
@@ -12,7 +13,7 @@ import { sessionCleanup } from './definitions/session-cleanup.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** Every job the scheduler ticks and `sentinel job run <name>` can run. */
-export const jobRegistry: readonly JobDefinition[] = [directorySync, enrolmentDeadlineSweep, onboardingArrivalCheck, sessionCleanup, contributionReconciliation, approvalSla, exceptionReverification, attendanceSync, absenceDetection, exitTaskReminders];
+export const jobRegistry: readonly JobDefinition[] = [directorySync, enrolmentDeadlineSweep, onboardingArrivalCheck, sessionCleanup, contributionReconciliation, approvalSla, exceptionReverification, attendanceSync, absenceDetection, exitTaskReminders, dataRetention];
 
 export function findJob(name: string, registry: readonly JobDefinition[] = jobRegistry): JobDefinition {
   const job = registry.find((j) => j.name === name);

@@ -2,6 +2,7 @@
 // is marked SENT. Add a feature's hook here rather than teaching the outbox about it.
 import type { DeliveryHook } from '../outbox/delivery-hooks.ts';
 import { createExitNoticeDeliveryHook } from './exits/exit-notice-delivery-hook.ts';
+import { statementDeliveryHook } from './statements/statement-delivery-hook.ts';
 
 /**
  * Delivery days are days in BUSINESS_TZ (an exit notice's deadline runs from its delivery day).
@@ -9,5 +10,5 @@ import { createExitNoticeDeliveryHook } from './exits/exit-notice-delivery-hook.
  * @example startOutboxWorkers({ …, hooks: createDeliveryHooks({ businessTz: config.businessTz }) });
  */
 export function createDeliveryHooks(o: { businessTz: string }): readonly DeliveryHook[] {
-  return [createExitNoticeDeliveryHook(o)];
+  return [createExitNoticeDeliveryHook(o), statementDeliveryHook];
 }

@@ -15,4 +15,6 @@ export interface FileStore {
   /** Throws AppError('not_found') when no file has that hash. */
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
+  /** Idempotent: deleting a file that is not there is not an error (retention, 个人信息保护法 第四十七条). */
+  delete(sha256: string): Promise<void>;
 }

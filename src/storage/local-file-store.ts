@@ -1,7 +1,7 @@
 // FileStore on the local disk: DATA_DIR/files/<aa>/<sha256>. A file is written to a temporary
 // name and renamed into place, so a crash never leaves a half-written file under a valid name.
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 import type { FileStore, StoredBytes } from './file-store.ts';
@@ -26,6 +26,9 @@ export function createLocalFileStore(root: string): FileStore {
         await rename(temp, target);
       }
       return { sha256, size: bytes.byteLength };
+    },
+    async delete(sha256) {
+      await rm(pathOf(sha256), { force: true });
     },
     async get(sha256) {
       try {

@@ -60,6 +60,7 @@ describe('the H5 under its Content-Security-Policy', () => {
     await page.goto(`${h5.base}/app/proofs/upload?exceptionId=${exceptionId}&kind=PENSION_CERTIFICATE`);
     await page.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '退休证.png', mimeType: 'image/png', buffer: signedPng() });
     await page.getByTestId('chosen-file').waitFor();
+    await page.getByTestId('consent').getByText('单独同意').click();
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByText('上传成功').waitFor();
     expect(await t.db.proof.count({ where: { employeeId } })).toBe(1);

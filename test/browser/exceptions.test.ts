@@ -121,6 +121,7 @@ describe('H5 "社保例外"', () => {
     await page.waitForURL(/\/app\/proofs\/upload\?/);
     await page.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() });
     await page.getByTestId('chosen-file').waitFor();
+    await page.getByTestId('consent').getByText('单独同意').click();
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByText('上传成功').waitFor();
     await page.screenshot({ path: `${resultsDir}/exception-proof-uploaded.png`, fullPage: true });

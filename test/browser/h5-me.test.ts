@@ -11,6 +11,7 @@ const t = await createTestDb();
 const idNumber = validIdNumber(4242);
 let browser: Browser;
 let engineerId: string;
+let newcomerId: string;
 const servers: Server[] = [];
 
 async function serve(envOverrides: Record<string, string> = {}): Promise<string> {
@@ -32,6 +33,7 @@ beforeAll(async () => {
     identities: { sandbox: 'hr-specialist' },
   });
   engineerId = (await makeEmployee(t.deps, { name: '陈一鸣', department: '研发部', identities: { sandbox: 'engineer' } })).id;
+  newcomerId = (await makeEmployee(t.deps, { name: '吴新来', department: '研发部' }, { privacyAcknowledged: false })).id;
   browser = await prepareBrowser();
 });
 
@@ -105,5 +107,38 @@ describe('H5 "我的"', () => {
     expect(await page.locator('.van-cell').count()).toBe(0);
     await page.screenshot({ path: `${resultsDir}/h5-login-platform.png` });
     expect(errors).toEqual([]);
+  });
+
+  it('shows the privacy notice on first use until it is acknowledged, records it, then never again; 我的 links to it', async () => {
+    const base = await serve();
+    const { page, errors } = await phone();
+    expect((await page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId: newcomerId } })).status()).toBe(200);
+    await page.goto(`${base}/app/me`);
+    await page.waitForURL((url) => url.pathname === '/app/privacy' && url.searchParams.get('redirect') === '/me');
+    for (const heading of ['处理哪些信息', '为什么处理', '保存多久', '谁能看到']) await page.getByText(heading, { exact: true }).waitFor();
+    expect(await page.content()).toContain('打卡后 90 天');
+    // Another page asked for directly still waits behind the notice.
+    await page.goto(`${base}/app/statement`);
+    await page.waitForURL((url) => url.pathname === '/app/privacy' && url.searchParams.get('redirect') === '/statement');
+    await page.screenshot({ path: `${resultsDir}/h5-privacy.png`, fullPage: true });
+    await page.getByRole('button', { name: '我已阅读并知悉' }).click();
+    await page.waitForURL(`${base}/app/statement`);
+    const acks = await t.db.auditEvent.findMany({ where: { type: 'privacy.notice_acknowledged', subjectId: newcomerId } });
+    expect(acks.map((a) => a.data)).toEqual([{ version: 1 }]);
+
+    // Not again: a fresh page load and a new sign-in both go straight to 我的.
+    await page.goto(`${base}/app/me`);
+    await page.getByText('吴新来', { exact: true }).waitFor();
+    const again = await phone();
+    expect((await again.page.request.post(`${base}/api/v1/h5/dev-login`, { data: { employeeId: newcomerId } })).status()).toBe(200);
+    await again.page.goto(`${base}/app/me`);
+    await again.page.getByText('吴新来', { exact: true }).waitFor();
+    expect(new URL(again.page.url()).pathname).toBe('/app/me');
+    await again.page.getByText('个人信息处理告知', { exact: true }).click();
+    await again.page.waitForURL(`${base}/app/privacy`);
+    await again.page.getByTestId('acknowledged').waitFor();
+    expect(await again.page.getByRole('button', { name: '我已阅读并知悉' }).count()).toBe(0);
+    expect(await t.db.privacyAcknowledgement.count({ where: { employeeId: newcomerId } })).toBe(1);
+    expect([...errors, ...again.errors]).toEqual([]);
   });
 });

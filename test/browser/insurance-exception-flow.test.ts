@@ -107,6 +107,7 @@ describe('insurance exception, end to end in Chromium over WeCom', () => {
     await ep.getByText('退休证或养老金领取证明', { exact: true }).click();
     await ep.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: await pensionCertificatePdf() });
     await ep.getByTestId('chosen-file').waitFor();
+    await ep.getByTestId('consent').getByText('单独同意').click();
     await ep.getByRole('button', { name: '上传', exact: true }).click();
     await ep.getByText('上传成功').waitFor();
     await ep.screenshot({ path: `${shots}/flow-3-uploaded.png`, fullPage: true });

@@ -59,6 +59,7 @@ describe('H5 signing and proof upload', () => {
     const input = page.getByTestId('file-picker').locator('input[type=file]');
     await input.setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
     await page.getByTestId('chosen-file').waitFor();
+    await page.getByTestId('consent').getByText('单独同意').click();
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByText('上传成功').waitFor();
     const proof = await t.db.proof.findFirstOrThrow({ where: { employeeId } });
@@ -87,6 +88,7 @@ describe('H5 signing and proof upload', () => {
     await page.goto(`${h5.base}/app/proofs/upload?exceptionId=${own}&kind=PENSION_CERTIFICATE`);
     await page.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
     await page.getByTestId('chosen-file').waitFor();
+    await page.getByTestId('consent').getByText('单独同意').click();
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByText('上传成功').waitFor();
     await page.getByRole('button', { name: '返回申请' }).click();

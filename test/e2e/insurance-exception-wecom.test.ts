@@ -34,7 +34,7 @@ describe('insurance exception over WeCom', () => {
     const refused = await request.post(`/api/v1/exceptions/${id}/submit`).set(asHr);
     expect([refused.status, refused.body.error.message]).toEqual([400, '无法提交：缺少必需材料「退休证或养老金领取证明」']);
 
-    const uploaded = await request.post('/api/v1/proofs').set(asEmp).field('kind', 'PENSION_CERTIFICATE').field('exceptionId', id).field('coversMonth', '2026-01')
+    const uploaded = await request.post('/api/v1/proofs').set(asEmp).field('kind', 'PENSION_CERTIFICATE').field('consent', 'true').field('exceptionId', id).field('coversMonth', '2026-01')
       .attach('file', pdfBytes(), { filename: '退休证.pdf', contentType: 'application/pdf' });
     expect(uploaded.status).toBe(201);
     const submitted = await request.post(`/api/v1/exceptions/${id}/submit`).set(asHr);

@@ -18,7 +18,7 @@ export async function completeException(deps: ServiceDeps, o: { emp: Person; cat
     actor: o.emp.actor, platform: 'sandbox', template: 'insurance-exception-declaration', subjectId: exception.id, typedName: o.emp.employee.name, statementAccepted: true, signaturePng: signedPng(),
   });
   for (const p of reasonCategories[o.category].proofs) {
-    await uploadProof(deps, { actor: o.emp.actor, employeeId: o.emp.employee.id, exceptionId: exception.id, kind: p.kind, coversMonth: o.coversMonth, fileName: `${p.label}.pdf`, bytes: pdfBytes() });
+    await uploadProof(deps, { consent: true, actor: o.emp.actor, employeeId: o.emp.employee.id, exceptionId: exception.id, kind: p.kind, coversMonth: o.coversMonth, fileName: `${p.label}.pdf`, bytes: pdfBytes() });
   }
   return exception.id;
 }

@@ -1,4 +1,5 @@
 // Test data written through the real services, so tests exercise the same paths as users.
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy/privacy-notice.ts';
 import { systemActor, type Actor } from '../../src/domain/actor.ts';
 import { checkDigitOf } from '../../src/domain/id-number.ts';
 import type { Role } from '../../src/generated/prisma/client.ts';
@@ -23,7 +24,11 @@ export function validMobile(n = counter): string {
   return `139${String(10_000_000 + (n % 89_999_999)).padStart(8, '0')}`;
 }
 
-export async function makeEmployee(deps: ServiceDeps, overrides: Partial<CreateEmployeeInput> = {}) {
+/**
+ * `privacyAcknowledged: false` leaves the privacy notice unacknowledged (the H5 then shows it first);
+ * by default the employee has acknowledged its current version, as everyone who used the H5 before.
+ */
+export async function makeEmployee(deps: ServiceDeps, overrides: Partial<CreateEmployeeInput> = {}, opts: { privacyAcknowledged?: boolean } = {}) {
   counter++;
   const input: CreateEmployeeInput = {
     employeeNo: `T${String(counter).padStart(5, '0')}${Math.random().toString(36).slice(2, 6)}`,
@@ -35,12 +40,14 @@ export async function makeEmployee(deps: ServiceDeps, overrides: Partial<CreateE
     idNumber: validIdNumber(counter * 31),
     ...overrides,
   };
-  return createEmployee(deps, { actor: testAdmin, input });
+  const employee = await createEmployee(deps, { actor: testAdmin, input });
+  if (opts.privacyAcknowledged !== false) await deps.db.privacyAcknowledgement.create({ data: { employeeId: employee.id, version: PRIVACY_NOTICE_VERSION, acknowledgedAt: deps.now() } });
+  return employee;
 }
 
 /** An employee with the given roles, and the actor that represents them when signed in. */
-export async function makeActor(deps: ServiceDeps, roles: Role[], overrides: Partial<CreateEmployeeInput> = {}) {
-  const employee = await makeEmployee(deps, { roles, ...overrides });
+export async function makeActor(deps: ServiceDeps, roles: Role[], overrides: Partial<CreateEmployeeInput> = {}, opts: { privacyAcknowledged?: boolean } = {}) {
+  const employee = await makeEmployee(deps, { roles, ...overrides }, opts);
   const actor = await loadEmployeeActor(deps.db, employee.id);
   if (!actor) throw new Error('actor not loadable');
   return { employee, actor };

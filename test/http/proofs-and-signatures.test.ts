@@ -29,6 +29,20 @@ describe('POST /api/v1/proofs', () => {
     expect(await t.deps.files.has(createHash('sha256').update(exeBytes()).digest('hex'))).toBe(false);
   });
 
+  it('refuses a pension certificate without the separate consent (《个人信息保护法》第二十九条), and records the consent given', async () => {
+    const before = await counts();
+    for (const consent of [undefined, 'false']) {
+      const req = request.post('/api/v1/proofs').set(asOwner).field('kind', 'PENSION_CERTIFICATE');
+      const res = await (consent ? req.field('consent', consent) : req).attach('file', pdfBytes(), { filename: '退休证.pdf' });
+      expect([res.status, res.body.error.message]).toEqual([400, '上传「退休证或养老金领取证明」前须单独同意处理这些个人信息（《个人信息保护法》第二十九条），请勾选同意后再上传']);
+    }
+    expect(await counts()).toEqual(before);
+    const ok = await request.post('/api/v1/proofs').set(asOwner).field('kind', 'PENSION_CERTIFICATE').field('consent', 'true').attach('file', pdfBytes(), { filename: '退休证.pdf' });
+    expect(ok.status).toBe(201);
+    const entry = await t.db.evidenceEntry.findFirstOrThrow({ where: { type: 'proof', metadata: { path: ['proofId'], equals: ok.body.proofId } } });
+    expect(entry.metadata).toMatchObject({ consent: { text: expect.stringContaining('第二十九条'), at: expect.any(String) } });
+  });
+
   it('refuses a file over 10 MB with 413', async () => {
     const res = await request.post('/api/v1/proofs').set(asOwner).field('kind', 'OTHER')
       .attach('file', Buffer.concat([pdfBytes(), Buffer.alloc(10 * 1024 * 1024)]), { filename: 'big.pdf' });
@@ -36,7 +50,7 @@ describe('POST /api/v1/proofs', () => {
   });
 
   it('stores a PDF for the signed-in employee, lets them and HR download it, and hides it from others', async () => {
-    const res = await request.post('/api/v1/proofs').set(asOwner).field('kind', 'OTHER_EMPLOYER_CONTRIBUTIONS').field('exceptionId', exception.id).field('coversMonth', '2026-02')
+    const res = await request.post('/api/v1/proofs').set(asOwner).field('kind', 'OTHER_EMPLOYER_CONTRIBUTIONS').field('consent', 'true').field('exceptionId', exception.id).field('coversMonth', '2026-02')
       .attach('file', pdfBytes(), { filename: '原单位缴费记录.png', contentType: 'image/png' });
     expect(res.status).toBe(201);
     const { proofId } = res.body as { proofId: string };

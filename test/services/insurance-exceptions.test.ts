@@ -108,7 +108,7 @@ describe('a lawful exception: retired and drawing a pension', () => {
     expect([detail.canSubmit, detail.risk]).toEqual([false, null]);
     expect(detail.statusLabel).toBe('待补充材料');
 
-    await uploadProof(deps, { actor: emp.actor, employeeId: emp.employee.id, exceptionId: id, kind: 'PENSION_CERTIFICATE', coversMonth: '2026-10', fileName: '退休证.pdf', bytes: pdfBytes() });
+    await uploadProof(deps, { consent: true, actor: emp.actor, employeeId: emp.employee.id, exceptionId: id, kind: 'PENSION_CERTIFICATE', coversMonth: '2026-10', fileName: '退休证.pdf', bytes: pdfBytes() });
     expect(await getInsuranceException(deps, { actor: hrs.actor, id })).toMatchObject({ canSubmit: true, status: 'DRAFT', statusLabel: '待提交审批' });
     expect((await listInsuranceExceptions(deps, { actor: emp.actor })).exceptions.map((x) => x.statusLabel)).toEqual(['待提交审批']);
     const submitted = await submitInsuranceException(deps, { actor: hrs.actor, exceptionId: id });
@@ -147,14 +147,14 @@ describe('a lawful exception: retired and drawing a pension', () => {
     }]);
     expect(await reverify('2027-01-01')).toContain('asked 0 employee(s)');
     at('2027-01-05');
-    await uploadProof(deps, { actor: emp.actor, employeeId: emp.employee.id, exceptionId: id, kind: 'PENSION_CERTIFICATE', coversMonth: '2026-12', fileName: '养老金.pdf', bytes: pdfBytes() });
+    await uploadProof(deps, { consent: true, actor: emp.actor, employeeId: emp.employee.id, exceptionId: id, kind: 'PENSION_CERTIFICATE', coversMonth: '2026-12', fileName: '养老金.pdf', bytes: pdfBytes() });
     expect(await reverify('2027-01-05')).toContain('re-verified 1');
     expect((await t.db.insuranceException.findUniqueOrThrow({ where: { id } })).reverifyOn?.toISOString().slice(0, 10)).toBe('2027-04-01');
 
     expect(await reverify('2027-04-01')).toContain('asked 1 employee(s)');
     at('2027-04-10');
     // Older than the period: covers February, the quarter needs March or later.
-    await uploadProof(deps, { actor: emp.actor, employeeId: emp.employee.id, exceptionId: id, kind: 'PENSION_CERTIFICATE', coversMonth: '2027-02', fileName: '旧证明.pdf', bytes: pdfBytes() });
+    await uploadProof(deps, { consent: true, actor: emp.actor, employeeId: emp.employee.id, exceptionId: id, kind: 'PENSION_CERTIFICATE', coversMonth: '2027-02', fileName: '旧证明.pdf', bytes: pdfBytes() });
     expect(await reverify('2027-04-16')).toContain('re-verified 0, lapsed 0');
     at('2027-04-17');
     expect(await reverify('2027-04-17')).toContain('lapsed 1');
@@ -186,7 +186,7 @@ describe('approval outcomes and reads', () => {
     const emp = await makeActor(deps, ['EMPLOYEE'], { name: '小周', startDate: '2026-11-10' });
     const { exception } = await requestInsuranceException(deps, { actor: emp.actor, reasonCategory: 'OTHER_EMPLOYER_PAYS' });
     await signDeclaration(deps, { actor: emp.actor, platform: 'sandbox', template: 'insurance-exception-declaration', subjectId: exception.id, typedName: '小周', statementAccepted: true, signaturePng: signedPng() });
-    await uploadProof(deps, { actor: emp.actor, employeeId: emp.employee.id, exceptionId: exception.id, kind: 'OTHER_EMPLOYER_CONTRIBUTIONS', coversMonth: '2026-10', fileName: '缴费记录.pdf', bytes: pdfBytes() });
+    await uploadProof(deps, { consent: true, actor: emp.actor, employeeId: emp.employee.id, exceptionId: exception.id, kind: 'OTHER_EMPLOYER_CONTRIBUTIONS', coversMonth: '2026-10', fileName: '缴费记录.pdf', bytes: pdfBytes() });
     const first = await submitInsuranceException(deps, { actor: hrs.actor, exceptionId: exception.id });
     const { withdrawApproval } = await import('../../src/services/approvals/withdraw-approval.ts');
     await withdrawApproval(deps, { approvalId: first.approvalId, actor: hrs.actor });

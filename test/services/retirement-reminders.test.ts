@@ -97,7 +97,7 @@ describe('the pensioner plausibility warning', () => {
     expect((await getInsuranceException(deps, { actor: young.actor, id: exception.id })).plausibilityWarning).toBeNull();
     // Submitted anyway (a warning, not a refusal): the approver sees it on the reason row.
     await signDeclaration(deps, { actor: young.actor, platform: 'sandbox', template: 'insurance-exception-declaration', subjectId: exception.id, typedName: '青年', statementAccepted: true, signaturePng: signedPng() });
-    await uploadProof(deps, { actor: young.actor, employeeId: young.employee.id, exceptionId: exception.id, kind: 'PENSION_CERTIFICATE', coversMonth: '2026-11', fileName: '退休证.pdf', bytes: pdfBytes() });
+    await uploadProof(deps, { consent: true, actor: young.actor, employeeId: young.employee.id, exceptionId: exception.id, kind: 'PENSION_CERTIFICATE', coversMonth: '2026-11', fileName: '退休证.pdf', bytes: pdfBytes() });
     const { approvalId } = await submitInsuranceException(deps, { actor: hr.actor, exceptionId: exception.id });
     const approval = await t.db.approval.findUniqueOrThrow({ where: { id: approvalId } });
     expect(approval.summary).toContainEqual({ label: '原因', value: '已退休并领取养老金（年龄低于最早退休年龄，请核实退休证）' });

@@ -16,7 +16,7 @@ const hr = await makeActor(t.deps, ['HR_SPECIALIST']);
 const exception = await t.db.insuranceException.create({ data: { employeeId: owner.employee.id, kind: 'RETIRED_REHIRE', reasonCategory: 'RETIRED_PENSIONER', status: 'DRAFT' } });
 const othersException = await t.db.insuranceException.create({ data: { employeeId: other.employee.id, kind: 'RETIRED_REHIRE', reasonCategory: 'RETIRED_PENSIONER', status: 'DRAFT' } });
 
-const base = { employeeId: owner.employee.id, kind: 'PENSION_CERTIFICATE', fileName: '退休证.pdf', bytes: pdfBytes() };
+const base = { employeeId: owner.employee.id, kind: 'PENSION_CERTIFICATE', fileName: '退休证.pdf', bytes: pdfBytes(), consent: true };
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as { status: number; message: string });
 
 describe('uploadProof', () => {
@@ -65,6 +65,9 @@ describe('uploadProof', () => {
     expect((await failure(uploadProof(t.deps, { ...base, actor: owner.actor, kind: 'SELFIE' })))?.status).toBe(400);
     expect((await failure(uploadProof(t.deps, { ...base, actor: owner.actor, coversMonth: '2026-04' })))?.message).toContain('晚于本月');
     expect((await failure(uploadProof(t.deps, { ...base, actor: owner.actor, coversMonth: '2026-13' })))?.status).toBe(400);
+    // 《个人信息保护法》第二十九条: a pension certificate needs the separate consent.
+    const noConsent = await failure(uploadProof(t.deps, { ...base, actor: owner.actor, consent: undefined }));
+    expect([noConsent?.status, noConsent?.message]).toEqual([400, '上传「退休证或养老金领取证明」前须单独同意处理这些个人信息（《个人信息保护法》第二十九条），请勾选同意后再上传']);
     expect(await Promise.all([t.db.proof.count(), t.db.evidenceEntry.count(), t.db.storedFile.count()])).toEqual(before);
   });
 });

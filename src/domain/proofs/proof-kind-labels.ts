@@ -31,3 +31,12 @@ export const proofKindLabels: Record<ProofKindValue, string> = {
 export function isProofKind(value: string): value is ProofKindValue {
   return (PROOF_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * Kinds holding another employer's records or pension data: uploading one needs the employee's
+ * separate consent (个人信息保护法 第二十九条), given on the upload page and recorded per upload.
+ */
+export const CONSENT_PROOF_KINDS: readonly ProofKindValue[] = ['PENSION_CERTIFICATE', 'OTHER_EMPLOYER_CONTRIBUTIONS', 'AGENCY_CONTRIBUTIONS', 'NO_PENSION_PROOF'];
+
+/** The consent sentence the employee agrees to (shown on the upload page, kept with the upload). */
+export const PROOF_CONSENT_TEXT = '本人同意公司为核实社会保险参保情况，处理本人上传的其他单位社保缴费记录或养老保险（退休、领取养老金）信息，仅人事可查看，保存至法定期限届满后删除（《个人信息保护法》第二十九条）。';

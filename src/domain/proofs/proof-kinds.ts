@@ -2,7 +2,7 @@
 // (proof-kind-labels.ts).
 import { AppError } from '../../errors.ts';
 
-export { isProofKind, PROOF_KINDS, proofKindLabels, type ProofKindValue } from './proof-kind-labels.ts';
+export { CONSENT_PROOF_KINDS, isProofKind, PROOF_CONSENT_TEXT, PROOF_KINDS, proofKindLabels, type ProofKindValue } from './proof-kind-labels.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -5,6 +5,8 @@ import { AppError } from '../../errors.ts';
 import { getContributionStatement } from '../../services/contributions/get-contribution-statement.ts';
 import { getEnrolmentTimeliness } from '../../services/contributions/get-enrolment-timeliness.ts';
 import { importContributions } from '../../services/contributions/import-contributions.ts';
+import { recordStatementRead } from '../../services/statements/record-statement-read.ts';
+import { summarizeStatementNotices } from '../../services/statements/summarize-statement-notices.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 import { receiveUpload, uploadedFile } from './import-routes.ts';
@@ -13,6 +15,7 @@ const monthsQuery = z.object({ months: z.coerce.number().int().min(1).max(120).d
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM，如 2026-01');
 const kpiQuery = z.object({ from: month, to: month }).strict();
 const employeeParams = idParams('员工');
+const readBody = z.object({ month }).strict();
 
 export function contributionRoutes(deps: ServiceDeps) {
   return [
@@ -33,6 +36,17 @@ export function contributionRoutes(deps: ServiceDeps) {
         if (actor.kind !== 'employee') throw new AppError('forbidden', '缴费明细只对员工本人开放，请以员工身份登录');
         return getContributionStatement(deps, { actor, employeeId: actor.id, months: query.months });
       },
+    }),
+    defineRoute({
+      method: 'post', path: '/h5/statement/read', tag: 'h5', body: readBody, roles: 'any signed-in employee (own statement only)',
+      summary: 'The signed-in employee opened the statement of `month`: the first opening of a pushed statement is recorded and ledgered (《社会保险法》第六十条)',
+      handler: ({ actor, body }) => recordStatementRead(deps, { actor, month: body.month }),
+    }),
+    defineRoute({
+      method: 'get', path: '/statement-notices', tag: 'contributions', query: kpiQuery,
+      summary: 'Per contribution month (from/to YYYY-MM inclusive): employees with contributions, statements sent, delivered and read (《社会保险法》第六十条)',
+      roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN',
+      handler: ({ actor, query }) => summarizeStatementNotices(deps, { actor, from: query.from, to: query.to }),
     }),
     defineRoute({
       method: 'get', path: '/employees/:id/contributions', tag: 'contributions', params: employeeParams, query: monthsQuery,

@@ -15,6 +15,7 @@ const uploadBody = z.object({
   exceptionId: optionalText.pipe(z.uuid({ message: '例外申请 id 应为 UUID' }).optional()),
   coversMonth: optionalText,
   employeeId: optionalText.pipe(z.uuid({ message: '员工 id 应为 UUID' }).optional()),
+  consent: z.enum(['true', 'false'], { message: '是否同意的取值无效，请重新勾选后上传' }).optional(),
 });
 const listQuery = z.object({ employeeId: z.uuid().optional(), exceptionId: z.uuid().optional() }).strict();
 const proofParams = idParams('证明');
@@ -24,14 +25,14 @@ export function proofRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
       method: 'post', path: '/proofs', tag: 'proofs', contentType: 'multipart/form-data', body: uploadBody, status: 201,
-      summary: 'Upload a proof (field `file`: PDF, JPEG or PNG by content, ≤ 10 MB; fields kind, exceptionId?, coversMonth? YYYY-MM, employeeId? for HR). 415 for any other content whatever its name, 413 when too large',
+      summary: 'Upload a proof (field `file`: PDF, JPEG or PNG by content, ≤ 10 MB; fields kind, exceptionId?, coversMonth? YYYY-MM, employeeId? for HR, consent=true required for another employer\'s records and pension proofs — 《个人信息保护法》第二十九条). 415 for any other content whatever its name, 413 when too large',
       roles: 'any signed-in employee (self); HR_SPECIALIST, HR_MANAGER, ADMIN: anyone',
       middleware: [receiveProof()],
       handler: ({ actor, body, ctx }) => {
         const file = uploadedFile(ctx);
         return uploadProof(deps, {
           actor, employeeId: body.employeeId ?? actor.id, exceptionId: body.exceptionId, kind: body.kind, coversMonth: body.coversMonth,
-          fileName: file.originalname, bytes: file.buffer,
+          fileName: file.originalname, bytes: file.buffer, consent: body.consent === 'true',
         });
       },
     }),

@@ -14,6 +14,7 @@ import { matchContributionEmployees } from './match-contribution-employees.ts';
 import { planContributionChanges } from './plan-contribution-changes.ts';
 import { validateContributionRows } from './validate-contribution-rows.ts';
 import { writeContributionRecords } from './write-contribution-records.ts';
+import { pushImportedStatements } from '../statements/push-imported-statements.ts';
 
 const MAX_LISTED_PROBLEMS = 1000;
 
@@ -22,7 +23,8 @@ const MAX_LISTED_PROBLEMS = 1000;
  * one row per employee × 所属期 × 险种, upserting by that triple. All or nothing: any problem
  * rejects the file (422 `import_rejected`, details.problems = [{row, column, message}]) and
  * nothing is written. Re-importing the same month reports every row unchanged and writes nothing;
- * without a 参保城市 / 缴费主体 column the stored city / payer is kept.
+ * without a 参保城市 / 缴费主体 column the stored city / payer is kept. After the commit, each recent
+ * month of the file pushes its statement to the employees (社会保险法 第六十条; once per month).
  * Limits (openSpreadsheet, readRosterSheet): 413 past 10 MB or an .xlsx inflating past 100 MB
  * (zip bombs, refused before the lock), 422 past 20,000 rows while reading, 409 while another
  * import of either kind runs (lockImports).
@@ -39,7 +41,7 @@ export async function importContributions(
   // Bombs and wrong formats are refused here, before the lock: a second upload is not held up.
   const file = await openSpreadsheet(opts);
   try {
-    return await deps.db.$transaction(
+    const { summary, months } = await deps.db.$transaction(
       async (tx) => {
         await lockImports(tx);
         const checked = validateContributionRows(await readRosterSheet(file));
@@ -58,10 +60,12 @@ export async function importContributions(
         const months = [...new Set(records.map((r) => r.month))].sort();
         const fileHash = createHash('sha256').update(opts.buffer).digest('hex');
         await writeAuditEvent(tx, opts.actor, { type: 'contributions.imported', data: { file: opts.fileName, ...summary, months } }, { type: 'import', id: fileHash });
-        return summary;
+        return { summary, months };
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
+    await pushImportedStatements(deps, months);
+    return summary;
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
       throw new AppError('conflict', '导入期间同一员工、所属期、险种的缴费记录被他人写入，本次未导入任何数据，请重新导入');

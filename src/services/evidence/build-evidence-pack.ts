@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { entryLeafBytes } from './entry-leaf-bytes.ts';
-import { packReadme } from './pack-readme.ts';
+import { DELETED_ORIGINAL, packReadme } from './pack-readme.ts';
 import { planPackPayloads } from './pack-payloads.ts';
 import { resolvePackScope, type PackScopeInput } from './pack-scope.ts';
 import { loadPackTimeline, timelineCsv, timelineRefsOf } from './pack-timeline.ts';
@@ -92,7 +92,11 @@ export async function buildEvidencePack(
     const anchor = payloadPaths.has(f.path) ? undefined : signedTexts.find((t) => t.text.includes(`"${f.sha256}"`));
     if (bytes && anchor) attachments.push(`${f.path} ${anchor.path}\n`);
     if (bytes) await w.add(f.path, bytes);
-    else for (const [index, path] of plan.pathOf) if (path === f.path) plan.pathOf.set(index, '-');
+    else {
+      // 个人信息保护法 第四十七条: a recorded deletion at the end of the retention period is not a gap.
+      const lawful = (await deps.db.fileDeletion.count({ where: { sha256: f.sha256 } })) > 0;
+      for (const [index, path] of plan.pathOf) if (path === f.path) plan.pathOf.set(index, lawful ? DELETED_ORIGINAL : '-');
+    }
     progress({ step: '文件 / files', done: i + 1, total: plan.files.length });
   }
 

@@ -15,6 +15,11 @@ export interface LedgerPayloads {
   storedFiles: Set<string>;
   /** SHA-256 of each readable referenced document's bytes, or why the file store could not read it. */
   fileHashes: Map<string, { actual: string } | { error: string }>;
+  /**
+   * Referenced documents deleted at the end of their retention period: a FileDeletion row whose
+   * ledger entry (a `retention.file_deleted` entry naming the same hash) proves it was recorded.
+   */
+  deletedFiles: Set<string>;
 }
 
 /** Documents read at once: enough to overlap I/O, few enough to bound memory. */
@@ -44,6 +49,12 @@ export async function loadLedgerPayloads(deps: Pick<ServiceDeps, 'db' | 'files'>
   const stored = fileShas.size ? await deps.db.storedFile.findMany({ where: { sha256: { in: [...fileShas] } }, select: { sha256: true } }) : [];
   const storedFiles = new Set(stored.map((f) => f.sha256));
   const fileHashes = new Map<string, { actual: string } | { error: string }>();
+  const deleted = storedFiles.size
+    ? await deps.db.$queryRaw<{ sha256: string }[]>`
+        SELECT d."sha256" FROM "FileDeletion" d JOIN "EvidenceEntry" x ON x."index" = d."evidenceIndex"
+        WHERE d."sha256" = ANY(${[...storedFiles]}::text[]) AND x."type" = 'retention.file_deleted' AND x."metadata"->>'sha256' = d."sha256"`
+    : [];
+  const deletedFiles = new Set(deleted.map((d) => d.sha256));
   const queue = [...storedFiles];
   const worker = async () => {
     for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) {
@@ -55,5 +66,5 @@ export async function loadLedgerPayloads(deps: Pick<ServiceDeps, 'db' | 'files'>
     }
   };
   await Promise.all(Array.from({ length: FILE_READS }, worker));
-  return { rowHashes, storedFiles, fileHashes };
+  return { rowHashes, storedFiles, fileHashes, deletedFiles };
 }

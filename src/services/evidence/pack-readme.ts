@@ -1,6 +1,13 @@
 // README.md of an evidence pack: what it is, about whom, and the exact commands that check it
 // with stock tools. The first ```sh block is the whole check (a test runs it verbatim).
 
+/**
+ * The path entries.txt gives an entry whose document was deleted at the end of its retention period
+ * (个人信息保护法 第四十七条): the entry, its hash and its inclusion proof are still in the pack.
+ */
+export const DELETED_ORIGINAL = 'deleted-original';
+export const DELETED_ORIGINAL_TEXT = '原件已按保存期限删除';
+
 export interface PackReadmeInput {
   /** e.g. '员工 张三（工号 E001）' or '案件 insurance_exception:…'. */
   about: string;
@@ -14,7 +21,8 @@ export interface PackReadmeInput {
 
 /** @example packReadme({ about: '员工 张三（工号 E001）', …, entries: [{ index: 0, type: 'signature', … }] }) */
 export function packReadme(p: PackReadmeInput): string {
-  const example = p.entries[0];
+  const example = p.entries.find((e) => e.path !== DELETED_ORIGINAL && e.path !== '-') ?? p.entries[0];
+  const deleted = p.entries.filter((e) => e.path === DELETED_ORIGINAL).length;
   const tsa = p.hasTimestamp
     ? [
         '',
@@ -35,6 +43,7 @@ export function packReadme(p: PackReadmeInput): string {
     `- 签名树头 Signed tree head: ${p.head.size} 条 entries, root \`${p.head.rootHash}\`, 签名于 signed at ${p.head.signedAt}`,
     `- 公钥标识 Key id (SHA-256 of public-key.pem, DER): \`${p.head.keyId}\``,
     `- 证据条目 Entries in this pack: ${p.entries.length}`,
+    ...(deleted > 0 ? [`- ${DELETED_ORIGINAL_TEXT} Originals deleted at the end of their retention period: ${deleted}（《个人信息保护法》第四十七条；条目及其 SHA-256 仍在台账和本包中，删除本身也是台账条目 / the entries and their SHA-256 stay, and each deletion is itself a ledger entry）`] : []),
     '',
     '## 中文说明',
     '',
@@ -118,7 +127,7 @@ export function packReadme(p: PackReadmeInput): string {
     '',
     '| # | 类型 type | 时间 time (UTC) | 文件 file |',
     '|---|---|---|---|',
-    ...p.entries.map((e) => `| ${e.index} | ${e.type} | ${e.createdAt} | \`${e.path}\` |`),
+    ...p.entries.map((e) => `| ${e.index} | ${e.type} | ${e.createdAt} | ${e.path === DELETED_ORIGINAL ? DELETED_ORIGINAL_TEXT : `\`${e.path}\``} |`),
     '',
   ];
   return lines.join('\n');

@@ -29,6 +29,7 @@ while read -r index payload; do
     || { bad "$entry: not the entry at index $index"; continue; }
   want=$(sed -n 's/.*"payloadHash":"\([0-9a-f]*\)".*/\1/p' "$entry")
   if [ "$payload" = '-' ]; then bad "entry $index: payload file not in the pack"
+  elif [ "$payload" = 'deleted-original' ]; then ok "entry $index: 原件已按保存期限删除 (original deleted at the end of its retention period; its SHA-256 stays in the entry)"
   elif [ "$(hex < "$payload")" = "$want" ]; then ok "entry $index: $payload has the SHA-256 recorded in the entry"
   else bad "entry $index: $payload does not have the SHA-256 $want recorded in the entry"; fi
   # Leaf hash = SHA-256(0x00 || entry bytes); then fold the audit path up to the root.

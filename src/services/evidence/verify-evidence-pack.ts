@@ -8,6 +8,7 @@ import { formatDateTime } from '../../domain/dates.ts';
 import { canonicalJson } from '../../domain/evidence/entry-leaf.ts';
 import { leafHash, verifyInclusion } from '../../domain/evidence/merkle.ts';
 import { treeHeadText } from '../../domain/evidence/tree-head-text.ts';
+import { DELETED_ORIGINAL, DELETED_ORIGINAL_TEXT } from './pack-readme.ts';
 import { readPackZip, type PackLimits } from './read-pack-zip.ts';
 
 export interface PackVerification {
@@ -127,8 +128,10 @@ function checkEntry(files: Map<string, Buffer>, index: number, path: string, hea
     return void fail(`条目 #${index}：entries/${index}.json 不是合法的 JSON`);
   }
   if (entry.index !== index) return void fail(`条目 #${index}：entries/${index}.json 记录的序号是 ${String(entry.index)}`);
-  const payload = path === '-' ? undefined : files.get(path);
-  if (!payload) fail(`条目 #${index}（${String(entry.type)}）：证据包中没有它的内容文件 ${path === '-' ? '' : path}`);
+  const deleted = path === DELETED_ORIGINAL;
+  const payload = path === '-' || deleted ? undefined : files.get(path);
+  if (deleted) pass(`条目 #${index}（${String(entry.type)}）：${DELETED_ORIGINAL_TEXT}（《个人信息保护法》第四十七条），条目记录的 SHA-256 为 ${String(entry.payloadHash)}`);
+  else if (!payload) fail(`条目 #${index}（${String(entry.type)}）：证据包中没有它的内容文件 ${path === '-' ? '' : path}`);
   else if (sha256(payload) !== entry.payloadHash) fail(`条目 #${index}（${String(entry.type)}）：${path} 已被改动，SHA-256 与条目记录的 ${String(entry.payloadHash)} 不符`);
   const proofText = files.get(`proofs/${index}.txt`)?.toString('utf8');
   const proof = (proofText ?? '').split('\n').filter((l) => l !== '');

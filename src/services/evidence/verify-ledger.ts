@@ -3,7 +3,7 @@
 // first mismatch is reported by entry index and type (《民事诉讼证据规定》第九十三条: 能否发现错误).
 import { createMerkleAccumulator } from '../../domain/evidence/merkle.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { checkLedgerEntry } from './check-ledger-entry.ts';
+import { checkLedgerEntry, isDeletedOriginal } from './check-ledger-entry.ts';
 import { checkTreeHead } from './check-tree-head.ts';
 import { loadLedgerPayloads } from './load-ledger-payloads.ts';
 
@@ -17,7 +17,8 @@ export interface LedgerFailure {
   reason: string;
 }
 
-export type LedgerVerification = { ok: true; entries: number; heads: number } | { ok: false; entries: number; heads: number; failure: LedgerFailure };
+/** deletedOriginals (only when any): entries whose document was deleted at the end of its retention period (原件已按保存期限删除). */
+export type LedgerVerification = { ok: true; entries: number; heads: number; deletedOriginals?: number } | { ok: false; entries: number; heads: number; failure: LedgerFailure };
 
 const BATCH = 1000;
 
@@ -27,6 +28,7 @@ export async function verifyLedger(deps: Pick<ServiceDeps, 'db' | 'files' | 'led
   const heads = await deps.db.treeHead.findMany({ orderBy: { size: 'asc' } });
   const fail = (failure: LedgerFailure): LedgerVerification => ({ ok: false, entries, heads: heads.length, failure });
   const acc = createMerkleAccumulator();
+  let deletedOriginals = 0;
   let nextHead = 0;
   /** Checks every head whose size the accumulator has just reached. */
   const headsHere = (): LedgerFailure | null => {
@@ -48,6 +50,7 @@ export async function verifyLedger(deps: Pick<ServiceDeps, 'db' | 'files' | 'led
       if (entry.index !== expected) return fail({ index: expected, reason: `条目 #${expected} 缺失，序号不连续 (entry missing)` });
       const problem = checkLedgerEntry(payloads, entry);
       if (problem) return fail({ index: entry.index, type: entry.type, reason: problem });
+      if (isDeletedOriginal(payloads, entry)) deletedOriginals++;
       acc.push(Buffer.from(entry.leafHash, 'hex'));
       const headProblem = headsHere();
       if (headProblem) return fail(headProblem);
@@ -59,5 +62,5 @@ export async function verifyLedger(deps: Pick<ServiceDeps, 'db' | 'files' | 'led
     const head = heads[nextHead]!;
     return fail({ headSize: head.size, reason: `签名树头声称有 ${head.size} 条证据，但台账只有 ${acc.size()} 条 (head is larger than the ledger)` });
   }
-  return { ok: true, entries, heads: heads.length };
+  return { ok: true, entries, heads: heads.length, ...(deletedOriginals > 0 && { deletedOriginals }) };
 }

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { acceptProofFile } from '../../domain/files/sniff-file-type.ts';
 import { authorize } from '../../domain/permissions.ts';
-import { checkCoversMonth, cleanFileName, isProofKind, PROOF_KINDS, proofKindLabels } from '../../domain/proofs/proof-kinds.ts';
+import { checkCoversMonth, cleanFileName, CONSENT_PROOF_KINDS, isProofKind, PROOF_CONSENT_TEXT, PROOF_KINDS, proofKindLabels } from '../../domain/proofs/proof-kinds.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -23,6 +23,8 @@ export interface UploadProofOptions {
   coversMonth?: string;
   fileName: string;
   bytes: Buffer;
+  /** The separate consent (个人信息保护法 第二十九条) required for CONSENT_PROOF_KINDS. */
+  consent?: boolean;
   ip?: string;
   userAgent?: string;
 }
@@ -41,6 +43,9 @@ export async function uploadProof(deps: ServiceDeps, opts: UploadProofOptions): 
   const now = deps.now();
   const coversMonth = opts.coversMonth ? checkCoversMonth(opts.coversMonth, dayIn(deps.businessTz, now).slice(0, 7)) : null;
   const mediaType = await acceptProofFile(opts.bytes);
+  const needsConsent = CONSENT_PROOF_KINDS.includes(kind);
+  if (needsConsent && opts.consent !== true) throw new AppError('validation_failed', `上传「${proofKindLabels[kind]}」前须单独同意处理这些个人信息（《个人信息保护法》第二十九条），请勾选同意后再上传`);
+  const consent = needsConsent ? { text: PROOF_CONSENT_TEXT, at: now.toISOString() } : undefined;
   const employee = await deps.db.employee.findUnique({ where: { id: opts.employeeId }, select: { id: true } });
   if (!employee) throw new AppError('not_found', `找不到员工 ${opts.employeeId}`);
   if (opts.exceptionId) {
@@ -59,7 +64,7 @@ export async function uploadProof(deps: ServiceDeps, opts: UploadProofOptions): 
       subjectId: opts.exceptionId ?? employee.id,
       employeeId: employee.id,
       payload: { kind: 'file', sha256, mediaType },
-      metadata: { proofId, kind, fileName, coversMonth, uploadedBy: { kind: opts.actor.kind, id: opts.actor.id, name: opts.actor.name } },
+      metadata: { proofId, kind, fileName, coversMonth, uploadedBy: { kind: opts.actor.kind, id: opts.actor.id, name: opts.actor.name }, ...(consent && { consent }) },
       at: now,
     });
     await tx.proof.create({
@@ -68,7 +73,7 @@ export async function uploadProof(deps: ServiceDeps, opts: UploadProofOptions): 
         coversMonth, uploadedById: opts.actor.id, ip, userAgent, uploadedAt: now, evidenceIndex: index,
       },
     });
-    await writeAuditEvent(tx, { ...opts.actor, ip, userAgent }, { type: 'proof.uploaded', data: { proofId, kind, sha256, size, mediaType } }, { type: 'employee', id: employee.id });
+    await writeAuditEvent(tx, { ...opts.actor, ip, userAgent }, { type: 'proof.uploaded', data: { proofId, kind, sha256, size, mediaType, ...(consent && { consent }) } }, { type: 'employee', id: employee.id });
     return { proofId, sha256, evidenceIndex: index };
   });
   // Best effort: an entry not yet under a signed head is covered by the next seal.
