@@ -7,8 +7,12 @@ import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { MessageImprint, PKIStatus, TimeStampReq, TimeStampResp } from '@peculiar/asn1-tsp';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { AppError } from '../errors.ts';
-import type { TimestampAuthority } from '../services/deps.ts';
 import { parseTstInfo, SHA256_OID, unsignedHex } from './tsa-token.ts';
+
+/** An RFC 3161 time-stamp authority (TSA_URL): returns the DER TimeStampToken over `data`'s SHA-256. */
+export interface TimestampAuthority {
+  stamp(data: Uint8Array): Promise<Buffer>;
+}
 
 /** A TSA reply larger than this is not a time-stamp token. */
 const MAX_REPLY_BYTES = 1_048_576;

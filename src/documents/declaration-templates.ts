@@ -4,7 +4,7 @@
 // about the law: a waiver request is recorded but never presented as releasing the company.
 // Released versions stay renderable (insurance-exception-wording.ts), so a declaration signed
 // under an earlier version is still shown with the text and version it was signed with.
-import type { ServiceDeps } from '../services/deps.ts';
+import type { Db } from '../db/client.ts';
 import { formatDay } from '../domain/dates.ts';
 import { isReasonCategory, reasonCategories } from '../domain/exceptions/reason-categories.ts';
 import { maskIdNumber } from '../domain/mask.ts';
@@ -26,6 +26,13 @@ export interface DeclarationSubject {
   closed?: string;
 }
 
+/** What a template reads: the database and the business day (the services' deps satisfy it). */
+export interface TemplateDeps {
+  db: Db;
+  businessTz: string;
+  now: () => Date;
+}
+
 export interface DeclarationTemplate {
   id: string;
   version: number;
@@ -39,9 +46,9 @@ export interface DeclarationTemplate {
    * Who the subject belongs to; undefined when there is no such subject. `signerId` is the
    * employee asking: a subject every employee signs (a company rule) belongs to each signer.
    */
-  subjectOf(deps: ServiceDeps, subjectId: string, signerId?: string): Promise<DeclarationSubject | undefined>;
+  subjectOf(deps: TemplateDeps, subjectId: string, signerId?: string): Promise<DeclarationSubject | undefined>;
   /** The content as `version` (default: the current one) words it. */
-  load(deps: ServiceDeps, subjectId: string, employeeId: string, version?: number): Promise<DeclarationContent>;
+  load(deps: TemplateDeps, subjectId: string, employeeId: string, version?: number): Promise<DeclarationContent>;
 }
 
 const CLOSED: Partial<Record<string, string>> = { WITHDRAWN: '该申请已撤回', REJECTED: '该申请已被驳回', LAPSED: '该例外已失效' };

@@ -4,15 +4,14 @@
 // stops the absence chain. Subject: the exit case, open while the employee's latest answer to a
 // notice is 「我已离职」 and the case still waits for a return.
 import { dayIn, formatDay } from '../domain/dates.ts';
-import type { ServiceDeps } from '../services/deps.ts';
-import type { DeclarationTemplate } from './declaration-templates.ts';
+import type { DeclarationTemplate, TemplateDeps } from './declaration-templates.ts';
 
 export const RESIGNATION_CONFIRMATION_TEMPLATE = 'exit-resignation-confirmation';
 
 /** Absence states in which the employee may still answer a notice. */
 export const RESIGNABLE_STATES = ['NOTICE_1_SENT', 'NOTICE_2_PENDING', 'NOTICE_2_SENT', 'UNION_PENDING', 'UNION_NOTIFIED'];
 
-async function latestAnswer(deps: ServiceDeps, processId: string) {
+async function latestAnswer(deps: TemplateDeps, processId: string) {
   return deps.db.exitStep.findFirst({ where: { processId, kind: { in: ['return_notice_1', 'return_notice_2'] }, sentAt: { not: null } }, orderBy: { sentAt: 'desc' }, select: { answer: true, answerLastDay: true } });
 }
 

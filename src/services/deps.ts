@@ -1,15 +1,14 @@
 import type { LedgerKey } from '../crypto/ledger-key.ts';
 import type { PersonalDataCipher } from '../crypto/personal-data.ts';
+import type { TimestampAuthority } from '../crypto/tsa-client.ts';
 import type { Db } from '../db/client.ts';
 import type { Platform } from '../generated/prisma/client.ts';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { PlatformClients } from '../platforms/create-chat-platforms.ts';
 import type { FileStore } from '../storage/file-store.ts';
 
-/** An RFC 3161 time-stamp authority (TSA_URL): returns the DER TimeStampToken over `data`'s SHA-256. */
-export interface TimestampAuthority {
-  stamp(data: Uint8Array): Promise<Buffer>;
-}
+
+export type { TimestampAuthority };
 
 /** What every service needs; built once in main.ts (or per test) and passed in. */
 export interface ServiceDeps {

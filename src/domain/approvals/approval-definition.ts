@@ -4,7 +4,6 @@
 // src/services/approvals/approval-definitions.ts and reuse the whole engine.
 import type { Db, Tx } from '../../db/client.ts';
 import type { Approval, Role } from '../../generated/prisma/client.ts';
-import type { ServiceDeps } from '../../services/deps.ts';
 import type { Actor } from '../actor.ts';
 
 export type ApproverRule = { kind: 'role'; role: Role } | { kind: 'lineManager' } | { kind: 'user'; employeeId: string };
@@ -20,21 +19,22 @@ export interface ApprovalStepDefinition {
   escalateTo: ApproverRule[];
 }
 
-export interface ApprovalOutcomeContext {
+/** `D`: the services' dependencies, passed through by the engine (the domain does not know them). */
+export interface ApprovalOutcomeContext<D = unknown> {
   tx: Tx;
-  deps: ServiceDeps;
+  deps: D;
   approval: Approval;
   actor: Actor;
 }
 
-export interface ApprovalDefinition {
+export interface ApprovalDefinition<D = unknown> {
   name: string;
   subjectType: string;
   steps: ApprovalStepDefinition[];
   /** Run inside the transaction that decides or withdraws: a throw rolls the decision back. */
-  onApproved?(ctx: ApprovalOutcomeContext): Promise<void>;
-  onRejected?(ctx: ApprovalOutcomeContext): Promise<void>;
-  onWithdrawn?(ctx: ApprovalOutcomeContext): Promise<void>;
+  onApproved?(ctx: ApprovalOutcomeContext<D>): Promise<void>;
+  onRejected?(ctx: ApprovalOutcomeContext<D>): Promise<void>;
+  onWithdrawn?(ctx: ApprovalOutcomeContext<D>): Promise<void>;
   /**
    * A risk the approver must explicitly accept before approving (e.g. the employee never
    * acknowledged the rule a termination rests on); undefined when there is none. Checked when

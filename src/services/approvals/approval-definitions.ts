@@ -1,11 +1,12 @@
 // Every approval flow the engine knows, by name. A feature adds its definition here (one line
 // importing it from its own file). Tests register their own definitions at run time.
+import type { ServiceDeps } from '../deps.ts';
 import type { ApprovalDefinition } from '../../domain/approvals/approval-definition.ts';
 import { AppError } from '../../errors.ts';
 import { insuranceExceptionApproval } from '../exceptions/insurance-exception-approval.ts';
 import { absenceTerminationApproval } from '../exits/absence-termination-approval.ts';
 
-export const approvalDefinitions: Record<string, ApprovalDefinition> = {
+export const approvalDefinitions: Record<string, ApprovalDefinition<ServiceDeps>> = {
   'insurance-exception': insuranceExceptionApproval,
   'absence-termination': absenceTerminationApproval,
 };

@@ -3,6 +3,7 @@
 // transaction: approval starts the quarterly re-verification and opens the enrolment task for the
 // insurance the category still owes here (e.g. work injury, 人社部令第13号 第九条; nothing for a
 // dispatched worker or a student intern); rejection opens the enrolment remediation task.
+import type { ServiceDeps } from '../deps.ts';
 import type { ApprovalDefinition, ApprovalOutcomeContext } from '../../domain/approvals/approval-definition.ts';
 import { dayIn, formatDay, parseDay } from '../../domain/dates.ts';
 import { nextQuarterStart } from '../../domain/exceptions/exception-status.ts';
@@ -18,7 +19,7 @@ import { openRemediationTask } from './open-remediation-task.ts';
 export const INSURANCE_EXCEPTION_APPROVAL = 'insurance-exception';
 export const INSURANCE_EXCEPTION_SUBJECT = 'insurance_exception';
 
-async function loadSubmitted(ctx: ApprovalOutcomeContext) {
+async function loadSubmitted(ctx: ApprovalOutcomeContext<ServiceDeps>) {
   const e = await ctx.tx.insuranceException.findUnique({ where: { id: ctx.approval.subjectId } });
   if (!e || e.status !== 'SUBMITTED' || e.approvalId !== ctx.approval.id) {
     throw new AppError('illegal_transition', `社保例外 ${ctx.approval.subjectId} 不在审批中（状态：${e?.status ?? '不存在'}），不能按此审批结果变更`);
@@ -32,7 +33,7 @@ function conflict(): never {
   throw new AppError('conflict', '社保例外刚被其他操作更改，请刷新后重试');
 }
 
-async function onApproved(ctx: ApprovalOutcomeContext): Promise<void> {
+async function onApproved(ctx: ApprovalOutcomeContext<ServiceDeps>): Promise<void> {
   const { e, employee, data, subject } = await loadSubmitted(ctx);
   const today = dayIn(ctx.deps.businessTz, ctx.deps.now());
   const reverifyOn = nextQuarterStart(today);
@@ -52,7 +53,7 @@ async function onApproved(ctx: ApprovalOutcomeContext): Promise<void> {
   });
 }
 
-async function onRejected(ctx: ApprovalOutcomeContext): Promise<void> {
+async function onRejected(ctx: ApprovalOutcomeContext<ServiceDeps>): Promise<void> {
   const { e, employee, data, subject } = await loadSubmitted(ctx);
   if (!(await compareAndSet(ctx.tx.insuranceException, { id: e.id, status: 'SUBMITTED' as const, version: e.version }, { status: 'REJECTED' as const, version: { increment: 1 } }))) conflict();
   await writeAuditEvent(ctx.tx, ctx.actor, { type: 'exception.rejected', data: { ...data, approvalId: ctx.approval.id } }, subject);
@@ -63,13 +64,13 @@ async function onRejected(ctx: ApprovalOutcomeContext): Promise<void> {
 }
 
 /** The approval was withdrawn (by its submitter): the exception goes back to collecting documents. */
-async function onWithdrawn(ctx: ApprovalOutcomeContext): Promise<void> {
+async function onWithdrawn(ctx: ApprovalOutcomeContext<ServiceDeps>): Promise<void> {
   const e = await ctx.tx.insuranceException.findUnique({ where: { id: ctx.approval.subjectId } });
   if (!e || e.status !== 'SUBMITTED' || e.approvalId !== ctx.approval.id) return;
   if (!(await compareAndSet(ctx.tx.insuranceException, { id: e.id, status: 'SUBMITTED' as const, version: e.version }, { status: 'DRAFT' as const, approvalId: null, version: { increment: 1 } }))) conflict();
 }
 
-export const insuranceExceptionApproval: ApprovalDefinition = {
+export const insuranceExceptionApproval: ApprovalDefinition<ServiceDeps> = {
   name: INSURANCE_EXCEPTION_APPROVAL,
   subjectType: INSURANCE_EXCEPTION_SUBJECT,
   steps: [{ name: '人事经理审批', approvers: { kind: 'role', role: 'HR_MANAGER' }, mode: 'any', slaHours: 24, escalateTo: [{ kind: 'role', role: 'ADMIN' }] }],

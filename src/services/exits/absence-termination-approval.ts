@@ -4,6 +4,7 @@
 // termination of an employee who never acknowledged the attendance rule needs the approver's
 // explicit confirmation (劳动合同法 第四条).
 import { buildExitNextStepCard } from '../../../cards/exit-notice-cards.ts';
+import type { ServiceDeps } from '../deps.ts';
 import type { ApprovalDefinition } from '../../domain/approvals/approval-definition.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { exitCaseUrl, loadExitEmployee } from './exit-facts.ts';
@@ -12,7 +13,7 @@ import { queueExitCard } from './queue-exit-card.ts';
 import { terminationRuleWarning } from './termination-rule-warning.ts';
 import { terminateAbsentEmployee } from './terminate-absent-employee.ts';
 
-export const absenceTerminationApproval: ApprovalDefinition = {
+export const absenceTerminationApproval: ApprovalDefinition<ServiceDeps> = {
   name: 'absence-termination',
   subjectType: 'exit_process',
   steps: [{ name: '人事经理审批解除劳动合同', approvers: { kind: 'role', role: 'HR_MANAGER' }, mode: 'any', slaHours: 24, escalateTo: [{ kind: 'role', role: 'ADMIN' }] }],
