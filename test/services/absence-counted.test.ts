@@ -18,6 +18,24 @@ async function punch(employeeId: string, day: string) {
   await t.db.attendanceRecord.create({ data: { employeeId, day: new Date(`${day}T00:00:00Z`), at: new Date(`${day}T01:00:00Z`), source: 'h5', sourceId: `${employeeId}:${day}`, kind: '上班', flags: [] } });
 }
 
+/** An absence case through both delivered notices and the union (answered), on 2026-11-10. */
+async function caseReadyForTermination(name: string) {
+  c.setNow('2026-11-02 10:00');
+  const { employee, absenceCaseId } = await c.absentEmployee(name);
+  const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
+  await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
+  await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:01');
+  await c.job('2026-11-05');
+  c.setNow('2026-11-06 09:30');
+  await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor, round: 2 });
+  await c.deliverChat(id, 'return_notice_2', '2026-11-06 09:31');
+  await c.job('2026-11-09');
+  c.setNow('2026-11-10 10:00');
+  await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
+  await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司已研究工会意见，维持解除决定' });
+  return { employee, id };
+}
+
 describe('absence that is counted', () => {
   it('refuses the first notice of someone who clocked in after detection, sends nothing, and closes the case', async () => {
     const { employee, absenceCaseId } = await c.absentEmployee('钱七');
@@ -34,19 +52,7 @@ describe('absence that is counted', () => {
   });
 
   it('refuses the termination request once approved leave brings the absence under the threshold', async () => {
-    c.setNow('2026-11-02 10:00');
-    const { employee, absenceCaseId } = await c.absentEmployee('孙八');
-    const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
-    await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
-    await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:01');
-    await c.job('2026-11-05');
-    c.setNow('2026-11-06 09:30');
-    await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor, round: 2 });
-    await c.deliverChat(id, 'return_notice_2', '2026-11-06 09:31');
-    await c.job('2026-11-09');
-    c.setNow('2026-11-10 10:00');
-    await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
-    await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司已研究工会意见，维持解除决定' });
+    const { employee, id } = await caseReadyForTermination('孙八');
     // Leave approved late covers every workday from 10-28 to 11-10 but one.
     await t.db.leaveRecord.create({ data: { employeeId: employee.id, fromDay: new Date('2026-10-29T00:00:00Z'), toDay: new Date('2026-11-10T00:00:00Z'), kind: '病假', source: 'hr', createdById: 'test' } });
     await expect(requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor })).rejects.toMatchObject({
@@ -57,19 +63,7 @@ describe('absence that is counted', () => {
   });
 
   it('recounts the absent days through the day the termination notice is issued', async () => {
-    c.setNow('2026-11-02 10:00');
-    const { employee, absenceCaseId } = await c.absentEmployee('周九');
-    const { exitProcessId: id } = await c.start(employee.id, absenceCaseId);
-    await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
-    await c.deliverChat(id, 'return_notice_1', '2026-11-02 10:01');
-    await c.job('2026-11-05');
-    c.setNow('2026-11-06 09:30');
-    await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor, round: 2 });
-    await c.deliverChat(id, 'return_notice_2', '2026-11-06 09:31');
-    await c.job('2026-11-09');
-    c.setNow('2026-11-10 10:00');
-    await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
-    await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司已研究工会意见，维持解除决定' });
+    const { id } = await caseReadyForTermination('周九');
     const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });
     await decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api', confirmWarning: true });
     const terminated = await t.db.evidenceEntry.findFirstOrThrow({ where: { subjectType: 'exit_process', subjectId: id, type: 'exit.notice_sent', metadata: { path: ['notice'], equals: 'termination_notice' } } });

@@ -6,9 +6,8 @@ import { ENROLMENT_RECORDED } from '../../../cards/action-ids.ts';
 import { ENROLMENT_DEADLINE_CARD, ENROLMENT_RECORDED_LABEL } from '../../../cards/enrolment-deadline-card.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
+import { decideOpenCards } from '../onboarding/close-cards.ts';
 import { ENROLMENT_ALERT_KIND } from './send-enrolment-alerts.ts';
 
 /** @example await closeEnrolmentCards(deps, tx, { actor, employeeIds: [id], how: '手工登记' }) // → cards closed */
@@ -18,11 +17,5 @@ export async function closeEnrolmentCards(deps: ServiceDeps, tx: Tx, o: { actor:
   await tx.alert.updateMany({ where: { employeeId: { in: [...o.employeeIds] }, kind: ENROLMENT_ALERT_KIND, state: 'OPEN' }, data: { state: 'RESOLVED', resolvedAt: now } });
   const open = await tx.cardInstance.findMany({ where: { type: ENROLMENT_DEADLINE_CARD, subjectType: 'employee', subjectId: { in: [...o.employeeIds] }, state: 'OPEN' } });
   const decision = { actor: o.actor, actionId: ENROLMENT_RECORDED, decided: { label: `${ENROLMENT_RECORDED_LABEL}（${o.how}）`, byName: o.actor.name, at: now.toISOString() } };
-  const closed = [];
-  for (const card of open) {
-    const { model, data } = decidedColumns(card, decision);
-    if (await compareAndSet(tx.cardInstance, { id: card.id, state: 'OPEN' }, data)) closed.push({ card, model });
-  }
-  await queueCardUpdates(deps, tx, closed);
-  return closed.length;
+  return decideOpenCards(deps, tx, open, decision);
 }

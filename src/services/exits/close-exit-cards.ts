@@ -2,9 +2,8 @@
 // it is closed for all its recipients with who did it and when (PRODUCT §B).
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
+import { decideOpenCards } from '../onboarding/close-cards.ts';
 
 /**
  * @example await closeExitCards(deps, tx, { subjectId: process.id, types: ['exit.notice_ready'], actor, actionId: EXIT_SEND_NOTICE, label: '已发送' });
@@ -12,11 +11,5 @@ import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
 export async function closeExitCards(deps: ServiceDeps, tx: Tx, o: { subjectId: string; types: string[]; actor: Actor; actionId: string; label: string }): Promise<number> {
   const open = await tx.cardInstance.findMany({ where: { subjectId: o.subjectId, type: { in: o.types }, state: 'OPEN' } });
   const decision = { actor: o.actor, actionId: o.actionId, decided: { label: o.label, byName: o.actor.name, at: deps.now().toISOString() } };
-  const closed = [];
-  for (const card of open) {
-    const { model, data } = decidedColumns(card, decision);
-    if (await compareAndSet(tx.cardInstance, { id: card.id, state: 'OPEN' }, data)) closed.push({ card, model });
-  }
-  await queueCardUpdates(deps, tx, closed);
-  return closed.length;
+  return decideOpenCards(deps, tx, open, decision);
 }
