@@ -30,6 +30,15 @@ export const pageComponents: PageComponents = {
   exitDetail: () => import('./pages/ExitDetailPage.vue'),
   exitNotice: () => import('./pages/ExitNoticePage.vue'),
   resign: () => import('./pages/ResignPage.vue'),
+  home: () => import('./pages/HomePage.vue'),
+  workbench: () => import('./pages/WorkbenchPage.vue'),
+  pendingEnrolments: () => import('./pages/PendingEnrolmentsPage.vue'),
+  exceptionQueue: () => import('./pages/ExceptionQueuePage.vue'),
+  absences: () => import('./pages/AbsencesPage.vue'),
+  employees: () => import('./pages/EmployeesPage.vue'),
+  employeeStatus: () => import('./pages/EmployeeStatusPage.vue'),
+  rosterImport: () => import('./pages/RosterImportPage.vue'),
+  team: () => import('./pages/TeamPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

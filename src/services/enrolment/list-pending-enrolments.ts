@@ -7,32 +7,10 @@ import { dayIn, formatDay } from '../../domain/dates.ts';
 import { enrolmentSchedule } from '../../domain/enrolment/enrolment-schedule.ts';
 import { statusLabels } from '../../domain/lifecycle.ts';
 import { authorize } from '../../domain/permissions.ts';
+import type { PendingEnrolment, PendingEnrolmentList } from '../../domain/enrolment/pending-enrolment-types.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { findEnrolmentCandidates } from './find-enrolment-candidates.ts';
 import { loadEnrolmentSettings } from './load-enrolment-settings.ts';
-
-export interface PendingEnrolment {
-  employeeId: string;
-  employeeNo: string;
-  name: string;
-  department: string;
-  statusLabel: string;
-  startDate: string;
-  /** The day the 30 days run from (the start date, or a lapsed exception's restart day). */
-  clockStart: string;
-  legalDeadline: string;
-  /** The city's earlier monthly cut-off, when there is one. */
-  practicalDeadline: string | null;
-  /** Calendar days to the legal deadline; negative when overdue. */
-  daysLeft: number;
-  overdue: boolean;
-}
-
-export interface PendingEnrolmentList {
-  today: string;
-  items: PendingEnrolment[];
-  legalBasis: string;
-}
 
 /** Bounded: a company with more unenrolled hires than this has a bigger problem than a list. */
 const MAX_ITEMS = 2000;
