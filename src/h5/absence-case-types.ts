@@ -1,20 +1,10 @@
-// An absence case as GET /api/v1/absence-cases lists it (src/services/absence/list-absence-cases.ts),
-// and the words the H5 uses for its states.
-export interface AbsenceCaseItem {
-  id: string;
-  employee: { id: string; name: string; employeeNo: string };
-  trigger: string;
-  state: 'OPEN' | 'CONTACTED' | 'UNREACHABLE' | 'CLOSED';
-  firstAbsentDay: string;
-  absentDays: number;
-  days: string[];
-  managerDueAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  note: string | null;
-}
+// An absence case as GET /api/v1/absence-cases lists it (the server's own type), and the words
+// the H5 uses for its states.
+import type { AbsenceCaseView } from '../domain/attendance/absence-case-view-types.ts';
 
-export const absenceStateLabels: Record<AbsenceCaseItem['state'], string> = {
+export type AbsenceCaseItem = AbsenceCaseView;
+
+export const absenceStateLabels: Record<string, string> = {
   OPEN: '待联系',
   CONTACTED: '已联系',
   UNREACHABLE: '联系不上',
