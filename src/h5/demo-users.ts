@@ -1,7 +1,7 @@
-// Search and grouping for the dev-login list. People with a role beyond 员工 come first in
-// their own group: they are who a tester usually wants to be.
+// Search and grouping for the dev-login list: one group per role, the roles a tester usually
+// wants to be first. Each person appears once, under the first of their roles in that order.
 import { roleLabels } from './roles.ts';
-import type { DemoUser } from './types.ts';
+import type { DemoUser, RoleName } from './types.ts';
 
 export interface DemoUserGroup {
   title: string;
@@ -17,11 +17,10 @@ export function filterDemoUsers(users: readonly DemoUser[], keyword: string): De
   );
 }
 
+/** Group order: HR and the admin (the workbench), then finance, managers and everyone else. */
+const GROUP_ORDER: readonly RoleName[] = ['HR_MANAGER', 'HR_SPECIALIST', 'ADMIN', 'FINANCE', 'MANAGER', 'EMPLOYEE'];
+
 export function groupDemoUsers(users: readonly DemoUser[]): DemoUserGroup[] {
-  const staff = users.filter((u) => u.roles.some((r) => r !== 'EMPLOYEE'));
-  const others = users.filter((u) => !staff.includes(u));
-  return [
-    { title: '人事、财务与管理者', users: staff },
-    { title: '员工', users: others },
-  ].filter((g) => g.users.length > 0);
+  const groupOf = (u: DemoUser) => GROUP_ORDER.find((role) => u.roles.includes(role)) ?? 'EMPLOYEE';
+  return GROUP_ORDER.map((role) => ({ title: roleLabels[role], users: users.filter((u) => groupOf(u) === role) })).filter((g) => g.users.length > 0);
 }

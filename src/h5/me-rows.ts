@@ -21,11 +21,10 @@ export interface LinkRow {
   name: string;
 }
 
-/** The pages reachable from "我的"; features add their entry here. */
+/** The pages reachable from "我的" below the record; features add their entry here. 待办 is on top (MePage). */
 export const meLinks: LinkRow[] = [
   { title: '打卡', label: '在工作地点范围内一键打卡', name: 'clockIn' },
   { title: '我的打卡', label: '按日查看打卡时间和异常', name: 'attendance' },
-  { title: '待办', label: '待我审批、我提交的审批', name: 'todo' },
   { title: '我的社保', label: '每月缴费明细（单位、个人）', name: 'statement' },
   { title: '社保例外', label: '申请不在本单位参保（须符合法定情形），查看进度', name: 'exceptions' },
   { title: '我的文件', label: '已签署的声明、已上传的证明，可查看和下载', name: 'documents' },

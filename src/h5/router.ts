@@ -33,6 +33,15 @@ export const pageComponents: PageComponents = {
   companyRules: () => import('./pages/CompanyRulesPage.vue'),
   ruleRead: () => import('./pages/RuleReadPage.vue'),
   privacy: () => import('./pages/PrivacyPage.vue'),
+  home: () => import('./pages/HomePage.vue'),
+  workbench: () => import('./pages/WorkbenchPage.vue'),
+  pendingEnrolments: () => import('./pages/PendingEnrolmentsPage.vue'),
+  exceptionQueue: () => import('./pages/ExceptionQueuePage.vue'),
+  absences: () => import('./pages/AbsencesPage.vue'),
+  employees: () => import('./pages/EmployeesPage.vue'),
+  employeeStatus: () => import('./pages/EmployeeStatusPage.vue'),
+  rosterImport: () => import('./pages/RosterImportPage.vue'),
+  team: () => import('./pages/TeamPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

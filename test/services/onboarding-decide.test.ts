@@ -148,4 +148,13 @@ describe('decideOnboardingArrival', () => {
     const card = await t.db.cardInstance.findUniqueOrThrow({ where: { cardKey: s.keys.wecom } });
     expect(card.responseCodes).toEqual({ 'wx-other': 'rc-send', 'wx-hr1': 'rc-click' });
   });
+
+  it('refuses 已到岗 before the start date with the day it opens, leaving the hire and the card as they were', async () => {
+    const s = await setup();
+    await t.db.employee.update({ where: { id: s.hire.id }, data: { startDate: new Date('2026-12-28') } });
+    const reply = await s.click(s.hr1.actor, 'hr-1');
+    expect(reply.text).toBe('入职日期是 2026-12-28，届时才能确认到岗');
+    expect(await s.state()).toEqual({ status: 'ONBOARDING', history: 1, cards: ['OPEN', 'OPEN'] });
+    expect(s.outbox.messages).toEqual([]);
+  });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
-import { addDays, formatDay } from '../../src/domain/dates.ts';
+import { addDays, dayIn, formatDay } from '../../src/domain/dates.ts';
+import { detectAbsences } from '../../src/services/absence/detect-absences.ts';
+import { loadAttendanceSettings } from '../../src/services/absence/load-attendance-settings.ts';
+import { workdaysBefore } from '../../src/services/demo/seed-demo-clock-ins.ts';
+import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { findIdNumberProblem } from '../../src/domain/id-number.ts';
 import { runSeedDemo } from '../../src/cli/seed-command.ts';
 import { buildDemoRoster } from '../../src/services/demo/demo-roster.ts';
@@ -113,6 +117,31 @@ describe('seedDemoCompany', () => {
     expect(created.every((a) => (a.data as { source: string }).source === 'seed')).toBe(true);
     const seeded = await t.db.auditEvent.findFirstOrThrow({ where: { type: 'demo.seeded' } });
     expect(seeded.data).toEqual({ employees: employees.length, departments: first.departments });
+  });
+
+  it('clocks everyone at work in on the past 20 workdays from their start, except the absentee\'s last 4', async () => {
+    const absentee = scenarioPerson('absent');
+    const days = workdaysBefore(TODAY, 20, (await loadAttendanceSettings(t.db)).calendar);
+    const records = await t.db.attendanceRecord.findMany({ select: { employeeId: true, day: true, source: true, flags: true, at: true } });
+    expect(records.every((r) => r.source === 'h5' && r.flags.length === 0 && days.includes(formatDay(r.day) as string))).toBe(true);
+    for (const r of records) expect(dayIn('Asia/Shanghai', r.at)).toBe(formatDay(r.day));
+    const hire = scenarioPerson('enrolment-day-20');
+    const hireDays = records.filter((r) => r.employeeId === hire?.id).map((r) => formatDay(r.day));
+    expect(hireDays).toEqual(days.filter((d) => d >= addDays(TODAY, -20)));
+    const absentDays = records.filter((r) => r.employeeId === absentee?.id).map((r) => formatDay(r.day) as string).sort();
+    expect(absentDays).toEqual(days.slice(0, 16));
+    const atWork = employees.filter((e) => e.status === 'ACTIVE' || e.status === 'PENDING_EXIT').length;
+    expect(new Set(records.map((r) => r.employeeId)).size).toBe(atWork);
+  });
+
+  it('finds exactly the one intended absentee when the absence detection runs on the seed day', async () => {
+    const absentee = scenarioPerson('absent');
+    const { deps } = withRecordingOutbox(t.deps);
+    const result = await detectAbsences(deps, { asOf: TODAY, settings: await loadAttendanceSettings(t.db) });
+    expect(result).toMatchObject({ streaks: 1, opened: 1, noAttendanceData: false });
+    const cases = await t.db.absenceCase.findMany();
+    expect(cases.map((c) => [c.employeeId, c.absentDays])).toEqual([[absentee?.id, 4]]);
+    await t.db.absenceCase.deleteMany(); // the second-run check below compares table counts
   });
 
   it('changes nothing on a second run and says so', async () => {

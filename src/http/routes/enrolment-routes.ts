@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { day } from '../../services/employees/employee-input.ts';
 import { changeEnrolmentDate, getEnrolment } from '../../services/enrolment/change-enrolment-date.ts';
+import { listPendingEnrolments } from '../../services/enrolment/list-pending-enrolments.ts';
 import { recordEnrolmentManually } from '../../services/enrolment/record-enrolment-manually.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute, idParams } from '../api-route.ts';
@@ -16,6 +17,12 @@ const changeBody = z
 
 export function enrolmentRoutes(deps: ServiceDeps) {
   return [
+    defineRoute({
+      method: 'get', path: '/enrolment/pending', tag: 'enrolment',
+      summary: 'Hires not yet enrolled (待增员), with the legal deadline and days left, the overdue first',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      handler: ({ actor }) => listPendingEnrolments(deps, { actor }),
+    }),
     defineRoute({
       method: 'get', path: '/employees/:id/enrolment', tag: 'enrolment', params: employeeParams,
       summary: 'Social-insurance enrolment (社保增员) of one employee: the rows per insurance and their history',

@@ -1,23 +1,12 @@
 // Absence cases for HR (all) and managers (their team), newest first.
 import type { Actor } from '../../domain/actor.ts';
+import type { AbsenceCaseView } from '../../domain/attendance/absence-case-view-types.ts';
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { findTeamIds } from '../employees/find-team-ids.ts';
 
-export interface AbsenceCaseView {
-  id: string;
-  employee: { id: string; name: string; employeeNo: string };
-  trigger: string;
-  state: string;
-  firstAbsentDay: string;
-  absentDays: number;
-  days: string[];
-  managerDueAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  note: string | null;
-}
+export type { AbsenceCaseView };
 
 /** @example await listAbsenceCases(deps, { actor, state: 'OPEN' }) */
 export async function listAbsenceCases(deps: ServiceDeps, opts: { actor: Actor; state?: string }): Promise<AbsenceCaseView[]> {

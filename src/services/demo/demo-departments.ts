@@ -11,6 +11,7 @@ export type DemoScenario =
   | 'retiree-rehire' // 退休返聘 drawing a pension: a lawful non-enrolment that needs proof
   | 'unpaid-leave' // 停薪留职
   | 'pending-exit' // resigned, still working out the notice period
+  | 'absent' // has not clocked in for the last 4 workdays: the absence case of the walkthrough
   | 'leaver'; // left recently: exit checklist (unemployment report, 减员) is due
 
 export interface DemoSlot {
@@ -86,7 +87,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
     cities: ['北京', '深圳', '上海'],
     head: { position: '销售总监', wageYuan: 45_000, tenureYears: 5 },
     staff: [
-      ...times(6, '客户经理', 15_000), ...times(4, '销售代表', 10_000), ...times(2, '大客户经理', 25_000),
+      ...times(6, '客户经理', 15_000), ...times(3, '销售代表', 10_000), { position: '销售代表', wageYuan: 10_000, scenario: 'absent' }, ...times(2, '大客户经理', 25_000),
       ...times(1, '售前顾问', 22_000), ...times(1, '销售助理', 8_000),
       { position: '销售代表', wageYuan: 9_000, scenario: 'enrolment-day-23' },
       { position: '客户经理', wageYuan: 14_000, scenario: 'onboarding' },

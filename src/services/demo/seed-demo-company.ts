@@ -5,6 +5,8 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { buildDemoRoster } from './demo-roster.ts';
 import { buildDemoRows } from './demo-rows.ts';
+import { seedDemoClockIns } from './seed-demo-clock-ins.ts';
+import { loadAttendanceSettings } from '../absence/load-attendance-settings.ts';
 import { DEMO_WORK_SITE } from './demo-work-site.ts';
 
 /** Set once the demo company exists; its presence alone makes seeding a no-op. */
@@ -18,7 +20,7 @@ export interface SeedDemoResult {
 }
 
 /**
- * Creates the demo company (demo-roster.ts) in one transaction, unless the database already
+ * Creates the demo company (demo-roster.ts) and its past weeks of clock-ins in one transaction, unless the database already
  * holds employees or a previous demo: real data is never mixed with demo people.
  * @example
  * const result = await seedDemoCompany(deps, { actor: systemActor('cli', '命令行') });
@@ -26,7 +28,8 @@ export interface SeedDemoResult {
  */
 export async function seedDemoCompany(deps: ServiceDeps, opts: { actor: Actor; today?: string }): Promise<SeedDemoResult> {
   const now = deps.now();
-  const roster = buildDemoRoster(opts.today ?? dayIn(deps.businessTz, now));
+  const today = opts.today ?? dayIn(deps.businessTz, now);
+  const roster = buildDemoRoster(today);
   return deps.db.$transaction(async (tx) => {
     // Inserting the key first serialises two seeders: the second blocks on it, then finds it taken.
     const empty = (await tx.employee.count()) === 0;
@@ -48,6 +51,10 @@ export async function seedDemoCompany(deps: ServiceDeps, opts: { actor: Actor; t
     await tx.auditEvent.createMany({ data: rows.audits });
     await enrolFromRoster(tx, opts.actor, rows.employees.map((e) => e.employeeNo));
     await tx.workSite.createMany({ data: [DEMO_WORK_SITE], skipDuplicates: true });
+    const site = await tx.workSite.findFirstOrThrow({ where: { name: DEMO_WORK_SITE.name }, select: { id: true } });
+    const { calendar } = await loadAttendanceSettings(tx);
+    const absentEmployeeNo = roster.people.find((p) => p.scenario === 'absent')?.employeeNo;
+    await seedDemoClockIns(tx, { today, calendar, businessTz: deps.businessTz, absentEmployeeNo, siteId: site.id });
     const counts = { employees: rows.employees.length, departments: roster.departments.length };
     await writeAuditEvent(tx, opts.actor, { type: 'demo.seeded', data: counts }, { type: 'company', id: 'demo' });
     return { seeded: true, ...counts, message: `已生成演示公司：${counts.employees} 名员工，${counts.departments} 个部门` };

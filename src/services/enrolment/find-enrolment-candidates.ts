@@ -20,6 +20,7 @@ const OWES_NOTHING_HERE: string[] = LAWFUL_CATEGORIES.filter((c) => lawfulCatego
 
 export interface EnrolmentCandidate {
   id: string;
+  employeeNo: string;
   name: string;
   startDate: Date;
   /** COALESCE(enrolmentClockFrom, startDate): the day the 30-day clock runs from. */
@@ -34,7 +35,7 @@ export interface EnrolmentCandidate {
 export async function findEnrolmentCandidates(db: Db | Tx, opts: { asOf: string; after: string | undefined; take: number }): Promise<EnrolmentCandidate[]> {
   const after = opts.after ?? '00000000-0000-0000-0000-000000000000';
   return db.$queryRaw<EnrolmentCandidate[]>`
-    SELECT e.id::text AS id, e.name, e."startDate", COALESCE(e."enrolmentClockFrom", e."startDate") AS "clockStart",
+    SELECT e.id::text AS id, e."employeeNo", e.name, e."startDate", COALESCE(e."enrolmentClockFrom", e."startDate") AS "clockStart",
       e."enrolmentClockFrom" AS "clockFrom", e."insuredCity", d.name AS department, e.status::text AS status
     FROM "Employee" e JOIN "Department" d ON d.id = e."departmentId"
     WHERE (e."enrolledOn" IS NULL OR e."enrolmentClockFrom" IS NOT NULL)

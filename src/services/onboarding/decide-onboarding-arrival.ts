@@ -41,6 +41,8 @@ export async function decideOnboardingArrival(deps: ServiceDeps, opts: DecideOnb
   // Four-eyes: a new HR hire does not confirm their own first day (it starts the 30-day clock).
   if (actor.id === employeeId) return { text: '抱歉，这是你本人的到岗确认，不能由你自己确认，请由其他人事同事处理' };
   const now = deps.now();
+  const tooEarly = actionId === ONBOARDING_ARRIVED ? await arrivalNotYetOpen(deps, employeeId, dayIn(deps.businessTz, now)) : null;
+  if (tooEarly) return { text: tooEarly };
   try {
     return await deps.db.$transaction(async (tx) => {
       // Serialize decisions per employee: copies of the card on two platforms clicked at the same
@@ -80,6 +82,16 @@ export async function decideOnboardingArrival(deps: ServiceDeps, opts: DecideOnb
     }
     throw error;
   }
+}
+
+/**
+ * 已到岗 before the start date would start the enrolment clock (社会保险法 第五十八条: 自用工之日起)
+ * on a day nobody worked, so it is refused with the day it opens. 未到岗 stays possible early.
+ */
+async function arrivalNotYetOpen(deps: ServiceDeps, employeeId: string, today: string): Promise<string | null> {
+  const e = await deps.db.employee.findUnique({ where: { id: employeeId }, select: { startDate: true } });
+  const startDate = formatDay(e?.startDate) ?? '';
+  return startDate > today ? `入职日期是 ${startDate}，届时才能确认到岗` : null;
 }
 
 function alreadyDecided(deps: ServiceDeps, card: CardInstance): { text: string } {
