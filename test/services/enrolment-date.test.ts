@@ -57,7 +57,7 @@ describe('changeEnrolmentDate', () => {
   it.each([
     ['a future date', '2026-12-25', '增员日期不能晚于今天（2026-12-24）'],
     ['a date before the start date', '2026-11-19', '增员日期不能早于入职日期（2026-11-20）'],
-    ['an impossible date', '2026-02-30', '增员日期格式应为 YYYY-MM-DD，且为真实存在的日期'],
+    ['an impossible date', '2026-02-30', '增员日期应为真实存在的日期，写成 2026-03-02 这样'],
   ])('refuses %s with a 400 and changes nothing', async (_label, enrolledOn, message) => {
     const s = await setup();
     await expect(changeEnrolmentDate(t.deps, { actor: s.hr.actor, employeeId: s.hire.id, enrolledOn, reason: '测试' })).rejects.toMatchObject({ status: 400, code: 'validation_failed', message });

@@ -29,7 +29,7 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2000, '年份应�
 
 const leaveBody = z
   .object({
-    employeeId: z.uuid({ message: '员工 id 应为 UUID' }),
+    employeeId: z.uuid({ message: '员工编号格式不正确，请从列表重新打开' }),
     fromDay: day,
     toDay: day,
     kind: z.enum(leaveKinds, { message: `假别应为：${leaveKinds.join('、')}` }),

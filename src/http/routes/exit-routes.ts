@@ -41,9 +41,9 @@ const unionBody = z.object({ notifiedOn: day, reply: text('工会意见', 500) }
 const answerBody = z.object({ answer: z.enum(['RETURN', 'RESIGNED'], { message: '回复应为 RETURN（返岗）或 RESIGNED（已离职）' }), returnOn: day.optional(), note }).strict();
 const noteBody = z.object({ note }).strict();
 const resignationBody = z.object({ lastDay: day, reason: text('离职原因', 200), inProbation: z.boolean().optional() }).strict();
-const mutualBody = z.object({ employeeId: z.uuid({ message: '员工 id 应为 UUID' }), exitDate: day, agreedOn: day, reason: text('协商解除说明', 200) }).strict();
+const mutualBody = z.object({ employeeId: z.uuid({ message: '员工编号格式不正确，请从列表重新打开' }), exitDate: day, agreedOn: day, reason: text('协商解除说明', 200) }).strict();
 const taskQuery = z.object({ state: z.enum(['OPEN', 'DONE', 'OVERDUE']).optional() }).strict();
-const documentParams = z.object({ id: z.uuid({ message: '离职流程 id 应为 UUID' }), kind: z.enum(exitDocumentKinds, { message: '文件类型无效' }) });
+const documentParams = z.object({ id: z.uuid({ message: '离职流程编号格式不正确，请从列表重新打开' }), kind: z.enum(exitDocumentKinds, { message: '文件类型无效' }) });
 
 export function exitRoutes(deps: ServiceDeps) {
   return [

@@ -24,9 +24,9 @@ const multer = createRequire(import.meta.url)('@koa/multer') as KoaMulter;
 const optionalText = z.string().trim().max(100).optional().transform((v) => v || undefined);
 const uploadBody = z.object({
   kind: z.string({ message: '请选择证明类型' }).trim().min(1, '请选择证明类型').max(40),
-  exceptionId: optionalText.pipe(z.uuid({ message: '例外申请 id 应为 UUID' }).optional()),
+  exceptionId: optionalText.pipe(z.uuid({ message: '例外申请编号格式不正确，请从列表重新打开' }).optional()),
   coversMonth: optionalText,
-  employeeId: optionalText.pipe(z.uuid({ message: '员工 id 应为 UUID' }).optional()),
+  employeeId: optionalText.pipe(z.uuid({ message: '员工编号格式不正确，请从列表重新打开' }).optional()),
 });
 const listQuery = z.object({ employeeId: z.uuid().optional(), exceptionId: z.uuid().optional() }).strict();
 const proofParams = idParams('证明');

@@ -21,7 +21,7 @@ export const INSURANCE_EXCEPTION_SUBJECT = 'insurance_exception';
 async function loadSubmitted(ctx: ApprovalOutcomeContext) {
   const e = await ctx.tx.insuranceException.findUnique({ where: { id: ctx.approval.subjectId } });
   if (!e || e.status !== 'SUBMITTED' || e.approvalId !== ctx.approval.id) {
-    throw new AppError('illegal_transition', `社保例外 ${ctx.approval.subjectId} 不在审批中（状态：${e?.status ?? '不存在'}），不能按此审批结果变更`);
+    throw new AppError('illegal_transition', '这条社保例外申请已不在审批中（可能已撤回或已处理），不能按此审批结果变更');
   }
   const employee = await ctx.tx.employee.findUniqueOrThrow({ where: { id: e.employeeId }, select: { name: true, startDate: true, enrolmentClockFrom: true } });
   const data = { exceptionId: e.id, employeeId: e.employeeId, kind: e.kind, reasonCategory: e.reasonCategory };

@@ -42,7 +42,7 @@ export async function uploadProof(deps: ServiceDeps, opts: UploadProofOptions): 
   const coversMonth = opts.coversMonth ? checkCoversMonth(opts.coversMonth, dayIn(deps.businessTz, now).slice(0, 7)) : null;
   const mediaType = await acceptProofFile(opts.bytes);
   const employee = await deps.db.employee.findUnique({ where: { id: opts.employeeId }, select: { id: true } });
-  if (!employee) throw new AppError('not_found', `找不到员工 ${opts.employeeId}`);
+  if (!employee) throw new AppError('not_found', '找不到这位员工，可能已被删除；请从名单中重新打开');
   if (opts.exceptionId) {
     const exception = await deps.db.insuranceException.findUnique({ where: { id: opts.exceptionId }, select: { employeeId: true } });
     if (exception?.employeeId !== employee.id) throw new AppError('not_found', '找不到该员工的这项社保例外申请');
