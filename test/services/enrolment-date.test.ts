@@ -30,6 +30,7 @@ describe('changeEnrolmentDate', () => {
     const view = await changeEnrolmentDate(t.deps, { actor: s.hr.actor, employeeId: s.hire.id, enrolledOn: '2026-12-18', reason: '实际 12 月 18 日已办理' });
 
     expect(await s.dates()).toEqual(Array(5).fill('2026-12-18'));
+    expect((await t.db.employee.findUniqueOrThrow({ where: { id: s.hire.id } })).enrolledOn?.toISOString().slice(0, 10)).toBe('2026-12-18');
     expect(view.enrolments.map((e) => [e.label, e.enrolledOn, e.status, e.source])).toEqual([
       ['养老', '2026-12-18', 'ENROLLED', 'card'], ['医疗', '2026-12-18', 'ENROLLED', 'card'], ['失业', '2026-12-18', 'ENROLLED', 'card'],
       ['工伤', '2026-12-18', 'ENROLLED', 'card'], ['生育', '2026-12-18', 'ENROLLED', 'card'],

@@ -102,6 +102,7 @@ export async function changeEnrolmentDate(deps: ServiceDeps, opts: ChangeEnrolme
       const changed = await compareAndSet(tx.enrolment, { id: r.id, status: 'ENROLLED' as const, version: r.version }, { enrolledOn: parseDay(opts.enrolledOn), version: { increment: 1 } });
       if (!changed) throw new AppError('conflict', '增员记录刚被他人修改，请刷新后重试');
     }
+    await tx.employee.update({ where: { id: employee.id }, data: { enrolledOn: parseDay(opts.enrolledOn) } });
     await tx.enrolmentChange.createMany({
       data: toChange.map((r) => ({
         enrolmentId: r.id, fromStatus: 'ENROLLED' as const, toStatus: 'ENROLLED' as const,
