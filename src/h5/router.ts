@@ -30,6 +30,7 @@ export const pageComponents: PageComponents = {
   exitDetail: () => import('./pages/ExitDetailPage.vue'),
   exitNotice: () => import('./pages/ExitNoticePage.vue'),
   resign: () => import('./pages/ResignPage.vue'),
+  absenceCase: () => import('./pages/AbsenceCasePage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);
