@@ -12,6 +12,7 @@ import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import { enrolmentDeadlineFor } from './enrolment-deadline-for.ts';
+import { notifyExceptionDecision } from './notify-exception-decision.ts';
 import { OWED_ENROLMENT_TASK, openComplianceTask } from './open-compliance-task.ts';
 import { openRemediationTask } from './open-remediation-task.ts';
 
@@ -28,6 +29,8 @@ async function loadSubmitted(ctx: ApprovalOutcomeContext) {
   return { e, employee, data, subject: { type: 'insurance_exception' as const, id: e.id } };
 }
 
+const categoryLabel = (category: string) => (isReasonCategory(category) ? reasonCategories[category].label : '社保例外');
+
 function conflict(): never {
   throw new AppError('conflict', '社保例外刚被其他操作更改，请刷新后重试');
 }
@@ -38,6 +41,7 @@ async function onApproved(ctx: ApprovalOutcomeContext): Promise<void> {
   const reverifyOn = nextQuarterStart(today);
   if (!(await compareAndSet(ctx.tx.insuranceException, { id: e.id, status: 'SUBMITTED' as const, version: e.version }, { status: 'APPROVED' as const, reverifyOn: parseDay(reverifyOn), version: { increment: 1 } }))) conflict();
   await writeAuditEvent(ctx.tx, ctx.actor, { type: 'exception.approved', data: { ...data, approvalId: ctx.approval.id, reverifyOn } }, subject);
+  await notifyExceptionDecision(ctx.deps, ctx.tx, { exceptionId: e.id, employeeId: e.employeeId, approved: true, reasonLabel: categoryLabel(e.reasonCategory) });
   if (!isReasonCategory(e.reasonCategory)) return;
   const info = reasonCategories[e.reasonCategory];
   const enrolled = await ctx.tx.enrolment.findMany({ where: { employeeId: e.employeeId, status: 'ENROLLED' }, select: { insuranceType: true } });
@@ -56,6 +60,7 @@ async function onRejected(ctx: ApprovalOutcomeContext): Promise<void> {
   const { e, employee, data, subject } = await loadSubmitted(ctx);
   if (!(await compareAndSet(ctx.tx.insuranceException, { id: e.id, status: 'SUBMITTED' as const, version: e.version }, { status: 'REJECTED' as const, version: { increment: 1 } }))) conflict();
   await writeAuditEvent(ctx.tx, ctx.actor, { type: 'exception.rejected', data: { ...data, approvalId: ctx.approval.id } }, subject);
+  await notifyExceptionDecision(ctx.deps, ctx.tx, { exceptionId: e.id, employeeId: e.employeeId, approved: false, reasonLabel: categoryLabel(e.reasonCategory) });
   const today = dayIn(ctx.deps.businessTz, ctx.deps.now());
   const clockStart = formatDay(employee.enrolmentClockFrom ?? employee.startDate) as string;
   const deadline = await enrolmentDeadlineFor(ctx.deps.db, { clockStart, today });
