@@ -12,6 +12,7 @@ import { mountRoutes, type ApiRoute } from './http/api-route.ts';
 import { authenticate } from './http/authenticate.ts';
 import { clientAddress } from './http/client-address.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
+import { useChineseZodMessages } from './http/zod-chinese.ts';
 import { mountH5 } from './http/h5-static.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { pageSecurityHeaders } from './http/page-security-headers.ts';
@@ -93,6 +94,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
 }
 
 export function createApp(deps: AppDeps): Koa<AppState> {
+  useChineseZodMessages();
   // Forwarding headers count only from TRUSTED_PROXIES (client-address.ts strips them otherwise).
   const app = new Koa<AppState>({ proxy: deps.env.TRUSTED_PROXIES.length > 0 });
   app.use(clientAddress(deps.env.TRUSTED_PROXIES));

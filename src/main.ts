@@ -14,6 +14,7 @@ import { migrationsDir, openRuntime, projectRoot } from './runtime.ts';
 import { seedOnFirstStart } from './services/demo/seed-on-first-start.ts';
 import { platformSetupLines } from './platform-setup.ts';
 import { printStartupBanner } from './startup-banner.ts';
+import { forgetServerAddress, recordServerAddress } from './server/server-address-file.ts';
 
 export async function main(): Promise<void> {
   let env;
@@ -49,6 +50,7 @@ export async function main(): Promise<void> {
   });
   const server = app.listen(env.PORT, env.HOST);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
+  recordServerAddress(env.DATA_DIR, env.PUBLIC_BASE_URL);
   const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db, clients: runtime.deps.platformClients }), files: runtime.deps.files, hooks: createDeliveryHooks({ businessTz: runtime.deps.businessTz }), log });
   const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? startScheduler(runtime.deps, jobRegistry, log) : undefined;
   printStartupBanner(process.stdout, { env, secrets: runtime.secrets, seed, embedded: runtime.embedded, setup: platformSetupLines(manifest, env) });
@@ -59,6 +61,7 @@ export async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     try {
+      forgetServerAddress(env.DATA_DIR);
       await scheduler?.stop();
       await chat.stop();
       await outboxWorkers.stop();

@@ -26,6 +26,14 @@ export async function runImportEmployees(deps: ServiceDeps, filePath: string, ou
   return runSpreadsheetImport(filePath, out, '导入员工', (file) => importEmployees(deps, { actor, ...file }));
 }
 
+/** What to do about a file the CLI cannot read, in words rather than an errno code. */
+export function unreadableFileMessage(filePath: string, code: string | undefined): string {
+  if (code === 'ENOENT') return `找不到文件 ${filePath}，请检查路径`;
+  if (code === 'EISDIR') return `${filePath} 是一个文件夹，请给出表格文件的路径`;
+  if (code === 'EACCES' || code === 'EPERM') return `没有权限读取文件 ${filePath}，请检查文件权限`;
+  return `无法读取文件 ${filePath}，请确认它是一个可读取的表格文件`;
+}
+
 /**
  * Reads the file, runs `importFile` with a progress bar (or progress lines off a terminal) and
  * prints the summary or the 行 / 列 / 原因 table. Shared by every `sentinel import` command.
@@ -44,7 +52,7 @@ export async function runSpreadsheetImport(
     }
     buffer = await readFile(filePath);
   } catch (err) {
-    out.write(`无法读取文件 ${filePath}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    out.write(`${unreadableFileMessage(filePath, (err as NodeJS.ErrnoException).code)}\n`);
     return 1;
   }
   const progress = out.isTTY ? barProgress(out, label) : lineProgress(out);

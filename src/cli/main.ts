@@ -1,13 +1,14 @@
 // `sentinel` CLI. Works whether or not the server runs: with the embedded database it joins
 // the running instance or starts the database for the duration of the command.
 import { Command, CommanderError } from 'commander';
-import { ConfigError, parseEnv, readProcessEnv } from '../config.ts';
+import { ConfigError, parseEnv, readProcessEnv, type Env } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { drainOutbox } from '../outbox/drain-outbox.ts';
 import { startOutboxWorkers } from '../outbox/outbox-workers.ts';
 import { createDeliveryHooks } from '../services/delivery-hooks.ts';
 import { createChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
+import { cardBaseUrl } from '../server/server-address-file.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerJobCommands } from './job-commands.ts';
@@ -23,8 +24,14 @@ export interface CliIo {
 /** Opens the runtime for one command and always closes it. */
 export type WithRuntime = <T>(fn: (rt: Runtime) => Promise<T>) => Promise<T>;
 
+/** The CLI's configuration: cards it queues link to the server running on this DATA_DIR unless PUBLIC_BASE_URL is set. */
+export function cliConfig(env: Record<string, string | undefined>): Env {
+  const parsed = parseEnv(env);
+  return { ...parsed, PUBLIC_BASE_URL: cardBaseUrl({ configured: parsed.PUBLIC_BASE_URL, setExplicitly: Boolean(env.PUBLIC_BASE_URL), dataDir: parsed.DATA_DIR }) };
+}
+
 export function buildProgram(env: Record<string, string | undefined>, io: CliIo, setExitCode: (code: number) => void): Command {
-  const config = parseEnv(env);
+  const config = cliConfig(env);
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   // Every command runs the outbox workers, so messages it queues (and any backlog) are delivered
   // even when no server runs; before exiting it waits up to 5 s for its own messages.

@@ -2,7 +2,9 @@
 // every entry point (REST, H5, chat, CLI) gets the same answer.
 import type { Role } from '../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
+import { actionLabels } from './action-labels.ts';
 import type { Actor } from './actor.ts';
+import { roleLabels } from './role-labels.ts';
 
 export type Action =
   | 'employee.list'
@@ -133,6 +135,15 @@ export function scopeOf(actor: Actor, action: Action): Scope | undefined {
 
 export function authorize(actor: Actor, action: Action): Scope {
   const scope = scopeOf(actor, action);
-  if (!scope) throw new AppError('forbidden', `你的角色（${actor.roles.join('、') || '无'}）无权执行此操作：${action}`);
+  if (!scope) throw new AppError('forbidden', refusalMessage(actor, action));
   return scope;
+}
+
+/** 「你（员工）不能办理离职流程；可以办理的是人事专员、人事经理、管理员，请联系他们。」 No codes: a person reads it. */
+export function refusalMessage(actor: Actor, action: Action): string {
+  const mine = actor.roles.map((r) => roleLabels[r]).join('、') || '未分配角色';
+  const allowed = (Object.keys(permissionTable) as Role[]).filter((r) => permissionTable[r][action]).map((r) => roleLabels[r]);
+  const label = actionLabels[action];
+  const who = allowed.length > 0 ? `；可以${label}的是${allowed.join('、')}，如需办理请联系他们` : '';
+  return `你（${mine}）不能${label}${who}。`;
 }

@@ -1,6 +1,6 @@
-// An absence case as GET /api/v1/absence-cases lists it (the server's own type), and the words
-// the H5 uses for its states.
-import type { AbsenceCaseView } from '../domain/attendance/absence-case-view-types.ts';
+// An absence case as GET /api/v1/absence-cases lists it (the server's own type), and the short
+// words the H5's tabs and tags use for its states (the case page uses the longer domain labels).
+import type { AbsenceCaseView } from '../domain/attendance/absence-case-view.ts';
 
 export type AbsenceCaseItem = AbsenceCaseView;
 

@@ -42,6 +42,7 @@ export const pageComponents: PageComponents = {
   employeeStatus: () => import('./pages/EmployeeStatusPage.vue'),
   rosterImport: () => import('./pages/RosterImportPage.vue'),
   team: () => import('./pages/TeamPage.vue'),
+  absenceCase: () => import('./pages/AbsenceCasePage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);
@@ -51,7 +52,12 @@ export const homePath = manifest.h5.home;
 export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(`${manifest.h5.base}/`),
-    routes: [...routeRecords, { path: '/:unknown(.*)*', redirect: homePath }],
+    routes: [
+      ...routeRecords,
+      { path: '/', redirect: homePath },
+      // Not an app.json page: the server answers every unknown /app/… path with index.html (404) so this shows.
+      { path: '/:unknown(.*)*', name: 'notFound', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在', roles: ['PUBLIC'] } },
+    ],
     scrollBehavior: () => ({ top: 0 }),
   });
   router.beforeEach(sessionGuard);

@@ -1,5 +1,7 @@
 // Shapes of POST /api/v1/evidence/verify (src/http/routes/evidence-pack-routes.ts) and the words
 // the verify page uses for them. Pure: no DOM.
+import { evidenceEntryLabel, evidenceSubjectLabels } from '../domain/evidence/evidence-labels.ts';
+
 export interface VerifiedEntry {
   index: number;
   type: string;
@@ -9,27 +11,14 @@ export interface VerifiedEntry {
 }
 
 export type VerifyResponse =
-  | { kind: 'document'; authentic: boolean; sha256: string; reasons: string[]; entries: VerifiedEntry[]; treeSize?: number; signedAt?: string }
+  | { kind: 'document'; authentic: boolean; recognised: boolean; sha256: string; reasons: string[]; entries: VerifiedEntry[]; treeSize?: number; signedAt?: string }
   | { kind: 'pack'; authentic: boolean; reasons: string[]; entries: number; treeSize: number; keyId: string; keyTrusted: boolean; signedAt?: string; timestampedAt?: string };
 
-const entryTypes: Record<string, string> = {
-  signature: '签署的声明',
-  proof: '证明材料',
-  'approval.decision': '审批决定',
-  document: '文件',
-};
+/** '签署的声明' for 'signature'; an unknown type as 「台账记录」, never its code. */
+export const entryTypeLabel = evidenceEntryLabel;
 
-const subjectTypes: Record<string, string> = {
-  insurance_exception: '社保例外',
-  employee: '员工',
-  approval: '审批',
-};
-
-/** '签署的声明' for 'signature'; unknown types as they are. */
-export const entryTypeLabel = (type: string): string => entryTypes[type] ?? type;
-
-/** '社保例外 3f2c1a…' */
-export const subjectLabel = (type: string, id: string): string => `${subjectTypes[type] ?? type} ${id.length > 12 ? `${id.slice(0, 8)}…` : id}`;
+/** 「社保例外」: what the entry is about, without its internal id. */
+export const subjectLabel = (type: string): string => evidenceSubjectLabels[type] ?? '业务记录';
 
 export const MAX_VERIFY_BYTES = 50 * 1024 * 1024;
 

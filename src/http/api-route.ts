@@ -35,7 +35,7 @@ export interface ApiRoute<P extends Schema = Schema, Q extends Schema = Schema, 
 
 /** Keeps each route's schema types tied to its handler. */
 /** `:id` path parameters: a UUID, else a Chinese 400 naming what it is the id of, e.g. idParams('审批'). */
-export const idParams = (what: string) => z.object({ id: z.uuid({ message: `${what} id 应为 UUID` }) });
+export const idParams = (what: string) => z.object({ id: z.uuid({ message: `${what}编号格式不正确，请从列表重新打开` }) });
 
 export function defineRoute<P extends Schema, Q extends Schema, B extends Schema>(route: ApiRoute<P, Q, B>): ApiRoute<P, Q, B> {
   return route;

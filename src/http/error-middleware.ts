@@ -3,6 +3,7 @@
 import type { Middleware } from 'koa';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.ts';
+import { fieldLabel } from './field-labels.ts';
 import type { AppState } from './state.ts';
 
 export function errorMiddleware(): Middleware<AppState> {
@@ -24,7 +25,7 @@ export function errorMiddleware(): Middleware<AppState> {
 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  if (err instanceof ZodError) return new AppError('validation_failed', '输入不合法', zodDetails(err));
+  if (err instanceof ZodError) return new AppError('validation_failed', validationMessage(err), zodDetails(err));
   const status = (err as { status?: number; expose?: boolean }).status;
   if (status === 413) return new AppError('payload_too_large', '请求体过大');
   if (status === 415) return new AppError('unsupported_media_type', '不支持的内容类型');
@@ -34,6 +35,14 @@ export function toAppError(err: unknown): AppError {
   return new AppError('internal', '服务器内部错误，请查看服务日志');
 }
 
+/** `path` is for programs (a form marks the field); the top-level message names the field for people. */
 export function zodDetails(err: ZodError): { path: string; message: string }[] {
   return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/** 「输入不合法：入职日期未填写；姓名最多 40 个字。请修改后重试」 — at most three issues, each naming its field. */
+export function validationMessage(err: ZodError): string {
+  const shown = err.issues.slice(0, 3).map((i) => `${fieldLabel(i.path)}：${i.message}`);
+  const more = err.issues.length > 3 ? `等 ${err.issues.length} 处` : '';
+  return `输入不合法：${shown.join('；')}${more}。请修改后重试`;
 }

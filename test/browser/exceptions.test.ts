@@ -117,6 +117,9 @@ describe('H5 "社保例外"', () => {
 
     // The proof, then 返回申请 back to the request: both documents in, so it waits for HR.
     await page.goto(`${h5.base}/app/exceptions`);
+    await page.locator('.next-steps').getByText('上传证明').waitFor();
+    // Signed is done: only the upload is left as 「下一步」.
+    expect(await page.locator('.next-steps').innerText()).not.toContain('签署声明');
     await page.locator('.next-steps').getByText('上传证明').click();
     await page.waitForURL(/\/app\/proofs\/upload\?/);
     await page.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() });

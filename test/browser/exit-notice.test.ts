@@ -92,7 +92,21 @@ describe('H5 exit pages', () => {
   it('lets an employee give notice and warns about a short notice period', async () => {
     const { page, errors } = await h5.phone(staffId);
     await page.goto(`${h5.base}/app/resign`);
-    await page.locator('input[type="date"]').fill(addDays(today, 10));
+    // Vant's DatePicker, not the browser's mm/dd/yyyy input: open it, scroll the day column to
+    // ten days on, confirm.
+    expect(await page.locator('input[type="date"]').count()).toBe(0);
+    await page.getByTestId('day-field').click();
+    const target = addDays(today, 10);
+    const pick = async (column: number, text: string) => {
+      const option = page.locator('.van-picker-column').nth(column).locator('.van-picker-column__item', { hasText: new RegExp(`^${text}$`) });
+      await option.click();
+    };
+    await page.locator('.van-picker-column').first().waitFor();
+    await pick(0, `${target.slice(0, 4)}年`);
+    await pick(1, `${target.slice(5, 7)}月`);
+    await pick(2, `${target.slice(8, 10)}日`);
+    await page.locator('.van-picker__confirm').click();
+    await expect.poll(() => page.getByTestId('day-field').locator('input').inputValue()).toBe(target);
     await page.getByText('少于法定的提前三十日', { exact: false }).waitFor();
     await page.locator('textarea').fill('个人发展');
     await page.getByRole('button', { name: '提交离职申请' }).click();

@@ -100,9 +100,9 @@ describe('insurance exception, end to end in Chromium over WeCom', () => {
     const signature = await t.db.signature.findFirstOrThrow({ where: { subjectId: id } });
     expect([signature.typedName, signature.platform, signature.userAgent]).toEqual(['孙退休', 'wecom', expect.stringContaining('Chrome')]);
 
-    // 3. The pension certificate as a PDF, through the upload page.
-    await ep.goto(`${base}/app/exceptions`);
-    await ep.locator('.next-steps').getByText('上传证明').click();
+    // 3. The pension certificate as a PDF: the success page points to the upload as the next step.
+    expect(await ep.getByTestId('next-step').innerText()).toContain('下一步：上传');
+    await ep.getByTestId('next-step').click();
     await ep.waitForURL(/\/app\/proofs\/upload\?/);
     await ep.getByText('退休证或养老金领取证明', { exact: true }).click();
     await ep.getByTestId('file-picker').locator('input[type=file]').setInputFiles({ name: '退休证.pdf', mimeType: 'application/pdf', buffer: await pensionCertificatePdf() });

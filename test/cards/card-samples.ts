@@ -44,7 +44,7 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
     buildAbsenceCheckCard({
       facts: { name: '张三', department: '研发部', lastClockIn: '2026-09-30 18:02', days: ['2026-10-08', '2026-10-09', '2026-10-10'], trigger: 'attendance', answerBy: '2026-10-11 20:00' },
       key: 'abs-0f8e1c2d3b4a59687766554433221100-wecom',
-      h5Url: 'https://hr.example.com/app/attendance?employeeId=0f8e1c2d-3b4a-5968-7766-554433221100',
+      h5Url: 'https://hr.example.com/app/absence/0f8e1c2d-3b4a-5968-7766-554433221100',
       decided,
     }),
   'employee.retirement_due': (decided) =>

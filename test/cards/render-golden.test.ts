@@ -34,3 +34,18 @@ describe('card golden files', () => {
     expect(card?.buttons.flatMap((b) => (b.kind === 'action' ? [b.actionId] : []))).toEqual(entry.actions);
   });
 });
+
+// After a decision the actions go, but the way to the case stays: no reply may point at a 详情
+// that the decided card no longer has (「如日期有误，点卡片上的「详情」修改」).
+describe('a decided card', () => {
+  it.each(manifest.cards.map((c) => [c.id] as const))('%s keeps its link buttons on WeCom and DingTalk', (type) => {
+    const card = cardSamples[type]!(sampleDecision);
+    const links = card.buttons.filter((b) => b.kind === 'link');
+    expect(links.length, `${type} has no link button`).toBeGreaterThan(0);
+    const wecom = renderWecomTemplateCard(card, { agentId: 1000002 }) as { jump_list?: { title: string; url: string }[]; button_list?: unknown[] };
+    expect(wecom.button_list).toBeUndefined();
+    expect(wecom.jump_list?.map((j) => j.title)).toEqual(links.map((l) => l.text));
+    const dingtalk = JSON.parse(renderDingtalkCardParamMap(card).buttons as string) as { text: string; url?: string; actionId?: string }[];
+    expect(dingtalk).toEqual(links.map((l) => ({ text: l.text, url: l.url })));
+  });
+});

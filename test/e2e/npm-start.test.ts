@@ -40,6 +40,9 @@ describe('npm start on a fresh machine', { timeout: 180_000 }, () => {
     expect(sandbox.status).toBe(200);
     expect(await sandbox.text()).toContain('<html');
     expect(await ready.json()).toMatchObject({ status: 'ready', platforms: [{ name: 'sandbox', state: 'active' }] });
+    // Where the CLI finds this server for the links in the cards it queues.
+    const port = new URL(server.baseUrl).port;
+    expect(JSON.parse(readFileSync(join(dataDir, 'server.json'), 'utf8'))).toMatchObject({ publicBaseUrl: `http://localhost:${port}` });
   });
 
   it('lets the CLI work beside the running server, through the same database', async () => {
@@ -59,6 +62,7 @@ describe('npm start on a fresh machine', { timeout: 180_000 }, () => {
     expect(server!.output().match(/stopped cleanly/g)).toHaveLength(1);
     expect(server!.output()).not.toContain('pg-boss error');
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'server.json'))).toBe(false);
   });
 
   it('keeps the data across a restart and does not seed again', async () => {

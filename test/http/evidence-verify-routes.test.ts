@@ -56,6 +56,8 @@ describe('POST /api/v1/evidence/verify (public)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kind: 'document', authentic: true, entries: [{ index: 0, type: 'signature', subjectType: 'insurance_exception' }] });
     expect(res.body.reasons.join('\n')).toContain('包含在签名树中');
+    expect(res.body.reasons.join('\n')).toContain('签署的声明');
+    expect(res.body.reasons.join('\n')).not.toContain('signature');
   });
 
   it('says an altered PDF is not in the ledger, and why', async () => {
@@ -65,6 +67,14 @@ describe('POST /api/v1/evidence/verify (public)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kind: 'document', authentic: false, entries: [] });
     expect(res.body.reasons[0]).toContain('哪怕只改一个字节');
+  });
+
+  it('says a file that is neither a PDF nor an evidence pack is not one, instead of 可能被改动过', async () => {
+    const res = await request.post('/api/v1/evidence/verify').attach('file', Buffer.from('就是一段文字，不是文件'), { filename: 'notes.txt' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ kind: 'document', authentic: false, recognised: false, entries: [] });
+    expect(res.body.reasons).toEqual([expect.stringContaining('不是 PDF')]);
+    expect(res.body.reasons[0]).not.toContain('改动');
   });
 
   it('verifies a pack against the company key (keyTrusted)', async () => {

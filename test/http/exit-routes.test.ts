@@ -34,7 +34,7 @@ describe('exit routes', () => {
     expect((await request.post(`/api/v1/exits/${processId}/notices`).set(headers.staff!).send({})).status).toBe(403);
     const bad = await request.post(`/api/v1/exits/${processId}/notices`).set(headers.hr!).send({ round: 3 });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify((await request.post('/api/v1/exits/not-a-uuid/notices').set(headers.hr!).send({})).body.error)).toContain('UUID');
+    expect(JSON.stringify((await request.post('/api/v1/exits/not-a-uuid/notices').set(headers.hr!).send({})).body.error)).toContain('编号格式不正确');
     expect(await t.db.exitStep.count()).toBe(0);
     const res = await request.post(`/api/v1/exits/${processId}/notices`).set(headers.hr!).send({ round: 1 });
     expect(res.status).toBe(201);

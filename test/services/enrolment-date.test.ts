@@ -30,6 +30,7 @@ describe('changeEnrolmentDate', () => {
     const view = await changeEnrolmentDate(t.deps, { actor: s.hr.actor, employeeId: s.hire.id, enrolledOn: '2026-12-18', reason: '实际 12 月 18 日已办理' });
 
     expect(await s.dates()).toEqual(Array(5).fill('2026-12-18'));
+    expect((await t.db.employee.findUniqueOrThrow({ where: { id: s.hire.id } })).enrolledOn?.toISOString().slice(0, 10)).toBe('2026-12-18');
     expect(view.enrolments.map((e) => [e.label, e.enrolledOn, e.status, e.source])).toEqual([
       ['养老', '2026-12-18', 'ENROLLED', 'card'], ['医疗', '2026-12-18', 'ENROLLED', 'card'], ['失业', '2026-12-18', 'ENROLLED', 'card'],
       ['工伤', '2026-12-18', 'ENROLLED', 'card'], ['生育', '2026-12-18', 'ENROLLED', 'card'],
@@ -57,7 +58,7 @@ describe('changeEnrolmentDate', () => {
   it.each([
     ['a future date', '2026-12-25', '增员日期不能晚于今天（2026-12-24）'],
     ['a date before the start date', '2026-11-19', '增员日期不能早于入职日期（2026-11-20）'],
-    ['an impossible date', '2026-02-30', '增员日期格式应为 YYYY-MM-DD，且为真实存在的日期'],
+    ['an impossible date', '2026-02-30', '增员日期应为真实存在的日期，写成 2026-03-02 这样'],
   ])('refuses %s with a 400 and changes nothing', async (_label, enrolledOn, message) => {
     const s = await setup();
     await expect(changeEnrolmentDate(t.deps, { actor: s.hr.actor, employeeId: s.hire.id, enrolledOn, reason: '测试' })).rejects.toMatchObject({ status: 400, code: 'validation_failed', message });

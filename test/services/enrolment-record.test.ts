@@ -55,6 +55,8 @@ describe('recordEnrolment (已增员)', () => {
     expect(rows.map((r) => [r.enrolledOn.toISOString().slice(0, 10), r.source, r.changes.map((c) => [c.fromStatus, c.toStatus, c.actorName])])).toEqual(
       Array(5).fill(['2026-12-24', 'card', [[null, 'ENROLLED', '李专员']]]),
     );
+    // The employee list and every page read Employee.enrolledOn: it follows the click.
+    expect((await t.db.employee.findUniqueOrThrow({ where: { id: s.hire.id } })).enrolledOn?.toISOString().slice(0, 10)).toBe('2026-12-24');
     const updates = s.outbox.messages.map((m) => [m.platform, m.recipients.join('+'), m.payload.kind === 'card_update' && m.payload.card.decided && decisionLine(m.payload.card.decided)]);
     expect(updates.sort()).toEqual([
       ['sandbox', 'hr-m+hr-s', '已增员 · 李专员 · 2026-12-24 10:03'],

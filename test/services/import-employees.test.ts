@@ -267,9 +267,13 @@ describe('sentinel import employees', () => {
     expect(lines[2]).toMatch(/^3 +身份证号 +身份证号校验位错误/);
   });
 
-  it('says so when the file cannot be read', async () => {
+  it('says what to do when the file is missing or a folder, without an errno code', async () => {
     const out = capture(false);
     expect(await runImportEmployees(t.deps, join(dir, 'missing.xlsx'), out)).toBe(1);
-    expect(out.text).toContain('无法读取文件');
+    expect(out.text).toBe(`找不到文件 ${join(dir, 'missing.xlsx')}，请检查路径\n`);
+    const folder = capture(false);
+    expect(await runImportEmployees(t.deps, dir, folder)).toBe(1);
+    expect(folder.text).toContain('是一个文件夹');
+    expect(folder.text).not.toMatch(/E[A-Z]{3,}/);
   });
 });

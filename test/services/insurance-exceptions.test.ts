@@ -120,7 +120,11 @@ describe('a lawful exception: retired and drawing a pension', () => {
 
     // The HR manager approves: re-verification from next quarter, and work injury is still owed (by the city's rules for over-age workers).
     at('2026-11-21');
+    outbox.messages.length = 0;
     await decideApproval(deps, { approvalId: submitted.approvalId, decision: 'APPROVE', comment: '材料齐全', actor: hrm.actor, channel: 'h5' });
+    // The employee hears it in chat.
+    const toEmployee = outbox.messages.filter((m) => m.recipients.includes('liu') && m.payload.kind === 'text');
+    expect(toEmployee.map((m) => m.payload.kind === 'text' && m.payload.text)).toEqual([expect.stringMatching(/^你的社保例外申请（.+）已通过人事经理审批/)]);
     expect((await getInsuranceException(deps, { actor: hrs.actor, id })).approval).toMatchObject({
       status: 'APPROVED', statusLabel: '已通过', decidedAt: '2026-11-21 10:00', decisions: [{ approverName: '王经理', decisionLabel: '已同意', comment: '材料齐全', at: '2026-11-21 10:00' }],
     });

@@ -12,6 +12,8 @@ export interface ExceptionListItem {
   lawful: boolean;
   status: InsuranceExceptionStatus;
   statusLabel: string;
+  /** A DRAFT's documents still missing ('declaration' or a proof kind, and the H5 path that supplies it); empty otherwise. */
+  nextSteps: { key: string; label: string; link: string }[];
   createdAt: string;
   reverifyOn: string | null;
   lapsedOn: string | null;

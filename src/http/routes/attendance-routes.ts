@@ -21,7 +21,7 @@ const clockInBody = z
   })
   .strict();
 
-const rangeQuery = z.object({ from: day.optional(), to: day.optional(), employeeId: z.uuid({ message: '员工 id 应为 UUID' }).optional() });
+const rangeQuery = z.object({ from: day.optional(), to: day.optional(), employeeId: z.uuid({ message: '员工编号格式不正确，请从列表重新打开' }).optional() });
 
 const siteBody = z
   .object({

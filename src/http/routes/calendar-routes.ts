@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerAbsenceCase } from '../../services/absence/answer-absence-case.ts';
+import { getAbsenceCase } from '../../services/absence/get-absence-case.ts';
 import { listAbsenceCases } from '../../services/absence/list-absence-cases.ts';
 import { CALENDAR_KIND_NAMES } from '../../services/calendar/calendar-day-kind.ts';
 import { deleteCalendarOverride } from '../../services/calendar/delete-calendar-override.ts';
@@ -29,7 +30,7 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2000, '年份应�
 
 const leaveBody = z
   .object({
-    employeeId: z.uuid({ message: '员工 id 应为 UUID' }),
+    employeeId: z.uuid({ message: '员工编号格式不正确，请从列表重新打开' }),
     fromDay: day,
     toDay: day,
     kind: z.enum(leaveKinds, { message: `假别应为：${leaveKinds.join('、')}` }),
@@ -38,7 +39,7 @@ const leaveBody = z
   .strict();
 
 const caseParams = idParams('缺勤记录');
-const decisionBody = z.object({ decision: z.enum(['contacted', 'unreachable'], { message: 'decision 应为 contacted（已联系上）或 unreachable（无法联系）' }), note: z.string().trim().max(500).optional() }).strict();
+const decisionBody = z.object({ decision: z.enum(['contacted', 'unreachable'], { message: '处理结果只能是「已联系上」或「无法联系」' }), note: z.string().trim().max(500).optional() }).strict();
 
 /** The workday calendar (company overrides), approved leave, and absence cases. */
 export function calendarRoutes(deps: ServiceDeps) {
@@ -78,6 +79,12 @@ export function calendarRoutes(deps: ServiceDeps) {
       summary: 'Absence cases (consecutive workdays without a clock-in): HR all, managers their team',
       roles: 'MANAGER: team; HR_SPECIALIST, HR_MANAGER, ADMIN: all',
       handler: ({ actor, query }) => listAbsenceCases(deps, { actor, state: query.state }),
+    }),
+    defineRoute({
+      method: 'get', path: '/absence-cases/:id', tag: 'calendar', params: caseParams,
+      summary: 'One absence case: the employee, the absent days, the answer; what the absence card\'s 详情 opens',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN: all; the line manager and the case card\'s recipients: theirs',
+      handler: ({ actor, params }) => getAbsenceCase(deps, { actor, id: params.id }),
     }),
     defineRoute({
       method: 'post', path: '/absence-cases/:id/decision', tag: 'calendar', params: caseParams, body: decisionBody,

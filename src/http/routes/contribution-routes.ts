@@ -12,7 +12,7 @@ import { defineRoute, idParams } from '../api-route.ts';
 import { receiveUpload, uploadedFile } from './import-routes.ts';
 
 const monthsQuery = z.object({ months: z.coerce.number().int().min(1).max(120).default(12) }).strict();
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM，如 2026-01');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写成 2026-01 这样的年月');
 const kpiQuery = z.object({ from: month, to: month }).strict();
 const employeeParams = idParams('员工');
 const readBody = z.object({ month }).strict();

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { buildEvidencePack } from '../../services/evidence/build-evidence-pack.ts';
+import { sniffFileType } from '../../domain/files/sniff-file-type.ts';
 import { verifyDocument } from '../../services/evidence/verify-document.ts';
 import { verifyEvidencePack } from '../../services/evidence/verify-evidence-pack.ts';
 import { defineRoute, type ApiRoute } from '../api-route.ts';
@@ -63,13 +64,30 @@ export function evidencePackRoutes(deps: ServiceDeps, opts: { uploadDir: string 
         try {
           if (file.size === 0) throw new AppError('bad_request', '上传的文件是空的');
           if (await isZip(file.path)) return { kind: 'pack', ...(await verifyEvidencePack(file.path, { publicKeyPem: deps.ledgerKey.publicKeyPem })) };
-          return { kind: 'document', ...(await verifyDocument(deps, { path: file.path })) };
+          const recognised = (await sniffFileType(await firstBytes(file.path))) !== undefined;
+          const verdict = await verifyDocument(deps, { path: file.path });
+          // Not ours and not even a PDF or image: say what the file is not, rather than 「可能被改动过」.
+          const reasons = !verdict.authentic && !recognised && verdict.entries.length === 0 ? [NOT_A_DOCUMENT] : verdict.reasons;
+          return { kind: 'document', recognised, ...verdict, reasons };
         } finally {
           await file.remove();
         }
       },
     }),
   ];
+}
+
+const NOT_A_DOCUMENT = '❌ 这个文件不是 PDF（也不是图片或证据包 zip），不是本公司出具的文件：请上传签署的声明等 PDF 文件或证据包';
+
+/** Enough of the head of a file for its type to be sniffed from the magic bytes. */
+async function firstBytes(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(4100), 0, 4100, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
 }
 
 /** A zip starts with a local file header (PK\x03\x04) or, when empty, the end record (PK\x05\x06). */

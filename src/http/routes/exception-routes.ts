@@ -22,7 +22,7 @@ const requestBody = z
   })
   .strict();
 
-const stoppedMonthBody = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '停缴月份应为 YYYY-MM，如 2027-02') }).strict();
+const stoppedMonthBody = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '停缴月份应写成 2027-02 这样的年月') }).strict();
 
 const listQuery = z.object({ status: z.enum(statuses, { message: '状态值无效' }).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }).strict();
 const taskQuery = z.object({ state: z.enum(['OPEN', 'DONE']).optional(), kind: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }).strict();

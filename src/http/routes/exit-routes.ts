@@ -53,14 +53,14 @@ const resignationBody = z.object({
   ground: ground.optional().describe('劳动合同法 第三十八条 ground (employer fault): no notice period, compensation owed'),
   inProbation: z.boolean().optional().describe('Ignored: probation is read from the employee record (probationEnd), never from the request'),
 }).strict();
-const employeeId = z.uuid({ message: '员工 id 应为 UUID' });
+const employeeId = z.uuid({ message: '员工编号格式不正确，请从列表重新打开' });
 const mutualBody = z.object({
   employeeId, exitDate: day, agreedOn: day, reason: text('协商解除说明', 200),
   proposedBy: z.enum(['employer', 'employee'], { message: '请说明由哪一方提出解除：employer（用人单位）或 employee（劳动者）' }).describe('employer → 经济补偿 (劳动合同法 第四十六条第（二）项)'),
 }).strict();
 const faultBody = z.object({ employeeId, ground, noticedOn: day, exitDate: day, reason: text('说明', 200) }).strict();
 const taskQuery = z.object({ state: z.enum(['OPEN', 'DONE', 'OVERDUE']).optional() }).strict();
-const documentParams = z.object({ id: z.uuid({ message: '离职流程 id 应为 UUID' }), kind: z.enum(exitDocumentKinds, { message: '文件类型无效' }) });
+const documentParams = z.object({ id: z.uuid({ message: '离职流程编号格式不正确，请从列表重新打开' }), kind: z.enum(exitDocumentKinds, { message: '文件类型无效' }) });
 
 export function exitRoutes(deps: ServiceDeps) {
   return [

@@ -12,9 +12,9 @@ import { uploadedFile } from './import-routes.ts';
 const optionalText = z.string().trim().max(100).optional().transform((v) => v || undefined);
 const uploadBody = z.object({
   kind: z.string({ message: '请选择证明类型' }).trim().min(1, '请选择证明类型').max(40),
-  exceptionId: optionalText.pipe(z.uuid({ message: '例外申请 id 应为 UUID' }).optional()),
+  exceptionId: optionalText.pipe(z.uuid({ message: '例外申请编号格式不正确，请从列表重新打开' }).optional()),
   coversMonth: optionalText,
-  employeeId: optionalText.pipe(z.uuid({ message: '员工 id 应为 UUID' }).optional()),
+  employeeId: optionalText.pipe(z.uuid({ message: '员工编号格式不正确，请从列表重新打开' }).optional()),
   consent: z.enum(['true', 'false'], { message: '是否同意的取值无效，请重新勾选后上传' }).optional(),
 });
 const listQuery = z.object({ employeeId: z.uuid().optional(), exceptionId: z.uuid().optional() }).strict();

@@ -8,7 +8,7 @@ const taskQuery = z
   .object({
     state: z.enum(['OPEN', 'CLOSED']).optional(),
     kind: z.enum(RECONCILIATION_KINDS).optional(),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month is YYYY-MM').optional(),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写成 2026-01 这样的年月').optional(),
     limit: z.coerce.number().int().min(1).max(500).default(200),
   })
   .strict();

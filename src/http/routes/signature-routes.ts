@@ -10,11 +10,11 @@ import { defineRoute, idParams } from '../api-route.ts';
 import { sendFile } from './proof-routes.ts';
 
 const templateId = z.string().regex(/^[a-z0-9-]{1,60}$/, '模板 id 不合法');
-const declarationParams = z.object({ template: templateId, subjectId: z.uuid({ message: '事项 id 应为 UUID' }) });
+const declarationParams = z.object({ template: templateId, subjectId: z.uuid({ message: '事项编号格式不正确，请从列表重新打开' }) });
 const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/]+=*)$/;
 const signBody = z.object({
   template: templateId,
-  subjectId: z.uuid({ message: '事项 id 应为 UUID' }),
+  subjectId: z.uuid({ message: '事项编号格式不正确，请从列表重新打开' }),
   typedName: z.string({ message: '请输入与本人姓名一致的姓名' }).max(50, '请输入与本人姓名一致的姓名'),
   statementAccepted: z.boolean({ message: '请阅读并勾选确认声明' }),
   // Base64 of ≤ 1 MB; the JSON body limit (1 MB) is the tighter bound in practice.

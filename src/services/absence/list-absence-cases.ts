@@ -1,6 +1,6 @@
 // Absence cases for HR (all) and managers (their team), newest first.
 import type { Actor } from '../../domain/actor.ts';
-import type { AbsenceCaseView } from '../../domain/attendance/absence-case-view-types.ts';
+import type { AbsenceCaseView } from '../../domain/attendance/absence-case-view.ts';
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -17,6 +17,13 @@ export async function listAbsenceCases(deps: ServiceDeps, opts: { actor: Actor; 
     orderBy: { createdAt: 'desc' },
     take: 200,
   });
+  return absenceCaseViews(deps, rows);
+}
+
+type AbsenceCaseRow = Awaited<ReturnType<ServiceDeps['db']['absenceCase']['findMany']>>[number];
+
+/** Rows as the H5 and the API show them: the employee by name, times in BUSINESS_TZ. */
+export async function absenceCaseViews(deps: ServiceDeps, rows: AbsenceCaseRow[]): Promise<AbsenceCaseView[]> {
   const employees = await deps.db.employee.findMany({ where: { id: { in: rows.map((r) => r.employeeId) } }, select: { id: true, name: true, employeeNo: true } });
   const byId = new Map(employees.map((e) => [e.id, e]));
   return rows.map((r) => ({

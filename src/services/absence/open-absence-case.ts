@@ -56,7 +56,7 @@ export async function openAbsenceCaseInTx(deps: ServiceDeps, tx: Tx, o: OpenAbse
         answerBy: formatDateTime(deps.businessTz, managerDueAt),
       },
       key: absenceCardKey(created.id, platform),
-      h5Url: `${deps.publicBaseUrl}/app/attendance?employeeId=${o.employeeId}`,
+      h5Url: `${deps.publicBaseUrl}/app/absence/${created.id}`,
     });
     await tx.cardInstance.create({ data: { cardKey: card.key, platform, type: ABSENCE_CHECK_CARD, subjectType: 'absence_case', subjectId: created.id, recipients: toJsonColumn(to), model: toJsonColumn(card) } });
     const userIds = to.map((r) => r.userId);

@@ -29,7 +29,7 @@ export async function getContributionStatement(deps: ServiceDeps, opts: { actor:
   const scope = authorize(opts.actor, 'contribution.read');
   if (scope !== 'all' && opts.actor.id !== opts.employeeId) throw new AppError('forbidden', '只能查看本人的社保缴费明细');
   const employee = await deps.db.employee.findUnique({ where: { id: opts.employeeId }, select: { id: true, employeeNo: true, name: true } });
-  if (!employee) throw new AppError('not_found', `找不到员工 ${opts.employeeId}`);
+  if (!employee) throw new AppError('not_found', '找不到这位员工，可能已被删除；请从名单中重新打开');
   const to = dayIn(deps.businessTz, deps.now()).slice(0, 7);
   const from = shiftMonth(to, 1 - opts.months);
   const rows = await deps.db.contributionRecord.findMany({

@@ -49,7 +49,7 @@ export function mapContributionRow(row: RosterRow, fieldOfColumn: (ContributionF
   const monthCell = cells.get('month');
   const month = monthCell === undefined ? undefined : readMonthCell(monthCell);
   if (monthCell === undefined) report('month', '必填，不能为空');
-  else if (!month) report('month', `「${monthCell}」不是有效的所属期，应为 YYYY-MM，如 2026-01`);
+  else if (!month) report('month', `「${monthCell}」不是有效的所属期，应写成 2026-01 这样的年月`);
   const typeText = text('insuranceType');
   const insuranceType = typeText ? insuranceTypeOf(typeText) : undefined;
   if (!typeText) report('insuranceType', '必填，不能为空');

@@ -35,7 +35,7 @@ export async function changeEmployeeRoles(deps: ServiceDeps, o: ChangeEmployeeRo
   if (after.length === 0) throw new AppError('validation_failed', '至少保留一个角色（如「员工」）');
   const row = await deps.db.$transaction(async (tx) => {
     const current = await tx.employee.findUnique({ where: { id: o.id }, include: { roles: { select: { role: true } } } });
-    if (!current) throw new AppError('not_found', `找不到员工 ${o.id}`);
+    if (!current) throw new AppError('not_found', '找不到这位员工，可能已被删除；请从名单中重新打开');
     const before = current.roles.map((r) => r.role);
     const problem = roleChangeProblem(o.actor, { employeeId: current.id, before, after });
     if (problem) throw new AppError('forbidden', problem);

@@ -12,7 +12,7 @@ import { checkIdentityInput } from './identity-input.ts';
 export const roleEnum = z.enum(['EMPLOYEE', 'MANAGER', 'HR_SPECIALIST', 'HR_MANAGER', 'FINANCE', 'ADMIN']);
 export const statusEnum = z.enum(['ONBOARDING', 'ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT', 'ABSCONDED', 'EXITED']);
 
-export const day = z.string().refine(isValidDay, { message: '日期格式应为 YYYY-MM-DD，且为真实存在的日期' });
+export const day = z.string().refine(isValidDay, { message: '应为真实存在的日期，写成 2026-03-02 这样' });
 
 export const idTypeEnum = z.enum(ID_TYPES);
 export const retirementCategoryEnum = z.enum(RETIREMENT_CATEGORIES);

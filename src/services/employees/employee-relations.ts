@@ -27,7 +27,7 @@ export async function replaceIdentities(tx: Tx, employeeId: string, identities: 
   for (const [platform, userId] of Object.entries(identities) as [Platform, string][]) {
     const taken = await tx.platformIdentity.findUnique({ where: { platform_userId: { platform, userId } } });
     if (taken && taken.employeeId !== employeeId) {
-      throw new AppError('conflict', `${platform} 用户 ${userId} 已绑定到另一名员工`);
+      throw new AppError('conflict', `${platform === 'wecom' ? '企业微信' : platform === 'dingtalk' ? '钉钉' : '聊天'}账号 ${userId} 已绑定到另一名员工，请先解除原绑定`);
     }
     await tx.platformIdentity.upsert({
       where: { platform_employeeId: { platform, employeeId } },

@@ -16,7 +16,7 @@ export async function getEmployee(deps: ServiceDeps, opts: { actor: Actor; id: s
   const scope = authorize(opts.actor, 'employee.read');
   const visible = await visibleEmployeeFilter(db, opts.actor, scope);
   const row = await db.employee.findFirst({ where: { AND: [{ id: opts.id }, visible] }, include: employeeInclude });
-  if (!row) throw new AppError('not_found', `找不到员工 ${opts.id}，或你无权查看`);
+  if (!row) throw new AppError('not_found', '找不到这位员工，或你无权查看；请从名单中重新打开');
   const revealScope = scopeOf(opts.actor, 'employee.readPersonalData');
   // A 'team' grant would still be per-person; no role has one, so 'self' and 'all' suffice.
   const reveal = revealScope === 'all' || (revealScope !== undefined && opts.actor.id === row.id);

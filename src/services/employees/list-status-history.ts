@@ -10,7 +10,7 @@ export async function listStatusHistory(deps: ServiceDeps, opts: { actor: Actor;
   const scope = authorize(opts.actor, 'employee.read');
   const visible = await visibleEmployeeFilter(deps.db, opts.actor, scope);
   const employee = await deps.db.employee.findFirst({ where: { AND: [{ id: opts.id }, visible] }, select: { id: true } });
-  if (!employee) throw new AppError('not_found', `找不到员工 ${opts.id}，或你无权查看`);
+  if (!employee) throw new AppError('not_found', '找不到这位员工，或你无权查看；请从名单中重新打开');
   const rows = await deps.db.statusChange.findMany({ where: { employeeId: employee.id }, orderBy: { at: 'asc' } });
   return rows.map((r) => ({
     from: r.fromStatus,

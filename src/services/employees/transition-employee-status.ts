@@ -40,7 +40,7 @@ export async function transitionEmployeeStatus(deps: ServiceDeps, opts: Transiti
  */
 export async function transitionEmployeeStatusInTx(tx: Tx, opts: TransitionOptions) {
   const current = await tx.employee.findUnique({ where: { id: opts.id } });
-  if (!current) throw new AppError('not_found', `找不到员工 ${opts.id}`);
+  if (!current) throw new AppError('not_found', '找不到这位员工，可能已被删除；请从名单中重新打开');
   const from = opts.expectedStatus ?? current.status;
   if (current.status === opts.to && from === opts.to) {
     return tx.employee.findUniqueOrThrow({ where: { id: current.id }, include: employeeInclude });

@@ -31,7 +31,7 @@ export async function updateEmployee(
   const sealed = sealPersonalData(deps.cipher, input);
   const row = await deps.db.$transaction(async (tx) => {
     const current = await tx.employee.findUnique({ where: { id: opts.id } });
-    if (!current) throw new AppError('not_found', `找不到员工 ${opts.id}`);
+    if (!current) throw new AppError('not_found', '找不到这位员工，可能已被删除；请从名单中重新打开');
     if (input.identities) {
       const roles = await tx.roleAssignment.findMany({ where: { employeeId: current.id }, select: { role: true } });
       const problem = identityChangeProblem(actor, roles.map((r) => r.role));

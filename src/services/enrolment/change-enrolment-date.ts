@@ -38,12 +38,12 @@ export interface EnrolmentView {
  */
 export async function getEnrolment(deps: ServiceDeps, opts: { actor: Actor; employeeId: string }): Promise<EnrolmentView> {
   const isHr = scopeOf(opts.actor, 'enrolment.record') !== undefined;
-  if (!isHr && opts.actor.id !== opts.employeeId) throw new AppError('not_found', `找不到员工 ${opts.employeeId}，或你无权查看`);
+  if (!isHr && opts.actor.id !== opts.employeeId) throw new AppError('not_found', '找不到这位员工，或你无权查看；请从名单中重新打开');
   const employee = await deps.db.employee.findUnique({
     where: { id: opts.employeeId },
     select: { id: true, employeeNo: true, name: true, startDate: true, enrolmentClockFrom: true, insuredCity: true, department: { select: { name: true } } },
   });
-  if (!employee) throw new AppError('not_found', `找不到员工 ${opts.employeeId}，或你无权查看`);
+  if (!employee) throw new AppError('not_found', '找不到这位员工，或你无权查看；请从名单中重新打开');
   const rows = await deps.db.enrolment.findMany({ where: { employeeId: employee.id }, include: { changes: { orderBy: { at: 'desc' } } } });
   rows.sort((a, b) => insuranceOrder.indexOf(a.insuranceType) - insuranceOrder.indexOf(b.insuranceType));
   const history = new Map<string, EnrolmentView['history'][number]>();
@@ -85,12 +85,12 @@ export async function changeEnrolmentDate(deps: ServiceDeps, opts: ChangeEnrolme
   refuseOwnCase(opts.actor, opts.employeeId, '这条社保增员记录', '其他人事同事');
   const reason = opts.reason.trim();
   if (!reason) throw new AppError('validation_failed', '请填写更正原因');
-  if (!isValidDay(opts.enrolledOn)) throw new AppError('validation_failed', '增员日期格式应为 YYYY-MM-DD，且为真实存在的日期');
+  if (!isValidDay(opts.enrolledOn)) throw new AppError('validation_failed', '增员日期应为真实存在的日期，写成 2026-03-02 这样');
   const today = dayIn(deps.businessTz, deps.now());
   if (opts.enrolledOn > today) throw new AppError('validation_failed', `增员日期不能晚于今天（${today}）`);
   await deps.db.$transaction(async (tx) => {
     const employee = await tx.employee.findUnique({ where: { id: opts.employeeId }, select: { id: true, employeeNo: true, name: true, startDate: true } });
-    if (!employee) throw new AppError('not_found', `找不到员工 ${opts.employeeId}`);
+    if (!employee) throw new AppError('not_found', '找不到这位员工，可能已被删除；请从名单中重新打开');
     const startDate = formatDay(employee.startDate) as string;
     if (opts.enrolledOn < startDate) throw new AppError('validation_failed', `增员日期不能早于入职日期（${startDate}）`);
     const rows = await tx.enrolment.findMany({ where: { employeeId: employee.id, status: 'ENROLLED' }, select: { id: true, enrolledOn: true, version: true } });
@@ -102,6 +102,7 @@ export async function changeEnrolmentDate(deps: ServiceDeps, opts: ChangeEnrolme
       const changed = await compareAndSet(tx.enrolment, { id: r.id, status: 'ENROLLED' as const, version: r.version }, { enrolledOn: parseDay(opts.enrolledOn), version: { increment: 1 } });
       if (!changed) throw new AppError('conflict', '增员记录刚被他人修改，请刷新后重试');
     }
+    await tx.employee.update({ where: { id: employee.id }, data: { enrolledOn: parseDay(opts.enrolledOn) } });
     await tx.enrolmentChange.createMany({
       data: toChange.map((r) => ({
         enrolmentId: r.id, fromStatus: 'ENROLLED' as const, toStatus: 'ENROLLED' as const,

@@ -49,6 +49,9 @@ export async function recordEnrolmentInTx(tx: Tx, input: RecordEnrolmentInput): 
     data: { state: 'RESOLVED', resolvedAt: input.now },
   });
   const enrolled = changed.map((c) => c.insuranceType);
+  // The employee's own enrolment date is what the list, the pages and the roster export show;
+  // it follows the Enrolment rows (also on a date change: change-enrolment-date.ts).
+  if (enrolled.length > 0) await tx.employee.update({ where: { id: input.employeeId }, data: { enrolledOn } });
   if (enrolled.length > 0) {
     await writeAuditEvent(tx, input.actor, {
       type: 'enrolment.recorded', data: { enrolledOn: input.enrolledOn, insuranceTypes: enrolled, source: input.source, alertsResolved },

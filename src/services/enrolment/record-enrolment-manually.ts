@@ -18,11 +18,11 @@ export async function recordEnrolmentManually(
   authorize(opts.actor, 'enrolment.record');
   refuseOwnCase(opts.actor, opts.employeeId, '这次社保增员登记', '其他人事同事');
   const today = dayIn(deps.businessTz, deps.now());
-  if (!isValidDay(opts.enrolledOn)) throw new AppError('validation_failed', '增员日期格式应为 YYYY-MM-DD，且为真实存在的日期');
+  if (!isValidDay(opts.enrolledOn)) throw new AppError('validation_failed', '增员日期应为真实存在的日期，写成 2026-03-02 这样');
   if (opts.enrolledOn > today) throw new AppError('validation_failed', `增员日期不能晚于今天（${today}）`);
   await deps.db.$transaction(async (tx) => {
     const employee = await tx.employee.findUnique({ where: { id: opts.employeeId }, select: { startDate: true } });
-    if (!employee) throw new AppError('not_found', `找不到员工 ${opts.employeeId}`);
+    if (!employee) throw new AppError('not_found', '找不到这位员工，可能已被删除；请从名单中重新打开');
     const startDate = formatDay(employee.startDate) as string;
     if (opts.enrolledOn < startDate) throw new AppError('validation_failed', `增员日期不能早于入职日期（${startDate}）`);
     const r = await recordEnrolmentInTx(tx, { actor: opts.actor, employeeId: opts.employeeId, enrolledOn: opts.enrolledOn, source: 'manual', reason: `手工登记增员：${opts.reason}`, now: deps.now() });

@@ -36,10 +36,10 @@ export async function resolvePackScope(deps: ServiceDeps, scope: PackScopeInput,
   const reach = authorize(actor, 'evidence.export');
   const own = reach === 'all' ? undefined : actor.kind === 'employee' ? actor.id : '';
   if (scope.kind === 'employee') {
-    if (!UUID.test(scope.employeeId)) throw new AppError('bad_request', `员工编号格式不正确：${scope.employeeId.slice(0, 60)}`);
+    if (!UUID.test(scope.employeeId)) throw new AppError('bad_request', '员工编号格式不正确，请从员工名单中选择');
     if (own !== undefined && own !== scope.employeeId) throw new AppError('forbidden', '你只能导出自己的证据包');
     const employee = await deps.db.employee.findUnique({ where: { id: scope.employeeId }, select: { id: true, name: true, employeeNo: true } });
-    if (!employee) throw new AppError('not_found', `员工不存在：${scope.employeeId}`);
+    if (!employee) throw new AppError('not_found', '找不到这位员工，请从员工名单中选择');
     return {
       where: { employeeId: employee.id },
       about: `员工 ${employee.name}（工号 ${employee.employeeNo}）`,

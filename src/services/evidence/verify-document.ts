@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { formatDateTime } from '../../domain/dates.ts';
 import { leafHash, verifyInclusion } from '../../domain/evidence/merkle.ts';
 import { merkleLevels } from '../../domain/evidence/merkle-levels.ts';
+import { evidenceEntryLabel } from '../../domain/evidence/evidence-labels.ts';
 import { treeHeadText } from '../../domain/evidence/tree-head-text.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { entryLeafBytes } from './entry-leaf-bytes.ts';
@@ -52,7 +53,7 @@ export async function verifyDocument(deps: ServiceDeps, opts: { bytes: Uint8Arra
     } else if (e.index >= head.size) {
       reasons.push(`❌ 条目 #${e.index} 尚未被签名树头覆盖，请稍后再试`);
     } else if (rootOk && verifyInclusion({ leafHash: leaf, index: e.index, size: head.size, proof: tree.proof(e.index), root: Buffer.from(head.rootHash, 'hex') })) {
-      reasons.push(`✅ 条目 #${e.index}（${e.type}，北京时间 ${formatDateTime(deps.businessTz, e.createdAt)}）包含在签名树中（RFC 6962 包含证明）`);
+      reasons.push(`✅ 条目 #${e.index}（${evidenceEntryLabel(e.type)}，北京时间 ${formatDateTime(deps.businessTz, e.createdAt)}）包含在签名树中（RFC 6962 包含证明）`);
       verified++;
     } else {
       reasons.push(`❌ 条目 #${e.index} 的包含证明不能推导出签名树根`);

@@ -13,6 +13,7 @@ import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import { enrolmentDeadlineFor } from './enrolment-deadline-for.ts';
+import { notifyExceptionDecision } from './notify-exception-decision.ts';
 import { OWED_ENROLMENT_TASK, openComplianceTask } from './open-compliance-task.ts';
 import { openRemediationTask } from './open-remediation-task.ts';
 
@@ -22,12 +23,14 @@ export const INSURANCE_EXCEPTION_SUBJECT = 'insurance_exception';
 async function loadSubmitted(ctx: ApprovalOutcomeContext<ServiceDeps>) {
   const e = await ctx.tx.insuranceException.findUnique({ where: { id: ctx.approval.subjectId } });
   if (!e || e.status !== 'SUBMITTED' || e.approvalId !== ctx.approval.id) {
-    throw new AppError('illegal_transition', `社保例外 ${ctx.approval.subjectId} 不在审批中（状态：${e?.status ?? '不存在'}），不能按此审批结果变更`);
+    throw new AppError('illegal_transition', '这条社保例外申请已不在审批中（可能已撤回或已处理），不能按此审批结果变更');
   }
   const employee = await ctx.tx.employee.findUniqueOrThrow({ where: { id: e.employeeId }, select: { name: true, startDate: true, enrolmentClockFrom: true } });
   const data = { exceptionId: e.id, employeeId: e.employeeId, kind: e.kind, reasonCategory: e.reasonCategory };
   return { e, employee, data, subject: { type: 'insurance_exception' as const, id: e.id } };
 }
+
+const categoryLabel = (category: string) => (isReasonCategory(category) ? reasonCategories[category].label : '社保例外');
 
 function conflict(): never {
   throw new AppError('conflict', '社保例外刚被其他操作更改，请刷新后重试');
@@ -39,6 +42,7 @@ async function onApproved(ctx: ApprovalOutcomeContext<ServiceDeps>): Promise<voi
   const reverifyOn = nextQuarterStart(today);
   if (!(await compareAndSet(ctx.tx.insuranceException, { id: e.id, status: 'SUBMITTED' as const, version: e.version }, { status: 'APPROVED' as const, reverifyOn: parseDay(reverifyOn), version: { increment: 1 } }))) conflict();
   await writeAuditEvent(ctx.tx, ctx.actor, { type: 'exception.approved', data: { ...data, approvalId: ctx.approval.id, reverifyOn } }, subject);
+  await notifyExceptionDecision(ctx.deps, ctx.tx, { exceptionId: e.id, employeeId: e.employeeId, approved: true, reasonLabel: categoryLabel(e.reasonCategory) });
   if (!isReasonCategory(e.reasonCategory)) return;
   const info = reasonCategories[e.reasonCategory];
   const enrolled = await ctx.tx.enrolment.findMany({ where: { employeeId: e.employeeId, status: 'ENROLLED' }, select: { insuranceType: true } });
@@ -57,6 +61,7 @@ async function onRejected(ctx: ApprovalOutcomeContext<ServiceDeps>): Promise<voi
   const { e, employee, data, subject } = await loadSubmitted(ctx);
   if (!(await compareAndSet(ctx.tx.insuranceException, { id: e.id, status: 'SUBMITTED' as const, version: e.version }, { status: 'REJECTED' as const, version: { increment: 1 } }))) conflict();
   await writeAuditEvent(ctx.tx, ctx.actor, { type: 'exception.rejected', data: { ...data, approvalId: ctx.approval.id } }, subject);
+  await notifyExceptionDecision(ctx.deps, ctx.tx, { exceptionId: e.id, employeeId: e.employeeId, approved: false, reasonLabel: categoryLabel(e.reasonCategory) });
   const today = dayIn(ctx.deps.businessTz, ctx.deps.now());
   const clockStart = formatDay(employee.enrolmentClockFrom ?? employee.startDate) as string;
   const deadline = await enrolmentDeadlineFor(ctx.deps.db, { clockStart, today });

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import type { InsuranceException } from '../../generated/prisma/client.ts';
 import type { InsuranceExceptionStatus } from '../../generated/prisma/enums.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { exceptionDocumentsComplete } from './check-exception-documents.ts';
+import { checkExceptionDocuments } from './check-exception-documents.ts';
 
 export type { ExceptionListItem };
 
@@ -35,8 +35,12 @@ export async function toExceptionListItems(db: Db, rows: InsuranceException[]): 
   });
   const byId = new Map(employees.map((e) => [e.id, { id: e.id, name: e.name, employeeNo: e.employeeNo, department: e.department.name }]));
   // Only open drafts need the checklist, and an employee has at most one open exception.
-  const complete = new Set<string>();
-  for (const r of rows) if (r.status === 'DRAFT' && (await exceptionDocumentsComplete(db, r))) complete.add(r.id);
+  // The documents still missing are the next steps; a done one is never shown as 「下一步」.
+  const missing = new Map<string, { key: string; label: string; link: string }[]>();
+  for (const r of rows) {
+    if (r.status !== 'DRAFT') continue;
+    missing.set(r.id, (await checkExceptionDocuments(db, r, '')).filter((d) => !d.present).map((d) => ({ key: d.key, label: d.label, link: d.link })));
+  }
   return rows.map((r) => {
     const info = isReasonCategory(r.reasonCategory) ? reasonCategories[r.reasonCategory] : undefined;
     return {
@@ -47,7 +51,8 @@ export async function toExceptionListItems(db: Db, rows: InsuranceException[]): 
       reasonLabel: info?.label ?? r.reasonCategory,
       lawful: info?.lawful ?? false,
       status: r.status,
-      statusLabel: exceptionStatusLabel(r.status, complete.has(r.id)),
+      statusLabel: exceptionStatusLabel(r.status, missing.get(r.id)?.length === 0),
+      nextSteps: missing.get(r.id) ?? [],
       createdAt: r.createdAt.toISOString(),
       reverifyOn: formatDay(r.reverifyOn),
       lapsedOn: formatDay(r.lapsedOn),

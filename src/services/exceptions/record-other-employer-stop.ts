@@ -23,9 +23,9 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 export async function recordOtherEmployerStop(deps: ServiceDeps, opts: { actor: Actor; exceptionId: string; month: string }): Promise<InsuranceException> {
   authorize(opts.actor, 'exception.submit');
-  if (!MONTH.test(opts.month)) throw new AppError('validation_failed', `停缴月份应为 YYYY-MM，如 2027-02（收到：${opts.month.slice(0, 20)}）`);
+  if (!MONTH.test(opts.month)) throw new AppError('validation_failed', `停缴月份应写成 2027-02 这样的年月（收到：${opts.month.slice(0, 20)}）`);
   const e = await deps.db.insuranceException.findUnique({ where: { id: opts.exceptionId } });
-  if (!e) throw new AppError('not_found', `找不到社保例外申请 ${opts.exceptionId}`);
+  if (!e) throw new AppError('not_found', '找不到这条社保例外申请，可能已撤回或链接有误；请在「社保例外」列表中重新打开');
   if (e.kind !== 'DUAL_EMPLOYMENT' || e.status !== 'LAPSED' || !e.lapsedOn) {
     throw new AppError('illegal_transition', '只有已失效的「原单位仍在缴纳」例外需要登记原单位停缴月份');
   }

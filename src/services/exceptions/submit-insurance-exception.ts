@@ -26,7 +26,7 @@ export async function submitInsuranceException(deps: ServiceDeps, opts: { actor:
   authorize(opts.actor, 'exception.submit');
   return deps.db.$transaction(async (tx) => {
     const e = await tx.insuranceException.findUnique({ where: { id: opts.exceptionId } });
-    if (!e) throw new AppError('not_found', `找不到社保例外申请 ${opts.exceptionId}`);
+    if (!e) throw new AppError('not_found', '找不到这条社保例外申请，可能已撤回或链接有误；请在「社保例外」列表中重新打开');
     refuseOwnCase(opts.actor, e.employeeId, '这项社保例外申请', '其他人事同事');
     if (e.status !== 'DRAFT' || !isReasonCategory(e.reasonCategory)) {
       throw new AppError('illegal_transition', `只有「${exceptionStatusLabels.DRAFT}」或「${READY_TO_SUBMIT_LABEL}」的申请可以提交审批，当前状态：${exceptionStatusLabels[e.status]}`);

@@ -26,7 +26,7 @@ export async function withdrawInsuranceException(deps: ServiceDeps, opts: { acto
   if (opts.actor.kind !== 'employee') throw new AppError('forbidden', '社保例外申请只能由申请人本人登录后撤回');
   return deps.db.$transaction(async (tx) => {
     const found = await tx.insuranceException.findUnique({ where: { id: opts.exceptionId }, select: { employeeId: true, approvalId: true } });
-    if (!found) throw new AppError('not_found', `找不到社保例外申请 ${opts.exceptionId}`);
+    if (!found) throw new AppError('not_found', '找不到这条社保例外申请，可能已撤回或链接有误；请在「社保例外」列表中重新打开');
     if (found.employeeId !== opts.actor.id) {
       throw new AppError('forbidden', '只能撤回本人的社保例外申请；已提交审批的申请，人事可在审批中撤回');
     }

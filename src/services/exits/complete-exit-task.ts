@@ -22,7 +22,7 @@ export async function completeExitTask(deps: ServiceDeps, o: { taskId: string; a
   return deps.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`exit-task:${o.taskId}`}, 0))`;
     const task = await tx.exitTask.findUnique({ where: { id: o.taskId } });
-    if (!task) throw new AppError('not_found', `找不到离职事项 ${o.taskId}`);
+    if (!task) throw new AppError('not_found', '找不到这个离职事项，可能已办结；请在「离职管理」中重新打开');
     if (task.state === 'DONE') return { text: `「${task.title}」已由 ${task.doneByName ?? '他人'} 办结` };
     refuseOwnCase(o.actor, task.employeeId, '这项离职事项');
     return markExitTaskDoneInTx(deps, tx, { task, actor: o.actor, note: o.note });

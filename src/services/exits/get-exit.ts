@@ -15,7 +15,7 @@ export async function getExit(deps: ServiceDeps, o: { actor: Actor; id: string }
   const scope = scopeOf(o.actor, 'exit.read');
   const p = await deps.db.exitProcess.findUnique({ where: { id: o.id }, include: { steps: { orderBy: { createdAt: 'asc' } }, tasks: { orderBy: [{ dueOn: 'asc' }, { kind: 'asc' }] } } });
   // Someone else's case is answered like a missing one: its existence is not for them to know.
-  if (!p || !scope || (scope !== 'all' && p.employeeId !== o.actor.id)) throw new AppError('not_found', `找不到离职流程 ${o.id}`);
+  if (!p || !scope || (scope !== 'all' && p.employeeId !== o.actor.id)) throw new AppError('not_found', '找不到这个离职流程，或你无权查看；请在「离职管理」中重新打开');
   const hr = scopeOf(o.actor, 'exit.manage') === 'all';
   const employee = await deps.db.employee.findUniqueOrThrow({ where: { id: p.employeeId }, select: { id: true, name: true, employeeNo: true, status: true, department: { select: { name: true } } } });
   const tz = deps.businessTz;

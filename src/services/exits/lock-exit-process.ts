@@ -11,7 +11,7 @@ import { AppError } from '../../errors.ts';
 export async function lockExitProcess(tx: Tx, id: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`exit-process:${id}`}, 0))`;
   const process = await tx.exitProcess.findUnique({ where: { id } });
-  if (!process) throw new AppError('not_found', `找不到离职流程 ${id}`);
+  if (!process) throw new AppError('not_found', '找不到这个离职流程，或你无权查看；请在「离职管理」中重新打开');
   return process;
 }
 

@@ -43,7 +43,7 @@ export async function startAbsenceExitProcess(deps: ServiceDeps, tx: Tx, o: Star
   });
   if (existing) return { exitProcessId: existing.id, created: false };
   const absence = await tx.absenceCase.findUnique({ where: { id: o.absenceCaseId }, select: { employeeId: true, absentDays: true, firstAbsentDay: true, days: true } });
-  if (!absence || absence.employeeId !== o.employeeId) throw new AppError('not_found', `找不到该员工的缺勤记录 ${o.absenceCaseId}`);
+  if (!absence || absence.employeeId !== o.employeeId) throw new AppError('not_found', '找不到该员工的这次缺勤记录，请从缺勤确认卡片重新打开');
   const employee = await loadExitEmployee(tx, o.employeeId);
   if (employee.status !== 'ACTIVE' && employee.status !== 'ABSCONDED') {
     throw new AppError('illegal_transition', `${employee.name} 当前状态不是在职，不能启动旷工返岗通知流程`);

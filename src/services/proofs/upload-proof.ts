@@ -47,7 +47,7 @@ export async function uploadProof(deps: ServiceDeps, opts: UploadProofOptions): 
   if (needsConsent && opts.consent !== true) throw new AppError('validation_failed', `上传「${proofKindLabels[kind]}」前须单独同意处理这些个人信息（《个人信息保护法》第二十九条），请勾选同意后再上传`);
   const consent = needsConsent ? { text: PROOF_CONSENT_TEXT, at: now.toISOString() } : undefined;
   const employee = await deps.db.employee.findUnique({ where: { id: opts.employeeId }, select: { id: true } });
-  if (!employee) throw new AppError('not_found', `找不到员工 ${opts.employeeId}`);
+  if (!employee) throw new AppError('not_found', '找不到这位员工，可能已被删除；请从名单中重新打开');
   if (opts.exceptionId) {
     const exception = await deps.db.insuranceException.findUnique({ where: { id: opts.exceptionId }, select: { employeeId: true } });
     if (exception?.employeeId !== employee.id) throw new AppError('not_found', '找不到该员工的这项社保例外申请');

@@ -1,5 +1,6 @@
 // Times as people at the company read them: Asia/Shanghai whatever the browser's zone, so a
-// decision stamp reads the same on a laptop abroad as in the WeCom client.
+// decision stamp reads the same on a laptop abroad as in the WeCom client. Every H5 page and the
+// sandbox format instants through here, never with the browser's own zone.
 const TZ = 'Asia/Shanghai';
 const fmt = new Intl.DateTimeFormat('zh-CN', {
   timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -7,6 +8,18 @@ const fmt = new Intl.DateTimeFormat('zh-CN', {
 
 function parts(at: Date): Record<string, string> {
   return Object.fromEntries(fmt.formatToParts(at).map((p) => [p.type, p.value]));
+}
+
+/** '2026-12-07' for 2026-12-06T22:45Z: the Asia/Shanghai day of an instant. */
+export function shanghaiDate(iso: string): string {
+  const p = parts(new Date(iso));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** '06:45' */
+export function shanghaiTime(iso: string): string {
+  const p = parts(new Date(iso));
+  return `${p.hour}:${p.minute}`;
 }
 
 /** '2026-12-24 10:03' */
