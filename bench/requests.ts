@@ -1,7 +1,7 @@
 // Signed, encrypted WeCom text messages built the way WeCom builds them. Requests are
 // encrypted before the runs; past a pool's end they are made on the fly.
 import { randomBytes } from 'node:crypto';
-import { wecomCallbackCrypto } from '../src/platforms/wecom/callback-crypto-configs.ts';
+import { wecomCallbackCrypto } from '../src/receivers/wecom/callback-crypto-configs.ts';
 import { BENCH_WECOM } from './bench-config.ts';
 
 export interface BenchRequest {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
-import type { BotRouter } from './bot/bot-router.ts';
+import type { SandboxReceiver } from './receivers/sandbox-receiver.ts';
 import type { Env } from './config.ts';
 import { AppError } from './errors.ts';
 import type { Readiness } from './db/readiness.ts';
@@ -61,8 +61,8 @@ export interface AppDeps {
   platformClients?: PlatformClients;
   /** Further routers (callback receivers, sandbox chat), mounted before the H5. */
   routers?: Router<AppState>[];
-  /** The bot router (real listeners) the sandbox chat posts into; the platform receivers get it in main.ts. */
-  botRouter?: BotRouter;
+  /** The sandbox chat's receiver (real listeners), built with the platform receivers in src/server/chat-wiring.ts. */
+  sandboxReceiver?: SandboxReceiver;
 }
 
 /** Every REST route, in one list: mounted below /api/v1 and described by openapi.json. */
@@ -89,7 +89,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...signatureRoutes(deps.services),
     ...h5SessionRoutes(deps.services, { devLogin: platforms.length === 0, platforms }),
     ...h5PlatformLoginRoutes(deps.services, deps.env, deps.platformClients ?? {}),
-    ...sandboxRoutes(deps.services, { enabled: platforms.length === 0, botRouter: deps.botRouter, log: deps.log }),
+    ...sandboxRoutes(deps.services, { enabled: platforms.length === 0, receiver: deps.sandboxReceiver }),
   ] as ApiRoute[];
 }
 

@@ -9,11 +9,11 @@ import { loadManifest } from './manifest.ts';
 import { startOutboxWorkers } from './outbox/outbox-workers.ts';
 import { createDeliveryHooks } from './services/delivery-hooks.ts';
 import { createChatPlatforms } from './platforms/create-chat-platforms.ts';
-import { wireChat } from './chat-wiring.ts';
+import { wireChat } from './server/chat-wiring.ts';
 import { migrationsDir, openRuntime, projectRoot } from './runtime.ts';
 import { seedOnFirstStart } from './services/demo/seed-on-first-start.ts';
-import { platformSetupLines } from './platform-setup.ts';
-import { printStartupBanner } from './startup-banner.ts';
+import { platformSetupLines } from './server/platform-setup.ts';
+import { printStartupBanner } from './server/startup-banner.ts';
 import { forgetServerAddress, recordServerAddress } from './server/server-address-file.ts';
 
 export async function main(): Promise<void> {
@@ -45,7 +45,7 @@ export async function main(): Promise<void> {
     readiness: () => checkReadiness(runtime.db, migrationsDir),
     platformStates: chat.platformStates,
     platformClients: runtime.deps.platformClients,
-    botRouter: chat.botRouter,
+    sandboxReceiver: chat.sandboxReceiver,
     routers: chat.routers,
   });
   const server = app.listen(env.PORT, env.HOST);

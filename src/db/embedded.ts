@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from '../net/free-port.ts';
+import { freePort } from './free-port.ts';
 import { clusterDirectory } from './cluster-location.ts';
 import { isOrphan, isRunning, recordOwner, stopOrphan } from './cluster-owner.ts';
 import { postgresAccount } from './postgres-account.ts';

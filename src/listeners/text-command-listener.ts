@@ -1,5 +1,5 @@
 import type { Listener } from '../bot/listener.ts';
-import { answerTextCommand } from '../services/bot/answer-text-command.ts';
+import { answerTextCommand } from '../services/commands/answer-text-command.ts';
 
 /** Text typed to the app in a 1:1 chat (WeCom message, DingTalk robot, sandbox). */
 export const textCommandListener: Listener = {

@@ -8,7 +8,7 @@ import { PlatformApiError } from '../platforms/platform-api-error.ts';
 import { loadResponseCodes, releaseResponseCodes, storeResponseCodes } from './card-response-codes.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { deliverFileMessage } from './deliver-file-message.ts';
-import { hooksFor, type DeliveryHook } from './delivery-hooks.ts';
+import { hooksFor, type DeliveryHook } from './on-delivered.ts';
 import type { OutboundPayload } from './outbox.ts';
 
 export interface DeliveryDeps {

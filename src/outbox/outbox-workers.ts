@@ -9,7 +9,7 @@ import type { ChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { isRetryable } from '../platforms/platform-api-error.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { deliverOutboxMessage } from './deliver-outbox-message.ts';
-import type { DeliveryHook } from './delivery-hooks.ts';
+import type { DeliveryHook } from './on-delivered.ts';
 import { OUTBOX_DEAD_QUEUE, OUTBOX_QUEUE } from './outbox-queues.ts';
 
 export interface OutboxWorkers {

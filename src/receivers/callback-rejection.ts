@@ -2,7 +2,7 @@
 // console, and one log line that tells the operator what to fix. Nothing reaches the router.
 import type { Context } from 'koa';
 import type { Logger } from '../log.ts';
-import { CallbackCryptoError, type CallbackErrorKind } from '../platforms/wecom/callback-crypto-error.ts';
+import { CallbackCryptoError, type CallbackErrorKind } from './wecom/callback-crypto-error.ts';
 
 export class CallbackRejection extends Error {
   override name = 'CallbackRejection';

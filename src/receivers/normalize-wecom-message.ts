@@ -2,7 +2,7 @@
 // message.text, everything else event.<Event|MsgType>. Delivery ids follow WeCom's advice:
 // MsgId for messages, FromUserName + CreateTime for events (which carry no MsgId).
 import { inboundEventSchema, type InboundEvent } from '../bot/inbound-event.ts';
-import { xmlText, type XmlFields } from '../platforms/wecom/parse-callback-xml.ts';
+import { xmlText, type XmlFields } from './wecom/parse-callback-xml.ts';
 import { CallbackRejection } from './callback-rejection.ts';
 
 export function normalizeWecomMessage(fields: XmlFields, receivedAt: Date): InboundEvent {

@@ -3,7 +3,7 @@
 // comes back with a code the WeCom API fake knows. An unknown account sees a clear message.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/net/free-port.ts';
+import { freePort } from '../../src/db/free-port.ts';
 import { startFakeWecomServer, type FakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { makeEmployee } from '../helpers/factories.ts';
 import { resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createBotRouter } from '../../src/bot/bot-router.ts';
+import { createSandboxReceiver } from '../../src/receivers/sandbox-receiver.ts';
 import { parseEnv } from '../../src/config.ts';
 import { dayIn } from '../../src/domain/dates.ts';
 import { sandboxPageRouter } from '../../src/http/sandbox-page.ts';
@@ -30,7 +31,7 @@ async function serve(envOverrides: Record<string, string> = {}): Promise<string>
   const app = createApp({
     services: t.deps, env: parseEnv({ DATA_DIR: '/tmp/sentinel-test-data', ...envOverrides }), adminToken: 'test-admin-token-0123456789abcdef', log,
     manifest: loadManifest(`${repoRoot}/app.json`), h5Dir, readiness: async () => ({ ready: true, database: 'ok', pendingMigrations: [] }),
-    botRouter: createBotRouter(t.deps, listeners, log), routers: [sandboxPageRouter(h5Dir)],
+    sandboxReceiver: createSandboxReceiver({ router: createBotRouter(t.deps, listeners, log), log, now: t.deps.now }), routers: [sandboxPageRouter(h5Dir)],
   });
   const { server, base } = await listenOnLoopback(app);
   servers.push(server);

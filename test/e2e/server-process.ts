@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../src/net/free-port.ts';
+import { freePort } from '../../src/db/free-port.ts';
 
 export interface RunningServer {
   child: ChildProcess;

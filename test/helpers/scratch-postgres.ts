@@ -10,7 +10,7 @@ import { accountCanAccess, postgresAccount } from '../../src/db/postgres-account
 import { reachableBinaries, shippedBinaries } from '../../src/db/postgres-binaries.ts';
 import { initialiseCluster, startCluster } from '../../src/db/postgres-server.ts';
 import { watchPostgres } from '../../src/db/watch-postgres.ts';
-import { freePort } from '../../src/net/free-port.ts';
+import { freePort } from '../../src/db/free-port.ts';
 
 export interface ScratchPostgres {
   adminUrl: string;

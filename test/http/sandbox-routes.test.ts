@@ -10,6 +10,7 @@ import type { CardModel } from '../../cards/card-model.ts';
 import { createApp } from '../../src/app.ts';
 import { ONBOARDING_ARRIVED } from '../../cards/action-ids.ts';
 import { createBotRouter } from '../../src/bot/bot-router.ts';
+import { createSandboxReceiver } from '../../src/receivers/sandbox-receiver.ts';
 import type { Listener, ListenerContext } from '../../src/bot/listener.ts';
 import { parseEnv } from '../../src/config.ts';
 import { dayIn } from '../../src/domain/dates.ts';
@@ -56,7 +57,7 @@ function appWith(envOverrides: Record<string, string> = {}, routeTo = listeners)
   const app = createApp({
     services: deps, env: parseEnv({ DATA_DIR: '/tmp/sentinel-test-data', ...envOverrides }), adminToken: 'test-admin-token-0123456789abcdef', log,
     manifest: loadManifest(`${root}/app.json`), h5Dir: `${root}/dist/h5`, readiness: async () => ({ ready: true, database: 'ok', pendingMigrations: [] }),
-    botRouter: createBotRouter(deps, routeTo, log),
+    sandboxReceiver: createSandboxReceiver({ router: createBotRouter(deps, routeTo, log), log, now: deps.now }),
   });
   return supertest(app.callback());
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.ts';
-import { createCallbackCrypto } from '../../src/platforms/wecom/callback-crypto.ts';
-import { dingtalkEventCrypto, wecomCallbackCrypto } from '../../src/platforms/wecom/callback-crypto-configs.ts';
-import { CallbackCryptoError } from '../../src/platforms/wecom/callback-crypto-error.ts';
+import { createCallbackCrypto } from '../../src/receivers/wecom/callback-crypto.ts';
+import { dingtalkEventCrypto, wecomCallbackCrypto } from '../../src/receivers/wecom/callback-crypto-configs.ts';
+import { CallbackCryptoError } from '../../src/receivers/wecom/callback-crypto-error.ts';
 import { DINGTALK, DINGTALK_CHECK_URL, WECOM } from './helpers/official-vectors.ts';
 import { encryptForged, wecomCrypto, wecomNames } from './helpers/signed-callbacks.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CallbackCryptoError } from '../../src/platforms/wecom/callback-crypto-error.ts';
-import { parseCallbackXml, xmlText } from '../../src/platforms/wecom/parse-callback-xml.ts';
+import { CallbackCryptoError } from '../../src/receivers/wecom/callback-crypto-error.ts';
+import { parseCallbackXml, xmlText } from '../../src/receivers/wecom/parse-callback-xml.ts';
 import { cardClickXml } from './helpers/signed-callbacks.ts';
 
 const XXE = `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><Encrypt>&xxe;</Encrypt></xml>`;

@@ -7,7 +7,6 @@ import { enrolmentDeadlineSweep } from '../../src/jobs/definitions/enrolment-dea
 import { runJob } from '../../src/jobs/run-job.ts';
 import { createLogger } from '../../src/log.ts';
 import { changeEnrolmentDate } from '../../src/services/enrolment/change-enrolment-date.ts';
-import { enrolmentCardKey } from '../../src/services/enrolment/queue-enrolment-cards.ts';
 import { recordEnrolmentManually } from '../../src/services/enrolment/record-enrolment-manually.ts';
 import { recordEnrolment } from '../../src/services/enrolment/record-enrolment.ts';
 import { requestInsuranceException } from '../../src/services/exceptions/request-insurance-exception.ts';
@@ -15,6 +14,7 @@ import { submitInsuranceException } from '../../src/services/exceptions/submit-i
 import { makeActor } from '../helpers/factories.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
+import { enrolmentCardKey } from '../../src/domain/enrolment/enrolment-alert.ts';
 
 const t = await createTestDb({ now: () => new Date('2026-12-24T02:03:00.000Z') });
 const { deps } = withRecordingOutbox(t.deps);

@@ -4,7 +4,6 @@ import { decisionLine } from '../../cards/card-text.ts';
 import { enrolmentDeadlineSweep } from '../../src/jobs/definitions/enrolment-deadline-sweep.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
 import { createLogger } from '../../src/log.ts';
-import { enrolmentCardKey } from '../../src/services/enrolment/queue-enrolment-cards.ts';
 import { recordEnrolment } from '../../src/services/enrolment/record-enrolment.ts';
 import { recordEnrolmentManually } from '../../src/services/enrolment/record-enrolment-manually.ts';
 import { importEmployees } from '../../src/services/import/import-employees.ts';
@@ -12,6 +11,7 @@ import { loadEmployeeActor } from '../../src/services/sessions/load-employee-act
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
+import { enrolmentCardKey } from '../../src/domain/enrolment/enrolment-alert.ts';
 
 const clickedAt = new Date('2026-12-24T02:03:00.000Z'); // 10:03 in Beijing
 const t = await createTestDb({ now: () => clickedAt });

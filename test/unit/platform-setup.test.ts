@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config.ts';
 import { loadManifest } from '../../src/manifest.ts';
-import { platformSetupLines } from '../../src/platform-setup.ts';
+import { platformSetupLines } from '../../src/server/platform-setup.ts';
 
 const manifest = loadManifest('app.json');
 

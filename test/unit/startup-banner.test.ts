@@ -1,7 +1,7 @@
 // Issue 13 §6: the admin token is shown on the start that generated it, never afterwards.
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config.ts';
-import { printStartupBanner } from '../../src/startup-banner.ts';
+import { printStartupBanner } from '../../src/server/startup-banner.ts';
 
 const TOKEN = 'generated-token-0123456789abcdef';
 const banner = (secrets: { adminTokenCreated: boolean; sources: { adminToken: string; masterKey: string } }, env: Record<string, string> = {}) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listDeadLetters } from '../../services/outbox/list-dead-letters.ts';
+import { listDeadLetters } from '../../services/dead-letters/list-dead-letters.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute } from '../api-route.ts';
 

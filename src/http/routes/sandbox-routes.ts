@@ -1,10 +1,8 @@
 // The sandbox chat's API (/sandbox page). Open only while no chat platform is configured,
 // like the dev login: with WeCom or DingTalk live, impersonating people must be impossible.
 import { z } from 'zod';
-import type { BotRouter } from '../../bot/bot-router.ts';
 import { AppError } from '../../errors.ts';
-import type { Logger } from '../../log.ts';
-import { createSandboxReceiver, type SandboxReceiver } from '../../receivers/sandbox-receiver.ts';
+import type { SandboxReceiver } from '../../receivers/sandbox-receiver.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { getSandboxFile } from '../../services/sandbox/get-sandbox-file.ts';
 import { listSandboxMessages } from '../../services/sandbox/list-sandbox-messages.ts';
@@ -17,9 +15,8 @@ import { sendFile } from './proof-routes.ts';
 export interface SandboxRouteOptions {
   /** configuredPlatforms(env).length === 0 */
   enabled: boolean;
-  /** The router every receiver feeds; built in main.ts with the real listeners. */
-  botRouter?: BotRouter;
-  log: Logger;
+  /** Built with the other receivers in src/server/chat-wiring.ts, feeding the real listeners. */
+  receiver?: SandboxReceiver;
 }
 
 const userId = z.string().trim().min(1).max(128);
@@ -31,8 +28,8 @@ export function sandboxRoutes(deps: ServiceDeps, opts: SandboxRouteOptions) {
   };
   const receiver = (): SandboxReceiver => {
     requireEnabled();
-    if (!opts.botRouter) throw new AppError('internal', '沙箱聊天没有接入消息路由：createApp 需要 botRouter（在 src/main.ts 里传入）');
-    return createSandboxReceiver({ router: opts.botRouter, log: opts.log, now: deps.now });
+    if (!opts.receiver) throw new AppError('internal', '沙箱聊天没有接入消息路由：createApp 需要 sandboxReceiver（由 src/server/chat-wiring.ts 建好）');
+    return opts.receiver;
   };
   return [
     defineRoute({

@@ -8,7 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { decideOpenCards } from '../onboarding/close-cards.ts';
-import { ENROLMENT_ALERT_KIND } from './send-enrolment-alerts.ts';
+import { ENROLMENT_ALERT_KIND } from '../../domain/enrolment/enrolment-alert.ts';
 
 /** @example await closeEnrolmentCards(deps, tx, { actor, employeeIds: [id], how: '手工登记' }) // → cards closed */
 export async function closeEnrolmentCards(deps: ServiceDeps, tx: Tx, o: { actor: Actor; employeeIds: readonly string[]; how: string }): Promise<number> {

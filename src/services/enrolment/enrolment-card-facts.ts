@@ -4,7 +4,7 @@ import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calenda
 import { daysBetween } from '../../domain/calendar/day-math.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { EmployeeStatus } from '../../generated/prisma/enums.ts';
-import type { DueAlert } from './send-enrolment-alerts.ts';
+import type { DueAlert } from '../../domain/enrolment/enrolment-alert.ts';
 
 /** Statuses the card names: enrolment stays owed for a hire who is no longer at work (社会保险法 第五十八条). */
 const STATUS_NOTES: Partial<Record<EmployeeStatus, string>> = { PENDING_EXIT: '待离职', UNPAID_LEAVE: '停薪留职', ABSCONDED: '自离', EXITED: '已离职' };

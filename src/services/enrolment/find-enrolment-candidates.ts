@@ -13,24 +13,11 @@
 // worker: the agency enrols) ends the reminders.
 import type { Db, Tx } from '../../db/client.ts';
 import { parseDay } from '../../domain/dates.ts';
+import type { EnrolmentCandidate } from '../../domain/enrolment/enrolment-alert.ts';
 import { LAWFUL_CATEGORIES, lawfulCategories } from '../../domain/exceptions/lawful-categories.ts';
 
 /** Approved lawful exceptions that leave nothing to enrol here (student intern, dispatched worker). */
 const OWES_NOTHING_HERE: string[] = LAWFUL_CATEGORIES.filter((c) => lawfulCategories[c].owed.length === 0);
-
-export interface EnrolmentCandidate {
-  id: string;
-  employeeNo: string;
-  name: string;
-  startDate: Date;
-  /** COALESCE(enrolmentClockFrom, startDate): the day the 30-day clock runs from. */
-  clockStart: Date;
-  /** Set when the clock was restarted (part of the alert and card keys, so it gets fresh alerts). */
-  clockFrom: Date | null;
-  insuredCity: string | null;
-  department: string;
-  status: string;
-}
 
 export async function findEnrolmentCandidates(db: Db | Tx, opts: { asOf: string; after: string | undefined; take: number }): Promise<EnrolmentCandidate[]> {
   const after = opts.after ?? '00000000-0000-0000-0000-000000000000';

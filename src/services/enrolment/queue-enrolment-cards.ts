@@ -7,16 +7,8 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { toJsonColumn } from '../onboarding/card-instance-json.ts';
 import type { RecipientsByKind } from './find-alert-recipients.ts';
-import type { DueAlert } from './send-enrolment-alerts.ts';
+import { enrolmentCardKey, type DueAlert } from '../../domain/enrolment/enrolment-alert.ts';
 
-/**
- * `enr-<employee uuid without dashes>-<stage>-<platform>`: valid as task_id and outTrackId. A
- * restarted clock (Employee.enrolmentClockFrom) adds its day, `enr-<id>-<YYYYMMDD>-<stage>-<platform>`.
- */
-export function enrolmentCardKey(employeeId: string, stage: string, platform: Platform, clockFrom?: Date | null): string {
-  const clock = clockFrom ? `${clockFrom.toISOString().slice(0, 10).replaceAll('-', '')}-` : '';
-  return `enr-${employeeId.replaceAll('-', '')}-${clock}${stage}-${platform}`;
-}
 
 interface QueueOptions extends DueAlert {
   actor: Actor;

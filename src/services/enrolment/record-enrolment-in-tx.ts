@@ -7,7 +7,7 @@ import { parseDay } from '../../domain/dates.ts';
 import type { InsuranceType } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
-import { ENROLMENT_ALERT_KIND } from './send-enrolment-alerts.ts';
+import { ENROLMENT_ALERT_KIND } from '../../domain/enrolment/enrolment-alert.ts';
 
 /** The five insurances of 社会保险法 Arts. 10–53, registered together on 增员. */
 export const ALL_INSURANCE_TYPES: readonly InsuranceType[] = ['PENSION', 'MEDICAL', 'UNEMPLOYMENT', 'INJURY', 'MATERNITY'];

@@ -5,17 +5,16 @@
 import { buildEnrolmentDeadlineCard } from '../../../cards/enrolment-deadline-card.ts';
 import { systemActor } from '../../domain/actor.ts';
 import { formatDay, parseDay } from '../../domain/dates.ts';
-import { enrolmentSchedule, stagesDue, type DueStage, type EnrolmentSchedule } from '../../domain/enrolment/enrolment-schedule.ts';
+import { enrolmentSchedule, stagesDue } from '../../domain/enrolment/enrolment-schedule.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { enrolmentCardFacts } from './enrolment-card-facts.ts';
 import { findAlertRecipients } from './find-alert-recipients.ts';
-import { findEnrolmentCandidates, type EnrolmentCandidate } from './find-enrolment-candidates.ts';
+import { findEnrolmentCandidates } from './find-enrolment-candidates.ts';
 import { loadEnrolmentSettings } from './load-enrolment-settings.ts';
 import { queueEnrolmentCards } from './queue-enrolment-cards.ts';
-
-export const ENROLMENT_ALERT_KIND = 'enrolment';
+import { ENROLMENT_ALERT_KIND, enrolmentAlertKey, type DueAlert } from '../../domain/enrolment/enrolment-alert.ts';
 
 export interface SendEnrolmentAlertsOptions {
   /** 'YYYY-MM-DD' in BUSINESS_TZ. */
@@ -36,16 +35,7 @@ export interface SendEnrolmentAlertsResult {
   missingYears: number[];
 }
 
-export interface DueAlert {
-  hire: EnrolmentCandidate;
-  schedule: EnrolmentSchedule;
-  due: DueStage;
-}
 
-/** `enrolment:<employee>:<stage>`, or `enrolment:<employee>:<clock start>:<stage>` for a restarted clock. */
-export function enrolmentAlertKey(employeeId: string, stage: string, clockFrom?: Date | null): string {
-  return clockFrom ? `${ENROLMENT_ALERT_KIND}:${employeeId}:${formatDay(clockFrom)}:${stage}` : `${ENROLMENT_ALERT_KIND}:${employeeId}:${stage}`;
-}
 
 /**
  * @example

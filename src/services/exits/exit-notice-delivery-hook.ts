@@ -8,7 +8,7 @@
 import { systemActor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import type { DeliveryHook } from '../../outbox/delivery-hooks.ts';
+import type { DeliveryHook } from '../../outbox/on-delivered.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { ledgerExitEvent } from './exit-evidence.ts';
 import { lockExitProcess } from './lock-exit-process.ts';

@@ -2,7 +2,7 @@
 // StatementNotice.deliveredAt; each platform's is its own ledger entry). It runs in the
 // transaction that marks the message SENT, so each delivery is recorded exactly once.
 import { systemActor } from '../../domain/actor.ts';
-import type { DeliveryHook } from '../../outbox/delivery-hooks.ts';
+import type { DeliveryHook } from '../../outbox/on-delivered.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import { ledgerStatementEvent } from './ledger-statement-event.ts';
 import { parseStatementKey, STATEMENT_KEY_PREFIX } from './statement-message.ts';

@@ -1,7 +1,7 @@
 // Builds signed, encrypted callbacks the way the platforms do, with our own crypto, plus the
 // broken variants the attack tests need (bad padding, other receiveid).
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { createCallbackCrypto, type CallbackCrypto } from '../../../src/platforms/wecom/callback-crypto.ts';
+import { createCallbackCrypto, type CallbackCrypto } from '../../../src/receivers/wecom/callback-crypto.ts';
 import { DINGTALK_CHECK_URL, WECOM } from './official-vectors.ts';
 
 export const wecomNames = { token: 'WECOM_TOKEN', aesKey: 'WECOM_ENCODING_AES_KEY', receiveId: 'WECOM_CORP_ID' };

@@ -1,8 +1,8 @@
 // What to enter in each platform's admin console, read from app.json so the manifest, the
 // routes and the instructions cannot disagree.
-import type { Env } from './config.ts';
-import type { Manifest } from './manifest.ts';
-import { configuredPlatforms } from './platforms/configured-platforms.ts';
+import type { Env } from '../config.ts';
+import type { Manifest } from '../manifest.ts';
+import { configuredPlatforms } from '../platforms/configured-platforms.ts';
 
 export function platformSetupLines(manifest: Manifest, env: Env): string[] {
   const base = env.PUBLIC_BASE_URL;

@@ -1,22 +1,25 @@
 // The chat side of the server: one bot router with every listener, and the receivers of the
 // configured platforms feeding it (WeCom HTTP, DingTalk Stream, DingTalk HTTP events, sandbox).
 import type Router from '@koa/router';
-import { createBotRouter, type BotRouter } from './bot/bot-router.ts';
-import type { Env } from './config.ts';
-import { sandboxPageRouter } from './http/sandbox-page.ts';
-import type { PlatformState } from './http/routes/health-routes.ts';
-import type { AppState } from './http/state.ts';
-import { listeners } from './listeners/index.ts';
-import type { Logger } from './log.ts';
-import { configuredPlatforms } from './platforms/configured-platforms.ts';
-import { dingtalkHttpReceiver } from './receivers/dingtalk-http-receiver.ts';
-import { startDingtalkStreamReceiver } from './receivers/dingtalk-stream/receiver.ts';
-import { wecomHttpReceiver } from './receivers/wecom-http-receiver.ts';
-import type { ServiceDeps } from './services/deps.ts';
+import { createBotRouter, type BotRouter } from '../bot/bot-router.ts';
+import type { Env } from '../config.ts';
+import { sandboxPageRouter } from '../http/sandbox-page.ts';
+import type { PlatformState } from '../http/routes/health-routes.ts';
+import type { AppState } from '../http/state.ts';
+import { listeners } from '../listeners/index.ts';
+import type { Logger } from '../log.ts';
+import { configuredPlatforms } from '../platforms/configured-platforms.ts';
+import { dingtalkHttpReceiver } from '../receivers/dingtalk-http-receiver.ts';
+import { startDingtalkStreamReceiver } from '../receivers/dingtalk-stream/receiver.ts';
+import { createSandboxReceiver, type SandboxReceiver } from '../receivers/sandbox-receiver.ts';
+import { wecomHttpReceiver } from '../receivers/wecom-http-receiver.ts';
+import type { ServiceDeps } from '../services/deps.ts';
 
 export interface ChatWiring {
   botRouter: BotRouter;
   routers: Router<AppState>[];
+  /** Set while no chat platform is configured: the /sandbox page's chat posts into it. */
+  sandboxReceiver?: SandboxReceiver;
   platformStates(): PlatformState[];
   stop(): Promise<void>;
 }
@@ -30,9 +33,11 @@ export function wireChat(deps: ServiceDeps, env: Env, log: Logger, h5Dir: string
     routers.push(dingtalkHttpReceiver({ config: env, router: botRouter, log }));
   }
   const stream = platforms.includes('dingtalk') ? startDingtalkStreamReceiver({ config: env, router: botRouter, log }) : undefined;
+  const sandboxReceiver = platforms.length === 0 ? createSandboxReceiver({ router: botRouter, log, now: deps.now }) : undefined;
   return {
     botRouter,
     routers,
+    sandboxReceiver,
     platformStates: () => [
       ...(platforms.length === 0 ? [{ name: 'sandbox', state: 'active' }] : []),
       ...(platforms.includes('wecom') ? [{ name: 'wecom', state: 'callbacks at /callbacks/wecom' }] : []),

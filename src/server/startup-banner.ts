@@ -1,6 +1,6 @@
-import type { Env } from './config.ts';
-import { configuredPlatforms } from './platforms/configured-platforms.ts';
-import type { Secrets } from './secrets.ts';
+import type { Env } from '../config.ts';
+import { configuredPlatforms } from '../platforms/configured-platforms.ts';
+import type { Secrets } from '../secrets.ts';
 
 /** What a person needs after `npm start`: where everything is and how to call the API. */
 export function printStartupBanner(
