@@ -43,7 +43,7 @@ describe('POST /api/v1/contributions/import', () => {
     const res = await upload(fixture('contributions-bad.csv'), 'contributions-bad.csv');
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'import_rejected', details: { problemCount: 5 } });
-    expect(res.body.error.details.problems).toContainEqual({ row: 4, column: '所属期', message: expect.stringMatching(/YYYY-MM/) });
+    expect(res.body.error.details.problems).toContainEqual({ row: 4, column: '所属期', message: expect.stringMatching(/应写成 2026-01 这样的年月/) });
     expect(await t.db.contributionRecord.count()).toBe(before);
   });
 

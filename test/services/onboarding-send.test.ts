@@ -118,7 +118,8 @@ describe('with the real pg-boss outbox', () => {
     const due = await hire();
     await sendOnboardingConfirmations(t.deps, { asOf, platforms: ['sandbox'], publicBaseUrl: base });
     const cardKey = onboardingCardKey(due.id, 'sandbox');
-    await decideOnboardingArrival(t.deps, { cardKey, actionId: ONBOARDING_ARRIVED, actor: hr.actor, platform: 'sandbox', platformUserId: 'hr-1' });
+    // Clicked on the start day: 已到岗 opens then.
+    await decideOnboardingArrival({ ...t.deps, now: () => new Date(`${asOf}T02:00:00Z`) }, { cardKey, actionId: ONBOARDING_ARRIVED, actor: hr.actor, platform: 'sandbox', platformUserId: 'hr-1' });
     const messages = await t.db.outboxMessage.findMany({ where: { dedupeKey: { in: [`card:${cardKey}`, `card-update:${cardKey}`] } }, orderBy: { createdAt: 'asc' } });
     expect(messages.map((m) => [m.dedupeKey, m.kind, m.recipients])).toEqual([
       [`card:${cardKey}`, 'card', ['hr-1']],
