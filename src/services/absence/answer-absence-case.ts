@@ -5,7 +5,7 @@ import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { parseRecipients } from '../onboarding/card-instance-json.ts';
+import { parseRecipients } from '../cards/card-instance-json.ts';
 import { decideAbsenceCaseInTx } from './decide-absence-case.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { AuditEventInput } from '../../domain/audit-events.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
+import { decidedColumns, queueCardUpdates } from '../cards/close-cards.ts';
 
 type ClosedEvent = Extract<AuditEventInput, { type: 'absence.closed' }>;
 

@@ -12,8 +12,8 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { startAbsenceExitProcess } from '../exits/start-absence-exit-process.ts';
-import { decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
-import { rememberResponseCode } from '../onboarding/remember-response-code.ts';
+import { decidedColumns, queueCardUpdates } from '../cards/close-cards.ts';
+import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { closeAbsenceCaseInTx } from './close-absence-case.ts';
 import { isAbsenceNotCounted, requireCountedAbsence } from './recount-absence.ts';
 

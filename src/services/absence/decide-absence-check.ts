@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import type { CardClick } from '../card-click.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { parseRecipients } from '../onboarding/card-instance-json.ts';
+import { parseRecipients } from '../cards/card-instance-json.ts';
 import { decideAbsenceCaseInTx } from './decide-absence-case.ts';
 
 const stateLabels: Record<string, string> = { CONTACTED: '已联系上', UNREACHABLE: '无法联系，已转人事', CLOSED: '员工已恢复打卡' };

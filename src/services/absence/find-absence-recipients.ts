@@ -2,11 +2,11 @@
 // has an account there; otherwise the HR specialists (the HR managers in small teams).
 import type { Db, Tx } from '../../db/client.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
-import type { CardRecipient } from '../onboarding/card-instance-json.ts';
-import { findCardRecipients } from '../onboarding/find-card-recipients.ts';
+import type { CardRecipient } from '../cards/card-instance-json.ts';
+import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 
 export async function findAbsenceRecipients(db: Db | Tx, opts: { employeeId: string; managerId: string | null; platforms: readonly Platform[] }): Promise<Map<Platform, CardRecipient[]>> {
-  const hr = await findCardRecipients(db as Db, opts.platforms);
+  const hr = await findHrRecipients(db as Db, opts.platforms);
   const managerIdentities = opts.managerId
     ? await db.platformIdentity.findMany({ where: { employeeId: opts.managerId, platform: { in: [...opts.platforms] }, employee: { status: { not: 'EXITED' } } }, select: { platform: true, userId: true, employeeId: true } })
     : [];
@@ -14,7 +14,7 @@ export async function findAbsenceRecipients(db: Db | Tx, opts: { employeeId: str
   for (const platform of opts.platforms) {
     const manager = managerIdentities.filter((i) => i.platform === platform).map((i) => ({ userId: i.userId, employeeId: i.employeeId }));
     // Nobody answers for their own absence.
-    out.set(platform, (manager.length > 0 ? manager : hr.get(platform) ?? []).filter((r) => r.employeeId !== opts.employeeId));
+    out.set(platform, (manager.length > 0 ? manager : hr.answering(platform)).filter((r) => r.employeeId !== opts.employeeId));
   }
   return out;
 }

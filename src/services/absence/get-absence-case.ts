@@ -5,7 +5,7 @@ import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { findTeamIds } from '../employees/find-team-ids.ts';
-import { parseRecipients } from '../onboarding/card-instance-json.ts';
+import { parseRecipients } from '../cards/card-instance-json.ts';
 import { absenceCaseViews, type AbsenceCaseView } from './list-absence-cases.ts';
 
 const NOT_FOUND = '找不到这条缺勤确认，或你无权查看；请从缺勤确认卡片重新打开';

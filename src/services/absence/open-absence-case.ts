@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { addDays, formatDateTime, parseDay, startOfDayIn } from '../../domain/dates.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../onboarding/card-instance-json.ts';
+import { toJsonColumn } from '../cards/card-instance-json.ts';
 import { findAbsenceRecipients } from './find-absence-recipients.ts';
 
 export interface OpenAbsenceCaseOptions {

@@ -6,20 +6,20 @@ import { systemActor } from '../../domain/actor.ts';
 import type { Logger } from '../../log.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../onboarding/card-instance-json.ts';
-import { findCardRecipients } from '../onboarding/find-card-recipients.ts';
+import { toJsonColumn } from '../cards/card-instance-json.ts';
+import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 
 /** @example await warnMissingCalendarYears(deps, { years: [2027] }) // → 1 card queued (0 on the next run) */
 export async function warnMissingCalendarYears(deps: ServiceDeps, opts: { years: readonly number[]; log?: Logger; job: string }): Promise<number> {
   if (opts.years.length === 0) return 0;
-  const recipients = await findCardRecipients(deps.db, deps.chatPlatforms);
+  const recipients = await findHrRecipients(deps.db, deps.chatPlatforms);
   const actor = systemActor(`job:${opts.job}`);
   let queued = 0;
   for (const year of opts.years) {
     opts.log?.warn({ year }, `no State Council holiday notice for ${year}: import it with 'sentinel calendar import-notice' or the H5 page /app/calendar`);
     await deps.db.$transaction(async (tx) => {
       for (const platform of deps.chatPlatforms) {
-        const to = recipients.get(platform) ?? [];
+        const to = recipients.answering(platform);
         if (to.length === 0) continue;
         const card = buildCalendarMissingYearCard({ year, key: `cal-${year}-${platform}`, h5Url: `${deps.publicBaseUrl}/app/calendar` });
         const { count } = await tx.cardInstance.createMany({

@@ -3,8 +3,8 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decideOpenCards } from '../onboarding/close-cards.ts';
-import { parseRecipients } from '../onboarding/card-instance-json.ts';
+import { decideOpenCards } from '../cards/close-cards.ts';
+import { parseRecipients } from '../cards/card-instance-json.ts';
 import { APPROVAL_STEP_SUBJECT } from './queue-approval-cards.ts';
 
 export interface CloseApprovalCardsOptions {

@@ -7,8 +7,8 @@ import { formatDateTime } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
 import type { CardClick } from '../card-click.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { parseCardModel, parseRecipients } from '../onboarding/card-instance-json.ts';
-import { rememberResponseCode } from '../onboarding/remember-response-code.ts';
+import { parseCardModel, parseRecipients } from '../cards/card-instance-json.ts';
+import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { decideApproval } from './decide-approval.ts';
 import { APPROVAL_STEP_SUBJECT } from './queue-approval-cards.ts';
 

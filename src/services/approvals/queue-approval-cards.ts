@@ -8,7 +8,7 @@ import { formatDateTime } from '../../domain/dates.ts';
 import type { Approval, ApprovalStep, Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../onboarding/card-instance-json.ts';
+import { toJsonColumn } from '../cards/card-instance-json.ts';
 import { parseSummary } from './approval-summary.ts';
 import { stepDue } from './step-clock.ts';
 

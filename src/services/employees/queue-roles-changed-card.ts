@@ -11,7 +11,7 @@ import type { Role } from '../../generated/prisma/client.ts';
 import type { AuditSubject } from '../audit/write-audit-event.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../onboarding/card-instance-json.ts';
+import { toJsonColumn } from '../cards/card-instance-json.ts';
 
 export interface RoleChangeRecord {
   name: string;

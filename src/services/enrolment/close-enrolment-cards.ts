@@ -7,7 +7,7 @@ import { ENROLMENT_DEADLINE_CARD, ENROLMENT_RECORDED_LABEL } from '../../../card
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decideOpenCards } from '../onboarding/close-cards.ts';
+import { decideOpenCards } from '../cards/close-cards.ts';
 import { ENROLMENT_ALERT_KIND } from '../../domain/enrolment/enrolment-alert.ts';
 
 /** @example await closeEnrolmentCards(deps, tx, { actor, employeeIds: [id], how: '手工登记' }) // → cards closed */

@@ -5,8 +5,8 @@ import type { Actor } from '../../domain/actor.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../onboarding/card-instance-json.ts';
-import type { RecipientsByKind } from './find-alert-recipients.ts';
+import { toJsonColumn } from '../cards/card-instance-json.ts';
+import type { HrRecipients } from '../cards/find-hr-recipients.ts';
 import { enrolmentCardKey, type DueAlert } from '../../domain/enrolment/enrolment-alert.ts';
 
 
@@ -14,7 +14,7 @@ interface QueueOptions extends DueAlert {
   actor: Actor;
   facts: EnrolmentCardFacts;
   platforms: readonly Platform[];
-  recipients: RecipientsByKind;
+  recipients: HrRecipients;
   build: typeof buildEnrolmentDeadlineCard;
   h5Url: string;
 }
@@ -24,7 +24,9 @@ export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOpt
   const queued: string[] = [];
   for (const platform of o.platforms) {
     // A hire who is HR themselves does not get their own reminder.
-    const to = o.recipients(o.due.kind, platform).filter((r) => r.employeeId !== o.hire.id);
+    // The first warning goes to the specialists who act on it; escalations reach the managers too.
+    const hr = o.due.kind === 'warn' ? o.recipients.answering(platform) : o.recipients.everyone(platform);
+    const to = hr.filter((r) => r.employeeId !== o.hire.id);
     if (to.length === 0) continue;
     const card = o.build({ facts: o.facts, key: enrolmentCardKey(o.hire.id, o.due.stage, platform, o.hire.clockFrom), h5Url: o.h5Url });
     await tx.cardInstance.create({

@@ -11,9 +11,9 @@ import type { CardInstance } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { parseRecipients } from '../onboarding/card-instance-json.ts';
-import { closeCopies, decidedColumns, queueCardUpdates } from '../onboarding/close-cards.ts';
-import { rememberResponseCode } from '../onboarding/remember-response-code.ts';
+import { parseRecipients } from '../cards/card-instance-json.ts';
+import { closeCopies, decidedColumns, queueCardUpdates } from '../cards/close-cards.ts';
+import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { recordEnrolmentInTx } from './record-enrolment-in-tx.ts';
 
 /** The click that decides the card (listeners/card-click-listener.ts). */

@@ -10,7 +10,7 @@ import type { Platform } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { enrolmentCardFacts } from './enrolment-card-facts.ts';
-import { findAlertRecipients } from './find-alert-recipients.ts';
+import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 import { findEnrolmentCandidates } from './find-enrolment-candidates.ts';
 import { loadEnrolmentSettings } from './load-enrolment-settings.ts';
 import { queueEnrolmentCards } from './queue-enrolment-cards.ts';
@@ -44,7 +44,7 @@ export interface SendEnrolmentAlertsResult {
  */
 export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolmentAlertsOptions): Promise<SendEnrolmentAlertsResult> {
   const settings = await loadEnrolmentSettings(deps.db, opts.log);
-  const recipients = await findAlertRecipients(deps.db, opts.platforms);
+  const recipients = await findHrRecipients(deps.db, opts.platforms);
   const actor = systemActor('enrolment-deadline-sweep');
   const result: SendEnrolmentAlertsResult = { candidates: 0, alerts: { warn: 0, escalate: 0, overdue: 0 }, cards: 0, missingYears: [] };
   let after: string | undefined;

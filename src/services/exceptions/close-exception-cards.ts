@@ -4,7 +4,7 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decideOpenCards } from '../onboarding/close-cards.ts';
+import { decideOpenCards } from '../cards/close-cards.ts';
 
 /**
  * @example

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn, type CardRecipient } from '../onboarding/card-instance-json.ts';
+import { toJsonColumn, type CardRecipient } from '../cards/card-instance-json.ts';
 import { exceptionCardKey } from './exception-links.ts';
 
 export interface QueueExceptionCardOptions {

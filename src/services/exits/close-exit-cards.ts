@@ -3,7 +3,7 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decideOpenCards } from '../onboarding/close-cards.ts';
+import { decideOpenCards } from '../cards/close-cards.ts';
 
 /**
  * @example await closeExitCards(deps, tx, { subjectId: process.id, types: ['exit.notice_ready'], actor, actionId: EXIT_SEND_NOTICE, label: '已发送' });

@@ -3,7 +3,7 @@
 import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { Platform, Role } from '../../generated/prisma/client.ts';
-import type { CardRecipient } from '../onboarding/card-instance-json.ts';
+import type { CardRecipient } from '../cards/card-instance-json.ts';
 
 export type ExitAudience = { kind: 'hr' } | { kind: 'hrManagers' } | { kind: 'employees'; ids: string[] };
 

@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/actor.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../onboarding/card-instance-json.ts';
+import { toJsonColumn } from '../cards/card-instance-json.ts';
 import { findExitRecipients, type ExitAudience } from './exit-recipients.ts';
 
 export interface QueueExitCardOptions {

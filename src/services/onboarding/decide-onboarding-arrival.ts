@@ -15,9 +15,9 @@ import { queueRuleAcknowledgementRequest } from '../company-rules/queue-rule-ack
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
-import { parseRecipients } from './card-instance-json.ts';
-import { closeCopies, decidedColumns, queueCardUpdates } from './close-cards.ts';
-import { rememberResponseCode } from './remember-response-code.ts';
+import { parseRecipients } from '../cards/card-instance-json.ts';
+import { closeCopies, decidedColumns, queueCardUpdates } from '../cards/close-cards.ts';
+import { rememberResponseCode } from '../cards/remember-response-code.ts';
 
 /** The click that decides the card (listeners/card-click-listener.ts). */
 export type DecideOnboardingArrivalOptions = CardClick;

@@ -7,8 +7,8 @@ import { formatDay, parseDay } from '../../domain/dates.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn, type CardRecipient } from './card-instance-json.ts';
-import { findCardRecipients } from './find-card-recipients.ts';
+import { toJsonColumn, type CardRecipient } from '../cards/card-instance-json.ts';
+import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 
 export interface SendOnboardingConfirmationsOptions {
   /** 'YYYY-MM-DD' in BUSINESS_TZ: hires starting on or before this day. */
@@ -43,8 +43,8 @@ export function onboardingCardKey(employeeId: string, platform: Platform): strin
 export async function sendOnboardingConfirmations(deps: ServiceDeps, opts: SendOnboardingConfirmationsOptions): Promise<SendOnboardingConfirmationsResult> {
   const batchSize = opts.batchSize ?? 100;
   const actor = opts.actor ?? systemActor('onboarding-arrival-check');
-  const recipients = await findCardRecipients(deps.db, opts.platforms);
-  const result: SendOnboardingConfirmationsResult = { found: 0, queued: 0, withoutRecipients: opts.platforms.filter((p) => !recipients.get(p)?.length) };
+  const recipients = await findHrRecipients(deps.db, opts.platforms);
+  const result: SendOnboardingConfirmationsResult = { found: 0, queued: 0, withoutRecipients: opts.platforms.filter((p) => recipients.answering(p).length === 0) };
   // Walk by id, not by "still without a card": hires that cannot get a card (no HR on a
   // platform) must not be fetched again and again within one run.
   let cursor: string | undefined;
@@ -67,7 +67,7 @@ export async function sendOnboardingConfirmations(deps: ServiceDeps, opts: SendO
     await deps.db.$transaction(async (tx) => {
       for (const { hire, platform } of missing) {
         // Nobody approves their own arrival.
-        const to: CardRecipient[] = (recipients.get(platform) ?? []).filter((r) => r.employeeId !== hire.id);
+        const to: CardRecipient[] = recipients.answering(platform).filter((r) => r.employeeId !== hire.id);
         if (to.length === 0) continue;
         const card = buildOnboardingConfirmCard({
           employee: { name: hire.name, department: hire.department.name, position: hire.position, startDate: formatDay(hire.startDate) ?? '' },

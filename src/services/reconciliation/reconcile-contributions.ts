@@ -5,7 +5,7 @@
 import { systemActor, type Actor } from '../../domain/actor.ts';
 import { addDays } from '../../domain/dates.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { findCardRecipients } from '../onboarding/find-card-recipients.ts';
+import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 import { applyReconciliationTasks } from './apply-reconciliation-tasks.ts';
 import { findBaseMismatches } from './find-base-mismatches.ts';
 import { findInsuranceGaps } from './find-insurance-gaps.ts';
@@ -48,7 +48,7 @@ export async function reconcileContributions(deps: ServiceDeps, opts: ReconcileC
   const mismatches = [...(await findInsuranceGaps(deps.db, bounds)), ...(await findBaseMismatches(deps.db, bounds, tolerance))];
   for (const m of mismatches) found[m.kind]++;
   const ownerId = await findTaskOwner(deps.db);
-  const recipients = await findCardRecipients(deps.db, deps.chatPlatforms);
+  const recipients = await findHrRecipients(deps.db, deps.chatPlatforms);
   const actor = opts.actor ?? systemActor('contribution-reconciliation');
   const dueOn = addDays(opts.asOf, TASK_DUE_DAYS);
   return deps.db.$transaction(

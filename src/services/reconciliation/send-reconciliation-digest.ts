@@ -7,7 +7,8 @@ import type { Actor } from '../../domain/actor.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn, type CardRecipient } from '../onboarding/card-instance-json.ts';
+import { toJsonColumn } from '../cards/card-instance-json.ts';
+import type { HrRecipients } from '../cards/find-hr-recipients.ts';
 import type { TaskRow } from './apply-reconciliation-tasks.ts';
 import { RECONCILIATION_KINDS, reconciliationKindInfo } from './reconciliation-kinds.ts';
 
@@ -15,7 +16,7 @@ export interface DigestOptions {
   month: string;
   tasks: TaskRow[];
   dueOn: string;
-  recipients: Map<Platform, CardRecipient[]>;
+  recipients: HrRecipients;
   /** The run's instant (deps.now()). */
   at: Date;
   actor: Actor;
@@ -42,7 +43,8 @@ export async function sendReconciliationDigest(tx: Tx, deps: ServiceDeps, o: Dig
     names: o.tasks.filter((t) => t.kind === kind).map((t) => nameOf.get(t.employeeId ?? '') ?? '—'),
   })).filter((k) => k.names.length > 0);
   let queued = 0;
-  for (const [platform, to] of o.recipients) {
+  for (const platform of o.recipients.platforms) {
+    const to = o.recipients.answering(platform);
     if (to.length === 0) continue;
     const card = buildReconciliationDigestCard({
       key: reconciliationCardKey(o.tasks.map((t) => t.id), o.at, platform), month: o.month, kinds, dueOn: o.dueOn, h5Url: `${deps.publicBaseUrl}/app/me`,
