@@ -1,9 +1,10 @@
 // ADMIN_TOKEN and SENTINEL_MASTER_KEY: taken from the environment when set, otherwise generated
 // once into DATA_DIR (mode 0600) so a restart keeps the same token and can still decrypt data.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from './config.ts';
+import { readOrCreateSecretFile } from './crypto/secret-file.ts';
 
 export interface Secrets {
   adminToken: string;
@@ -32,8 +33,6 @@ export function loadSecrets(env: Env): Secrets {
 }
 
 function readOrCreate(file: string, make: () => string): { value: string; created: boolean } {
-  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), created: false };
-  writeFileSync(file, `${make()}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return { value: readFileSync(file, 'utf8').trim(), created: true };
+  const { value, created } = readOrCreateSecretFile(file, () => `${make()}\n`);
+  return { value: value.trim(), created };
 }

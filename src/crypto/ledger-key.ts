@@ -2,8 +2,8 @@
 // start (mode 0600, PKCS#8 PEM); the public half is exportable as PEM so anyone can check a head
 // with `openssl pkeyutl -verify -rawin` without trusting us.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateSecretFile } from './secret-file.ts';
 
 export interface LedgerKey {
   /** SHA-256 (hex) of the public key's SPKI DER: names the key in every signed head. */
@@ -28,14 +28,13 @@ export function ledgerKeyFromPrivateKey(privateKey: KeyObject): LedgerKey {
 
 /** Loads DATA_DIR/ledger-ed25519.pem, creating it on first use. */
 export function loadLedgerKey(dataDir: string): LedgerKey {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, LEDGER_KEY_FILE);
-  if (!existsSync(file)) {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
-  }
-  return ledgerKeyFromPrivateKey(createPrivateKey(readFileSync(file)));
+  const { value } = readOrCreateSecretFile(join(dataDir, LEDGER_KEY_FILE), () => exportLedgerPrivateKey(generateKeyPairSync('ed25519').privateKey));
+  return ledgerKeyFromPrivateKey(createPrivateKey(value));
+}
+
+/** PKCS#8 PEM, the form of the key file, of SENTINEL_LEDGER_KEY and of the database copy. */
+export function exportLedgerPrivateKey(privateKey: KeyObject): string {
+  return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
 /** A fresh in-memory key, for tests and tools that must not touch DATA_DIR. */
