@@ -1,4 +1,4 @@
-// Secrets generated on first start (admin token, master key, ledger key) live in DATA_DIR files.
+// Secrets generated on first start (admin token, master key) live in DATA_DIR files.
 // Several instances may start at once on one DATA_DIR, so the file is created atomically: the
 // value is written in full to a private temp file, then hard-linked into place. link() fails with
 // EEXIST when another instance won the race; we then read its value, never a half-written file.

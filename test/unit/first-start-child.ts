@@ -1,12 +1,11 @@
 // One of several processes starting at once on one DATA_DIR: waits for the shared start
-// instant, then loads the secrets and the ledger key as a first start does, and prints them.
+// instant, then loads the secrets as a first start does, and prints them.
 // Every exclusive file write is slowed by 100 ms, so the processes' first starts overlap the way
 // two servers' do, not just by luck of scheduling.
 // Usage: node test/unit/first-start-child.ts <dataDir> <startAtEpochMs>
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { parseEnv } from '../../src/config.ts';
-import { loadLedgerKey } from '../../src/crypto/ledger-key.ts';
 import { loadSecrets } from '../../src/secrets.ts';
 
 const writeFileSync = fs.writeFileSync;
@@ -21,5 +20,4 @@ while (Date.now() < Number(startAt)) {
   // spin: the point is that every process reaches the files in the same millisecond
 }
 const secrets = loadSecrets(parseEnv({ DATA_DIR: dataDir }));
-const ledger = loadLedgerKey(dataDir);
-process.stdout.write(JSON.stringify({ adminToken: secrets.adminToken, masterKey: secrets.masterKey.toString('base64'), ledgerKeyId: ledger.keyId }));
+process.stdout.write(JSON.stringify({ adminToken: secrets.adminToken, masterKey: secrets.masterKey.toString('base64') }));
