@@ -32,7 +32,7 @@ export function cliConfig(env: Record<string, string | undefined>): Env {
 
 export function buildProgram(env: Record<string, string | undefined>, io: CliIo, setExitCode: (code: number) => void): Command {
   const config = cliConfig(env);
-  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { stderr: true });
   // Every command runs the outbox workers, so messages it queues (and any backlog) are delivered
   // even when no server runs; before exiting it waits up to 5 s for its own messages.
   const withRuntime: WithRuntime = async (fn) => {
