@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
+import { masterKeyFingerprint } from '../secrets.ts';
 import type { CommandContext } from './setup-commands.ts';
 
 export function registerKeysCommands(program: Command, ctx: CommandContext): void {
@@ -13,10 +13,9 @@ export function registerKeysCommands(program: Command, ctx: CommandContext): voi
       ctx.withRuntime(async (rt) => {
         const secrets = rt.secrets;
         const ledger = rt.deps.ledgerKey;
-        const fingerprint = createHash('sha256').update(secrets.masterKey).digest('hex').slice(0, 16);
         const lines = [
           `ADMIN_TOKEN          ${secrets.adminToken}   (from ${secrets.sources.adminToken})`,
-          `SENTINEL_MASTER_KEY  fingerprint sha256:${fingerprint}   (from ${secrets.sources.masterKey})`,
+          `SENTINEL_MASTER_KEY  fingerprint ${masterKeyFingerprint(secrets.masterKey)}   (from ${secrets.sources.masterKey})`,
           ...(opts.revealMasterKey ? [`                     ${secrets.masterKey.toString('base64')}`] : []),
           'Back up the master key: without it, encrypted ID numbers and mobiles cannot be read.',
           '',

@@ -9,6 +9,7 @@ import { createDeliveryHooks } from '../services/delivery-hooks.ts';
 import { createChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { cardBaseUrl } from '../server/server-address-file.ts';
+import { registerBackupCommands } from './backup-commands.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerJobCommands } from './job-commands.ts';
@@ -62,6 +63,7 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo,
   registerKeysCommands(program, ctx);
   registerEvidenceCommands(program, ctx);
   registerCalendarCommands(program, ctx);
+  registerBackupCommands(program, ctx, env);
   return program;
 }
 
