@@ -1,5 +1,5 @@
 // The evidence ledger's state as a backup records it: entries, signed heads and the latest head.
-import pg from 'pg';
+import { sql } from '../db/pg-tools.ts';
 
 export interface LedgerState {
   entries: number;
@@ -8,13 +8,7 @@ export interface LedgerState {
 }
 
 export async function readLedgerState(url: string): Promise<LedgerState> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const counts = await client.query<{ entries: number; heads: number }>('SELECT (SELECT count(*)::int FROM "EvidenceEntry") AS entries, (SELECT count(*)::int FROM "TreeHead") AS heads');
-    const latest = await client.query<{ size: number; rootHash: string; keyId: string }>('SELECT size, "rootHash", "keyId" FROM "TreeHead" ORDER BY size DESC LIMIT 1');
-    return { entries: counts.rows[0]?.entries ?? 0, heads: counts.rows[0]?.heads ?? 0, latestHead: latest.rows[0] ?? null };
-  } finally {
-    await client.end();
-  }
+  const [counts] = await sql<{ entries: number; heads: number }>(url, 'SELECT (SELECT count(*)::int FROM "EvidenceEntry") AS entries, (SELECT count(*)::int FROM "TreeHead") AS heads');
+  const [latest] = await sql<{ size: number; rootHash: string; keyId: string }>(url, 'SELECT size, "rootHash", "keyId" FROM "TreeHead" ORDER BY size DESC LIMIT 1');
+  return { entries: counts?.entries ?? 0, heads: counts?.heads ?? 0, latestHead: latest ?? null };
 }

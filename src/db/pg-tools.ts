@@ -49,7 +49,8 @@ export async function holdsNoBusinessData(url: string): Promise<boolean> {
   return true;
 }
 
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
+/** One statement on its own short connection (the tools' callers run before or without Prisma). */
+export async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
