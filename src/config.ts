@@ -1,6 +1,7 @@
 // The only module that reads the environment. Everything else receives a Config.
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+import { parseLedgerPrivateKey } from './crypto/ledger-key.ts';
 
 const optionalText = z.string().trim().min(1).optional();
 const url = (name: string) =>
@@ -32,6 +33,12 @@ export const envSchema = z
     SENTINEL_MASTER_KEY: z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'SENTINEL_MASTER_KEY must be 32 bytes in base64')
+      .optional(),
+    // The evidence ledger's Ed25519 signing key, shared by every instance; otherwise kept in the
+    // database, sealed with the master key (src/services/evidence/load-shared-ledger-key.ts).
+    SENTINEL_LEDGER_KEY: z
+      .string()
+      .refine(isLedgerKey, 'SENTINEL_LEDGER_KEY must be an Ed25519 private key: PKCS#8 PEM or its DER in base64')
       .optional(),
     BUSINESS_TZ: z
       .string()
@@ -103,6 +110,15 @@ function show(raw: Record<string, string | undefined>, path: PropertyKey[]): str
 function isProxyList(list: string[]): boolean {
   try {
     proxyaddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLedgerKey(text: string): boolean {
+  try {
+    parseLedgerPrivateKey(text);
     return true;
   } catch {
     return false;

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgBoss } from 'pg-boss';
 import type { Env } from './config.ts';
-import { loadLedgerKey } from './crypto/ledger-key.ts';
 import { createPersonalDataCipher } from './crypto/personal-data.ts';
 import { createTsaClient } from './crypto/tsa-client.ts';
 import { createDb, type Db } from './db/client.ts';
@@ -17,6 +16,7 @@ import { loadSecrets, type Secrets } from './secrets.ts';
 import { configuredPlatforms } from './platforms/configured-platforms.ts';
 import { createPlatformClients } from './platforms/create-chat-platforms.ts';
 import type { ServiceDeps } from './services/deps.ts';
+import { loadSharedLedgerKey } from './services/evidence/load-shared-ledger-key.ts';
 import { createLocalFileStore } from './storage/local-file-store.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +32,8 @@ export interface Runtime {
   databaseUrl: string;
   embedded: boolean;
   migrations: MigrationResult;
+  /** Where the evidence ledger key came from, for `sentinel keys show`. */
+  ledgerKeySource: 'env' | 'database';
   close(): Promise<void>;
 }
 
@@ -43,10 +45,12 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
     const migrations = await applyMigrations(databaseUrl, migrationsDir);
     if (migrations.applied.length > 0) log.info({ applied: migrations.applied }, 'migrations applied');
     const db = createDb(databaseUrl);
+    const cipher = createPersonalDataCipher(secrets.masterKey);
+    const ledger = await loadSharedLedgerKey({ db, cipher, fromEnv: env.SENTINEL_LEDGER_KEY, dataDir: env.DATA_DIR });
     const boss = await openOutboxBoss({ databaseUrl, log });
     const deps: ServiceDeps = {
       db,
-      cipher: createPersonalDataCipher(secrets.masterKey),
+      cipher,
       now: () => new Date(),
       businessTz: env.BUSINESS_TZ,
       outbox: createPgBossOutbox({ boss }),
@@ -55,7 +59,7 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
       platformClients: createPlatformClients(env, { db }),
       publicBaseUrl: env.PUBLIC_BASE_URL,
       files: createLocalFileStore(join(env.DATA_DIR, 'files')),
-      ledgerKey: loadLedgerKey(env.DATA_DIR),
+      ledgerKey: ledger.key,
       tsa: env.TSA_URL ? createTsaClient(env.TSA_URL) : undefined,
     };
     const close = async () => {
@@ -66,7 +70,7 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
       await db.$disconnect();
       if (embedded?.owned) await embedded.stop();
     };
-    return { env, secrets, db, boss, deps, databaseUrl, embedded: Boolean(embedded), migrations, close };
+    return { env, secrets, db, boss, deps, databaseUrl, embedded: Boolean(embedded), migrations, ledgerKeySource: ledger.source, close };
   } catch (error) {
     if (embedded?.owned) await embedded.stop();
     throw error;

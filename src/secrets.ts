@@ -1,9 +1,10 @@
 // ADMIN_TOKEN and SENTINEL_MASTER_KEY: taken from the environment when set, otherwise generated
 // once into DATA_DIR (mode 0600) so a restart keeps the same token and can still decrypt data.
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from './config.ts';
+import { readOrCreateSecretFile } from './crypto/secret-file.ts';
 
 export interface Secrets {
   adminToken: string;
@@ -14,10 +15,17 @@ export interface Secrets {
   adminTokenCreated: boolean;
 }
 
+export const MASTER_KEY_FILE = 'master.key';
+
+/** Names the master key without revealing it (`sentinel keys show`, backups). */
+export function masterKeyFingerprint(masterKey: Buffer): string {
+  return `sha256:${createHash('sha256').update(masterKey).digest('hex').slice(0, 16)}`;
+}
+
 export function loadSecrets(env: Env): Secrets {
   mkdirSync(env.DATA_DIR, { recursive: true });
   const tokenFile = join(env.DATA_DIR, 'admin-token');
-  const keyFile = join(env.DATA_DIR, 'master.key');
+  const keyFile = join(env.DATA_DIR, MASTER_KEY_FILE);
   const token = env.ADMIN_TOKEN ? { value: env.ADMIN_TOKEN, created: false } : readOrCreate(tokenFile, () => randomBytes(24).toString('base64url'));
   const adminToken = token.value;
   const masterKeyText = env.SENTINEL_MASTER_KEY ?? readOrCreate(keyFile, () => randomBytes(32).toString('base64')).value;
@@ -32,8 +40,6 @@ export function loadSecrets(env: Env): Secrets {
 }
 
 function readOrCreate(file: string, make: () => string): { value: string; created: boolean } {
-  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), created: false };
-  writeFileSync(file, `${make()}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return { value: readFileSync(file, 'utf8').trim(), created: true };
+  const { value, created } = readOrCreateSecretFile(file, () => `${make()}\n`);
+  return { value: value.trim(), created };
 }

@@ -1,7 +1,6 @@
 // `sentinel evidence …`: verify the live ledger (or a pack), print the ledger's public key, and
 // (registered by evidence-pack-command.ts) build packs.
 import type { Command } from 'commander';
-import { loadLedgerKey } from '../crypto/ledger-key.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import { sealTreeHead } from '../services/evidence/seal-tree-head.ts';
 import { verifyLedger, type LedgerFailure } from '../services/evidence/verify-ledger.ts';
@@ -45,16 +44,15 @@ export function registerEvidenceCommands(program: Command, ctx: CommandContext):
   evidence
     .command('verify [pack]')
     .description('without an argument: recompute the live ledger from the stored documents and rows and check every signed head; with <pack.zip>: check an exported evidence pack')
-    .option('--key <public.pem>', 'for a pack: the public key to trust (default: the ledger key in DATA_DIR)')
+    .option('--key <public.pem>', 'for a pack: the public key to trust (default: this company\'s ledger key)')
     .action(async (pack: string | undefined, opts: { key?: string }) => {
-      if (pack) return ctx.setExitCode(await runVerifyEvidencePack(pack, ctx.io.out, { keyFile: opts.key, dataDir: ctx.config.DATA_DIR }));
+      if (pack && opts.key) return ctx.setExitCode(await runVerifyEvidencePack(pack, ctx.io.out, { keyFile: opts.key }));
+      if (pack) return ctx.withRuntime(async (rt) => ctx.setExitCode(await runVerifyEvidencePack(pack, ctx.io.out, { ownPublicKeyPem: rt.deps.ledgerKey.publicKeyPem })));
       return ctx.withRuntime(async (rt) => ctx.setExitCode(await runVerifyLedger(rt.deps, ctx.io)));
     });
   evidence
     .command('public-key')
     .description('print the Ed25519 public key (PEM) that signs the ledger tree heads')
-    .action(() => {
-      ctx.io.out.write(loadLedgerKey(ctx.config.DATA_DIR).publicKeyPem);
-    });
+    .action(() => ctx.withRuntime(async (rt) => void ctx.io.out.write(rt.deps.ledgerKey.publicKeyPem)));
   registerEvidencePackCommand(evidence, ctx);
 }

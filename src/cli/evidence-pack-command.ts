@@ -1,13 +1,9 @@
 // `sentinel evidence pack` (build a pack) and the pack branch of `sentinel evidence verify
-// <pack.zip>`: prints every check and returns 0 (authentic) or 1. Verifying a pack needs no
-// database: it trusts DATA_DIR's ledger key when one exists, or the key given with --key.
-import { existsSync } from 'node:fs';
+// <pack.zip>`: prints every check and returns 0 (authentic) or 1. It trusts the key given with
+// --key (no database needed), else the company's ledger key (kept in the database).
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { systemActor } from '../domain/actor.ts';
-import { LEDGER_KEY_FILE } from '../crypto/ledger-key.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import { buildEvidencePack } from '../services/evidence/build-evidence-pack.ts';
@@ -20,23 +16,16 @@ interface Out {
 }
 
 /** The pack branch of `sentinel evidence verify <pack.zip>`; exit code 0 authentic, 1 not. */
-export async function runVerifyEvidencePack(file: string, out: Out, opts: { keyFile?: string; dataDir: string }): Promise<number> {
+export async function runVerifyEvidencePack(file: string, out: Out, opts: { keyFile?: string; ownPublicKeyPem?: string }): Promise<number> {
   const size = await stat(file).then((s) => s.size, () => -1);
   if (size < 0) throw new AppError('not_found', `找不到文件：${file}`);
   if (size > MAX_PACK_BYTES) throw new AppError('payload_too_large', `证据包超过 ${MAX_PACK_BYTES / 1048576} MB 上限`);
-  const publicKeyPem = await trustedKey(opts);
+  const publicKeyPem = opts.keyFile ? await readFile(opts.keyFile, 'utf8') : opts.ownPublicKeyPem;
   const v = await verifyEvidencePack(await readFile(file), { publicKeyPem });
   out.write(`${v.reasons.join('\n')}\n`);
   out.write(`${v.entries} 条证据，树大小 ${v.treeSize}，公钥 ${v.keyId.slice(0, 16)}…${v.keyTrusted ? '（本公司密钥）' : '（未与本公司密钥比对）'}\n`);
   out.write(v.authentic ? '结论：✅ 证据包真实有效\n' : '结论：❌ 证据包无法验证\n');
   return v.authentic ? 0 : 1;
-}
-
-async function trustedKey(opts: { keyFile?: string; dataDir: string }): Promise<string | undefined> {
-  if (opts.keyFile) return readFile(opts.keyFile, 'utf8');
-  const own = join(opts.dataDir, LEDGER_KEY_FILE);
-  if (!existsSync(own)) return undefined;
-  return createPublicKey(createPrivateKey(await readFile(own))).export({ type: 'spki', format: 'pem' }).toString();
 }
 
 /** `sentinel evidence pack --employee <工号> | --case <type>:<id> [--out file.zip]`. */

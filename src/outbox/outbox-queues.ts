@@ -10,12 +10,23 @@ export interface OutboxRetryPolicy {
   /** Seconds before the first retry; doubles each time (with jitter) up to retryDelayMax. */
   retryDelay: number;
   retryDelayMax: number;
-  /** A job active longer than this (its worker died mid-send) is retried. */
+  /** The longest one delivery may run, even with a live worker, before it is retried. */
   expireInSeconds: number;
+  /**
+   * A live worker refreshes its jobs every half of this (pg-boss heartbeat); a job not refreshed
+   * for this long belonged to a process that died (SIGKILL, crash) and is retried, within about
+   * this plus the supervise interval (open-outbox-boss.ts) plus retryDelay, instead of after
+   * expireInSeconds. pg-boss's minimum is 10.
+   */
+  heartbeatSeconds: number;
 }
 
-/** About 2 hours of retries (5 s, 10 s, 20 s … capped at 1 h) before a message is dead. */
-export const DEFAULT_RETRY_POLICY: OutboxRetryPolicy = { retryLimit: 10, retryDelay: 5, retryDelayMax: 3600, expireInSeconds: 300 };
+/**
+ * About 2 hours of retries (5 s, 10 s, 20 s … capped at 1 h) before a message is dead; a message
+ * held by a killed instance is retried within about 35 s. A retry never doubles a send: delivery
+ * checks the row's status and the platform's own key (deliver-outbox-message.ts).
+ */
+export const DEFAULT_RETRY_POLICY: OutboxRetryPolicy = { retryLimit: 10, retryDelay: 5, retryDelayMax: 3600, expireInSeconds: 300, heartbeatSeconds: 20 };
 
 /** Idempotent: creates the queues on a new database, refreshes their settings on an old one. */
 export async function ensureOutboxQueues(boss: PgBoss, policy: OutboxRetryPolicy = DEFAULT_RETRY_POLICY): Promise<void> {

@@ -27,7 +27,7 @@ export interface ServiceDeps {
   publicBaseUrl: string;
   /** Stored documents and uploads, content-addressed (DATA_DIR/files). */
   files: FileStore;
-  /** Signs evidence tree heads (DATA_DIR/ledger-ed25519.pem). */
+  /** Signs evidence tree heads (SENTINEL_LEDGER_KEY or the database copy: load-shared-ledger-key.ts). */
   ledgerKey: LedgerKey;
   /** Time-stamps signed tree heads when TSA_URL is set. */
   tsa?: TimestampAuthority;

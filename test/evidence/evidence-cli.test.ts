@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLedgerKey } from '../../src/crypto/ledger-key.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { exportLedgerPrivateKey, ledgerKeyFromPrivateKey } from '../../src/crypto/ledger-key.ts';
 import { createLocalFileStore } from '../../src/storage/local-file-store.ts';
 import { runProcess } from '../e2e/server-process.ts';
 import { createTestDb } from '../helpers/test-db.ts';
@@ -13,10 +14,11 @@ import { appendEvidence } from '../../src/services/evidence/append-evidence.ts';
 
 const t = await createTestDb();
 const dataDir = mkdtempSync(join(tmpdir(), 'sentinel-cli-data-'));
-// The same DATA_DIR the CLI will open: its ledger key and its file store.
-const deps = { ...t.deps, files: createLocalFileStore(join(dataDir, 'files')), ledgerKey: loadLedgerKey(dataDir) };
+// The same ledger key (SENTINEL_LEDGER_KEY) and file store (DATA_DIR) as the CLI will use.
+const { privateKey } = generateKeyPairSync('ed25519');
+const deps = { ...t.deps, files: createLocalFileStore(join(dataDir, 'files')), ledgerKey: ledgerKeyFromPrivateKey(privateKey) };
 const seeded = await seedLedger(deps);
-const env = { DATABASE_URL: t.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+const env = { DATABASE_URL: t.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SENTINEL_LEDGER_KEY: exportLedgerPrivateKey(privateKey) };
 const cli = (...args: string[]) => runProcess(['src/cli/main.ts', ...args], env);
 
 describe('sentinel evidence', () => {

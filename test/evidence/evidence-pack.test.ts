@@ -213,14 +213,14 @@ describe('evidence pack', () => {
     const keyFile = join(folder, 'company.pem');
     writeFileSync(keyFile, deps.ledgerKey.publicKeyPem);
     out.length = 0;
-    expect(await runVerifyEvidencePack(target, io.out, { keyFile, dataDir: folder })).toBe(0);
+    expect(await runVerifyEvidencePack(target, io.out, { keyFile })).toBe(0);
     expect(out.join('')).toMatch(/✅ SHA256SUMS[\s\S]*（本公司密钥）[\s\S]*结论：✅ 证据包真实有效/);
 
     const files = await readPackZip(readFileSync(target));
     files.set('rows/1.json', Buffer.from('{}'));
     writeFileSync(target, await rezip(files));
     out.length = 0;
-    expect(await runVerifyEvidencePack(target, io.out, { dataDir: folder })).toBe(1);
+    expect(await runVerifyEvidencePack(target, io.out, {})).toBe(1);
     expect(out.join('')).toMatch(/❌ rows\/1\.json 已被改动[\s\S]*（未与本公司密钥比对）[\s\S]*结论：❌ 证据包无法验证/);
     await expect(runBuildEvidencePack(deps, { employee: 'NOPE' }, io)).rejects.toThrow('找不到工号为 NOPE 的员工');
     await expect(runBuildEvidencePack(deps, { case: 'nocolon' }, io)).rejects.toThrow('类型:编号');

@@ -1,7 +1,8 @@
 // A separate process built from the real runtime pieces, killed with SIGKILL at a chosen moment:
 //   before-send  commits a domain change + an outbox card, then hangs until killed (no workers);
 //   after-send   also runs the workers and kills itself right after WeCom accepted the card,
-//                before the outbox could mark it sent.
+//                before the outbox could mark it sent;
+//   after-send-production  the same with the production retry policy and pg-boss intervals.
 // Usage: node test/outbox/outbox-kill-child.ts '<json {mode, databaseUrl, env, cardKey, userIds}>'
 import { parseEnv } from '../../src/config.ts';
 import { createDb } from '../../src/db/client.ts';
@@ -12,13 +13,14 @@ import { createPgBossOutbox } from '../../src/outbox/pg-boss-outbox.ts';
 import { createChatPlatforms } from '../../src/platforms/create-chat-platforms.ts';
 import { testCard } from '../platforms/platform-kit.ts';
 
-const args = JSON.parse(process.argv[2] as string) as { mode: 'before-send' | 'after-send'; databaseUrl: string; env: Record<string, string>; cardKey: string; userIds: string[] };
+const args = JSON.parse(process.argv[2] as string) as { mode: 'before-send' | 'after-send' | 'after-send-production'; databaseUrl: string; env: Record<string, string>; cardKey: string; userIds: string[] };
 const db = createDb(args.databaseUrl, 2);
 const boss = await openOutboxBoss({ databaseUrl: args.databaseUrl, max: 2 });
-// A job whose worker died is retried after 5 s instead of the production 5 min.
-const outbox = createPgBossOutbox({ boss, retry: { retryLimit: 2, retryDelay: 1, retryDelayMax: 4, expireInSeconds: 5 } });
+const production = args.mode === 'after-send-production';
+// A job whose worker died is retried after its 5 s expiry, or with the production heartbeat.
+const outbox = createPgBossOutbox({ boss, retry: production ? {} : { retryLimit: 2, retryDelay: 1, retryDelayMax: 4, expireInSeconds: 5 } });
 
-if (args.mode === 'after-send') {
+if (args.mode !== 'before-send') {
   const platforms = createChatPlatforms(parseEnv(args.env), { db });
   const wecom = platforms.wecom!;
   platforms.wecom = {

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
+import type { PgBoss } from 'pg-boss';
+import { openOutboxBoss } from '../../src/outbox/open-outbox-boss.ts';
 import { startOutboxWorkers } from '../../src/outbox/outbox-workers.ts';
 import { createChatPlatforms } from '../../src/platforms/create-chat-platforms.ts';
 import { startFakeWecomServer } from '../fakes/fake-wecom-server.ts';
@@ -36,9 +38,9 @@ function runChildUntil(mode: string, cardKey: string, signal: string): Promise<s
   });
 }
 
-async function deliverFromThisProcess() {
+async function deliverFromThisProcess(boss?: PgBoss) {
   const platforms = createChatPlatforms(parseEnv(wecomEnv(fake)), { db: t.db });
-  return startOutboxWorkers({ boss: await t.boss(), db: t.db, platforms, log: createLogger('silent') });
+  return startOutboxWorkers({ boss: boss ?? (await t.boss()), db: t.db, platforms, log: createLogger('silent') });
 }
 
 const sendsOf = (taskId: string) => fake.requestsTo('/cgi-bin/message/send').filter((r) => (r.body as { template_card?: { task_id?: string } }).template_card?.task_id === taskId);
@@ -67,4 +69,18 @@ describe('a process killed mid-way', () => {
     expect(sendsOf('kill-after')).toHaveLength(2);
     expect([seenBy('hr1', 'kill-after'), seenBy('hr2', 'kill-after')]).toEqual([1, 1]);
   }, 45_000);
+
+  it('with the production settings, a killed instance\'s card is retried within about a minute (not after the 5 min expiry), still seen once', async () => {
+    await runChildUntil('after-send-production', 'kill-prod', 'ACCEPTED');
+    // A second instance as it runs in production: default pg-boss intervals and retry policy.
+    const boss = await openOutboxBoss({ databaseUrl: t.url, max: 2 });
+    const workers = await deliverFromThisProcess(boss);
+    try {
+      await waitFor('sent', async () => (await t.db.outboxMessage.findUnique({ where: { dedupeKey: 'card:kill-prod' } }))?.status === 'SENT', 90_000);
+    } finally {
+      await workers.stop();
+      await boss.stop({ graceful: false });
+    }
+    expect([seenBy('hr1', 'kill-prod'), seenBy('hr2', 'kill-prod')]).toEqual([1, 1]);
+  }, 120_000);
 });

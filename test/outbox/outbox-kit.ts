@@ -10,7 +10,7 @@ import { createDeliveryHooks } from '../../src/services/delivery-hooks.ts';
 import type { TestDb } from '../helpers/test-db.ts';
 
 /** Two retries, after ~1–2 s and ~2–4 s; a job stuck active (dead worker) is retried after 5 s. */
-export const QUICK_RETRY: OutboxRetryPolicy = { retryLimit: 2, retryDelay: 1, retryDelayMax: 8, expireInSeconds: 5 };
+export const QUICK_RETRY: OutboxRetryPolicy = { retryLimit: 2, retryDelay: 1, retryDelayMax: 8, expireInSeconds: 5, heartbeatSeconds: 10 };
 
 export async function startWorkers(t: TestDb, platforms: ChatPlatforms): Promise<OutboxWorkers> {
   // As in the server: file messages read from the file store; the domain's delivery hooks run.
