@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import type { CardClick } from '../card-click.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
-import { parseRecipients } from '../cards/card-instance-json.ts';
+import { loadClickedCard, UNKNOWN_ACTION } from '../cards/load-clicked-card.ts';
 import { decideAbsenceCaseInTx } from './decide-absence-case.ts';
 
 const stateLabels: Record<string, string> = { CONTACTED: '已联系上', UNREACHABLE: '无法联系，已转人事', CLOSED: '员工已恢复打卡' };
@@ -18,16 +18,14 @@ const stateLabels: Record<string, string> = { CONTACTED: '已联系上', UNREACH
  *   const { text } = await decideAbsenceCheck(deps, { cardKey, actionId: ABSENCE_UNREACHABLE, actor, platform: 'wecom', platformUserId: 'wangjingli' });
  */
 export async function decideAbsenceCheck(deps: ServiceDeps, click: CardClick): Promise<{ text: string }> {
-  if (click.actionId !== ABSENCE_CONTACTED && click.actionId !== ABSENCE_UNREACHABLE) return { text: '无法识别的操作，请刷新卡片后重试' };
-  const card = await deps.db.cardInstance.findUnique({ where: { cardKey: click.cardKey } });
-  if (!card || card.type !== ABSENCE_CHECK_CARD || card.platform !== click.platform || card.subjectType !== 'absence_case' || !card.subjectId) return { text: '找不到这张卡片，可能已失效' };
-  if (!parseRecipients(card.recipients).some((r) => r.userId === click.platformUserId)) return { text: '你不是这张卡片的处理人' };
-  if (!click.actor) return { text: '找不到你的员工档案，请联系人事' };
-  const actor = click.actor;
+  if (click.actionId !== ABSENCE_CONTACTED && click.actionId !== ABSENCE_UNREACHABLE) return UNKNOWN_ACTION;
+  const clicked = await loadClickedCard(deps, click, { types: [ABSENCE_CHECK_CARD], subjectType: 'absence_case' });
+  if (clicked.refused) return clicked.refused;
+  const { card, actor } = clicked;
   const decision = click.actionId === ABSENCE_CONTACTED ? 'contacted' : 'unreachable';
   try {
     const r = await deps.db.$transaction((tx) =>
-      decideAbsenceCaseInTx(deps, tx, { actor, caseId: card.subjectId as string, decision, click: { cardKey: card.cardKey, platform: click.platform, platformUserId: click.platformUserId, responseCode: click.responseCode } }));
+      decideAbsenceCaseInTx(deps, tx, { actor, caseId: card.subjectId, decision, click: { cardKey: card.cardKey, platform: click.platform, platformUserId: click.platformUserId, responseCode: click.responseCode } }));
     const employee = await deps.db.employee.findUnique({ where: { id: r.absence.employeeId }, select: { name: true } });
     const name = employee?.name ?? '该员工';
     if (r.refused) return { text: r.refused };

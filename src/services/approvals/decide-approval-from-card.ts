@@ -3,11 +3,11 @@
 // checks the clicker is one of the step's current approvers.
 import { APPROVAL_APPROVE, APPROVAL_REJECT } from '../../../cards/action-ids.ts';
 import { APPROVAL_REQUEST_CARD } from '../../../cards/approval-request-card.ts';
-import { formatDateTime } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
 import type { CardClick } from '../card-click.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { parseCardModel, parseRecipients } from '../cards/card-instance-json.ts';
+import { parseCardModel } from '../cards/card-instance-json.ts';
+import { decidedReply, loadClickedCard, UNKNOWN_ACTION } from '../cards/load-clicked-card.ts';
 import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { decideApproval } from './decide-approval.ts';
 import { APPROVAL_STEP_SUBJECT } from './queue-approval-cards.ts';
@@ -20,23 +20,21 @@ export const NOT_YOUR_CARD = '这张审批卡片不是发给你的，无法代�
  */
 export async function decideApprovalFromCard(deps: ServiceDeps, click: CardClick): Promise<{ text: string }> {
   const decision = click.actionId === APPROVAL_APPROVE ? 'APPROVE' : click.actionId === APPROVAL_REJECT ? 'REJECT' : undefined;
-  if (!decision) return { text: '无法识别的操作，请刷新卡片后重试' };
-  const card = await deps.db.cardInstance.findUnique({ where: { cardKey: click.cardKey } });
-  if (!card || card.type !== APPROVAL_REQUEST_CARD || card.subjectType !== APPROVAL_STEP_SUBJECT || card.platform !== click.platform || !card.subjectId) {
-    return { text: '找不到这张审批卡片，可能已失效' };
-  }
-  const recipient = parseRecipients(card.recipients).find((r) => r.userId === click.platformUserId);
-  if (!recipient || !click.actor || click.actor.id !== recipient.employeeId) return { text: NOT_YOUR_CARD };
-  if (card.state !== 'OPEN') {
-    const label = parseCardModel(card.model).decided?.label ?? '已处理';
-    const at = card.decidedAt ? formatDateTime(deps.businessTz, card.decidedAt) : '';
-    return { text: `这张审批卡片已由 ${card.decidedByName ?? '他人'} 于 ${at} 处理：${label}` };
-  }
+  if (!decision) return UNKNOWN_ACTION;
+  const clicked = await loadClickedCard(deps, click, {
+    types: [APPROVAL_REQUEST_CARD], subjectType: APPROVAL_STEP_SUBJECT,
+    // The step's approver in person: a colleague sharing a platform account cannot decide for them.
+    recipientMatches: (recipient, actor) => actor?.id === recipient.employeeId,
+    notFound: '找不到这张审批卡片，可能已失效', notRecipient: NOT_YOUR_CARD,
+  });
+  if (clicked.refused) return clicked.refused;
+  const { card, actor } = clicked;
+  if (card.state !== 'OPEN') return decidedReply(deps, card, parseCardModel(card.model).decided?.label ?? '已处理', '这张审批卡片');
   const step = await deps.db.approvalStep.findUnique({ where: { id: card.subjectId }, select: { approvalId: true, index: true } });
   if (!step) return { text: '找不到这张审批卡片，可能已失效' };
   if (click.responseCode) await rememberResponseCode(deps.db, card.id, click.platformUserId, click.responseCode);
   try {
-    const { text } = await decideApproval(deps, { approvalId: step.approvalId, stepIndex: step.index, decision, actor: click.actor, channel: click.platform, log: click.log });
+    const { text } = await decideApproval(deps, { approvalId: step.approvalId, stepIndex: step.index, decision, actor, channel: click.platform, log: click.log });
     return { text };
   } catch (error) {
     // Escalated away, a stale card, or the flow's hook refusing the outcome: the message is meant

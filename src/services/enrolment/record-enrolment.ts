@@ -5,13 +5,12 @@
 import type { CardClick } from '../card-click.ts';
 import { ENROLMENT_RECORDED } from '../../../cards/action-ids.ts';
 import { ENROLMENT_DEADLINE_CARD, ENROLMENT_RECORDED_LABEL } from '../../../cards/enrolment-deadline-card.ts';
-import { dayIn, formatDateTime } from '../../domain/dates.ts';
-import { scopeOf } from '../../domain/permissions.ts';
+import { dayIn } from '../../domain/dates.ts';
 import type { CardInstance } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { parseRecipients } from '../cards/card-instance-json.ts';
+import { decidedReply, loadClickedCard, UNKNOWN_ACTION } from '../cards/load-clicked-card.ts';
 import { closeCopies, decidedColumns, queueCardUpdates } from '../cards/close-cards.ts';
 import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { recordEnrolmentInTx } from './record-enrolment-in-tx.ts';
@@ -24,12 +23,13 @@ export type RecordEnrolmentOptions = CardClick;
  *   const { text } = await recordEnrolment(deps, { cardKey, actionId: ENROLMENT_RECORDED, actor, platform: 'wecom', platformUserId: 'lihr' });
  */
 export async function recordEnrolment(deps: ServiceDeps, opts: RecordEnrolmentOptions): Promise<{ text: string }> {
-  if (opts.actionId !== ENROLMENT_RECORDED) return { text: '无法识别的操作，请刷新卡片后重试' };
-  const card = await deps.db.cardInstance.findUnique({ where: { cardKey: opts.cardKey } });
-  if (!card || card.type !== ENROLMENT_DEADLINE_CARD || card.platform !== opts.platform || !card.subjectId) return { text: '找不到这张卡片，可能已失效' };
-  if (!parseRecipients(card.recipients).some((r) => r.userId === opts.platformUserId)) return { text: '你不是这张卡片的处理人' };
-  const actor = opts.actor;
-  if (!actor || !scopeOf(actor, 'enrolment.record')) return { text: '抱歉，只有人事可以登记社保增员；如已办理，请告知人事同事点击「已增员」' };
+  if (opts.actionId !== ENROLMENT_RECORDED) return UNKNOWN_ACTION;
+  const clicked = await loadClickedCard(deps, opts, {
+    types: [ENROLMENT_DEADLINE_CARD],
+    permission: { action: 'enrolment.record', refusal: '抱歉，只有人事可以登记社保增员；如已办理，请告知人事同事点击「已增员」' },
+  });
+  if (clicked.refused) return clicked.refused;
+  const { card, actor } = clicked;
   if (card.state !== 'OPEN') return alreadyRecorded(deps, card);
   const employeeId = card.subjectId;
   if (actor.id === employeeId) return { text: '抱歉，这是你本人的社保增员，不能由你自己登记，请由其他人事同事点击「已增员」' };
@@ -59,6 +59,5 @@ export async function recordEnrolment(deps: ServiceDeps, opts: RecordEnrolmentOp
 }
 
 function alreadyRecorded(deps: ServiceDeps, card: CardInstance): { text: string } {
-  const at = card.decidedAt ? formatDateTime(deps.businessTz, card.decidedAt) : '';
-  return { text: `这张卡片已由 ${card.decidedByName ?? '他人'} 于 ${at} 处理：${ENROLMENT_RECORDED_LABEL}` };
+  return decidedReply(deps, card, ENROLMENT_RECORDED_LABEL);
 }

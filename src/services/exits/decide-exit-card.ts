@@ -6,12 +6,10 @@ import { EXIT_ACCEPT_RESIGNATION, EXIT_REQUEST_TERMINATION, EXIT_SEND_NOTICE, EX
 import { EXIT_NEXT_STEP_CARD, EXIT_NOTICE_READY_CARD } from '../../../cards/exit-notice-cards.ts';
 import { EXIT_RESIGNATION_CARD } from '../../../cards/exit-resignation-card.ts';
 import { EXIT_TASK_DUE_CARD, EXIT_TASK_OVERDUE_CARD } from '../../../cards/exit-task-cards.ts';
-import { formatDateTime } from '../../domain/dates.ts';
-import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { CardClick } from '../card-click.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { parseRecipients } from '../cards/card-instance-json.ts';
+import { decidedReply, loadClickedCard, UNKNOWN_ACTION } from '../cards/load-clicked-card.ts';
 import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { acceptResignation } from './accept-resignation.ts';
 import { completeExitTask } from './complete-exit-task.ts';
@@ -31,15 +29,11 @@ const cardTypesOf: Record<string, string[]> = {
  */
 export async function decideExitCard(deps: ServiceDeps, click: CardClick): Promise<{ text: string }> {
   const types = cardTypesOf[click.actionId];
-  if (!types) return { text: '无法识别的操作，请刷新卡片后重试' };
-  const card = await deps.db.cardInstance.findUnique({ where: { cardKey: click.cardKey } });
-  if (!card || !types.includes(card.type) || card.platform !== click.platform || !card.subjectId) return { text: '找不到这张卡片，可能已失效' };
-  if (!parseRecipients(card.recipients).some((r) => r.userId === click.platformUserId)) return { text: '你不是这张卡片的处理人' };
-  const actor = click.actor;
-  if (!actor || !scopeOf(actor, 'exit.manage')) return { text: '只有人事可以处理离职流程' };
-  if (card.state !== 'OPEN') {
-    return { text: `这张卡片已由 ${card.decidedByName ?? '他人'} 于 ${card.decidedAt ? formatDateTime(deps.businessTz, card.decidedAt) : ''} 处理` };
-  }
+  if (!types) return UNKNOWN_ACTION;
+  const clicked = await loadClickedCard(deps, click, { types, permission: { action: 'exit.manage', refusal: '只有人事可以处理离职流程' } });
+  if (clicked.refused) return clicked.refused;
+  const { card, actor } = clicked;
+  if (card.state !== 'OPEN') return decidedReply(deps, card);
   if (click.responseCode) {
     const code = click.responseCode;
     await deps.db.$transaction((tx) => rememberResponseCode(tx, card.id, click.platformUserId, code));

@@ -5,9 +5,8 @@
 import type { CardClick } from '../card-click.ts';
 import { ONBOARDING_ARRIVED, ONBOARDING_NO_SHOW } from '../../../cards/action-ids.ts';
 import { ONBOARDING_CONFIRM_CARD, onboardingDecisionLabels } from '../../../cards/onboarding-confirm-card.ts';
-import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
+import { dayIn, formatDay } from '../../domain/dates.ts';
 import { statusLabels } from '../../domain/lifecycle.ts';
-import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { CardInstance } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -15,7 +14,7 @@ import { queueRuleAcknowledgementRequest } from '../company-rules/queue-rule-ack
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
-import { parseRecipients } from '../cards/card-instance-json.ts';
+import { decidedReply, loadClickedCard, UNKNOWN_ACTION } from '../cards/load-clicked-card.ts';
 import { closeCopies, decidedColumns, queueCardUpdates } from '../cards/close-cards.ts';
 import { rememberResponseCode } from '../cards/remember-response-code.ts';
 
@@ -30,12 +29,10 @@ const isDecision = (id: string): id is keyof typeof onboardingDecisionLabels => 
  */
 export async function decideOnboardingArrival(deps: ServiceDeps, opts: DecideOnboardingArrivalOptions): Promise<{ text: string }> {
   const { actionId } = opts;
-  if (!isDecision(actionId)) return { text: '无法识别的操作，请刷新卡片后重试' };
-  const card = await deps.db.cardInstance.findUnique({ where: { cardKey: opts.cardKey } });
-  if (!card || card.type !== ONBOARDING_CONFIRM_CARD || card.platform !== opts.platform || !card.subjectId) return { text: '找不到这张卡片，可能已失效' };
-  if (!parseRecipients(card.recipients).some((r) => r.userId === opts.platformUserId)) return { text: '你不是这张卡片的处理人' };
-  const actor = opts.actor;
-  if (!actor || !scopeOf(actor, 'onboarding.confirm')) return { text: '只有人事可以确认到岗' };
+  if (!isDecision(actionId)) return UNKNOWN_ACTION;
+  const clicked = await loadClickedCard(deps, opts, { types: [ONBOARDING_CONFIRM_CARD], permission: { action: 'onboarding.confirm', refusal: '只有人事可以确认到岗' } });
+  if (clicked.refused) return clicked.refused;
+  const { card, actor } = clicked;
   if (card.state !== 'OPEN') return alreadyDecided(deps, card);
   const employeeId = card.subjectId;
   // Four-eyes: a new HR hire does not confirm their own first day (it starts the 30-day clock).
@@ -95,7 +92,5 @@ async function arrivalNotYetOpen(deps: ServiceDeps, employeeId: string, today: s
 }
 
 function alreadyDecided(deps: ServiceDeps, card: CardInstance): { text: string } {
-  const at = card.decidedAt ? formatDateTime(deps.businessTz, card.decidedAt) : '';
-  const label = card.decision && isDecision(card.decision) ? onboardingDecisionLabels[card.decision] : '已处理';
-  return { text: `这张卡片已由 ${card.decidedByName ?? '他人'} 于 ${at} 处理：${label}` };
+  return decidedReply(deps, card, card.decision && isDecision(card.decision) ? onboardingDecisionLabels[card.decision] : '已处理');
 }
