@@ -4,26 +4,11 @@
 // years after exit, 工资支付暂行规定 第六条). The evidence ledger keeps its entries and hashes.
 // Bounded batches; a second run finds nothing.
 import type { ServiceDeps } from '../deps.ts';
+import { deleteRowsOfLeavers } from './delete-rows-of-leavers.ts';
 
-const BATCH = 1000;
-
-/** @example await deleteOldContributions(deps, { exitedBefore: '2026-01-10' }) // → 36 */
+/** @example await deleteOldContributions(deps, { exitedBefore: '2026-01-10' }) // → 36 (contribution rows) */
 export async function deleteOldContributions(deps: Pick<ServiceDeps, 'db'>, o: { exitedBefore: string; maxBatches?: number }): Promise<number> {
-  let deleted = 0;
-  for (let i = 0; i < (o.maxBatches ?? 100); i++) {
-    const n = await deps.db.$executeRaw`
-      DELETE FROM "ContributionRecord" WHERE "id" IN (
-        SELECT c."id" FROM "ContributionRecord" c JOIN "Employee" e ON e."id" = c."employeeId"
-        WHERE e."status" = 'EXITED' AND e."exitDate" < ${o.exitedBefore}::date LIMIT ${BATCH})`;
-    deleted += n;
-    if (n < BATCH) break;
-  }
-  for (let i = 0; i < (o.maxBatches ?? 100); i++) {
-    const n = await deps.db.$executeRaw`
-      DELETE FROM "StatementNotice" WHERE "id" IN (
-        SELECT s."id" FROM "StatementNotice" s JOIN "Employee" e ON e."id" = s."employeeId"
-        WHERE e."status" = 'EXITED' AND e."exitDate" < ${o.exitedBefore}::date LIMIT ${BATCH})`;
-    if (n < BATCH) break;
-  }
+  const deleted = await deleteRowsOfLeavers(deps, { table: 'ContributionRecord', ...o });
+  await deleteRowsOfLeavers(deps, { table: 'StatementNotice', ...o });
   return deleted;
 }
