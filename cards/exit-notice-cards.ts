@@ -48,34 +48,47 @@ export function buildExitNoticeReadyCard(o: {
 }
 
 /**
- * The union step (recorded in the H5, it needs a date and the reply) or the termination approval.
+ * The union step (recorded in the H5, it needs a date and the reply), the company's written answer
+ * to the union's opinion (recorded in the H5), or the termination approval: 提交审批 is offered only
+ * once that answer is on file (劳动合同法 第四十三条).
  * @example
  *   buildExitNextStepCard({ employee, step: 'approval', facts: [{ label: '工会意见', value: '无异议' }], key, h5Url })
  */
 export function buildExitNextStepCard(o: {
-  employee: ExitCardEmployee; step: 'union' | 'approval'; facts: CardRow[]; key: string; h5Url: string; decided?: CardDecision;
+  employee: ExitCardEmployee; step: 'union' | 'answer' | 'approval'; facts: CardRow[]; key: string; h5Url: string; decided?: CardDecision;
 }): CardModel {
-  const union = o.step === 'union';
+  const s = nextSteps[o.step];
   return {
     type: EXIT_NEXT_STEP_CARD,
     key: o.key,
-    title: union ? '通知工会' : '提交解除劳动合同审批',
-    subtitle: o.decided
-      ? `${o.employee.name} 的离职流程已处理`
-      : union ? `${o.employee.name} 两次返岗期限已过，解除前须通知工会` : `已通知工会，可提交解除 ${o.employee.name} 劳动合同的审批`,
+    title: s.title,
+    subtitle: o.decided ? `${o.employee.name} 的离职流程已处理` : s.subtitle(o.employee.name),
     tone: 'urgent',
     rows: [{ label: '姓名', value: o.employee.name }, { label: '部门', value: o.employee.department }, ...o.facts],
-    legalBasis: union
-      ? '依据《劳动合同法》第四十三条：用人单位单方解除劳动合同，应当事先将理由通知工会'
-      : '依据《劳动合同法》第三十九条第（二）项、第四十三条',
+    legalBasis: s.legalBasis,
     buttons: [
-      ...(union ? [] : [{ kind: 'action' as const, actionId: EXIT_REQUEST_TERMINATION, text: '提交审批', style: 'primary' as const }]),
-      { kind: 'link', text: union ? '登记工会意见' : '查看案件', url: o.h5Url },
+      ...(o.step === 'approval' ? [{ kind: 'action' as const, actionId: EXIT_REQUEST_TERMINATION, text: '提交审批', style: 'primary' as const }] : []),
+      { kind: 'link', text: s.link, url: o.h5Url },
     ],
     url: o.h5Url,
     ...(o.decided && { decided: o.decided }),
   };
 }
+
+const nextSteps = {
+  union: {
+    title: '通知工会', link: '登记工会意见', subtitle: (name: string) => `${name} 两次返岗期限已过，解除前须通知工会`,
+    legalBasis: '依据《劳动合同法》第四十三条：用人单位单方解除劳动合同，应当事先将理由通知工会',
+  },
+  answer: {
+    title: '书面答复工会意见', link: '登记书面答复', subtitle: (name: string) => `已登记工会意见，请登记公司的书面答复后再提交解除 ${name} 劳动合同的审批`,
+    legalBasis: '依据《劳动合同法》第四十三条：用人单位应当研究工会的意见，并将处理结果书面通知工会',
+  },
+  approval: {
+    title: '提交解除劳动合同审批', link: '查看案件', subtitle: (name: string) => `已书面答复工会，可提交解除 ${name} 劳动合同的审批`,
+    legalBasis: '依据《劳动合同法》第三十九条第（二）项、第四十三条',
+  },
+} as const;
 
 /** The employee answered a notice: 「我将于…返岗」 or 「我已离职」. Information only. */
 export function buildExitEmployeeAnsweredCard(o: { employee: ExitCardEmployee; answer: string; answeredAt: string; notice: string; key: string; h5Url: string; decided?: CardDecision }): CardModel {

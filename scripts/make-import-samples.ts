@@ -13,25 +13,37 @@ const sh = '上海示例科技有限公司';
 const sz = '深圳示例信息技术有限公司';
 const bj = '北京示例商贸有限公司';
 
-// 工号 姓名 手机号 身份证号 入职日期 部门 直属上级工号 岗位 参保城市 合同主体 月工资 企业微信UserID 钉钉UserID 角色 状态 离职日期 社保增员日期 退休类别
-// (退休类别: every woman has hers; men are derived from the ID number, one is written out.)
-type Row = [string, string, string, string, string, string, string, string, string, string, number, string, string, string, string, string, string, string];
+// One object per employee, keyed by the template's headers, so a column added to the template
+// (roster-columns.ts) cannot shift the values of the next one. 退休类别: every woman has hers; men
+// are derived from the ID number, one is written out. The contract term follows 第十九条: an
+// empty 合同结束日期 is 无固定期限, probation within the term's limit.
+type Row = Partial<Record<(typeof rosterColumns)[number]['header'], string | number>>;
+const person = (
+  no: string, name: string, idFirst17: string, startDate: string, department: string, manager: string, position: string,
+  city: string, entity: string, wage: number, wecom: string, dingtalk: string, roles: string, status: string,
+): Row => ({
+  工号: no, 姓名: name, 手机号: `1380100${no.slice(1)}`, 身份证号: idNumber(idFirst17), 入职日期: startDate, 部门: department, 直属上级工号: manager, 岗位: position,
+  参保城市: city, 合同主体: entity, 月工资: wage, 企业微信UserID: wecom, 钉钉UserID: dingtalk, 角色: roles, 状态: status,
+});
+const term = (contractStart: string, contractEnd = '', probationEnd = ''): Row => ({ 合同开始日期: contractStart, 合同结束日期: contractEnd, 试用期截止日期: probationEnd });
 const company: Row[] = [
-  ['E1001', '王建国', '13801001001', idNumber('31010119780315011'), '2016-04-01', '总经办', '', '总经理', '上海', sh, 50000, 'WangJianGuo', 'ding-e1001', '管理员', '在职', '', '2016-04-01', '男'],
-  ['E1002', '李静', '13801001002', idNumber('11010519850722024'), '2017-09-01', '人力资源部', 'E1001', '人事经理', '上海', sh, 28000, 'LiJing', 'ding-e1002', '人事经理', '在职', '', '2017-09-01', '女干部（原55岁）'],
-  ['E1003', '张伟', '13801001003', idNumber('32010219920511035'), '2021-03-15', '人力资源部', 'E1002', '人事专员', '上海', sh, 12000, 'ZhangWei', 'ding-e1003', '人事专员,员工', '在职', '', '2021-03-15', ''],
-  ['E1004', '刘洋', '13801001004', idNumber('33010619880130047'), '2019-06-03', '财务部', 'E1001', '财务主管', '上海', sh, 22000.5, 'LiuYang', '', '财务', '在职', '', '2019-06-03', ''],
-  ['E1005', '陈晨', '13801001005', idNumber('44030519870918052'), '2018-11-12', '研发部', 'E1001', '技术总监', '深圳', sz, 45000, 'ChenChen', 'ding-e1005', '', '在职', '', '', '女干部（原55岁）'],
-  ['E1006', '杨帆', '13801001006', idNumber('44030519950403061'), '2022-07-01', '研发部', 'E1005', '后端工程师', '深圳', sz, 26000, 'YangFan', 'ding-e1006', '', '在职', '', '', ''],
-  ['E1007', '赵敏', '13801001007', idNumber('11010519970825078'), '2023-02-20', '研发部', 'E1005', '前端工程师', '深圳', sz, 21000, 'ZhaoMin', '', '', '停薪留职', '', '', '女职工（原50岁）'],
-  ['E1008', '黄磊', '13801001008', idNumber('31010119930614083'), '2024-05-06', '研发部', 'E1005', '测试工程师', '深圳', sz, 16000, 'HuangLei', 'ding-e1008', '', '待离职', '2026-07-31', '', ''],
-  ['E1009', '周婷', '13801001009', idNumber('32010219990209094'), '2026-07-01', '研发部', 'E1005', '产品经理', '深圳', sz, 18000, 'ZhouTing', '', '', '入职中', '', '', '女职工（原50岁）'],
-  ['E1010', '吴昊', '13801001010', idNumber('33010619860312105'), '2019-01-07', '销售部', 'E1001', '销售总监', '北京', bj, 30000, 'WuHao', 'ding-e1010', '', '在职', '', '', ''],
-  ['E1011', '徐丽', '13801001011', idNumber('11010519940717118'), '2023-08-14', '销售部', 'E1010', '客户经理', '北京', bj, 15000, '', 'ding-e1011', '', '在职', '', '', '女职工（原50岁）'],
-  ['E1012', '孙强', '13801001012', idNumber('11010519910101123'), '2022-03-01', '销售部', 'E1010', '销售代表', '北京', bj, 9000, 'SunQiang', '', '', '离职', '2025-12-31', '2022-03-01', ''],
+  { ...person('E1001', '王建国', '31010119780315011', '2016-04-01', '总经办', '', '总经理', '上海', sh, 50000, 'WangJianGuo', 'ding-e1001', '管理员', '在职'), 社保增员日期: '2016-04-01', ...term('2016-04-01'), 退休类别: '男' },
+  { ...person('E1002', '李静', '11010519850722024', '2017-09-01', '人力资源部', 'E1001', '人事经理', '上海', sh, 28000, 'LiJing', 'ding-e1002', '人事经理', '在职'), 社保增员日期: '2017-09-01', ...term('2017-09-01'), 退休类别: '女干部（原55岁）' },
+  { ...person('E1003', '张伟', '32010219920511035', '2021-03-15', '人力资源部', 'E1002', '人事专员', '上海', sh, 12000, 'ZhangWei', 'ding-e1003', '人事专员,员工', '在职'), 社保增员日期: '2021-03-15', ...term('2024-03-15', '2027-03-14') },
+  { ...person('E1004', '刘洋', '33010619880130047', '2019-06-03', '财务部', 'E1001', '财务主管', '上海', sh, 22000.5, 'LiuYang', '', '财务', '在职'), 社保增员日期: '2019-06-03', ...term('2019-06-03') },
+  { ...person('E1005', '陈晨', '44030519870918052', '2018-11-12', '研发部', 'E1001', '技术总监', '深圳', sz, 45000, 'ChenChen', 'ding-e1005', '', '在职'), ...term('2018-11-12'), 退休类别: '女干部（原55岁）' },
+  { ...person('E1006', '杨帆', '44030519950403061', '2022-07-01', '研发部', 'E1005', '后端工程师', '深圳', sz, 26000, 'YangFan', 'ding-e1006', '', '在职'), ...term('2025-07-01', '2028-06-30') },
+  { ...person('E1007', '赵敏', '11010519970825078', '2023-02-20', '研发部', 'E1005', '前端工程师', '深圳', sz, 21000, 'ZhaoMin', '', '', '停薪留职'), ...term('2023-02-20', '2028-02-19', '2023-08-19'), 退休类别: '女职工（原50岁）' },
+  { ...person('E1008', '黄磊', '31010119930614083', '2024-05-06', '研发部', 'E1005', '测试工程师', '深圳', sz, 16000, 'HuangLei', 'ding-e1008', '', '待离职'), 离职日期: '2026-07-31', ...term('2024-05-06', '2027-05-05', '2024-07-05') },
+  { ...person('E1009', '周婷', '32010219990209094', '2026-07-01', '研发部', 'E1005', '产品经理', '深圳', sz, 18000, 'ZhouTing', '', '', '入职中'), ...term('2026-07-01', '2029-06-30', '2026-12-31'), 退休类别: '女职工（原50岁）' },
+  { ...person('E1010', '吴昊', '33010619860312105', '2019-01-07', '销售部', 'E1001', '销售总监', '北京', bj, 30000, 'WuHao', 'ding-e1010', '', '在职'), ...term('2019-01-07') },
+  { ...person('E1011', '徐丽', '11010519940717118', '2023-08-14', '销售部', 'E1010', '客户经理', '北京', bj, 15000, '', 'ding-e1011', '', '在职'), ...term('2026-08-14', '2029-08-13'), 退休类别: '女职工（原50岁）' },
+  { ...person('E1012', '孙强', '11010519910101123', '2022-03-01', '销售部', 'E1010', '销售代表', '北京', bj, 9000, 'SunQiang', '', '', '离职'), 离职日期: '2025-12-31', 社保增员日期: '2022-03-01', ...term('2022-03-01', '2025-12-31', '2022-05-31') },
 ];
 const headers = rosterColumns.map((c) => c.header);
-const dateColumns = new Set(['入职日期', '离职日期', '社保增员日期']);
+const dateColumns = new Set<string>(['入职日期', '离职日期', '社保增员日期', '合同开始日期', '合同结束日期', '试用期截止日期']);
+/** The row's values in the template's column order; a header the row lacks is an empty cell. */
+const cells = (r: Row) => headers.map((h) => r[h] ?? '');
 
 const goodId = idNumber('51010719900101123');
 const wrongCheckDigit = goodId.slice(0, 17) + (goodId.endsWith('0') ? '1' : '0');
@@ -47,7 +59,7 @@ const bad = [
   ['B2007', '沈冰', '13902002008', '', '2026-01-05', '研发部', '', '经理'], // row 9: not a role
 ];
 
-writeFileSync(new URL('employees-sample.csv', out), csv([headers, ...company.map((r) => r.map(String))]));
+writeFileSync(new URL('employees-sample.csv', out), csv([headers, ...company.map((r) => cells(r).map(String))]));
 writeFileSync(new URL('employees-bad.csv', out), csv(bad));
 writeFileSync(new URL('employees-sample.xlsx', out), await xlsx());
 
@@ -65,7 +77,7 @@ async function xlsx(): Promise<Buffer> {
   const ws = wb.addWorksheet('员工名册');
   ws.addRow(headers).font = { bold: true };
   for (const r of company) {
-    const row = ws.addRow(r.map((v, i) => (dateColumns.has(headers[i] ?? '') && v !== '' ? new Date(`${v}T00:00:00Z`) : v === '' ? null : v)));
+    const row = ws.addRow(cells(r).map((v, i) => (dateColumns.has(headers[i] ?? '') && v !== '' ? new Date(`${v}T00:00:00Z`) : v === '' ? null : v)));
     row.eachCell((c, col) => {
       if (dateColumns.has(headers[col - 1] ?? '')) c.numFmt = 'yyyy-mm-dd';
       else if (typeof c.value === 'string') c.numFmt = '@';

@@ -91,6 +91,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   // A State Council holiday notice imported for a year (src/services/calendar/import-holiday-notice.ts).
   z.object({ type: z.literal('calendar.notice_imported'), data: z.object({ year: z.number().int(), title: z.string(), restDays: z.number().int(), workdays: z.number().int(), movedDeadlines: z.number().int() }) }),
   z.object({ type: z.literal('leave.recorded'), data: z.object({ leaveId: z.string(), fromDay: z.string(), toDay: z.string(), kind: z.string() }) }),
+  z.object({ type: z.literal('leave.revoked'), data: z.object({ leaveId: z.string(), source: z.string(), sourceId: z.string(), fromDay: z.string(), toDay: z.string() }) }),
   z.object({ type: z.literal('absence.detected'), data: z.object({ caseId: z.string(), trigger: z.enum(['attendance', 'insurance_stopped']), absentDays: z.number().int(), days: z.array(z.string()) }) }),
   z.object({ type: z.literal('absence.contacted'), data: z.object({ caseId: z.string(), cardKey: z.string(), platform: platform, note: z.string().optional() }) }),
   z.object({ type: z.literal('absence.unreachable'), data: z.object({ caseId: z.string(), reason: z.enum(['manager_unreachable', 'sla_expired']), cardKey: z.string().optional(), platform: platform.optional() }) }),

@@ -148,4 +148,28 @@ describe('other homes', () => {
     await page.screenshot({ path: `${resultsDir}/h5-login-grouped.png` });
     expect(errors).toEqual([]);
   });
+
+  it('links 规章制度 from HR\'s 工作台, and shows an employee the rule in force to sign under 待办 on 我的', async () => {
+    const rule = await t.db.companyRule.create({
+      data: {
+        kind: 'attendance', version: 1, title: '《员工考勤管理制度》', article: '连续旷工三个工作日及以上的，视为严重违纪', documentSha256: 'a'.repeat(64), documentName: 'a.pdf',
+        adoptedOn: new Date('2026-03-01'), adoptionMethod: 'ALL_STAFF', minutesSha256: 'b'.repeat(64), minutesName: 'b.pdf', uploadedById: ids.hr as string, uploadedByName: '林晓雯', evidenceIndex: 0,
+      },
+    });
+    const hr = await h5.phone(ids.hr);
+    await hr.page.goto(`${h5.base}/app/workbench`);
+    await hr.page.getByTestId('entries').getByText('规章制度', { exact: true }).click();
+    await hr.page.waitForURL(`${h5.base}/app/rules`);
+    expect(hr.errors).toEqual([]);
+
+    const { page, errors } = await h5.phone(ids.present);
+    await page.goto(`${h5.base}/app/me`);
+    const cell = page.getByTestId('me-top').getByTestId('me-rule');
+    await cell.waitFor();
+    expect(await cell.innerText()).toContain('规章制度：《员工考勤管理制度》');
+    expect(await cell.innerText()).toContain('待签收');
+    await cell.click();
+    await page.waitForURL(`${h5.base}/app/rules/${rule.id}`);
+    expect(errors).toEqual([]);
+  });
 });

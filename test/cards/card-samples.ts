@@ -133,7 +133,7 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
     }),
   'exit.next_step': (decided) =>
     buildExitNextStepCard({
-      employee: { name: '张三', department: '研发部', position: '后端工程师' }, step: 'approval', facts: [{ label: '通知工会', value: '2026-10-20' }, { label: '工会意见', value: '无异议' }],
+      employee: { name: '张三', department: '研发部', position: '后端工程师' }, step: 'approval', facts: [{ label: '工会意见', value: '无异议' }, { label: '书面答复', value: '2026-10-21' }],
       key: 'ex-0f8e1c2d3b4a59687766554433221100-approval-wecom', h5Url: 'https://hr.example.com/app/exits/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
     }),
   'exit.task_due': (decided) =>

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { attendanceSync } from '../../src/jobs/definitions/attendance-sync.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
+import { recountAbsence } from '../../src/services/absence/recount-absence.ts';
 import { makeEmployee } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
@@ -38,6 +39,20 @@ describe('DingTalk attendance end to end', () => {
     kit.gateway.pushEvent('attendance_check_record', { dataList: [{ userId: 'zhaoliu', checkTime: punch }] }, { eventId: 'evt-att-2' });
     await waitFor('the second event handled', async () => (await t.db.inboundDelivery.findFirst({ where: { deliveryId: 'evt-att-2', handledAt: { not: null } } })) ?? undefined);
     expect(await t.db.attendanceRecord.count({ where: { employeeId: zhao.id } })).toBe(3);
+  });
+
+  it('syncs approved DingTalk leave and marks it revoked once getleavestatus no longer reports it', async () => {
+    const leave = { userid: 'zhaoliu', start_time: ms('2026-10-12T09:00:00'), end_time: ms('2026-10-12T18:00:00') };
+    kit.api.data.leaves = [leave];
+    const sync = () => runJob(kit.deps, attendanceSync, { asOf: '2026-10-13', trigger: 'cli', log: kit.log });
+    expect(await sync()).toContain('1 approved leave(s) synced');
+    expect((await recountAbsence(t.db, { employeeId: zhao.id, from: '2026-10-12', to: '2026-10-12' })).days).toEqual([]);
+    // Cancelled in DingTalk: the platform reports approved leave only, so it is gone from the answer.
+    kit.api.data.leaves = [];
+    expect(await sync()).toContain('1 leave(s) revoked on the platform');
+    expect((await t.db.leaveRecord.findFirstOrThrow({ where: { employeeId: zhao.id } })).approved).toBe(false);
+    expect((await recountAbsence(t.db, { employeeId: zhao.id, from: '2026-10-12', to: '2026-10-12' })).days).toEqual(['2026-10-12']);
+    expect(await sync()).not.toContain('revoked');
   });
 
   it('ignores a malformed event payload without storing anything', async () => {

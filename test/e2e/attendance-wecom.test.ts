@@ -7,6 +7,7 @@ import { absenceDetection } from '../../src/jobs/definitions/absence-detection.t
 import { attendanceSync } from '../../src/jobs/definitions/attendance-sync.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
 import { absenceCardKey } from '../../src/services/absence/open-absence-case.ts';
+import { recountAbsence } from '../../src/services/absence/recount-absence.ts';
 import { makeEmployee } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
@@ -58,6 +59,23 @@ describe('WeCom attendance end to end', () => {
     const leave = await t.db.leaveRecord.findFirstOrThrow({ where: { employeeId: li.id } });
     expect([leave.source, leave.sourceId, leave.kind, leave.fromDay.toISOString().slice(0, 10), leave.toDay.toISOString().slice(0, 10)]).toEqual(['wecom', '202610080001', '年假', '2026-11-02', '2026-11-03']);
     expect(await run(attendanceSync, '2026-10-09')).not.toContain('approved leave');
+  });
+
+  it('marks a leave revoked in the WeCom 审批 app after approval as revoked, so its days count as absent again', async () => {
+    kit.fake.leaves.push({ spNo: '202610080002', userid: 'zhangsan', kind: '事假', submitTime: at('2026-10-08T11:00:00'), begin: at('2026-10-08T00:00:00'), end: at('2026-10-08T23:59:59') });
+    expect(await run(attendanceSync, '2026-10-09')).toContain('1 approved leave(s) synced');
+    expect((await recountAbsence(t.db, { employeeId: zhang.id, from: '2026-10-08', to: '2026-10-08' })).days).toEqual([]);
+    const leave = kit.fake.leaves.find((l) => l.spNo === '202610080002');
+    if (leave) leave.spStatus = 6;
+    expect(await run(attendanceSync, '2026-10-09')).toContain('1 leave(s) revoked on the platform');
+    const row = await t.db.leaveRecord.findFirstOrThrow({ where: { sourceId: '202610080002' } });
+    expect(row.approved).toBe(false);
+    expect(await t.db.auditEvent.count({ where: { type: 'leave.revoked', subjectId: zhang.id } })).toBe(1);
+    // No clock-in that day: with the leave gone the day is an absence again.
+    expect((await recountAbsence(t.db, { employeeId: zhang.id, from: '2026-10-08', to: '2026-10-08' })).days).toEqual(['2026-10-08']);
+    // Once is enough: the next run changes nothing.
+    expect(await run(attendanceSync, '2026-10-09')).not.toContain('revoked');
+    expect(await t.db.auditEvent.count({ where: { type: 'leave.revoked', subjectId: zhang.id } })).toBe(1);
   });
 
   it('asks the manager about 3 absent workdays and starts the notice on a signed 无法联系 click', async () => {

@@ -13,7 +13,7 @@ export interface WecomFakeCheckin {
   checkin_time: number;
 }
 
-/** An approved leave request in the fake 审批 app (record_type 1, sp_status 2). */
+/** A leave request in the fake 审批 app (record_type 1; sp_status 2 unless revoked). */
 export interface WecomFakeLeave {
   spNo: string;
   userid: string;
@@ -22,6 +22,8 @@ export interface WecomFakeLeave {
   submitTime: number;
   begin: number;
   end: number;
+  /** 2 已通过 (default); 6 通过后撤销: the employee or an admin revoked it after approval. */
+  spStatus?: number;
 }
 
 const ok = (body: Record<string, unknown>): FakeAnswer => ({ body: { errcode: 0, errmsg: 'ok', ...body } });
@@ -46,13 +48,15 @@ export function createWecomDataRoutes(directory: WecomFakeDirectory, checkins: W
       if (!(body.size >= 1 && body.size <= 100)) return err(301025, 'size must be 1–100');
       const filters = new Map((body.filters ?? []).map((f) => [f.key, f.value]));
       if (filters.get('record_type') !== '1') return ok({ sp_no_list: [], new_next_cursor: '' });
-      return ok({ sp_no_list: leaves.filter((l) => l.submitTime >= start && l.submitTime <= end).map((l) => l.spNo), new_next_cursor: '' });
+      const status = filters.get('sp_status');
+      const listed = leaves.filter((l) => l.submitTime >= start && l.submitTime <= end && (!status || String(l.spStatus ?? 2) === status));
+      return ok({ sp_no_list: listed.map((l) => l.spNo), new_next_cursor: '' });
     },
     '/cgi-bin/oa/getapprovaldetail': (req) => {
       const leave = leaves.find((l) => l.spNo === (req.body as { sp_no: string }).sp_no);
       if (!leave) return err(301025, 'invalid sp_no');
       const vacation = { selector: { options: [{ value: [{ text: leave.kind }] }] }, attendance: { date_range: { new_begin: leave.begin, new_end: leave.end } } };
-      return ok({ info: { sp_no: leave.spNo, sp_status: 2, applyer: { userid: leave.userid }, apply_data: { contents: [{ control: 'Vacation', value: { vacation } }] } } });
+      return ok({ info: { sp_no: leave.spNo, sp_status: leave.spStatus ?? 2, applyer: { userid: leave.userid }, apply_data: { contents: [{ control: 'Vacation', value: { vacation } }] } } });
     },
     '/cgi-bin/department/list': () => ok({ department: directory.departments }),
     '/cgi-bin/user/list': (req) => {

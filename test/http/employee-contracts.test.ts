@@ -54,4 +54,23 @@ describe('contract terms in the roster', () => {
     const row = await t.db.employee.findUniqueOrThrow({ where: { employeeNo: 'R2' } });
     expect([row.contractStart?.toISOString().slice(0, 10), row.contractEnd, row.probationEnd?.toISOString().slice(0, 10)]).toEqual(['2026-11-02', null, '2027-05-01']);
   });
+
+  it('checks a file with only 试用期截止日期 against the stored contract of an existing employee', async () => {
+    // R3: a one-year contract on record (第十九条: at most two months of probation).
+    expect((await upload('工号,姓名,入职日期,部门,合同开始日期,合同结束日期\r\nR3,丙,2026-11-02,研发部,2026-11-02,2027-11-01\r\n')).status).toBe(200);
+    const tooLong = await upload('工号,姓名,入职日期,部门,试用期截止日期\r\nR3,丙,2026-11-02,研发部,2027-03-01\r\n');
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.error.details.problems).toEqual([expect.objectContaining({ row: 2, column: '试用期截止日期', message: expect.stringContaining('试用期不得超过二个月') })]);
+    expect((await t.db.employee.findUniqueOrThrow({ where: { employeeNo: 'R3' } })).probationEnd).toBeNull();
+    // Within the limit of the stored term: accepted, although the file has no 合同开始日期.
+    expect((await upload('工号,姓名,入职日期,部门,试用期截止日期\r\nR3,丙,2026-11-02,研发部,2027-01-01\r\n')).status).toBe(200);
+    expect((await t.db.employee.findUniqueOrThrow({ where: { employeeNo: 'R3' } })).probationEnd?.toISOString().slice(0, 10)).toBe('2027-01-01');
+  });
+
+  it('checks a shortened contract in the file against the stored probation', async () => {
+    expect((await upload('工号,姓名,入职日期,部门,合同开始日期,合同结束日期,试用期截止日期\r\nR4,丁,2026-11-02,研发部,2026-11-02,2029-11-01,2027-03-01\r\n')).status).toBe(200);
+    const shortened = await upload('工号,姓名,入职日期,部门,合同结束日期\r\nR4,丁,2026-11-02,研发部,2027-05-01\r\n');
+    expect(shortened.status).toBe(422);
+    expect(shortened.body.error.details.problems).toEqual([expect.objectContaining({ row: 2, column: '试用期截止日期', message: expect.stringContaining('试用期不得超过一个月') })]);
+  });
 });

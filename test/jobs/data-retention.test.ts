@@ -43,11 +43,17 @@ describe('the data-retention job', () => {
     const goneProof = await uploadProof(t.deps, { actor: hr.actor, employeeId: gone.id, kind: 'PENSION_CERTIFICATE', consent: true, fileName: '退休证.pdf', bytes: pdf('gone') });
     const keptProof = await uploadProof(t.deps, { actor: hr.actor, employeeId: recent.id, kind: 'OTHER', fileName: '证明.pdf', bytes: pdf('recent') });
     await clockIn(gone.id, '2026-05-20T01:00:00Z');
+    const contribution = (employeeId: string) => ({ employeeId, month: '2026-05', insuranceType: 'PENSION' as const, baseFen: 1_000_000, employerFen: 160_000, employeeFen: 80_000, sourceFile: '2026-05.csv' });
+    await t.db.contributionRecord.createMany({ data: [contribution(gone.id), contribution(recent.id)] });
+    await t.db.statementNotice.create({ data: { employeeId: gone.id, month: '2026-05', queuedAt: now } });
     const old = await clockIn(active.id, '2028-11-01T01:00:00Z');
     const fresh = await clockIn(active.id, '2029-03-01T01:00:00Z');
 
     now = new Date('2029-03-10T20:00:00Z');
-    expect(await run('2029-03-10')).toBe('cleared 2 clock-in position(s), deleted 1 attendance record(s) and 1 stored file(s) past retention');
+    expect(await run('2029-03-10')).toBe('cleared 2 clock-in position(s), deleted 1 attendance record(s), 1 wage/contribution record(s) and 1 stored file(s) past retention');
+    // Wage and contribution rows go with the rest 2 years after exit (工资支付暂行规定 第六条); the recent leaver's stay.
+    expect(await t.db.contributionRecord.findMany({ select: { employeeId: true } })).toEqual([{ employeeId: recent.id }]);
+    expect(await t.db.statementNotice.count({ where: { employeeId: gone.id } })).toBe(0);
     expect((await t.db.attendanceRecord.findUniqueOrThrow({ where: { id: old.id } })).locationEnc).toBeNull();
     expect((await t.db.attendanceRecord.findUniqueOrThrow({ where: { id: fresh.id } })).locationEnc).toBe('v1:ciphertext');
     expect(await t.db.attendanceRecord.count({ where: { employeeId: gone.id } })).toBe(0);
@@ -56,7 +62,7 @@ describe('the data-retention job', () => {
     // The ledger is untouched: the proof's entry and its hash stay; the deletion is a new entry.
     expect((await t.db.evidenceEntry.findFirstOrThrow({ where: { index: goneProof.evidenceIndex } })).payloadHash).toBe(goneProof.sha256);
     expect(await t.db.evidenceEntry.count({ where: { type: 'retention.file_deleted', employeeId: gone.id } })).toBe(1);
-    expect(await run('2029-03-10')).toBe('cleared 0 clock-in position(s), deleted 0 attendance record(s) and 0 stored file(s) past retention');
+    expect(await run('2029-03-10')).toBe('cleared 0 clock-in position(s), deleted 0 attendance record(s), 0 wage/contribution record(s) and 0 stored file(s) past retention');
 
     expect(await verifyLedger(t.deps)).toMatchObject({ ok: true, deletedOriginals: 1 });
     let out = '';

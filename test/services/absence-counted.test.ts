@@ -62,6 +62,32 @@ describe('absence that is counted', () => {
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('RETURNED');
   });
 
+  it('refuses the approval of a termination when the employee clocked in between the request and the decision, and closes the case', async () => {
+    const { employee, id } = await caseReadyForTermination('冯十');
+    const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });
+    await punch(employee.id, '2026-11-10');
+    c.outbox.messages.length = 0;
+    await expect(decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api', confirmWarning: true })).rejects.toMatchObject({
+      code: 'conflict', status: 409, message: expect.stringContaining('该员工自 11-10 起已有打卡记录，不能继续旷工解除流程'),
+    });
+    expect(await t.db.exitStep.count({ where: { processId: id, kind: 'termination_notice' } })).toBe(0);
+    expect(c.outbox.messages.filter((m) => m.dedupeKey.startsWith('exit-notice:'))).toEqual([]);
+    expect((await t.db.approval.findUniqueOrThrow({ where: { id: approvalId } })).status).toBe('WITHDRAWN');
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('RETURNED');
+    expect((await t.db.employee.findUniqueOrThrow({ where: { id: employee.id } })).status).toBe('ACTIVE');
+  });
+
+  it('refuses the approval of a termination once leave approved after the request brings the absence under the threshold', async () => {
+    const { employee, id } = await caseReadyForTermination('陈十一');
+    const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });
+    await t.db.leaveRecord.create({ data: { employeeId: employee.id, fromDay: new Date('2026-10-29T00:00:00Z'), toDay: new Date('2026-11-10T00:00:00Z'), kind: '病假', source: 'hr', createdById: 'test' } });
+    await expect(decideApproval(c.deps, { approvalId, decision: 'APPROVE', actor: c.manager.actor, channel: 'api', confirmWarning: true })).rejects.toMatchObject({
+      code: 'conflict', message: expect.stringContaining('只有 1 个工作日'),
+    });
+    expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('RETURNED');
+    expect(await t.db.approvalDecision.count({ where: { step: { approvalId } } })).toBe(0);
+  });
+
   it('recounts the absent days through the day the termination notice is issued', async () => {
     const { id } = await caseReadyForTermination('周九');
     const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });

@@ -68,7 +68,13 @@ describe('absence exit chain', () => {
     c.setNow('2026-11-10 10:00');
     await expect(requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor })).rejects.toMatchObject({ code: 'conflict' });
     await recordUnionNotification(c.deps, { processId: id, actor: c.hr.actor, notifiedOn: '2026-11-10', reply: '工会无异议' });
+    // 第四十三条: no 提交审批 button until the company's written answer to the union is on file.
+    const offersSubmit = () => c.cards('exit.next_step').filter((m) => m.payload.kind === 'card' && m.payload.card.buttons.some((b) => b.kind === 'action' && b.actionId === 'exit.request_termination'));
+    expect(offersSubmit()).toHaveLength(0);
+    expect(JSON.stringify(c.cards('exit.next_step').at(-1)?.payload)).toContain('登记公司对工会意见的书面答复');
     await recordUnionAnswer(c.deps, { processId: id, actor: c.hr.actor, answeredOn: '2026-11-10', companyAnswer: '公司已研究工会意见，维持解除决定' });
+    expect(offersSubmit()).toHaveLength(1);
+    expect(await t.db.cardInstance.count({ where: { subjectId: id, type: 'exit.next_step', state: 'OPEN' } })).toBe(1);
     const { approvalId } = await requestTerminationApproval(c.deps, { processId: id, actor: c.hr.actor });
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id } })).state).toBe('TERMINATION_APPROVAL');
     const decided = await decideApproval(c.deps, { approvalId, decision: 'APPROVE', confirmWarning: true, actor: c.manager.actor, channel: 'api' });

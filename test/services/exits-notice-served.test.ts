@@ -57,6 +57,11 @@ describe('notices that were delivered', () => {
     const step = await t.db.exitStep.findFirstOrThrow({ where: { processId: id, kind: 'return_notice_1' } });
     expect({ on: day(step.deliveredOn), via: step.deliveredVia, deadline: day(step.deadline) }).toEqual({ on: '2026-11-04', via: 'ems', deadline: '2026-11-09' });
     expect(await t.db.evidenceEntry.count({ where: { subjectId: id, type: 'exit.notice_served' } })).toBe(1);
+    // HR's 「通知书待送达」 card is closed for everyone, saying who recorded the delivery.
+    const asked = await t.db.cardInstance.findMany({ where: { subjectId: id, type: 'exit.delivery_needed' } });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.map((a) => ({ state: a.state, by: a.decidedByName }))).toEqual(asked.map(() => ({ state: 'DECIDED', by: c.hr.actor.name })));
+    expect(c.outbox.messages.some((m) => m.payload.kind === 'card_update' && m.payload.card.type === 'exit.delivery_needed' && m.payload.card.decided?.label.includes('已送达'))).toBe(true);
     expect(await c.job('2026-11-08')).toContain('second-notice prompts 0');
     expect(await c.job('2026-11-09')).toContain('second-notice prompts 1');
   });

@@ -48,6 +48,16 @@ describe('importing the sample roster', () => {
     expect(enrolments.every((e) => e.changes.length === 1 && e.changes[0]!.reason === '导入（名册社保增员日期）')).toBe(true);
     expect((await byNo('E1004')).monthlyWageFen).toBe(2_200_050);
     expect((await byNo('E1009')).status).toBe('ONBOARDING');
+    // The contract columns, aligned by header: a 3-year term with six months' probation (第十九条),
+    // an open-ended one (empty 合同结束日期), and 退休类别 still in its own column.
+    const term = async (no: string) => {
+      const e = await byNo(no);
+      return [e.contractStart, e.contractEnd, e.probationEnd].map((d) => d?.toISOString().slice(0, 10) ?? null);
+    };
+    expect(await term('E1009')).toEqual(['2026-07-01', '2029-06-30', '2026-12-31']);
+    expect(await term('E1001')).toEqual(['2016-04-01', null, null]);
+    expect((await byNo('E1009')).retirementCategory).toBe('female_worker');
+    expect(sampleCsv.toString('utf8').split('\r\n')[0]).toContain('合同开始日期,合同结束日期,试用期截止日期');
     const exited = await byNo('E1012');
     expect([exited.status, exited.exitDate?.toISOString().slice(0, 10)]).toEqual(['EXITED', '2025-12-31']);
     expect(await t.db.statusChange.count({ where: { employeeId: exited.id, reason: '导入', toStatus: 'EXITED' } })).toBe(1);

@@ -40,4 +40,27 @@ describe('the attendance rule with onboarding', () => {
     expect(JSON.stringify(sent[0]!.payload)).toContain('《员工考勤管理制度》（第 1 版）');
     expect(await confirm('张三', ONBOARDING_NO_SHOW)).toEqual([]);
   });
+
+  it('sends every employee at work a link to read and sign a new version when HR stores it, once each', async () => {
+    const staff = await makeEmployee(t.deps, { name: '老员工', identities: { sandbox: 'u-老员工' } });
+    await makeEmployee(t.deps, { name: '已离职', status: 'EXITED', identities: { sandbox: 'u-已离职' } });
+    await makeEmployee(t.deps, { name: '待入职', status: 'ONBOARDING', startDate: '2026-12-28', identities: { sandbox: 'u-待入职' } });
+    outbox.messages.length = 0;
+    const { ruleId, text } = await storeCompanyRule(deps, {
+      actor: hr.actor, kind: 'attendance', title: '员工考勤管理制度', article: '连续旷工三个工作日及以上的，视为严重违纪', adoptedOn: '2026-12-01',
+      adoptionMethod: 'WORKERS_CONGRESS', document: { fileName: 'a2.pdf', bytes: pdfBytes() }, minutes: { fileName: 'b2.pdf', bytes: pdfBytes() },
+    });
+    const notices = outbox.messages.filter((m) => m.dedupeKey.startsWith(`company-rule:${ruleId}:`));
+    const to = notices.flatMap((m) => m.recipients);
+    expect(to).toContain('u-老员工');
+    expect(to).toContain('hr-1');
+    expect(to).not.toContain('u-已离职');
+    expect(to).not.toContain('u-待入职');
+    expect(new Set(to).size).toBe(to.length);
+    const mine = notices.find((m) => m.recipients.includes('u-老员工'));
+    expect(mine?.dedupeKey).toBe(`company-rule:${ruleId}:${staff.id}:sandbox`);
+    expect(JSON.stringify(mine?.payload)).toContain('《员工考勤管理制度》已更新为第 2 版');
+    expect(JSON.stringify(mine?.payload)).toContain(`https://hr.example.com/app/rules/${ruleId}`);
+    expect(text).toContain(`已通过聊天消息通知 ${notices.length} 个账号`);
+  });
 });

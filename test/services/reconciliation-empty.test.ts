@@ -12,7 +12,7 @@ describe('contribution-reconciliation without contributions', () => {
   it('reconciles nothing and opens no task', async () => {
     await makeEmployee(t.deps, { startDate: '2026-01-05' });
     const summary = await contributionReconciliation.run({ deps: t.deps, asOf: '2026-11-05', log: createLogger('silent') });
-    expect(summary).toBe('no contributions imported up to 2026-11: nothing reconciled');
+    expect(summary).toBe('no contributions imported up to 2026-11: nothing reconciled; statements queued 0 (2026-09 – 2026-11)');
     expect(await t.db.reconciliationTask.count()).toBe(0);
   });
 });

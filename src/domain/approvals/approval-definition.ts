@@ -41,6 +41,12 @@ export interface ApprovalDefinition<D = unknown> {
    * the approval is shown and again when it is approved.
    */
   approvalWarning?(ctx: { db: Db | Tx; approval: Approval }): Promise<string | undefined>;
+  /**
+   * A decision's transaction threw (e.g. onApproved found the subject no longer qualifies): runs
+   * after the rollback, in its own transactions, so the flow can record why before the error
+   * reaches the approver.
+   */
+  onDecisionRefused?(ctx: { deps: D; approval: Approval; error: unknown }): Promise<void>;
 }
 
 export const DEFAULT_SLA_HOURS = 24;

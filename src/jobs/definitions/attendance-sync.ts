@@ -16,7 +16,8 @@ export const attendanceSync: JobDefinition = {
     const sum = (k: 'inserted' | 'duplicates' | 'unknownUsers') => results.reduce((n, r) => n + r[k], 0);
     const unknown = sum('unknownUsers') > 0 ? `; ${sum('unknownUsers')} record(s) of unlinked accounts skipped (run directory-sync)` : '';
     const newLeaves = leaves.reduce((n, l) => n + l.inserted, 0);
+    const revoked = leaves.reduce((n, l) => n + l.revoked, 0);
     const failed = leaves.filter((l) => l.failed).map((l) => `; approved leave from ${l.platform} not pulled (${l.failed})`).join('');
-    return `pulled ${pulled}; inserted ${sum('inserted')}, duplicates ${sum('duplicates')}${unknown}${newLeaves > 0 ? `; ${newLeaves} approved leave(s) synced` : ''}${failed}`;
+    return `pulled ${pulled}; inserted ${sum('inserted')}, duplicates ${sum('duplicates')}${unknown}${newLeaves > 0 ? `; ${newLeaves} approved leave(s) synced` : ''}${revoked > 0 ? `; ${revoked} leave(s) revoked on the platform` : ''}${failed}`;
   },
 };

@@ -8,7 +8,7 @@ import { createWecomApi, type WecomApi, type WecomConfig } from './wecom-api.ts'
 import { getWecomUserIdByCode } from './wecom-auth.ts';
 import { getWecomCheckins, type WecomCheckin } from './wecom-checkin.ts';
 import { getWecomDirectory } from './wecom-directory.ts';
-import { getWecomApprovedLeaves, type WecomLeave } from './wecom-leave.ts';
+import { getWecomApprovedLeaves, getWecomRevokedLeaveSpNos, type WecomLeave } from './wecom-leave.ts';
 import { getWecomJsApiConfig, type WecomJsApiConfig } from './wecom-jsapi.ts';
 import { uploadWecomMedia } from './wecom-media.ts';
 import { sendWecomMessage, updateWecomTemplateCard, type WecomMessage, type WecomSendResult } from './wecom-messages.ts';
@@ -22,6 +22,7 @@ export interface WecomClient {
   getJsApiConfig(url: string): Promise<WecomJsApiConfig>;
   getCheckins(opts: { userIds: string[]; from: Date; to: Date }): Promise<WecomCheckin[]>;
   getApprovedLeaves(opts: { from: Date; to: Date; known?: (spNo: string) => boolean }): Promise<WecomLeave[]>;
+  getRevokedLeaveSpNos(opts: { from: Date; to: Date }): Promise<string[]>;
   getDirectory(): Promise<PlatformDirectory>;
 }
 
@@ -55,6 +56,7 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     getJsApiConfig: (url) => getWecomJsApiConfig(api, url),
     getCheckins: (o) => getWecomCheckins(api, o),
     getApprovedLeaves: (o) => getWecomApprovedLeaves(api, o),
+    getRevokedLeaveSpNos: (o) => getWecomRevokedLeaveSpNos(api, o),
     getDirectory: () => getWecomDirectory(api),
   };
 }

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { decisionLabels } from '../../domain/approvals/approval-definition.ts';
 import { formatDateTime } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
-import type { ApprovalStatus } from '../../generated/prisma/client.ts';
+import type { Approval, ApprovalStatus } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
@@ -49,8 +49,10 @@ export async function decideApproval(deps: ServiceDeps, o: DecideApprovalOptions
   const comment = o.comment?.trim() || undefined;
   if (comment && comment.length > MAX_COMMENT) throw new AppError('validation_failed', `审批意见最多 ${MAX_COMMENT} 字`);
   const now = deps.now();
+  let decided: Approval | undefined;
   const result = await deps.db.$transaction(async (tx) => {
     const approval = await lockApproval(tx, o.approvalId);
+    decided = approval;
     const step = approval.steps[o.stepIndex ?? approval.currentStep];
     if (!step) throw new AppError('not_found', '找不到这一审批步骤');
     await refuseOwnApproval(tx, { actor, submitterId: approval.submitterId, subjectEmployeeId: approval.subjectEmployeeId, approverIds: step.approverIds });
@@ -92,6 +94,9 @@ export async function decideApproval(deps: ServiceDeps, o: DecideApprovalOptions
       : settled.next ? `已同意${title}，已转交下一步：${settled.next.name}`
       : `已同意${title}，还需 ${missing.length} 人同意`;
     return { status: settled.status, changed: true, text };
+  }).catch(async (error: unknown) => {
+    if (decided) await findDefinition(decided.definition).onDecisionRefused?.({ deps, approval: decided, error });
+    throw error;
   });
   if (result.changed) {
     // The decision stands on its own; the head is resealed by the next append if this one fails.

@@ -1,7 +1,8 @@
 // HR stores a company rule as adopted (劳动合同法 第四条): the rule's PDF, the adoption record (day,
 // 职工代表大会 or 全体职工讨论) with its minutes, and the article the exit notices quote. A new version
 // supersedes the previous one of the same kind (compare-and-set, so two uploads cannot both be
-// "current"). Both files are evidence entries; the tree head is sealed after commit.
+// "current"). Both files are evidence entries; the tree head is sealed after commit. The staff at
+// work are sent the new version to read and sign (queue-rule-version-notices.ts).
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/actor.ts';
 import { adoptionMethodLabels, bookTitle, type AdoptionMethod, type CompanyRuleKind } from '../../domain/company-rules/company-rule.ts';
@@ -16,6 +17,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
 import { storeFile } from '../files/store-file.ts';
+import { queueRuleVersionNotices } from './queue-rule-version-notices.ts';
 
 export interface UploadedRuleFile {
   fileName: string;
@@ -68,7 +70,7 @@ export async function storeCompanyRule(deps: ServiceDeps, o: StoreCompanyRuleOpt
       type: 'company_rule.minutes', subjectType: 'company_rule', subjectId: ruleId,
       payload: { kind: 'file', sha256: minutes.sha256, mediaType: minutesType }, metadata: adoption, at: now,
     });
-    await tx.companyRule.create({
+    const rule = await tx.companyRule.create({
       data: {
         id: ruleId, kind: o.kind, version, title, article: o.article, documentSha256: document.sha256, documentName: cleanFileName(o.document.fileName),
         adoptedOn: parseDay(o.adoptedOn), adoptionMethod: o.adoptionMethod, minutesSha256: minutes.sha256, minutesName: cleanFileName(o.minutes.fileName),
@@ -80,7 +82,8 @@ export async function storeCompanyRule(deps: ServiceDeps, o: StoreCompanyRuleOpt
       data: { ruleId, kind: o.kind, version, title, adoptedOn: o.adoptedOn, adoptionMethod: o.adoptionMethod, documentSha256: document.sha256, minutesSha256: minutes.sha256, ...(current && { supersedes: current.id }) },
     }, { type: 'company_rule', id: ruleId });
     const superseded = current ? `，取代第 ${current.version} 版` : '';
-    return { ruleId, version, text: `已登记${title}第 ${version} 版（${o.adoptedOn} 经${adoptionMethodLabels[o.adoptionMethod]}讨论通过）${superseded}。请通知员工在「社保哨兵」中阅读并签收。` };
+    const notified = await queueRuleVersionNotices(deps, tx, { rule });
+    return { ruleId, version, text: `已登记${title}第 ${version} 版（${o.adoptedOn} 经${adoptionMethodLabels[o.adoptionMethod]}讨论通过）${superseded}。已通过聊天消息通知 ${notified} 个账号阅读并签收；没有聊天账号的员工请另行告知。` };
   });
   // Best effort: an entry not yet under a signed head is covered by the next seal.
   await sealTreeHead(deps).catch(() => undefined);

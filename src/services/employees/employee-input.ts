@@ -67,14 +67,22 @@ const fields = {
   identities: identitiesSchema.optional(),
 };
 
-export const createEmployeeInput = z
+const newEmployeeFields = z
   .object({ employeeNo: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '工号只能包含字母、数字、- 和 _，最长 32 位'), status: statusEnum.default('ACTIVE'), ...fields, roles: z.array(roleEnum).min(1).optional() })
-  .strict()
+  .strict();
+
+export const createEmployeeInput = newEmployeeFields
   .superRefine((v, ctx) => {
     const problem = contractTermProblem({ contractStart: v.contractStart ?? null, contractEnd: v.contractEnd ?? null, probationEnd: v.probationEnd ?? null });
     if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   })
   .transform(checkIdentityInput);
+
+/**
+ * A roster row: the same checks but the contract term's, which the import runs once the row is
+ * merged with what is stored for an existing employee (find-roster-contract-problems.ts).
+ */
+export const rosterEmployeeInput = newEmployeeFields.transform(checkIdentityInput);
 
 /** PATCH takes no roles: they change only through changeEmployeeRoles (four-eyes); updateEmployee says so in Chinese. */
 export const updateEmployeeInput = z

@@ -2,11 +2,15 @@
 // Approved → terminateAbsentEmployee; rejected → the case goes back to HR (UNION_NOTIFIED) with a
 // note and a fresh prompt, so HR can correct and resubmit or register the return. Approving a
 // termination of an employee who never acknowledged the attendance rule needs the approver's
-// explicit confirmation (劳动合同法 第四条).
+// explicit confirmation (劳动合同法 第四条). The approval recounts the absence again: if it no
+// longer counts, the approval is refused, withdrawn and the case closed (guard-counted-absence.ts).
 import { buildExitNextStepCard } from '../../../cards/exit-notice-cards.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ApprovalDefinition } from '../../domain/approvals/approval-definition.ts';
+import { lockApproval } from '../approvals/lock-approval.ts';
+import { withdrawLockedApproval } from '../approvals/withdraw-approval.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { closeCaseOnAbsenceRefusal } from './guard-counted-absence.ts';
 import { exitCaseUrl, loadExitEmployee } from './exit-facts.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 import { queueExitCard } from './queue-exit-card.ts';
@@ -20,6 +24,18 @@ export const absenceTerminationApproval: ApprovalDefinition<ServiceDeps> = {
   approvalWarning: ({ db, approval }) => terminationRuleWarning(db, approval.subjectEmployeeId),
   async onApproved({ tx, deps, approval, actor }) {
     await terminateAbsentEmployee(deps, tx, { processId: approval.subjectId, approvalId: approval.id, actor });
+  },
+  // The recount refused the approval (a clock-in or approved leave since the request): the
+  // approval is withdrawn and the case closes as returned, then the approver sees why.
+  async onDecisionRefused({ deps, approval, error }) {
+    await closeCaseOnAbsenceRefusal(deps, {
+      processId: approval.subjectId, error,
+      before: async (tx, actor) => withdrawLockedApproval(deps, tx, { approval: await lockApproval(tx, approval.id), actor }),
+    });
+  },
+  async onWithdrawn({ tx, approval }) {
+    const p = await lockExitProcess(tx, approval.subjectId);
+    if (p.state === 'TERMINATION_APPROVAL' && p.approvalId === approval.id) await moveExitProcess(tx, p, 'UNION_NOTIFIED', { approvalId: null, note: '解除审批已撤回' });
   },
   async onRejected({ tx, deps, approval, actor }) {
     const p = await lockExitProcess(tx, approval.subjectId);

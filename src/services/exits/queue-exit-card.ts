@@ -24,7 +24,12 @@ export interface QueueExitCardOptions {
 
 /** `ex-<subject uuid without dashes>-<stage>-<platform>`: valid as task_id and outTrackId. */
 export function exitCardKey(subjectId: string, stage: string, platform: Platform): string {
-  return `ex-${subjectId.replaceAll('-', '')}-${stage}-${platform}`;
+  return `${exitCardKeyPrefix(subjectId, stage)}${platform}`;
+}
+
+/** What the keys of one stage's cards on every platform start with. */
+export function exitCardKeyPrefix(subjectId: string, stage: string): string {
+  return `ex-${subjectId.replaceAll('-', '')}-${stage}-`;
 }
 
 /**

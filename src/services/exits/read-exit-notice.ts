@@ -13,6 +13,7 @@ import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { closeDeliveryNeededCards } from './close-delivery-needed-cards.ts';
 import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { loadAbsentDays, loadExitEmployee } from './exit-facts.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
@@ -31,7 +32,11 @@ export async function readExitNotice(deps: ServiceDeps, o: { processId: string; 
     if (!scope || (scope !== 'all' && !own)) throw new AppError('forbidden', '只能查看发给本人的通知书');
     if (own) {
       const undelivered = await tx.exitStep.findMany({ where: { processId: p.id, kind: { in: ['return_notice_1', 'return_notice_2'] }, sentAt: { not: null }, deliveredOn: null }, select: { kind: true } });
-      for (const u of undelivered) await markExitNoticeDeliveredInTx(tx, { processId: p.id, notice: u.kind, deliveredOn: dayIn(deps.businessTz, now), via: 'h5', actor: o.actor, at: now });
+      for (const u of undelivered) {
+        const deliveredOn = dayIn(deps.businessTz, now);
+        await markExitNoticeDeliveredInTx(tx, { processId: p.id, notice: u.kind, deliveredOn, via: 'h5', actor: o.actor, at: now });
+        await closeDeliveryNeededCards(deps, tx, { processId: p.id, notice: u.kind, deliveredOn, actor: o.actor });
+      }
     }
     const steps = await tx.exitStep.findMany({ where: { processId: p.id, kind: { in: ['return_notice_1', 'return_notice_2'] }, sentAt: { not: null } }, orderBy: { sentAt: 'asc' } });
     const employee = await loadExitEmployee(tx, p.employeeId);

@@ -11,6 +11,7 @@ import { AppError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { closeDeliveryNeededCards } from './close-delivery-needed-cards.ts';
 import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { lockExitCaseForHr } from './lock-exit-process.ts';
 import { markExitNoticeDeliveredInTx } from './mark-exit-notice-delivered.ts';
@@ -67,6 +68,7 @@ export async function recordExitChannel(deps: ServiceDeps, o: RecordChannelOptio
     const label = `${stepKindLabels[step.kind] ?? step.kind} 于 ${sentOn} 通过${channelLabels[o.channel]}发出（${o.reference}）`;
     if (!o.deliveredOn || o.channel === 'other') return { text: `已登记：${label}，尚未登记送达日期，仍为「待送达」` };
     const served = await markExitNoticeDeliveredInTx(tx, { processId: p.id, notice: step.kind, deliveredOn: o.deliveredOn, via: o.channel, actor: o.actor, at: now });
+    await closeDeliveryNeededCards(deps, tx, { processId: p.id, notice: step.kind, deliveredOn: o.deliveredOn, actor: o.actor });
     const effect = served?.exitDate ? `，自 ${served.exitDate} 起解除劳动合同` : served?.deadline ? `，返岗期限 ${served.deadline}` : '';
     return { text: `已登记：${label}，${o.deliveredOn} 送达${effect}` };
   });

@@ -39,8 +39,8 @@ export async function recordUnionNotification(deps: ServiceDeps, o: { processId:
     await closeExitCards(deps, tx, { subjectId: p.id, types: [EXIT_NEXT_STEP_CARD], actor: o.actor, actionId: 'exit.union_recorded', label: `已登记工会意见（${o.notifiedOn}）` });
     const employee = await loadExitEmployee(tx, p.employeeId);
     await queueExitCard(deps, tx, {
-      actor: o.actor, subjectType: 'exit_process', subjectId: p.id, employeeId: p.employeeId, stage: 'approval', audience: { kind: 'hr' },
-      build: (key) => buildExitNextStepCard({ employee, step: 'approval', facts: [{ label: '通知工会', value: `${o.notifiedOn}${notifiedBody ? `（${notifiedBody}）` : ''}` }, { label: '工会意见', value: reply }, { label: '下一步', value: '登记公司对工会意见的书面答复' }], key, h5Url: exitCaseUrl(deps.publicBaseUrl, p.id) }),
+      actor: o.actor, subjectType: 'exit_process', subjectId: p.id, employeeId: p.employeeId, stage: 'answer', audience: { kind: 'hr' },
+      build: (key) => buildExitNextStepCard({ employee, step: 'answer', facts: [{ label: '通知工会', value: `${o.notifiedOn}${notifiedBody ? `（${notifiedBody}）` : ''}` }, { label: '工会意见', value: reply }, { label: '下一步', value: '登记公司对工会意见的书面答复' }], key, h5Url: exitCaseUrl(deps.publicBaseUrl, p.id) }),
     });
     return { text: `已登记：${o.notifiedOn} 通知${notifiedBody ?? rules.unionName}，意见：${reply}。请在案件页登记公司的书面答复（《劳动合同法》第四十三条），再提交解除审批。` };
   });

@@ -16,8 +16,8 @@ import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
 import { createExitChecklist } from './create-exit-checklist.ts';
 import { issueExitDocument, ledgerExitEvent } from './exit-evidence.ts';
-import { recountAbsence } from '../absence/recount-absence.ts';
 import { loadExitEmployee } from './exit-facts.ts';
+import { requireCountedExitAbsence } from './guard-counted-absence.ts';
 import { loadExitSettings } from './load-exit-settings.ts';
 import { lockExitProcess, moveExitProcess } from './lock-exit-process.ts';
 import { queueDeliveryNeededCard } from './queue-delivery-needed-card.ts';
@@ -37,8 +37,9 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
   const { rules } = await loadExitSettings(tx);
   const steps = await tx.exitStep.findMany({ where: { processId: p.id }, orderBy: { createdAt: 'asc' } });
   const union = steps.find((s) => s.kind === 'union_notification');
-  // The days recounted through the day the notice is issued, not the ones frozen at detection.
-  const { days: absentDays } = await recountAbsence(tx, { employeeId: p.employeeId, from: formatDay(p.firstAbsentOn) ?? issuedOn, to: issuedOn });
+  // The days recounted through the day the notice is issued, not the ones frozen at detection; a
+  // clock-in or leave that arrived since the request refuses the approval (第三十九条第（二）项).
+  const absentDays = await requireCountedExitAbsence(deps, tx, p);
   const noticesSentOn = steps.filter((s) => s.kind.startsWith('return_notice') && s.sentAt).map((s) => dayIn(deps.businessTz, s.sentAt as Date));
   const content = terminationNoticeContent({
     ...employee, absentDays, issuedOn, noticesSentOn, absentAfterNotices: noticesSentOn.map((on) => absentDays.filter((d) => d > on).length),

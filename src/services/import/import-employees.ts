@@ -11,6 +11,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { applyEmployeeUpdates } from './apply-employee-updates.ts';
 import { findRosterConflicts } from './find-roster-conflicts.ts';
+import { findRosterContractProblems } from './find-roster-contract-problems.ts';
 import { findRosterRoleProblems } from './find-roster-role-problems.ts';
 import { insertNewEmployees } from './insert-new-employees.ts';
 import { loadRosterEmployees } from './load-roster-employees.ts';
@@ -73,7 +74,7 @@ export async function importEmployees(
         if (checked.problems.some((p) => p.row === 1)) throw rejection(checked.problems);
         const { records } = checked;
         const known = await loadRosterEmployees(tx, records.flatMap((r) => [r.input.employeeNo, r.input.managerEmployeeNo ?? []].flat()));
-        const problems = [...checked.problems, ...(await findRosterConflicts(tx, deps.cipher, records, known)), ...findRosterRoleProblems(actor, records, known)];
+        const problems = [...checked.problems, ...(await findRosterConflicts(tx, deps.cipher, records, known)), ...findRosterRoleProblems(actor, records, known), ...findRosterContractProblems(records, checked.columns, known)];
         if (problems.length > 0) throw rejection(problems.sort((a, b) => a.row - b.row));
 
         const departmentIds = await upsertDepartments(tx, records.map((r) => r.input.department));

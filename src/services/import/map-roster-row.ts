@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { identityFacts } from '../../domain/identity-document.ts';
 import { CHILD_LABOUR_PROBLEM, childLabourMessage, workingAge } from '../../domain/working-age.ts';
-import { createEmployeeInput, type CreateEmployeeInput } from '../employees/employee-input.ts';
+import { rosterEmployeeInput, type CreateEmployeeInput } from '../employees/employee-input.ts';
 import type { RosterRow } from './parse-roster-file.ts';
 import type { RosterCell } from './read-cell-value.ts';
 import { dateFields, headerOf, type RosterField } from './roster-columns.ts';
@@ -57,7 +57,7 @@ export function mapRosterRow(row: RosterRow, fieldOfColumn: (RosterField | undef
   }
   if (Object.keys(identities).length > 0) candidate.identities = identities;
 
-  const parsed = createEmployeeInput.safeParse(candidate);
+  const parsed = rosterEmployeeInput.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = (issue.path[0] === 'identities' ? issue.path[1] : issue.path[0]) as RosterField;
