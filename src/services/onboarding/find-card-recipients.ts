@@ -1,10 +1,10 @@
 // Who answers an onboarding card on each platform: the HR specialists who can be reached
 // there, or the HR managers when a company has no specialist on that platform (small teams).
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import type { CardRecipient } from './card-instance-json.ts';
 
-export async function findCardRecipients(db: Db, platforms: readonly Platform[]): Promise<Map<Platform, CardRecipient[]>> {
+export async function findCardRecipients(db: Db | Tx, platforms: readonly Platform[]): Promise<Map<Platform, CardRecipient[]>> {
   const identities = await db.platformIdentity.findMany({
     where: {
       platform: { in: [...platforms] },
