@@ -47,6 +47,10 @@ export interface BackPayInput {
   from: string;
   to: string;
   payOn: string;
+  /** Months already paid (left out), e.g. those with a contribution record. */
+  paid?: ReadonlySet<string>;
+  /** Leave out months not yet due on `payOn` (an exposure counts only arrears). */
+  overdueOnly?: boolean;
 }
 
 export class MissingPolicyError extends Error {
@@ -61,11 +65,10 @@ export class MissingPolicyError extends Error {
  * @example backPay({ city: '上海', periods, wageFen: 500_000, from: '2025-05', to: '2025-05', payOn: '2025-06-11' }).months[0].lateDays // 10
  */
 export function backPay(input: BackPayInput): BackPay {
-  const used = new Map<string, PolicyPeriod>();
-  const months = monthRange(input.from, input.to).map((month): BackPayMonth => {
+  const wanted = monthRange(input.from, input.to).filter((m) => !input.paid?.has(m));
+  const computed = wanted.map((month): BackPayMonth => {
     const p = periodFor(input.periods, month);
     if (!p) throw new MissingPolicyError(month);
-    used.set(p.id, p);
     const c = monthContributions(input.wageFen, p);
     const dueOn = dueDayOf(month, p.dueDay);
     const days = lateDays(dueOn, input.payOn);
@@ -74,9 +77,10 @@ export function backPay(input: BackPayInput): BackPay {
     const { basis: _basis, ...amounts } = c;
     return { month, periodId: p.id, ...amounts, dueOn, lateDays: days, lateFeeFen: fee.lateFeeFen, explanation };
   });
+  const months = input.overdueOnly ? computed.filter((m) => m.dueOn < input.payOn) : computed;
   const sum = (f: (m: BackPayMonth) => number) => months.reduce((s, m) => s + f(m), 0);
   const totals = { employerFen: sum((m) => m.employerFen), employeeFen: sum((m) => m.employeeFen), totalFen: sum((m) => m.totalFen), lateFeeFen: sum((m) => m.lateFeeFen) };
-  const periods = [...used.values()];
+  const periods = input.periods.filter((p) => months.some((m) => m.periodId === p.id));
   const warning = unverifiedWarning(input.city, periods);
   const interest = periods.flatMap((p) => (p.lateFee.method === 'none' ? [`本地区不按日加收滞纳金，另计利息：${p.lateFee.interestNote}`] : []));
   return {
