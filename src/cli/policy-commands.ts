@@ -1,25 +1,19 @@
 // `sentinel policy import <file.json>` and `sentinel policy list [--city 上海]`: the city policy
 // library (format: src/domain/policy/policy-file-schema.ts, README "Money").
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { systemActor } from '../domain/actor.ts';
 import { AppError } from '../errors.ts';
 import { importPolicyFile } from '../services/policies/import-policy-file.ts';
 import { listPolicies } from '../services/policies/list-policies.ts';
 import { formatImportReport, formatPolicyList } from './money-format.ts';
+import { readTextFile } from './read-text-file.ts';
 import type { CommandContext } from './setup-commands.ts';
 
 const actor = systemActor('cli', '命令行');
 
 async function readJson(file: string, ctx: CommandContext): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    ctx.io.err.write(code === 'ENOENT' ? `找不到文件 ${file}，请检查路径\n` : `无法读取文件 ${file}，请检查文件权限\n`);
-    return undefined;
-  }
+  const text = await readTextFile(file, ctx.io);
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
