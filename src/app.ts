@@ -38,6 +38,7 @@ import { companyRuleRoutes } from './http/routes/company-rule-routes.ts';
 import { reconciliationRoutes } from './http/routes/reconciliation-routes.ts';
 import { attendanceRoutes } from './http/routes/attendance-routes.ts';
 import { calendarRoutes } from './http/routes/calendar-routes.ts';
+import { moneyRoutes } from './http/routes/money-routes.ts';
 import { sandboxRoutes } from './http/routes/sandbox-routes.ts';
 import { signatureRoutes } from './http/routes/signature-routes.ts';
 import type { AppState } from './http/state.ts';
@@ -80,6 +81,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...reconciliationRoutes(deps.services),
     ...attendanceRoutes(deps.services),
     ...calendarRoutes(deps.services),
+    ...moneyRoutes(deps.services),
     ...evidencePackRoutes(deps.services, { uploadDir: join(deps.env.DATA_DIR, 'uploads') }),
     ...evidenceRoutes(deps.services),
     ...exceptionRoutes(deps.services),

@@ -10,7 +10,8 @@ import { startOutboxWorkers } from './outbox/outbox-workers.ts';
 import { createDeliveryHooks } from './services/delivery-hooks.ts';
 import { createChatPlatforms } from './platforms/create-chat-platforms.ts';
 import { wireChat } from './server/chat-wiring.ts';
-import { migrationsDir, openRuntime, projectRoot } from './runtime.ts';
+import { migrationsDir, openRuntime, policiesDir, projectRoot } from './runtime.ts';
+import { seedPolicyLibrary } from './services/policies/seed-policy-library.ts';
 import { seedOnFirstStart } from './services/demo/seed-on-first-start.ts';
 import { platformSetupLines } from './server/platform-setup.ts';
 import { printStartupBanner } from './server/startup-banner.ts';
@@ -32,6 +33,8 @@ export async function main(): Promise<void> {
     process.exit(1);
   });
   const seed = await seedOnFirstStart(runtime.deps);
+  const seededCities = await seedPolicyLibrary(runtime.deps, { dir: policiesDir });
+  if (seededCities.length > 0) log.info({ cities: seededCities }, 'seeded the city policy library');
   const h5Dir = `${projectRoot}dist/h5`;
   const manifest = loadManifest(`${projectRoot}app.json`);
   const chat = wireChat(runtime.deps, env, log, h5Dir);

@@ -21,6 +21,8 @@ import { createLocalFileStore } from './storage/local-file-store.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export const migrationsDir = `${projectRoot}prisma/migrations`;
+/** The shipped city policy library (one JSON file per city), seeded for cities the database lacks. */
+export const policiesDir = `${projectRoot}prisma/policies`;
 
 export interface Runtime {
   env: Env;

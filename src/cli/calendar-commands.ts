@@ -1,10 +1,10 @@
 // `sentinel calendar import-notice <file.txt> [--dry-run] [--year YYYY]`: the State Council's
 // annual holiday notice, read from a UTF-8 text file into the statutory calendar.
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { systemActor } from '../domain/actor.ts';
 import { AppError } from '../errors.ts';
 import { importHolidayNotice, type HolidayNoticePreview } from '../services/calendar/import-holiday-notice.ts';
+import { readTextFile } from './read-text-file.ts';
 import type { CommandContext } from './setup-commands.ts';
 
 /** The preview as a person reads it: holidays, working weekends, the days and deadlines that move. */
@@ -31,14 +31,8 @@ export function registerCalendarCommands(program: Command, ctx: CommandContext):
     .option('--dry-run', 'show what would change, write nothing')
     .option('--year <year>', 'the year, when the text has no title')
     .action(async (file: string, opts: { dryRun?: boolean; year?: string }) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        ctx.io.err.write(code === 'ENOENT' ? `找不到文件 ${file}，请检查路径\n` : `无法读取文件 ${file}，请检查文件权限\n`);
-        return ctx.setExitCode(1);
-      }
+      const text = await readTextFile(file, ctx.io);
+      if (text === undefined) return ctx.setExitCode(1);
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
         ctx.io.err.write('--year 应为 2000–2100 之间的年份\n');

@@ -10,11 +10,14 @@ import { createChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { cardBaseUrl } from '../server/server-address-file.ts';
 import { registerBackupCommands } from './backup-commands.ts';
+import { useChineseZodMessages } from '../http/zod-chinese.ts';
+import { registerCalcCommands } from './calc-commands.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerJobCommands } from './job-commands.ts';
 import { registerEvidenceCommands } from './evidence-commands.ts';
 import { registerKeysCommands } from './keys-commands.ts';
+import { registerPolicyCommands } from './policy-commands.ts';
 import { registerSetupCommands } from './setup-commands.ts';
 
 export interface CliIo {
@@ -33,6 +36,8 @@ export function cliConfig(env: Record<string, string | undefined>): Env {
 
 export function buildProgram(env: Record<string, string | undefined>, io: CliIo, setExitCode: (code: number) => void): Command {
   const config = cliConfig(env);
+  // Validation messages a person reads (a refused policy file) are Chinese here too.
+  useChineseZodMessages();
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { stderr: true });
   // Every command runs the outbox workers, so messages it queues (and any backlog) are delivered
   // even when no server runs; before exiting it waits up to 5 s for its own messages.
@@ -64,6 +69,8 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo,
   registerEvidenceCommands(program, ctx);
   registerCalendarCommands(program, ctx);
   registerBackupCommands(program, ctx, env);
+  registerPolicyCommands(program, ctx);
+  registerCalcCommands(program, ctx);
   return program;
 }
 

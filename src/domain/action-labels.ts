@@ -39,4 +39,7 @@ export const actionLabels: Record<Action, string> = {
   'leave.record': '登记请假',
   'company_rule.manage': '发布规章制度',
   'retention.configure': '设置资料保存期限',
+  'policy.read': '查看社保政策',
+  'policy.manage': '维护社保政策',
+  'money.read': '查看补缴测算金额',
 };

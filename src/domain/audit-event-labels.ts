@@ -29,6 +29,7 @@ export const auditEventLabels: Readonly<Record<string, string>> = {
   'retention.locations_cleared': '清除过期打卡位置',
   'declaration.signed': '签署声明',
   'company_rule.stored': '登记规章制度及民主程序记录',
+  'policy.imported': '更新社保政策',
   'exit.union_answered': '登记公司对工会意见的书面答复',
   'approval.submitted': '提交审批',
   'approval.decided': '审批决定',

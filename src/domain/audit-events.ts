@@ -69,6 +69,8 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exit.employee_answered'), data: z.object({ processId: z.string(), notice: z.string(), answer: z.enum(['RETURN', 'RESIGNED']), returnOn: z.string().optional() }) }),
   z.object({ type: z.literal('exit.channel_recorded'), data: z.object({ processId: z.string(), notice: z.string(), channel: z.enum(['sms', 'ems', 'other']), reference: z.string(), sentOn: z.string(), deliveredOn: z.string().optional() }) }),
   // Company rules (劳动合同法 第四条) and the company's written answer to the union (第四十三条).
+  // A city policy file imported (src/services/policies/import-policy-file.ts); periods named 「2025-07 起」.
+  z.object({ type: z.literal('policy.imported'), data: z.object({ city: z.string(), added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: z.number().int() }) }),
   z.object({ type: z.literal('company_rule.stored'), data: z.object({ ruleId: z.string(), kind: z.string(), version: z.number().int(), title: z.string(), adoptedOn: z.string(), adoptionMethod: z.string(), documentSha256: z.string(), minutesSha256: z.string(), supersedes: z.string().optional() }) }),
   z.object({ type: z.literal('exit.union_answered'), data: z.object({ processId: z.string(), answeredOn: z.string(), answer: z.string() }) }),
   z.object({ type: z.literal('exit.union_notified'), data: z.object({ processId: z.string(), notifiedOn: z.string(), reply: z.string(), notifiedBody: z.string().optional() }) }),

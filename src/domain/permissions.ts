@@ -70,6 +70,12 @@ export type Action =
   /** Store the company's rules with their adoption record and see who acknowledged them (劳动合同法 第四条). */
   | 'company_rule.manage'
 
+  /** Read the city policy library (bases, rates, late-fee methods). */
+  | 'policy.read'
+  /** Import or edit the city policy library (each change an audit event and a card to HR). */
+  | 'policy.manage'
+  /** See back-pay and exposure amounts: anyone's for HR and finance, one's own for an employee. */
+  | 'money.read'
   /** Set how long personal data is kept (个人信息保护法 第十九条; statutory minimums apply). */
   | 'retention.configure';
 
@@ -78,6 +84,8 @@ export type Scope = 'all' | 'team' | 'self';
 
 const HR: Partial<Record<Action, Scope>> = {
   'employee.list': 'all',
+  'policy.read': 'all',
+  'money.read': 'all',
   'employee.read': 'all',
   'employee.create': 'all',
   'employee.update': 'all',
@@ -113,12 +121,12 @@ const OWN_DOCUMENTS = { 'proof.upload': 'self', 'proof.read': 'self', 'signature
 const OWN_ATTENDANCE = { 'attendance.clock_in': 'self', 'attendance.read': 'self' } as const;
 
 export const permissionTable: Record<Role, Partial<Record<Action, Scope>>> = {
-  EMPLOYEE: { 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
+  EMPLOYEE: { 'money.read': 'self', 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
   MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, 'attendance.read': 'team' },
   HR_SPECIALIST: HR,
-  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all' },
-  FINANCE: { 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
-  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all' },
+  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all' },
+  FINANCE: { 'policy.read': 'all', 'money.read': 'all', 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
+  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all' },
 };
 
 const breadth: Record<Scope, number> = { self: 0, team: 1, all: 2 };

@@ -9,7 +9,7 @@ export interface ExceptionDetail extends ExceptionItem {
   legalNotes: string[];
   documents: { key: string; label: string; present: boolean; link: string }[];
   missing: string[];
-  risk: { lines: { label: string; amount: string; detail: string; legalBasis: string }[]; total: string; asOf: string } | null;
+  risk: { lines: { label: string; amount: string; detail: string; legalBasis: string }[]; total: string; asOf: string; warnings: string[] } | null;
   approval: {
     id: string;
     status: string;

@@ -15,6 +15,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   page: '页码', pageSize: '每页条数', limit: '条数', q: '搜索词', query: '搜索词', before: '截止时间',
   address: '地址', radiusM: '半径（米）', accuracy: '定位精度', coordSystem: '坐标系', latitude: '纬度', longitude: '经度',
   isWorkday: '是否上班', version: '版本', dryRun: '试运行', fileName: '文件名', reference: '文号', source: '来源',
+  wageFen: '月工资（分）', payOn: '补缴日期', asOf: '测算日', city: '城市', cityCode: '城市代码', periods: '政策期间',
   channel: '通知方式', proofKind: '证明类型', actorId: '操作人', answer: '答复', active: '是否启用',
 };
 

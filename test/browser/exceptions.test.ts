@@ -9,11 +9,13 @@ import { requestInsuranceException } from '../../src/services/exceptions/request
 import { makeActor } from '../helpers/factories.ts';
 import { resultsDir, startH5Browser, type H5Browser, drawSignature } from '../helpers/h5-browser.ts';
 import { createTestDb } from '../helpers/test-db.ts';
+import { storeNationalDefaultPolicy, TEST_CITY } from '../helpers/national-default-policy.ts';
 
 const t = await createTestDb({ now: () => new Date('2026-11-20T02:00:00Z') });
 let h5: H5Browser;
 
 beforeAll(async () => {
+  await storeNationalDefaultPolicy(t.db);
   h5 = await startH5Browser(t);
 });
 
@@ -27,7 +29,7 @@ async function onePagePdf(): Promise<Buffer> {
 
 describe('H5 "社保例外"', () => {
   it('shows the 第十九条 notice before the employee asks, then the outcome and the request', async () => {
-    const emp = await makeActor(t.deps, ['EMPLOYEE'], { name: '周小二', startDate: '2026-06-15', monthlyWage: 600_000 });
+    const emp = await makeActor(t.deps, ['EMPLOYEE'], { name: '周小二', startDate: '2026-06-15', monthlyWage: 600_000, insuredCity: TEST_CITY });
     const { page, errors } = await h5.phone(emp.employee.id);
     await page.goto(`${h5.base}/app/me`);
     await page.getByText('社保例外', { exact: true }).click();

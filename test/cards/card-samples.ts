@@ -18,6 +18,7 @@ import { buildExitResignationCard } from '../../cards/exit-resignation-card.ts';
 import { buildExitTaskCard, type ExitTaskCardFacts } from '../../cards/exit-task-cards.ts';
 import { buildRetirementDueCard } from '../../cards/retirement-due-card.ts';
 import { buildRolesChangedCard } from '../../cards/roles-changed-card.ts';
+import { buildPolicyUpdatedCard } from '../../cards/policy-updated-card.ts';
 
 const exitTaskFacts: ExitTaskCardFacts = {
   employeeName: '张三', department: '研发部', exitDate: '2026-10-23', title: '出具离职证明', dueOn: '2026-10-23', owner: '李人事',
@@ -27,6 +28,13 @@ const exitTaskFacts: ExitTaskCardFacts = {
 export const sampleDecision: CardDecision = { label: '已确认到岗', byName: '李人事', at: '2026-12-24T02:03:00.000Z' };
 
 export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> = {
+  'policy.updated': (decided) =>
+    buildPolicyUpdatedCard({
+      key: 'pol-0f8e1c2d3b4a59687766554433221100-wecom',
+      facts: { city: '上海', fromMonth: '2025-07', changes: ['新增 2025-07 起'], actorName: '王经理', at: '2026-12-07 10:00', unverified: '政策数据未经核实：上海 2025-07 起 的基数和费率尚未与官方通知核对，结果仅供参考' },
+      h5Url: 'https://hr.example.com/app',
+      decided,
+    }),
   'approval.request': (decided) =>
     buildApprovalRequestCard({
       facts: {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compensationHalfMonths, fullMonthsOfService, monthsBetween, waiverRisk } from '../../src/domain/exceptions/waiver-risk.ts';
+import { compensationHalfMonths, fullMonthsOfService, monthsBetween, waiverRisk as estimate, type WaiverRiskInput } from '../../src/domain/exceptions/waiver-risk.ts';
+import { nationalDefaultPeriod, TEST_CITY } from '../helpers/national-default-policy.ts';
+
+type Old = Omit<WaiverRiskInput, 'city' | 'periods'> & { policies?: { from: string; to: string | null; floorFen: number; ceilingFen: number }[] };
+/** The national default rates, with the test's base limits as periods of the policy library. */
+function waiverRisk({ policies, ...o }: Old) {
+  const periods = policies ? policies.map((p, i) => nationalDefaultPeriod({ id: `p${i}`, from: p.from.slice(0, 7), to: p.to?.slice(0, 7) ?? null, baseFloorFen: p.floorFen, baseCeilingFen: p.ceilingFen })) : [nationalDefaultPeriod()];
+  const r = estimate({ ...o, city: TEST_CITY, periods });
+  if (!r) throw new Error('no estimate');
+  return r;
+}
 import { isReasonCategory, reasonCategories, requiredDocuments } from '../../src/domain/exceptions/reason-categories.ts';
 
 describe('waiverRisk (hand-computed)', () => {
@@ -49,6 +59,13 @@ describe('waiverRisk (hand-computed)', () => {
   ])('service %s → %s: %i full months, %i half months of compensation', (start, asOf, months, halves) => {
     expect(fullMonthsOfService(start, asOf)).toBe(months);
     expect(compensationHalfMonths(start, asOf)).toBe(halves);
+  });
+
+  it('shows nothing without a policy for every month, and says when the policy is unverified', () => {
+    expect(estimate({ clockStart: '1999-12-01', asOf: '2000-02-01', monthlyWageFen: 600_000, city: TEST_CITY, periods: [nationalDefaultPeriod()] })).toBeNull();
+    const r = estimate({ clockStart: '2026-06-15', asOf: '2026-11-20', monthlyWageFen: 600_000, city: TEST_CITY, periods: [nationalDefaultPeriod({ verified: false })] });
+    expect(r?.totalFen).toBe(1_572_445);
+    expect(r?.warnings[0]).toMatch(/^政策数据未经核实：测试市/);
   });
 
   it('lists months across a year end', () => {

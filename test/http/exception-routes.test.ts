@@ -5,10 +5,12 @@ import { createSession } from '../../src/services/sessions/create-session.ts';
 import { makeActor } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { createTestDb } from '../helpers/test-db.ts';
+import { storeNationalDefaultPolicy, TEST_CITY } from '../helpers/national-default-policy.ts';
 
 const t = await createTestDb({ now: () => new Date('2026-11-20T02:00:00Z') });
 const { request, auth } = createTestApp(t);
-const owner = await makeActor(t.deps, ['EMPLOYEE'], { name: '赵六', startDate: '2026-06-15', monthlyWage: 600_000 });
+await storeNationalDefaultPolicy(t.db);
+const owner = await makeActor(t.deps, ['EMPLOYEE'], { name: '赵六', startDate: '2026-06-15', monthlyWage: 600_000, insuredCity: TEST_CITY });
 const retiree = await makeActor(t.deps, ['EMPLOYEE'], { name: '钱七', startDate: '2026-11-02' });
 const other = await makeActor(t.deps, ['EMPLOYEE']);
 const hr = await makeActor(t.deps, ['HR_SPECIALIST']);

@@ -21,6 +21,7 @@ import { makeActor } from '../helpers/factories.ts';
 import { pdfBytes, signedPng } from '../helpers/make-png.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
+import { storeNationalDefaultPolicy, TEST_CITY } from '../helpers/national-default-policy.ts';
 
 let clock = new Date('2026-11-20T02:00:00Z');
 const t = await createTestDb({ now: () => clock });
@@ -30,13 +31,14 @@ const at = (day: string) => { clock = new Date(`${day}T02:00:00Z`); };
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as { status: number; code: string; message: string; details?: unknown });
 const cards = (type: string) => outbox.messages.flatMap((m) => (m.payload.kind === 'card' && m.payload.card.type === type ? [{ ...m.payload.card, to: m.recipients }] : []));
 
+await storeNationalDefaultPolicy(t.db);
 const hrs = await makeActor(deps, ['HR_SPECIALIST'], { name: '李专员', identities: { sandbox: 'hr-s' }, enrolledOn: '2026-01-05' });
 const hrm = await makeActor(deps, ['HR_MANAGER'], { name: '王经理', identities: { sandbox: 'hr-m' }, enrolledOn: '2026-01-05' });
 
 describe('a waiver request (法释〔2025〕12号 第十九条)', () => {
   it('is recorded as void: REMEDIATION, an enrolment task for HR and an urgent card with the money at risk', async () => {
     at('2026-11-20');
-    const emp = await makeActor(deps, ['EMPLOYEE'], { name: '张三', startDate: '2026-06-15', monthlyWage: 600_000, identities: { sandbox: 'zhang' } });
+    const emp = await makeActor(deps, ['EMPLOYEE'], { name: '张三', startDate: '2026-06-15', monthlyWage: 600_000, insuredCity: TEST_CITY, identities: { sandbox: 'zhang' } });
     const r = await requestInsuranceException(deps, { actor: emp.actor, reasonCategory: 'PREFER_CASH', note: '想多拿点现金' });
     expect(r).toMatchObject({ lawful: false, exception: { status: 'REMEDIATION', kind: 'WAIVER_REQUEST', reasonCategory: 'PREFER_CASH', reasonNote: '想多拿点现金' } });
     expect(r.nextSteps[0]?.label).toContain('第十九条');

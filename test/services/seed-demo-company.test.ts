@@ -156,7 +156,8 @@ describe('seedDemoCompany', () => {
     const lines: string[] = [];
     const code = await runSeedDemo(t.deps, { write: (s) => lines.push(s) });
     expect(code).toBe(0);
-    expect(lines.join('')).toBe(`已有数据（${employees.length} 名员工），未重复导入演示数据\n`);
+    // The shipped city policy library is seeded with it, once.
+    expect(lines.join('')).toBe(`已有数据（${employees.length} 名员工），未重复导入演示数据\n已导入内置社保政策：北京、长沙、广州、杭州、上海、深圳\n`);
   });
 });
 

@@ -1,7 +1,7 @@
 // Who gets HR's cards on each platform. Most cards go to the HR specialists who can be reached
 // there, or to the HR managers when a company has no specialist on that platform (small teams);
 // escalations (an enrolment deadline about to pass) go to both.
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import type { CardRecipient } from './card-instance-json.ts';
 
@@ -14,7 +14,7 @@ export interface HrRecipients {
 }
 
 /** One query for every platform: the active HR staff with an identity there, by user id. */
-export async function findHrRecipients(db: Db, platforms: readonly Platform[]): Promise<HrRecipients> {
+export async function findHrRecipients(db: Db | Tx, platforms: readonly Platform[]): Promise<HrRecipients> {
   const identities = await db.platformIdentity.findMany({
     where: {
       platform: { in: [...platforms] },

@@ -22,7 +22,7 @@ export interface ExceptionDetail extends ExceptionListItem {
   legalNotes: string[];
   documents: DocumentCheck[];
   missing: string[];
-  risk: { lines: { label: string; amountFen: number; amount: string; detail: string; legalBasis: string }[]; totalFen: number; total: string; asOf: string } | null;
+  risk: { lines: { label: string; amountFen: number; amount: string; detail: string; legalBasis: string }[]; totalFen: number; total: string; asOf: string; warnings: string[] } | null;
   /** Who decided and when ('YYYY-MM-DD HH:mm' in the business zone), with their comments. */
   approval: { id: string; status: string; statusLabel: string; decidedAt: string | null; decisions: ApprovalDecisionView[] } | null;
   tasks: { id: string; kind: string; title: string; dueOn: string; state: string }[];
@@ -68,7 +68,7 @@ export async function getInsuranceException(deps: ServiceDeps, opts: { actor: Ac
   if (!info?.lawful) {
     const employee = await deps.db.employee.findUniqueOrThrow({ where: { id: e.employeeId }, select: { startDate: true, monthlyWageFen: true, insuredCity: true } });
     const r = await estimateWaiverRisk(deps.db, employee, today);
-    if (r) risk = { lines: r.lines.map((l) => ({ label: l.label, amountFen: l.amountFen, amount: formatYuan(l.amountFen), detail: l.detail, legalBasis: l.legalBasis })), totalFen: r.totalFen, total: formatYuan(r.totalFen), asOf: today };
+    if (r) risk = { lines: r.lines.map((l) => ({ label: l.label, amountFen: l.amountFen, amount: formatYuan(l.amountFen), detail: l.detail, legalBasis: l.legalBasis })), totalFen: r.totalFen, total: formatYuan(r.totalFen), asOf: today, warnings: r.warnings };
   }
   const approval = e.approvalId
     ? await deps.db.approval.findUnique({
