@@ -41,7 +41,6 @@ export async function markTransferStepDone(deps: ServiceDeps, o: MarkTransferSte
     const row = t.steps.find((s) => s.step === o.step);
     const previous = t.steps.find((s) => s.step === o.step - 1);
     if (!row || !previous) throw new AppError('not_found', TRANSFER_NOT_FOUND);
-    const info = transferStepInfo(o.step);
     const doneBefore = formatDay(row.doneOn);
     if (doneBefore === o.doneOn) return loadTransferView(deps, tx, t.id);
     if (doneBefore) throw new AppError('conflict', `第${o.step}步已于 ${doneBefore} 办结（${row.doneByName ?? '他人'}登记），不能改为 ${o.doneOn}`);
