@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLegalCalendar } from '../../src/domain/calendar/work-calendar.ts';
 import { provinceOf, sameCity } from '../../src/domain/transfer/city-province.ts';
 import { temporaryAccountFlag } from '../../src/domain/transfer/temporary-account.ts';
+import { transferApplicationContent } from '../../src/domain/transfer/transfer-application.ts';
 import { transferRemindersDue, transferSchedule } from '../../src/domain/transfer/transfer-schedule.ts';
 
 const calendar = createLegalCalendar();
@@ -83,5 +84,19 @@ describe('temporaryAccountFlag (《城镇企业职工基本养老保险关系转
   });
   it('does not flag a move within one province', () => {
     expect(temporaryAccountFlag({ ...base, sex: 'male', birthDate: '1960-01-01', insuredCity: '深圳', previousInsuredCity: '广州' })).toBeUndefined();
+  });
+});
+
+describe('transferApplicationContent (基本养老保险关系转移接续申请表)', () => {
+  it('prefills the person, both cities and each step with its due day, blanks what is unknown', () => {
+    const steps = transferSchedule('2026-09-24', [null, null, null], calendar).map((s) => ({ ...s, title: `步骤${s.step}` }));
+    const c = transferApplicationContent({
+      name: '张三', employeeNo: 'E1', idNumber: null, sex: 'male', birthDate: '1980-01-01', hukouProvince: '湖南省', employer: null,
+      fromCity: '长沙', toCity: '上海', directionLabel: '转入本单位参保地', startedOn: '2026-09-24', steps, caveat: null,
+    });
+    expect(c.title).toBe('基本养老保险关系转移接续申请表');
+    expect(c.facts).toEqual(expect.arrayContaining([{ label: '公民身份号码', value: '（待填写）' }, { label: '性别', value: '男' }, { label: '原参保地（转出地）', value: '长沙' }]));
+    expect(c.paragraphs).toEqual(expect.arrayContaining(['第1步 步骤1：已于 2026-09-24 办结', '第2步 步骤2：应于 2026-10-22 前办结']));
+    expect(c.paragraphs.join('')).toContain('国办发〔2009〕66号');
   });
 });

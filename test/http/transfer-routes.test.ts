@@ -1,6 +1,7 @@
 // The pension transfer endpoints through the real HTTP stack: HR starts a case and records steps;
 // other roles, malformed ids and bodies, out-of-order steps and future days are refused with a
 // Chinese message and change nothing; the same done call twice changes nothing.
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/services/sessions/create-session.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
@@ -86,6 +87,27 @@ describe('transfer routes', () => {
     const other = await request.post(`/api/v1/transfers/${transferId}/steps/2/done`).set(headers.hr!).send({ doneOn: '2026-10-21' });
     expect(other.status).toBe(409);
     expect(other.body.error.message).toContain('已于 2026-10-20 办结');
+  });
+
+  it('renders the prefilled application form once, ledgers it under the employee and serves it to HR only', async () => {
+    expect((await request.get(`/api/v1/transfers/${transferId}/application`).set(headers.hr!)).status).toBe(404);
+    expect((await request.post(`/api/v1/transfers/${transferId}/application`).set(headers.finance!)).status).toBe(403);
+    const first = await request.post(`/api/v1/transfers/${transferId}/application`).set(headers.hr!);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ created: true, documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const again = await request.post(`/api/v1/transfers/${transferId}/application`).set(headers.hr!);
+    expect(again.body).toEqual({ ...first.body, created: false });
+    const entries = await t.db.evidenceEntry.findMany({ where: { type: 'transfer.application' } });
+    expect(entries.map((e) => [e.subjectType, e.subjectId, e.employeeId])).toEqual([['employee', employeeId, employeeId]]);
+    const pdf = await request.get(`/api/v1/transfers/${transferId}/application`).set(headers.hr!).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf.body as Buffer).digest('hex')).toBe(first.body.documentSha256);
+    expect((await request.get(`/api/v1/transfers/${transferId}/application`).set(headers.finance!)).status).toBe(403);
   });
 
   it('is in the OpenAPI document', async () => {

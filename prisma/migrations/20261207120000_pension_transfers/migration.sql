@@ -15,6 +15,7 @@ CREATE TABLE "PensionTransfer" (
     "state" TEXT NOT NULL DEFAULT 'OPEN',
     "startedById" TEXT,
     "startedByName" TEXT,
+    "applicationSha256" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -4,10 +4,13 @@ import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { day } from '../../services/employees/employee-input.ts';
 import { getTransfer } from '../../services/transfer/get-transfer.ts';
+import { getTransferApplication } from '../../services/transfer/get-transfer-application.ts';
+import { issueTransferApplication } from '../../services/transfer/issue-transfer-application.ts';
 import { listTransfers } from '../../services/transfer/list-transfers.ts';
 import { markTransferStepDone } from '../../services/transfer/mark-transfer-step-done.ts';
 import { startTransfer } from '../../services/transfer/start-transfer.ts';
 import { defineRoute, idParams } from '../api-route.ts';
+import { sendFile } from './proof-routes.ts';
 
 const HR = 'HR_SPECIALIST, HR_MANAGER, ADMIN';
 const city = (label: string) => z.string().trim().min(1, `请填写${label}`).max(40, `${label}最多 40 字`);
@@ -44,6 +47,16 @@ export function transferRoutes(deps: ServiceDeps) {
       method: 'post', path: '/transfers/:id/steps/:n/done', tag: 'transfers', params: stepParams, body: doneBody, roles: HR,
       summary: 'Record step n (2–4) as done on doneOn: in order, not in the future, not before the previous step; the same call again changes nothing',
       handler: ({ actor, params, body }) => markTransferStepDone(deps, { actor, transferId: params.id, step: params.n, doneOn: body.doneOn }),
+    }),
+    defineRoute({
+      method: 'post', path: '/transfers/:id/application', tag: 'transfers', params: idParams('转移接续案件'), status: 201, roles: HR,
+      summary: 'Render the prefilled 基本养老保险关系转移接续申请表 (PDF), store it and ledger it under the employee; once per case',
+      handler: ({ actor, params }) => issueTransferApplication(deps, { actor, transferId: params.id }),
+    }),
+    defineRoute({
+      method: 'get', path: '/transfers/:id/application', tag: 'transfers', params: idParams('转移接续案件'), roles: HR,
+      summary: 'The stored application form as PDF (carries the full ID number: the read is audited)',
+      handler: async ({ actor, params, ctx }) => sendFile(ctx, await getTransferApplication(deps, { actor, transferId: params.id }), false),
     }),
   ];
 }
