@@ -32,3 +32,10 @@ export interface TransferView {
   caveat: string | null;
   legalBasis: string;
 }
+
+/** GET /api/v1/transfers */
+export interface TransferList {
+  /** 'YYYY-MM-DD' in Asia/Shanghai: the latest day a step may be marked done. */
+  today: string;
+  transfers: TransferView[];
+}

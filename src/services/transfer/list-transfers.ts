@@ -2,7 +2,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
-import type { TransferView } from '../../domain/transfer/transfer-view-types.ts';
+import type { TransferList } from '../../domain/transfer/transfer-view-types.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
 import { loadTransferEmployees } from './transfer-employees.ts';
@@ -11,7 +11,7 @@ import { toTransferView } from './transfer-view.ts';
 /**
  * @example const { transfers } = await listTransfers(deps, { actor, state: 'OPEN' });
  */
-export async function listTransfers(deps: ServiceDeps, o: { actor: Actor; state?: 'OPEN' | 'DONE'; employeeId?: string }): Promise<{ transfers: TransferView[] }> {
+export async function listTransfers(deps: ServiceDeps, o: { actor: Actor; state?: 'OPEN' | 'DONE'; employeeId?: string }): Promise<TransferList> {
   authorize(o.actor, 'transfer.manage');
   const rows = await deps.db.pensionTransfer.findMany({
     where: { ...(o.state && { state: o.state }), ...(o.employeeId && { employeeId: o.employeeId }) },
@@ -22,6 +22,7 @@ export async function listTransfers(deps: ServiceDeps, o: { actor: Actor; state?
   const [calendar, employees] = await Promise.all([loadTransferCalendar(deps.db), loadTransferEmployees(deps.db, rows.map((r) => r.employeeId))]);
   const today = dayIn(deps.businessTz, deps.now());
   return {
+    today,
     transfers: rows.flatMap((t) => {
       const e = employees.get(t.employeeId);
       return e ? [toTransferView(t, e, calendar, today)] : [];
