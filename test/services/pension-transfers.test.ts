@@ -42,7 +42,6 @@ describe('starting a case', () => {
 
   it.each([
     ['a second open case for the same employee', () => start(zhang.id, '2026-09-24'), '已有进行中的转移接续'],
-    ['a start day after today', () => start(li.id, '2026-09-25'), '不能晚于今天'],
     ['the same city at both ends', () => start(li.id, '2026-09-24', { toCity: '长沙市' }), '同一个城市'],
     ['an employee without HR role', () => startTransfer(deps, { actor: worker, employeeId: li.id, fromCity: '长沙', toCity: '上海', direction: 'INTO', startedOn: '2026-09-24' }), '不能办理养老保险关系转移接续'],
   ])('refuses %s and writes nothing', async (_name, call, message) => {
@@ -90,6 +89,15 @@ describe('marking steps done', () => {
 });
 
 describe('job transfer-reminders', () => {
+  it('accepts a start day ahead of today and reminds nothing before it', async () => {
+    const ahead = await makeEmployee(deps, { name: '周预约' });
+    at('2026-11-02');
+    const view = await start(ahead.id, '2026-11-04');
+    expect(view.steps[1]?.dueOn).toBe('2026-11-25');
+    expect(await runJob('2026-11-03')).toContain('due today 0, overdue 0');
+    await t.db.pensionTransfer.delete({ where: { id: view.id } });
+  });
+
   it('reminds on exactly the working days the steps fall due and the working day after, once each', async () => {
     // An arbitrary start day: a Saturday before year end, so the count crosses 元旦 and 2027.
     const startedOn = '2026-11-14';

@@ -1,8 +1,9 @@
 // HR opens a pension transfer case (国办发〔2009〕66号): step 1, the application with the old place's
 // 参保缴费凭证, is done on the start day. One open case per employee: a second would double the
-// reminders for the same move.
+// reminders for the same move. A start day ahead of today is allowed (an application booked for a
+// day): the reminder job only looks at cases started by its day.
 import type { Actor } from '../../domain/actor.ts';
-import { dayIn, parseDay } from '../../domain/dates.ts';
+import { parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { sameCity } from '../../domain/transfer/city-province.ts';
 import { TRANSFER_STEP_COUNT } from '../../domain/transfer/transfer-steps.ts';
@@ -31,8 +32,6 @@ export async function startTransfer(deps: ServiceDeps, o: StartTransferOptions):
   const fromCity = o.fromCity.trim();
   const toCity = o.toCity.trim();
   if (sameCity(fromCity, toCity)) throw new AppError('bad_request', '转出地和转入地是同一个城市，无需办理转移接续；请检查城市');
-  const today = dayIn(deps.businessTz, deps.now());
-  if (o.startedOn > today) throw new AppError('bad_request', `申请日期不能晚于今天（${today}），请在提交申请后再登记`);
   return deps.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pension-transfer:${o.employeeId}`}, 0))`;
     const employee = await tx.employee.findUnique({ where: { id: o.employeeId }, select: { id: true } });
