@@ -28,3 +28,6 @@ export const EXIT_REQUEST_TERMINATION = 'exit.request_termination';
 export const EXIT_TASK_DONE = 'exit.task_done';
 /** 员工离职申请 (exit.resignation): HR acknowledges the resignation. */
 export const EXIT_ACCEPT_RESIGNATION = 'exit.accept_resignation';
+
+/** 转移接续今日到期 / 已逾期 (transfer.step_due / transfer.step_overdue): the step was done today. */
+export const TRANSFER_STEP_DONE = 'transfer.step_done';

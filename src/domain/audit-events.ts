@@ -99,6 +99,11 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('absence.unreachable'), data: z.object({ caseId: z.string(), reason: z.enum(['manager_unreachable', 'sla_expired']), cardKey: z.string().optional(), platform: platform.optional() }) }),
   z.object({ type: z.literal('absence.closed'), data: z.object({ caseId: z.string(), reason: z.enum(['returned', 'not_counted']), returnedOn: z.string().optional(), absentDays: z.number().int().optional() }) }),
   z.object({ type: z.literal('calendar.missing_year'), data: z.object({ year: z.number().int() }) }),
+  // Cross-region pension transfers (src/services/transfer/, 国办发〔2009〕66号).
+  z.object({ type: z.literal('transfer.started'), data: z.object({ transferId: z.string(), fromCity: z.string(), toCity: z.string(), direction: z.enum(['INTO', 'OUT_OF']), startedOn: z.string() }) }),
+  z.object({ type: z.literal('transfer.step_done'), data: z.object({ transferId: z.string(), step: z.number().int(), doneOn: z.string(), dueOn: z.string(), late: z.boolean() }) }),
+  z.object({ type: z.literal('transfer.reminded'), data: z.object({ transferId: z.string(), step: z.number().int(), kind: z.enum(['due', 'overdue']), dueOn: z.string() }) }),
+  z.object({ type: z.literal('transfer.suggested'), data: z.object({ fromCity: z.string(), toCity: z.string(), temporaryAccount: z.boolean() }) }),
   z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
   // A signed tree head over the evidence ledger (src/services/evidence/seal-tree-head.ts).
   z.object({ type: z.literal('evidence.head_signed'), data: z.object({ size: z.number().int(), rootHash: z.string(), keyId: z.string(), tsa: z.boolean() }) }),

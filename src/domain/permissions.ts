@@ -69,13 +69,14 @@ export type Action =
   | 'leave.record'
   /** Store the company's rules with their adoption record and see who acknowledged them (劳动合同法 第四条). */
   | 'company_rule.manage'
-
   /** Read the city policy library (bases, rates, late-fee methods). */
   | 'policy.read'
   /** Import or edit the city policy library (each change an audit event and a card to HR). */
   | 'policy.manage'
   /** See back-pay and exposure amounts: anyone's for HR and finance, one's own for an employee. */
   | 'money.read'
+  /** Track cross-region pension transfers (国办发〔2009〕66号): start a case, record its steps. */
+  | 'transfer.manage'
   /** Set how long personal data is kept (个人信息保护法 第十九条; statutory minimums apply). */
   | 'retention.configure';
 
@@ -116,6 +117,7 @@ const HR: Partial<Record<Action, Scope>> = {
   'calendar.manage': 'all',
   'leave.record': 'all',
   'company_rule.manage': 'all',
+  'transfer.manage': 'all',
 };
 const OWN_DOCUMENTS = { 'proof.upload': 'self', 'proof.read': 'self', 'signature.read': 'self', 'exception.request': 'self', 'exception.read': 'self', 'evidence.export': 'self', 'exit.read': 'self', 'resignation.request': 'self' } as const;
 const OWN_ATTENDANCE = { 'attendance.clock_in': 'self', 'attendance.read': 'self' } as const;

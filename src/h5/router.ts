@@ -43,6 +43,7 @@ export const pageComponents: PageComponents = {
   rosterImport: () => import('./pages/RosterImportPage.vue'),
   team: () => import('./pages/TeamPage.vue'),
   absenceCase: () => import('./pages/AbsenceCasePage.vue'),
+  transfers: () => import('./pages/TransfersPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

@@ -3,7 +3,7 @@
 export const fieldLabels: Readonly<Record<string, string>> = {
   employeeNo: '工号', name: '姓名', mobile: '手机号', idNumber: '身份证号', idType: '证件类型',
   startDate: '入职日期', exitDate: '离职日期', enrolledOn: '社保增员日期', birthDate: '出生日期', sex: '性别',
-  department: '部门', departmentId: '部门', position: '岗位', insuredCity: '参保城市', contractEntity: '合同主体',
+  department: '部门', departmentId: '部门', position: '岗位', insuredCity: '参保城市', previousInsuredCity: '上一参保城市', hukouProvince: '户籍省份', contractEntity: '合同主体',
   monthlyWage: '月工资', manager: '直属上级', managerId: '直属上级', managerEmployeeNo: '直属上级工号',
   roles: '角色', status: '状态', expectedStatus: '当前状态', retirementCategory: '退休类别', minorWorker: '未成年工',
   identities: '聊天账号', wecom: '企业微信账号', dingtalk: '钉钉账号', platform: '平台',

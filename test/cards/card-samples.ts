@@ -19,6 +19,13 @@ import { buildExitTaskCard, type ExitTaskCardFacts } from '../../cards/exit-task
 import { buildRetirementDueCard } from '../../cards/retirement-due-card.ts';
 import { buildRolesChangedCard } from '../../cards/roles-changed-card.ts';
 import { buildPolicyUpdatedCard } from '../../cards/policy-updated-card.ts';
+import { buildTransferStepCard, type TransferStepCardFacts } from '../../cards/transfer-step-cards.ts';
+import { buildTransferSuggestedCard } from '../../cards/transfer-suggested-card.ts';
+
+const transferStepFacts: TransferStepCardFacts = {
+  employeeName: '张三', route: '长沙 → 上海', step: '第2步：新参保地社保经办机构审核并出具联系函', dueOn: '2026-10-22',
+  legalBasis: '《城镇企业职工基本养老保险关系转移接续暂行办法》（国办发〔2009〕66号）第八条第（二）项',
+};
 
 const exitTaskFacts: ExitTaskCardFacts = {
   employeeName: '张三', department: '研发部', exitDate: '2026-10-23', title: '出具离职证明', dueOn: '2026-10-23', owner: '李人事',
@@ -54,6 +61,21 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
       key: 'abs-0f8e1c2d3b4a59687766554433221100-wecom',
       h5Url: 'https://hr.example.com/app/absence/0f8e1c2d-3b4a-5968-7766-554433221100',
       decided,
+    }),
+  'transfer.step_due': (decided) =>
+    buildTransferStepCard({ overdue: false, facts: transferStepFacts, key: 'ex-0f8e1c2d3b4a59687766554433221100-s2due-wecom', h5Url: 'https://hr.example.com/app/transfers?case=0f8e1c2d-3b4a-5968-7766-554433221100', decided }),
+  'transfer.step_overdue': (decided) =>
+    buildTransferStepCard({
+      overdue: true, facts: { ...transferStepFacts, dueOn: '2027-01-18', caveat: '2027年放假安排未公布，日期可能顺延' },
+      key: 'ex-0f8e1c2d3b4a59687766554433221100-s2overdue-wecom', h5Url: 'https://hr.example.com/app/transfers?case=0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'transfer.suggested': (decided) =>
+    buildTransferSuggestedCard({
+      facts: {
+        employeeName: '周建国', department: '研发部', fromCity: '长沙', toCity: '上海', startDate: '2026-12-01',
+        temporaryAccount: '男性年满50周岁且户籍（湖南省）不在参保地所在省（上海市）：应在参保地建立临时基本养老保险缴费账户，养老保险关系暂不转入（《城镇企业职工基本养老保险关系转移接续暂行办法》第六条）',
+      },
+      key: 'ex-0f8e1c2d3b4a59687766554433221100-transfer-wecom', h5Url: 'https://hr.example.com/app/transfers?employee=0f8e1c2d-3b4a-5968-7766-554433221100', decided,
     }),
   'employee.retirement_due': (decided) =>
     buildRetirementDueCard({

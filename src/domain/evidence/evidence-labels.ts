@@ -7,6 +7,7 @@ export const evidenceEntryLabels: Readonly<Record<string, string>> = {
   'insurance_exception.requested': '社保例外申请',
   'insurance_exception.lapsed': '社保例外失效',
   'exit.document': '离职文书',
+  'transfer.application': '养老保险关系转移接续申请表',
   document: '文件',
 };
 

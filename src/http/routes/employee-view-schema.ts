@@ -36,6 +36,8 @@ export const employeeViewSchema = z.object({
   department: z.object({ id: z.uuid(), name: z.string() }),
   manager: person.nullable(),
   insuredCity: z.string().nullable(),
+  previousInsuredCity: z.string().nullable().describe('上一参保城市; a different city suggests a pension transfer case'),
+  hukouProvince: z.string().nullable().describe('户籍省份 (full name)'),
   contractEntity: z.string().nullable(),
   monthlyWage: z.string().nullable().describe('yuan'),
   status: z.string(),

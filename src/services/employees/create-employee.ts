@@ -4,6 +4,7 @@ import { authorize } from '../../domain/permissions.ts';
 import { roleChangeProblem } from '../../domain/role-grants.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { suggestTransfers } from '../transfer/suggest-transfers.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { contractColumns } from './contract-columns.ts';
 import type { CreateEmployeeInput } from './employee-input.ts';
@@ -44,6 +45,8 @@ export async function createEmployee(
         departmentId: await ensureDepartment(tx, input.department),
         managerId: await resolveManagerId(tx, input.managerEmployeeNo, input.employeeNo),
         insuredCity: input.insuredCity,
+        previousInsuredCity: input.previousInsuredCity,
+        hukouProvince: input.hukouProvince,
         contractEntity: input.contractEntity,
         monthlyWageFen: input.monthlyWage,
         ...contractColumns(input),
@@ -56,6 +59,7 @@ export async function createEmployee(
     await replaceRoles(tx, created.id, roles);
     if (input.identities) await replaceIdentities(tx, created.id, input.identities);
     await writeAuditEvent(tx, actor, { type: 'employee.created', data: { employeeNo: input.employeeNo, name: input.name, source: 'api' } }, { type: 'employee', id: created.id });
+    await suggestTransfers(deps, tx, { actor, employeeIds: [created.id] });
     return tx.employee.findUniqueOrThrow({ where: { id: created.id }, include: employeeInclude });
   });
   return toEmployeeView(row, deps.cipher, false, today);

@@ -7,6 +7,7 @@ import { ID_TYPES } from '../../domain/identity-document.ts';
 import { mobileMessage, normalizeMobile } from '../../domain/mobile.ts';
 import { yuanToFen } from '../../domain/money.ts';
 import { RETIREMENT_CATEGORIES } from '../../domain/retirement/statutory-retirement.ts';
+import { provinceOf } from '../../domain/transfer/city-province.ts';
 import { checkIdentityInput } from './identity-input.ts';
 
 export const roleEnum = z.enum(['EMPLOYEE', 'MANAGER', 'HR_SPECIALIST', 'HR_MANAGER', 'FINANCE', 'ADMIN']);
@@ -55,6 +56,10 @@ const fields = {
   managerEmployeeNo: text(32).nullable().optional(),
   position: text(100).optional(),
   insuredCity: text(50).optional(),
+  /** 上一参保地: a different city suggests a pension transfer case (国办发〔2009〕66号). */
+  previousInsuredCity: text(50).optional(),
+  /** 户籍所在省, stored as the province's full name (湖南 → 湖南省); used for the 第六条 flag. */
+  hukouProvince: text(20).refine((v) => provinceOf(v) !== undefined, { message: '户籍省份无法识别，请写省份名称，如「湖南」或「湖南省」' }).transform((v) => provinceOf(v)?.name as string).optional(),
   contractEntity: text(200).optional(),
   monthlyWage: wageFen.optional(),
   exitDate: day.nullable().optional(),

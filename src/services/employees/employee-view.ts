@@ -39,6 +39,8 @@ export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, rev
     department: row.department,
     manager: row.manager,
     insuredCity: row.insuredCity,
+    previousInsuredCity: row.previousInsuredCity,
+    hukouProvince: row.hukouProvince,
     contractEntity: row.contractEntity,
     monthlyWage: row.monthlyWageFen === null ? null : fenToYuan(row.monthlyWageFen),
     status: row.status,

@@ -51,6 +51,8 @@ export async function updateEmployee(
       departmentId: input.department ? await ensureDepartment(tx, input.department) : undefined,
       managerId: await resolveManagerId(tx, input.managerEmployeeNo, current.employeeNo),
       insuredCity: input.insuredCity,
+      previousInsuredCity: input.previousInsuredCity,
+      hukouProvince: input.hukouProvince,
       contractEntity: input.contractEntity,
       monthlyWageFen: input.monthlyWage,
       ...contractColumns(input, current),

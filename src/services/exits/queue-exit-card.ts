@@ -11,8 +11,8 @@ import { findExitRecipients, type ExitAudience } from './exit-recipients.ts';
 
 export interface QueueExitCardOptions {
   actor: Actor;
-  /** 'exit_process' (chain cards), 'exit_task' (checklist cards) or 'employee' (the retirement reminder). */
-  subjectType: 'exit_process' | 'exit_task' | 'employee';
+  /** 'exit_process' (chain cards), 'exit_task' (checklist cards), 'employee' (the retirement reminder, the transfer suggestion) or 'pension_transfer_step'. */
+  subjectType: 'exit_process' | 'exit_task' | 'employee' | 'pension_transfer_step';
   subjectId: string;
   /** The leaver, for the audit subject. */
   employeeId: string;

@@ -27,11 +27,12 @@ export async function applyEmployeeUpdates(tx: Tx, actor: Actor, updates: Change
         "startDate" = v.start_date, "exitDate" = v.exit_date, "enrolledOn" = v.enrolled_on, "position" = v.position,
         "contractStart" = v.contract_start, "contractEnd" = v.contract_end, "probationEnd" = v.probation_end,
         "departmentId" = v.department_id, "managerId" = v.manager_id, "insuredCity" = v.insured_city,
+        "previousInsuredCity" = v.previous_insured_city, "hukouProvince" = v.hukou_province,
         "contractEntity" = v.contract_entity, "monthlyWageFen" = v.wage_fen, "status" = v.status,
         "version" = e."version" + 1, "updatedAt" = ${now.toISOString()}::timestamptz
       FROM (VALUES ${Prisma.join(batch.map(valuesRow))}) AS v(
         id, version, name, mobile_enc, mobile_hash, mobile_last4, id_enc, id_hash, id_last4, id_type, birth_date, sex, retirement_category, start_date, exit_date,
-        enrolled_on, position, department_id, manager_id, insured_city, contract_entity, wage_fen, status, contract_start, contract_end, probation_end)
+        enrolled_on, position, department_id, manager_id, insured_city, contract_entity, wage_fen, status, contract_start, contract_end, probation_end, previous_insured_city, hukou_province)
       WHERE e.id = v.id AND e.version = v.version`;
     if (count !== batch.length) {
       throw new AppError('conflict', '导入期间有员工记录被他人修改，本次未导入任何数据，请重新导入');
@@ -60,7 +61,7 @@ function valuesRow({ id, version, columns: c }: ChangedEmployee): Prisma.Sql {
     ${c.birthDate}::date, ${c.sex}::"Sex", ${c.retirementCategory}::"RetirementCategory", ${c.startDate}::date,
     ${c.exitDate}::date, ${c.enrolledOn}::date, ${c.position}::text, ${c.departmentId}::uuid, ${c.managerId}::uuid,
     ${c.insuredCity}::text, ${c.contractEntity}::text, ${c.monthlyWageFen}::int, ${c.status}::"EmployeeStatus",
-    ${c.contractStart}::date, ${c.contractEnd}::date, ${c.probationEnd}::date)`;
+    ${c.contractStart}::date, ${c.contractEnd}::date, ${c.probationEnd}::date, ${c.previousInsuredCity}::text, ${c.hukouProvince}::text)`;
 }
 
 async function replaceChangedRoles(tx: Tx, batch: ChangedEmployee[]): Promise<void> {

@@ -33,6 +33,8 @@ export interface EmployeeColumns {
   departmentId: string;
   managerId: string | null;
   insuredCity: string | null;
+  previousInsuredCity: string | null;
+  hukouProvince: string | null;
   contractEntity: string | null;
   monthlyWageFen: number | null;
   status: EmployeeStatus;
@@ -90,6 +92,8 @@ export function desiredEmployeeColumns(opts: {
     departmentId: pick('department', opts.departmentId, current?.departmentId) ?? opts.departmentId,
     managerId: pick('managerEmployeeNo', opts.managerId ?? undefined, current?.managerId),
     insuredCity: pick('insuredCity', input.insuredCity, current?.insuredCity),
+    previousInsuredCity: pick('previousInsuredCity', input.previousInsuredCity, current?.previousInsuredCity),
+    hukouProvince: pick('hukouProvince', input.hukouProvince, current?.hukouProvince),
     contractEntity: pick('contractEntity', input.contractEntity, current?.contractEntity),
     monthlyWageFen: pick('monthlyWage', input.monthlyWage, current?.monthlyWageFen),
     status: current && !opts.record.statusGiven ? current.status : input.status,

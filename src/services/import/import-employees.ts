@@ -9,6 +9,7 @@ import { AppError } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { suggestTransfers } from '../transfer/suggest-transfers.ts';
 import { applyEmployeeUpdates } from './apply-employee-updates.ts';
 import { findRosterConflicts } from './find-roster-conflicts.ts';
 import { findRosterContractProblems } from './find-roster-contract-problems.ts';
@@ -86,6 +87,7 @@ export async function importEmployees(
         await applyEmployeeUpdates(tx, actor, plan.updates, deps.now(), advance);
         const enrolled = await enrolFromRoster(tx, actor, records.filter((r) => r.input.enrolledOn).map((r) => r.input.employeeNo));
         await closeEnrolmentCards(deps, tx, { actor, employeeIds: enrolled, how: '名册导入' });
+        await suggestTransfers(deps, tx, { actor, employeeIds: [...plan.creates, ...plan.updates].map((e) => e.id) });
         advance(plan.unchanged);
 
         const summary = { rows: checked.rowCount, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };

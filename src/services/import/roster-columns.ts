@@ -13,6 +13,9 @@ export const rosterColumns = [
   { header: '直属上级工号', field: 'managerEmployeeNo', required: false },
   { header: '岗位', field: 'position', required: false },
   { header: '参保城市', field: 'insuredCity', required: false },
+  /** A different city than 参保城市 suggests a pension transfer case to HR. */
+  { header: '上一参保城市', field: 'previousInsuredCity', required: false },
+  { header: '户籍省份', field: 'hukouProvince', required: false },
   { header: '合同主体', field: 'contractEntity', required: false },
   { header: '月工资', field: 'monthlyWage', required: false },
   { header: '企业微信UserID', field: 'wecom', required: false },
