@@ -8,6 +8,7 @@ import type { CardModel } from '../../../cards/card-model.ts';
 import type { Tx } from '../../db/client.ts';
 import type { LawfulCategoryInfo } from '../../domain/exceptions/lawful-categories.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { exceptionRequestNumber } from '../../domain/exceptions/request-number.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { parseCardModel, parseRecipients, toJsonColumn } from '../onboarding/card-instance-json.ts';
@@ -15,7 +16,7 @@ import { checkExceptionDocuments, type DocumentCheck } from './check-exception-d
 import { exceptionPageUrl } from './exception-links.ts';
 
 /** The card's facts from the category and the documents' state (the declaration is the one without a proof kind). */
-export function exceptionRequestFacts(who: { name: string; department: string }, info: LawfulCategoryInfo, docs: Pick<DocumentCheck, 'key' | 'label' | 'present'>[]): ExceptionRequestFacts {
+export function exceptionRequestFacts(who: { requestNo: string; name: string; department: string }, info: LawfulCategoryInfo, docs: Pick<DocumentCheck, 'key' | 'label' | 'present'>[]): ExceptionRequestFacts {
   return {
     ...who,
     reasonLabel: info.label,
@@ -39,7 +40,7 @@ export async function refreshExceptionRequestCards(deps: ServiceDeps, tx: Tx, o:
   if (!info?.lawful) return 0;
   const docs = await checkExceptionDocuments(tx, e, deps.publicBaseUrl);
   const employee = await tx.employee.findUniqueOrThrow({ where: { id: e.employeeId }, select: { name: true, department: { select: { name: true } } } });
-  const facts = exceptionRequestFacts({ name: employee.name, department: employee.department.name }, info, docs);
+  const facts = exceptionRequestFacts({ requestNo: exceptionRequestNumber(e, deps.businessTz), name: employee.name, department: employee.department.name }, info, docs);
   let changed = 0;
   for (const card of open) {
     const before = parseCardModel(card.model);

@@ -9,6 +9,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay } from '../../domain/dates.ts';
 import { OPEN_EXCEPTION_STATUSES } from '../../domain/exceptions/exception-status.ts';
 import { isReasonCategory, REASON_CATEGORIES, reasonCategories, requiredDocuments } from '../../domain/exceptions/reason-categories.ts';
+import { exceptionRequestNumber } from '../../domain/exceptions/request-number.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
@@ -77,7 +78,7 @@ export async function requestInsuranceException(deps: ServiceDeps, opts: Request
     const who = { name: employee.name, department: employee.department.name, reasonLabel: info.label };
     const h5Url = exceptionPageUrl(base, created.id);
     if (info.lawful) {
-      const facts = exceptionRequestFacts(who, info, requiredDocuments(info.category).map((d) => ({ ...d, present: false })));
+      const facts = exceptionRequestFacts({ ...who, requestNo: exceptionRequestNumber(created, deps.businessTz) }, info, requiredDocuments(info.category).map((d) => ({ ...d, present: false })));
       await queueExceptionCard(deps, tx, {
         actor: opts.actor, exceptionId: created.id, employeeId: employee.id, audience: 'hr', prefix: 'exr',
         build: (key) => buildExceptionRequestCard({ key, h5Url, facts }),
