@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe('what a person reads when refused', () => {
   it('says in Chinese who can run exits, without the role or permission code', async () => {
-    const res = await request.post('/api/v1/exits/mutual').set(employee).send({ employeeId: randomUUID(), exitDate: '2026-12-31', agreedOn: '2026-12-01', reason: '协商一致' });
+    const res = await request.post('/api/v1/exits/mutual').set(employee).send({ employeeId: randomUUID(), exitDate: '2026-12-31', agreedOn: '2026-12-01', reason: '协商一致', proposedBy: 'employer' });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe('你（员工）不能办理离职流程；可以办理离职流程的是人事专员、人事经理、管理员，如需办理请联系他们。');
     expectReadableChinese(res.body.error.message);

@@ -8,7 +8,7 @@ import { buildWaiverWarningCard } from '../../../cards/exception-waiver-warning-
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay } from '../../domain/dates.ts';
 import { OPEN_EXCEPTION_STATUSES } from '../../domain/exceptions/exception-status.ts';
-import { isReasonCategory, REASON_CATEGORIES, reasonCategories, requiredDocuments } from '../../domain/exceptions/reason-categories.ts';
+import { isReasonCategory, REASON_CATEGORY_MESSAGE, reasonCategories, requiredDocuments } from '../../domain/exceptions/reason-categories.ts';
 import { exceptionRequestNumber } from '../../domain/exceptions/request-number.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { authorize } from '../../domain/permissions.ts';
@@ -47,7 +47,7 @@ export interface RequestInsuranceExceptionResult {
 export async function requestInsuranceException(deps: ServiceDeps, opts: RequestInsuranceExceptionOptions): Promise<RequestInsuranceExceptionResult> {
   authorize(opts.actor, 'exception.request');
   if (opts.actor.kind !== 'employee') throw new AppError('forbidden', '社保例外申请只能由员工本人登录后提出');
-  if (!isReasonCategory(opts.reasonCategory)) throw new AppError('validation_failed', `原因类别应为 ${REASON_CATEGORIES.join(' / ')} 之一`);
+  if (!isReasonCategory(opts.reasonCategory)) throw new AppError('validation_failed', REASON_CATEGORY_MESSAGE);
   const info = reasonCategories[opts.reasonCategory];
   const note = opts.note?.trim() || null;
   if (note && note.length > 500) throw new AppError('validation_failed', '补充说明最多 500 字');
