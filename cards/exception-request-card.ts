@@ -6,6 +6,8 @@ import type { CardDecision, CardModel } from './card-model.ts';
 export const EXCEPTION_REQUEST_CARD = 'exception.request';
 
 export interface ExceptionRequestFacts {
+  /** 申请编号 as people read it (例外-2026-0007). */
+  requestNo: string;
   name: string;
   department: string;
   reasonLabel: string;
@@ -27,7 +29,7 @@ export function buildExceptionRequestCard(opts: { key: string; facts: ExceptionR
   return {
     type: EXCEPTION_REQUEST_CARD,
     key: opts.key,
-    title: '社保例外申请',
+    title: `社保例外申请 ${f.requestNo}`,
     subtitle: `${f.name} 申请不在本单位参保；审批通过前仍须按期增员`,
     tone: 'normal',
     rows: [

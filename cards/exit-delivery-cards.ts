@@ -7,7 +7,7 @@ import type { ExitCardEmployee } from './exit-notice-cards.ts';
 export const EXIT_DELIVERY_NEEDED_CARD = 'exit.delivery_needed';
 export const EXIT_RESIGNATION_CONFIRMED_CARD = 'exit.resignation_confirmed';
 
-export const NO_CHAT_ACCOUNT_ADVICE = '员工没有可用的聊天账号，请以 EMS 寄送至劳动合同约定的地址，并登记运单号和妥投日期';
+export const NO_CHAT_ACCOUNT_ADVICE = '员工没有可用的聊天账号，请以邮政快递寄送至劳动合同约定的地址，并登记运单号和妥投日期';
 
 /**
  * The notice went out but no chat account can carry it: HR sends it by EMS and records the delivery.

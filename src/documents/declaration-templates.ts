@@ -7,6 +7,7 @@
 import type { Db } from '../db/client.ts';
 import { formatDay } from '../domain/dates.ts';
 import { isReasonCategory, reasonCategories } from '../domain/exceptions/reason-categories.ts';
+import { exceptionRequestNumber } from '../domain/exceptions/request-number.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { AppError } from '../errors.ts';
 import { CURRENT_WORDING_VERSION, declarationParagraphs, wordingTitles } from './insurance-exception-wording.ts';
@@ -84,7 +85,7 @@ const insuranceExceptionDeclaration: DeclarationTemplate = {
         { label: '入职日期', value: formatDay(employee.startDate) ?? '' },
         { label: '用人单位', value: employee.contractEntity ?? '公司' },
         { label: '情形', value: reason },
-        { label: '申请编号', value: exception.id },
+        { label: '申请编号', value: exceptionRequestNumber(exception, deps.businessTz) },
       ],
       paragraphs,
     };

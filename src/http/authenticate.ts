@@ -40,7 +40,7 @@ export function bearerTokenOf(ctx: { get(field: string): string }): string | und
 }
 
 export function requireActor(ctx: { state: AppState }) {
-  if (!ctx.state.actor) throw new AppError('unauthenticated', '请先登录（H5 会话）或提供管理员令牌 Authorization: Bearer <ADMIN_TOKEN>');
+  if (!ctx.state.actor) throw new AppError('unauthenticated', '请先登录：在企业微信或钉钉中打开本应用，或使用管理员令牌', { header: 'Authorization: Bearer <ADMIN_TOKEN>' });
   return ctx.state.actor;
 }
 

@@ -30,7 +30,7 @@ export function toAppError(err: unknown): AppError {
   if (status === 413) return new AppError('payload_too_large', '请求体过大');
   if (status === 415) return new AppError('unsupported_media_type', '不支持的内容类型');
   if (status && status >= 400 && status < 500 && (err as { expose?: boolean }).expose) {
-    return new AppError('bad_request', `请求无法解析：${(err as Error).message}`);
+    return new AppError('bad_request', '请求内容无法解析，请刷新页面后重试', { reason: (err as Error).message });
   }
   return new AppError('internal', '服务器内部错误，请查看服务日志');
 }

@@ -7,6 +7,7 @@ import { MAX_PROOF_BYTES, TOO_LARGE_MESSAGE } from '../domain/files/sniff-file-t
 import { authorize } from '../domain/permissions.ts';
 import { AppError } from '../errors.ts';
 import { requireActor } from './authenticate.ts';
+import { UNREADABLE } from './receive-upload-file.ts';
 import type { AppState } from './state.ts';
 
 interface MulterInstance {
@@ -37,7 +38,7 @@ export function receiveMultipart(o: { action: Action; files: number; pick: (m: M
       const code = (err as { code?: string }).code;
       if (code === 'LIMIT_FILE_SIZE') throw new AppError('payload_too_large', TOO_LARGE_MESSAGE);
       if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') throw new AppError('bad_request', o.wrongFiles);
-      throw new AppError('bad_request', `上传内容无法解析：${(err as Error).message}`);
+      throw new AppError('bad_request', UNREADABLE, { reason: (err as Error).message });
     }
     await next();
   };

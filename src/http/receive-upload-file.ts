@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 import type { AppContext } from './state.ts';
 
+/** The parser's own reason (English) goes to details, for programs; people read what to do. */
+export const UNREADABLE = '上传内容无法解析，请重新选择文件上传';
+
 export interface UploadLimits {
   /** The multipart field that carries the file. */
   field: string;
@@ -32,7 +35,7 @@ const MULTIPART_SLACK = 64 * 1024;
 
 /** @example const file = await receiveUploadFile(ctx, { field: 'file', maxBytes, dir, deadlineMs }); try { … } finally { await file.remove(); } */
 export async function receiveUploadFile(ctx: AppContext, limits: UploadLimits): Promise<ReceivedFile> {
-  if (!ctx.is('multipart/form-data')) throw new AppError('unsupported_media_type', `请以 multipart/form-data 上传，文件放在字段 ${limits.field} 中`);
+  if (!ctx.is('multipart/form-data')) throw new AppError('unsupported_media_type', '请通过上传表单提交文件', { field: limits.field });
   const tooLarge = new AppError('payload_too_large', `文件超过 ${limits.maxBytes / 1048576} MB 上限`);
   if (Number(ctx.get('content-length')) > limits.maxBytes + MULTIPART_SLACK) throw closing(ctx, tooLarge);
   await mkdir(limits.dir, { recursive: true });
@@ -59,7 +62,7 @@ function streamFile(req: IncomingMessage, path: string, limits: UploadLimits, to
     try {
       parser = busboy({ headers: req.headers, limits: { files: 1, fields: 5, parts: 6, fieldSize: 1024, fileSize: limits.maxBytes + 1 } });
     } catch (error) {
-      return reject(new AppError('bad_request', `上传内容无法解析：${(error as Error).message}`));
+      return reject(new AppError('bad_request', UNREADABLE, { reason: (error as Error).message }));
     }
     let out: WriteStream | undefined;
     let size = 0;
@@ -74,23 +77,23 @@ function streamFile(req: IncomingMessage, path: string, limits: UploadLimits, to
       out.once('close', () => reject(error)).destroy();
     };
     const timer = setTimeout(() => fail(new AppError('request_timeout', `上传超过 ${limits.deadlineMs / 1000} 秒仍未完成，请在网络较好时重试`)), limits.deadlineMs);
-    const oneFile = () => fail(new AppError('bad_request', `请只上传一个文件，字段名为 ${limits.field}`));
+    const oneFile = () => fail(new AppError('bad_request', '请只上传一个文件', { field: limits.field }));
 
     parser.on('file', (name, stream) => {
       if (name !== limits.field || out) return void (stream.resume(), oneFile());
       out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
-      out.on('error', (error) => fail(new AppError('internal', `无法暂存上传的文件：${error.message}`)));
+      out.on('error', (error) => fail(new AppError('internal', '无法暂存上传的文件，请稍后重试', { reason: error.message })));
       stream.on('data', (chunk: Buffer) => void (size += chunk.length));
       stream.on('limit', () => fail(tooLarge));
-      stream.on('error', (error: Error) => fail(new AppError('bad_request', `上传内容无法解析：${error.message}`)));
+      stream.on('error', (error: Error) => fail(new AppError('bad_request', UNREADABLE, { reason: error.message })));
       stream.pipe(out);
     });
     parser.on('filesLimit', oneFile);
     parser.on('partsLimit', oneFile);
     parser.on('fieldsLimit', oneFile);
-    parser.on('error', (error: Error) => fail(new AppError('bad_request', `上传内容无法解析：${error.message}`)));
+    parser.on('error', (error: Error) => fail(new AppError('bad_request', UNREADABLE, { reason: error.message })));
     parser.on('close', () => {
-      if (!out) return fail(new AppError('bad_request', `没有收到文件：请在 multipart 字段 ${limits.field} 中上传`));
+      if (!out) return fail(new AppError('bad_request', '没有收到文件，请选择文件后再上传', { field: limits.field }));
       const done = () => {
         if (settled) return;
         settled = true;

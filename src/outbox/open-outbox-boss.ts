@@ -14,6 +14,19 @@ export interface OutboxBossOptions {
 }
 
 /**
+ * What pg-boss reports, logged with message and code only (pg's errors carry the whole client).
+ * 57P01 is PostgreSQL shutting down: Ctrl-C reaches embedded PostgreSQL too (one process group),
+ * which may close the outbox's connections a moment before the server stops pg-boss. That is
+ * part of a clean stop, not an error.
+ */
+export function bossErrorLogger(log: Pick<Logger, 'info' | 'error'>) {
+  return (err: Error & { code?: string }): void => {
+    if (err.code === '57P01') log.info({ code: err.code }, 'database shutting down: outbox connection closed');
+    else log.error({ code: err.code, message: err.message }, 'pg-boss error (the outbox keeps retrying)');
+  };
+}
+
+/**
  * Starts pg-boss on the app's database: creates or migrates its `pgboss` schema (under its own
  * advisory lock, so instances may start together) and the outbox queues.
  * The caller stops it (`boss.stop()`) before closing the database.
@@ -35,11 +48,7 @@ export async function openOutboxBoss(opts: OutboxBossOptions): Promise<PgBoss> {
     superviseIntervalSeconds: opts.superviseIntervalSeconds ?? SUPERVISE_INTERVAL_SECONDS,
     monitorIntervalSeconds: opts.superviseIntervalSeconds ?? SUPERVISE_INTERVAL_SECONDS,
   });
-  // Only message and code: pg's errors carry the whole client object. 57P01 is PostgreSQL
-  // shutting down (e.g. embedded PostgreSQL stopping on Ctrl-C), expected at shutdown.
-  boss.on('error', (err: Error & { code?: string }) => {
-    opts.log?.[err.code === '57P01' ? 'warn' : 'error']({ code: err.code, message: err.message }, 'pg-boss error (the outbox keeps retrying)');
-  });
+  if (opts.log) boss.on('error', bossErrorLogger(opts.log));
   await boss.start();
   try {
     await ensureOutboxQueues(boss);

@@ -9,6 +9,7 @@ import { sendExitNotice } from '../../src/services/exits/send-exit-notice.ts';
 import { startAbsenceExitProcess } from '../../src/services/exits/start-absence-exit-process.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { drawSignature, resultsDir, startH5Browser, type H5Browser } from '../helpers/h5-browser.ts';
+import { pickDay } from '../helpers/pick-day.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const t = await createTestDb();
@@ -46,7 +47,7 @@ describe('H5 exit pages', () => {
     await page.goto(`${h5.base}/app/exits/${processId}/notice`);
     await page.getByText('第三十九条第（二）项', { exact: false }).first().waitFor();
     expect(await page.title()).toBe('返岗通知书');
-    await page.locator('input[type="date"]').fill(addDays(today, 1));
+    await pickDay(page, page.getByTestId('day-field'), addDays(today, 1));
     await page.getByRole('button', { name: '提交回复' }).click();
     await page.getByText(`我将于 ${addDays(today, 1)} 返岗`).first().waitFor();
     await page.screenshot({ path: `${resultsDir}/h5-exit-notice.png`, fullPage: true });
@@ -71,7 +72,7 @@ describe('H5 exit pages', () => {
     await page.goto(`${h5.base}/app/exits/${resignerProcessId}/notice`);
     await page.getByText('我已离职', { exact: true }).click();
     await page.getByText('确认以此作为书面辞职通知（《劳动合同法》第三十七条）').click();
-    await page.locator('input[type="date"]').fill(addDays(today, 7));
+    await pickDay(page, page.getByTestId('day-field'), addDays(today, 7));
     await page.getByRole('button', { name: '提交回复' }).click();
     await page.getByText(`最后工作日为 ${addDays(today, 7)}`, { exact: false }).waitFor();
     await page.getByPlaceholder('请输入您的姓名').fill('辞职确认者');

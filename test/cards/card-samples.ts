@@ -113,7 +113,7 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
     buildExceptionRequestCard({
       key: 'exr-0f8e1c2d3b4a59687766554433221100-wecom',
       facts: {
-        name: '张三', department: '研发部', reasonLabel: lawfulCategories.STUDENT_INTERN.label, declarationSigned: true,
+        requestNo: '例外-2026-0007', name: '张三', department: '研发部', reasonLabel: lawfulCategories.STUDENT_INTERN.label, declarationSigned: true,
         proofs: [{ label: '学生证或学籍证明', present: true }, { label: '实习协议', present: false }], owedShort: lawfulCategories.STUDENT_INTERN.owedShort, legalNote: lawfulCategories.STUDENT_INTERN.cardNote,
       },
       h5Url: 'https://hr.example.com/app/exceptions/0f8e1c2d-3b4a-5968-7766-554433221100',

@@ -80,7 +80,7 @@ describe('approval routes', () => {
   });
 
   it.each([
-    ['an unknown decision', { decision: 'maybe' }, 'decision 应为 approve 或 reject'],
+    ['an unknown decision', { decision: 'maybe' }, '请选择同意或驳回'],
     ['a comment over 500 characters', { decision: 'approve', comment: '长'.repeat(501) }, '审批意见最多 500 字'],
     ['an unknown field', { decision: 'approve', approverId: 'x' }, undefined],
   ])('refuses %s with 400, changing nothing', async (_label, body, message) => {

@@ -35,7 +35,7 @@ describe('POST /api/v1/company-rules', () => {
     expect((await upload(asHr, { adoptedOn: '2026-04-01' })).body.error.message).toBe('通过日期不能晚于今天');
     const noMinutes = await request.post('/api/v1/company-rules').set(asHr).field('title', '员工考勤管理制度').field('article', '连续旷工三日').field('adoptedOn', '2026-03-01')
       .field('adoptionMethod', 'ALL_STAFF').attach('document', pdfBytes(), 'a.pdf');
-    expect([noMinutes.status, noMinutes.body.error.message]).toEqual([400, '没有收到民主程序会议纪要：请放在 multipart 字段 minutes 中']);
+    expect([noMinutes.status, noMinutes.body.error.message]).toEqual([400, '没有收到民主程序会议纪要，请选择文件后再上传']);
     expect((await upload(asSigner)).status).toBe(403);
     expect((await upload(auth)).status).toBe(403);
     expect(await counts()).toEqual(before);

@@ -40,7 +40,7 @@ describe('GET /api/v1/evidence/packs', () => {
   it('refuses callers without a session, and a query that names no scope', async () => {
     expect((await request.get(`/api/v1/evidence/packs?employeeId=${seeded.employee.id}`)).status).toBe(401);
     const res = await request.get('/api/v1/evidence/packs').set(auth);
-    expect([res.status, res.body.error.message]).toEqual([400, '请只提供 employeeId（员工的证据包），或同时提供 subjectType 与 subjectId（案件的证据包）']);
+    expect([res.status, res.body.error.message]).toEqual([400, '请选择一名员工（员工的证据包）或一个案件（案件的证据包），二者只选其一']);
     expect((await request.get('/api/v1/evidence/packs?employeeId=nope').set(auth)).status).toBe(400);
   });
 

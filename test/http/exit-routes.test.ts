@@ -67,7 +67,7 @@ describe('exit routes', () => {
     expect((await request.post(`/api/v1/exits/${processId}/channels`).set(headers.hr!).send({ channel: 'ems', reference: 'EMS1180123456789', deliveredOn: '2026-11-02' })).status).toBe(409);
     const view = await request.get(`/api/v1/exits/${processId}`).set(headers.hr!);
     expect(view.body).toMatchObject({ deadline: '2026-11-05', deliveryPending: false });
-    expect(view.body.steps[0].delivery).toBe('已送达（2026-11-02，EMS 妥投）');
+    expect(view.body.steps[0].delivery).toBe('已送达（2026-11-02，邮政快递妥投）');
   });
 
   it('shows the notice to its employee only, records the read, takes the answer', async () => {

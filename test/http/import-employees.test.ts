@@ -75,7 +75,7 @@ describe('POST /api/v1/employees/import', () => {
   it('answers 400 when the form has no file field', async () => {
     const res = await request.post('/api/v1/employees/import').set(auth).field('note', 'x');
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/file/);
+    expect(res.body.error).toMatchObject({ message: expect.stringContaining('没有收到文件'), details: { field: 'file' } });
   });
 
   it('answers 415 for a JSON body', async () => {

@@ -155,6 +155,6 @@ describe('the upload itself', () => {
     const big = await post('contributions', Buffer.alloc(10 * MB + 1, 0x41), 'big.csv');
     expect([big.status, big.body.error.message]).toEqual([413, '文件超过 10 MB 上限']);
     const field = await request.post('/api/v1/employees/import').set(auth).field('note', 'x'.repeat(2048)).attach('file', roster(1), 'r.csv');
-    expect([field.status, field.body.error.message]).toEqual([400, '表单字段过多或过长：请只上传一个文件，字段名为 file']);
+    expect([field.status, field.body.error.message]).toEqual([400, '表单内容过多或过长：请只上传一个文件']);
   });
 });

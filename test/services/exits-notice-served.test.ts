@@ -38,10 +38,10 @@ describe('notices that were delivered', () => {
     const { id } = await unreachable('周一');
     const sent = await sendExitNotice(c.deps, { processId: id, actor: c.hr.actor });
     expect(sent).toMatchObject({ deadline: null, chatRecipients: 0 });
-    expect(sent.text).toContain('请以 EMS 寄送至劳动合同约定的地址，并登记运单号和妥投日期');
+    expect(sent.text).toContain('请以邮政快递寄送至劳动合同约定的地址，并登记运单号和妥投日期');
     const card = c.cards('exit.delivery_needed').find((m) => JSON.stringify(m.payload).includes('周一'));
     expect(card?.recipients).toEqual(['hr-s']);
-    expect(JSON.stringify(card?.payload)).toContain('员工没有可用的聊天账号，请以 EMS 寄送至劳动合同约定的地址，并登记运单号和妥投日期');
+    expect(JSON.stringify(card?.payload)).toContain('员工没有可用的聊天账号，请以邮政快递寄送至劳动合同约定的地址，并登记运单号和妥投日期');
 
     // Weeks pass: nothing runs while the notice is 待送达.
     expect(await c.job('2026-11-20')).toContain('second-notice prompts 0');

@@ -77,7 +77,7 @@ describe('a lapsed dual-employment exception', () => {
 
     // Bad input, the wrong role, a later month: refused, nothing changes.
     at('2027-01-18');
-    expect(await failure(recordOtherEmployerStop(deps, { actor: hrs.actor, exceptionId: id, month: '2026-13' }))).toMatchObject({ status: 400, message: expect.stringContaining('这样的年月') });
+    expect(await failure(recordOtherEmployerStop(deps, { actor: hrs.actor, exceptionId: id, month: '2026-13' }))).toMatchObject({ status: 400, message: expect.stringContaining('2027-02 这样的年月') });
     expect(await failure(recordOtherEmployerStop(deps, { actor: hrs.actor, exceptionId: id, month: '2027-02' }))).toMatchObject({ status: 400, message: expect.stringContaining('不能晚于失效月份 2027-01') });
     expect(await failure(recordOtherEmployerStop(deps, { actor: emp.actor, exceptionId: id, month: '2026-11' }))).toMatchObject({ status: 403 });
     expect((await t.db.insuranceException.findUniqueOrThrow({ where: { id } })).otherEmployerStoppedMonth).toBeNull();

@@ -1,4 +1,4 @@
-// Reads the text of the State Council's annual notice (国务院办公厅关于YYYY年部分节假日安排的通知)
+// Reads the text of the State Council's annual notice (国务院办公厅关于××××年部分节假日安排的通知)
 // into rest days and 调休 working days. Each numbered item reads like
 //   一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
 //   二、春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。…

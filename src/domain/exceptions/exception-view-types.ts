@@ -5,6 +5,8 @@ import type { InsuranceExceptionStatus } from '../../generated/prisma/enums.ts';
 
 export interface ExceptionListItem {
   id: string;
+  /** 申请编号 as people read it (例外-2026-0007). */
+  requestNo: string;
   employee: { id: string; name: string; employeeNo: string; department: string };
   kind: string;
   reasonCategory: string;

@@ -45,6 +45,9 @@ export const reasonCategories: Record<ReasonCategory, ReasonCategoryInfo> = {
   OTHER: waiver('OTHER', '其他', WAIVER_VOID_NOTE),
 };
 
+/** The refusal of an unknown category, naming the choices as the employee reads them. */
+export const REASON_CATEGORY_MESSAGE = `原因类别应为以下之一：${REASON_CATEGORIES.map((c) => reasonCategories[c].label).join('、')}`;
+
 export function isReasonCategory(value: string): value is ReasonCategory {
   return (REASON_CATEGORIES as readonly string[]).includes(value);
 }

@@ -54,7 +54,7 @@ export function privacyNoticeText(r: RetentionRules): PrivacyNoticeText {
           `劳动合同、签署的声明和离职文书：离职后 ${r.contractsYearsAfterExit} 年（法定不少于 2 年，《劳动合同法》第五十条）。`,
           `工资和缴费记录：离职后 ${r.wageRecordsYearsAfterExit} 年；考勤记录：离职后 ${r.attendanceYearsAfterExit} 年（不少于 2 年）。`,
           `上传的证明材料：离职后 ${r.proofsYearsAfterExit} 年。打卡位置：打卡后 ${r.locationDays} 天。`,
-          '期满后原件由系统自动删除，证据台账只保留文件摘要（SHA-256），无法从摘要还原内容（第十九条、第四十七条）。',
+          '期满后原件由系统自动删除，证据台账只保留文件摘要（文件的数字指纹），无法从摘要还原内容（第十九条、第四十七条）。',
         ],
       },
       {

@@ -8,7 +8,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** 'YYYY-MM', not later than `currentMonth`: a document cannot cover a month that has not begun. */
 export function checkCoversMonth(month: string, currentMonth: string): string {
-  if (!MONTH.test(month)) throw new AppError('validation_failed', `所属月份应为 YYYY-MM，如 2026-01（收到：${month.slice(0, 20)}）`);
+  if (!MONTH.test(month)) throw new AppError('validation_failed', `所属月份应写成 2026-01 这样的年月（收到：${month.slice(0, 20)}）`);
   if (month > currentMonth) throw new AppError('validation_failed', `所属月份 ${month} 晚于本月 ${currentMonth}`);
   return month;
 }

@@ -8,13 +8,13 @@ import type { ServiceDeps } from '../../services/deps.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 
 const approvalParams = idParams('审批');
-const listQuery = z.object({ box: z.enum(['pending', 'submitted', 'done'], { message: 'box 应为 pending（待我审批）、submitted（我提交的）或 done（我已处理）' }).default('pending') });
+const listQuery = z.object({ box: z.enum(['pending', 'submitted', 'done'], { message: '列表应为「待我审批」「我提交的」或「我已处理」之一' }).default('pending') });
 const decisionBody = z
   .object({
-    decision: z.enum(['approve', 'reject'], { message: 'decision 应为 approve 或 reject' }),
+    decision: z.enum(['approve', 'reject'], { message: '请选择同意或驳回' }),
     comment: z.string().trim().max(MAX_COMMENT, `审批意见最多 ${MAX_COMMENT} 字`).optional(),
     /** Accepts the approval's warning (GET /approvals/:id → warning), e.g. an unacknowledged company rule. */
-    confirmWarning: z.boolean({ message: 'confirmWarning 应为 true 或 false' }).optional(),
+    confirmWarning: z.boolean({ message: '请确认是否已知悉审批提示（是或否）' }).optional(),
   })
   .strict();
 

@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../../services/deps.ts';
 import { day } from '../../services/employees/employee-input.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 
-const coordSystem = z.enum(['wgs84', 'gcj02'], { message: '坐标系应为 wgs84 或 gcj02' });
+const coordSystem = z.enum(['wgs84', 'gcj02'], { message: '定位坐标的格式不正确，请在打卡页面重新定位' });
 const lat = z.number({ message: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');
 const lng = z.number({ message: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
 

@@ -14,9 +14,9 @@ import { defineRoute, idParams } from '../api-route.ts';
 
 const dayParams = z.object({ day });
 const reason = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因最多 200 个字');
-const kind = z.enum(CALENDAR_KIND_NAMES, { message: 'kind 应为 company（公司安排，只影响考勤）或 statutory（国家法定安排，影响法定期限）' });
+const kind = z.enum(CALENDAR_KIND_NAMES, { message: '安排类型应为「公司安排」（只影响考勤）或「国家法定安排」（影响法定期限）' });
 const overrideBody = z.object({
-  isWorkday: z.boolean({ message: 'isWorkday 应为 true（上班）或 false（休息）' }),
+  isWorkday: z.boolean({ message: '请说明这一天上班还是休息' }),
   reason,
   kind: kind.default('company'),
   source: z.string().trim().max(200, '来源最多 200 个字').optional(),

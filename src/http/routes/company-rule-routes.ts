@@ -16,14 +16,14 @@ import { receiveRuleFiles, ruleFile } from './receive-rule-files.ts';
 const HR = 'HR_SPECIALIST, HR_MANAGER, ADMIN (signed in as an employee)';
 const text = (label: string, min: number, max: number) => z.string({ message: `请填写${label}` }).trim().min(min, `请填写${label}`).max(max, `${label}最多 ${max} 字`);
 const storeBody = z.object({
-  kind: z.enum(COMPANY_RULE_KINDS, { message: '制度类型应为 attendance（考勤制度）' }).default('attendance'),
+  kind: z.enum(COMPANY_RULE_KINDS, { message: '制度类型应为考勤制度' }).default('attendance'),
   title: text('制度名称', 2, 60),
   article: text('通知书引用的条款', 2, 200),
   adoptedOn: day,
-  adoptionMethod: z.enum(ADOPTION_METHODS, { message: '通过方式应为 WORKERS_CONGRESS（职工代表大会）或 ALL_STAFF（全体职工讨论）' }),
+  adoptionMethod: z.enum(ADOPTION_METHODS, { message: '通过方式应为「职工代表大会」或「全体职工讨论」' }),
 });
 const ruleParams = idParams('规章制度');
-const fileParams = z.object({ id: z.uuid({ message: '规章制度 id 应为 UUID' }), part: z.enum(['document', 'minutes'], { message: '文件应为 document 或 minutes' }) });
+const fileParams = z.object({ id: z.uuid({ message: '规章制度编号格式不正确，请从列表重新打开' }), part: z.enum(['document', 'minutes'], { message: '文件应为「制度文件」或「会议纪要」' }) });
 
 export function companyRuleRoutes(deps: ServiceDeps) {
   return [

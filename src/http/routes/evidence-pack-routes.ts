@@ -28,7 +28,7 @@ export const MAX_VERIFY_UPLOAD_BYTES = 50 * 1024 * 1024;
 export const VERIFY_UPLOAD_DEADLINE_MS = 120_000;
 
 const packQuery = z.object({
-  employeeId: z.uuid({ error: 'employeeId 须为员工 ID（UUID）' }).optional(),
+  employeeId: z.uuid({ error: '员工编号格式不正确，请从员工名单中选择' }).optional(),
   subjectType: z.string().min(1).max(100).optional(),
   subjectId: z.string().min(1).max(100).optional(),
 });
@@ -44,7 +44,7 @@ export function evidencePackRoutes(deps: ServiceDeps, opts: { uploadDir: string 
       handler: async ({ query, actor, ctx }) => {
         const { employeeId, subjectType, subjectId } = query;
         if (employeeId ? subjectType || subjectId : !(subjectType && subjectId)) {
-          throw new AppError('bad_request', '请只提供 employeeId（员工的证据包），或同时提供 subjectType 与 subjectId（案件的证据包）');
+          throw new AppError('bad_request', '请选择一名员工（员工的证据包）或一个案件（案件的证据包），二者只选其一');
         }
         const scope = employeeId ? { kind: 'employee' as const, employeeId } : { kind: 'case' as const, subjectType: subjectType as string, subjectId: subjectId as string };
         const pack = await buildEvidencePack(deps, { scope, actor });

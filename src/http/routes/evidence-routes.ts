@@ -34,7 +34,7 @@ export function evidenceRoutes(deps: ServiceDeps): ApiRoute[] {
       method: 'get', path: '/evidence/entries/:index/inclusion-proof', tag: 'evidence', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       summary: 'RFC 6962 audit path of entry :index in the tree of ?size= entries (default: the latest signed head)',
       params: z.object({ index: count('条目序号') }),
-      query: z.object({ size: count('树的大小 size ').optional() }).strict(),
+      query: z.object({ size: count('树的大小').optional() }).strict(),
       handler: ({ params, query, actor }) => getInclusionProof(deps, { index: params.index, size: query.size, actor }),
     }),
     defineRoute({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exceptionStatusLabels } from '../../domain/exceptions/exception-status.ts';
-import { REASON_CATEGORIES } from '../../domain/exceptions/reason-categories.ts';
+import { REASON_CATEGORIES, REASON_CATEGORY_MESSAGE } from '../../domain/exceptions/reason-categories.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { getInsuranceException } from '../../services/exceptions/get-insurance-exception.ts';
 import { listComplianceTasks } from '../../services/exceptions/list-compliance-tasks.ts';
@@ -17,7 +17,7 @@ const statuses = Object.keys(exceptionStatusLabels) as [keyof typeof exceptionSt
 
 const requestBody = z
   .object({
-    reasonCategory: z.enum(REASON_CATEGORIES, { message: `原因类别应为 ${REASON_CATEGORIES.join(' / ')} 之一` }),
+    reasonCategory: z.enum(REASON_CATEGORIES, { message: REASON_CATEGORY_MESSAGE }),
     note: z.string().trim().max(500, '补充说明最多 500 字').optional(),
   })
   .strict();

@@ -36,7 +36,7 @@ const text = (label: string, max: number) => z.string().trim().min(1, `请填写
 const listQuery = z.object({ state: z.string().max(40).optional(), kind: z.enum(EXIT_KINDS).optional() }).strict();
 const noticeBody = z.object({ round: z.union([z.literal(1), z.literal(2)]).optional() }).strict();
 const channelBody = z.object({
-  channel: z.enum(['sms', 'ems', 'other'], { message: '送达方式应为 sms、ems 或 other' }),
+  channel: z.enum(['sms', 'ems', 'other'], { message: '送达方式应为短信、邮政快递或其他之一' }),
   reference: text('单号或说明', 100),
   sentOn: day.optional(),
   deliveredOn: day.optional(),
@@ -44,7 +44,7 @@ const channelBody = z.object({
 }).strict();
 const unionBody = z.object({ notifiedOn: day, reply: text('工会意见', 500), notifiedBody: text('所通知的上级工会或职工代表', 200).optional() }).strict();
 const unionAnswerBody = z.object({ answeredOn: day, companyAnswer: text('公司的书面答复', 1000) }).strict();
-const answerBody = z.object({ answer: z.enum(['RETURN', 'RESIGNED'], { message: '回复应为 RETURN（返岗）或 RESIGNED（已离职）' }), returnOn: day.optional(), lastDay: day.optional(), note }).strict();
+const answerBody = z.object({ answer: z.enum(['RETURN', 'RESIGNED'], { message: '请选择「我将返岗」或「我已离职」' }), returnOn: day.optional(), lastDay: day.optional(), note }).strict();
 const noteBody = z.object({ note }).strict();
 const ground = z.enum(EMPLOYER_FAULT_GROUNDS, { message: '解除理由应为《劳动合同法》第三十八条所列情形之一' });
 const resignationBody = z.object({
@@ -56,7 +56,7 @@ const resignationBody = z.object({
 const employeeId = z.uuid({ message: '员工编号格式不正确，请从列表重新打开' });
 const mutualBody = z.object({
   employeeId, exitDate: day, agreedOn: day, reason: text('协商解除说明', 200),
-  proposedBy: z.enum(['employer', 'employee'], { message: '请说明由哪一方提出解除：employer（用人单位）或 employee（劳动者）' }).describe('employer → 经济补偿 (劳动合同法 第四十六条第（二）项)'),
+  proposedBy: z.enum(['employer', 'employee'], { message: '请说明由哪一方提出解除：用人单位或劳动者' }).describe('employer → 经济补偿 (劳动合同法 第四十六条第（二）项)'),
 }).strict();
 const faultBody = z.object({ employeeId, ground, noticedOn: day, exitDate: day, reason: text('说明', 200) }).strict();
 const taskQuery = z.object({ state: z.enum(['OPEN', 'DONE', 'OVERDUE']).optional() }).strict();

@@ -75,7 +75,7 @@ export function h5PlatformLoginRoutes(deps: ServiceDeps, env: Env, clients: Plat
       method: 'get', path: '/h5/jsapi-config', tag: 'h5', auth: false, roles: 'anyone (WeCom configured)',
       query: z.object({ url: z.url() }), summary: 'WeCom JS-SDK config (signature for the page URL)',
       handler: async ({ query }) => {
-        if (!query.url.startsWith(`${env.PUBLIC_BASE_URL}/`)) throw new AppError('bad_request', `url 必须是本应用的页面（${env.PUBLIC_BASE_URL}/…）`);
+        if (!query.url.startsWith(`${env.PUBLIC_BASE_URL}/`)) throw new AppError('bad_request', `只能跳转到本应用的页面（${env.PUBLIC_BASE_URL}/…）`);
         return wecom().getJsApiConfig(query.url.split('#')[0] as string);
       },
     }),

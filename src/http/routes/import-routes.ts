@@ -49,7 +49,7 @@ export function receiveUpload(action: Action = 'employee.import'): Middleware<Ap
     // Refuse callers who may not import before buffering up to 10 MB of their upload.
     authorize(requireActor(ctx), action);
     if (!ctx.is('multipart/form-data')) {
-      throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传，文件放在字段 file 中');
+      throw new AppError('unsupported_media_type', '请通过上传表单提交花名册文件', { field: 'file' });
     }
     try {
       await upload(ctx, async () => {});
@@ -64,16 +64,16 @@ function uploadError(err: unknown): AppError {
   const code = (err as { code?: string }).code;
   if (code === 'LIMIT_FILE_SIZE') return new AppError('payload_too_large', `文件超过 ${MAX_ROSTER_FILE_BYTES / 1048576} MB 上限`);
   if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') {
-    return new AppError('bad_request', '请只上传一个文件，字段名为 file');
+    return new AppError('bad_request', '请只上传一个文件', { field: 'file' });
   }
-  if (code?.startsWith('LIMIT_')) return new AppError('bad_request', '表单字段过多或过长：请只上传一个文件，字段名为 file');
+  if (code?.startsWith('LIMIT_')) return new AppError('bad_request', '表单内容过多或过长：请只上传一个文件', { field: 'file' });
   return new AppError('bad_request', '上传内容无法解析，请重新选择文件上传');
 }
 
 export function uploadedFile(ctx: AppContext): UploadedFile {
   const file: unknown = (ctx.request as { file?: unknown }).file;
   if (isUploadedFile(file)) return file;
-  throw new AppError('bad_request', '没有收到文件：请在 multipart 字段 file 中上传 .xlsx 或 .csv');
+  throw new AppError('bad_request', '没有收到文件：请选择 .xlsx 或 .csv 花名册后再上传', { field: 'file' });
 }
 
 function isUploadedFile(file: unknown): file is UploadedFile {

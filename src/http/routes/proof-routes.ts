@@ -66,5 +66,5 @@ export function sendFile(ctx: AppContext, file: { bytes: Buffer; mediaType: stri
 /** Reads the multipart upload (≤ 10 MB) after checking the caller may upload at all. */
 const receiveProof = () => receiveMultipart({
   action: 'proof.upload', files: 1, pick: (m) => m.single('file'),
-  notMultipart: '请以 multipart/form-data 上传，文件放在字段 file 中', wrongFiles: '请只上传一个文件，字段名为 file',
+  notMultipart: '请通过上传表单提交证明文件', wrongFiles: '请只上传一个文件',
 });

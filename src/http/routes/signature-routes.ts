@@ -9,7 +9,7 @@ import { signDeclaration } from '../../services/signatures/sign-declaration.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 import { sendFile } from './proof-routes.ts';
 
-const templateId = z.string().regex(/^[a-z0-9-]{1,60}$/, '模板 id 不合法');
+const templateId = z.string().regex(/^[a-z0-9-]{1,60}$/, '找不到这份声明的模板，请从待办或聊天中的链接重新打开');
 const declarationParams = z.object({ template: templateId, subjectId: z.uuid({ message: '事项编号格式不正确，请从列表重新打开' }) });
 const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/]+=*)$/;
 const signBody = z.object({

@@ -26,7 +26,7 @@ const MAX_SPAN_DAYS = 92;
 export async function listAttendance(deps: ServiceDeps, opts: ListAttendanceOptions): Promise<{ from: string; to: string; records: AttendanceView[] }> {
   const scope = authorize(opts.actor, 'attendance.read');
   const employeeId = opts.employeeId ?? (opts.actor.kind === 'employee' ? opts.actor.id : undefined);
-  if (!employeeId) throw new AppError('bad_request', '请指定员工（employeeId）');
+  if (!employeeId) throw new AppError('bad_request', '请先选择一名员工');
   if (employeeId !== opts.actor.id && scope !== 'all') {
     const team = scope === 'team' && opts.actor.kind === 'employee' ? await findTeamIds(deps.db, opts.actor.id) : [];
     if (!team.includes(employeeId)) throw new AppError('forbidden', '只能查看本人（经理：本团队）的打卡记录');

@@ -40,7 +40,7 @@ function daysOfMonths(from: string, to: string): string[] {
 export async function getEnrolmentTimeliness(deps: ServiceDeps, opts: { actor: Actor; from: string; to: string }): Promise<{ from: string; to: string; rows: TimelinessRow[] }> {
   authorize(opts.actor, 'kpi.read');
   const { from, to } = opts;
-  if (from > to) throw new AppError('bad_request', `from（${from}）不能晚于 to（${to}）`);
+  if (from > to) throw new AppError('bad_request', `起始月份（${from}）不能晚于结束月份（${to}）`);
   if (shiftMonth(from, MAX_MONTHS) <= to) throw new AppError('bad_request', `一次最多查询 ${MAX_MONTHS} 个月`);
   const calendar = await loadWorkCalendar(deps.db, { purpose: 'legal', missingYear: 'KPI deadlines may move once the notice is imported' });
   const starts = daysOfMonths(from, to);

@@ -50,7 +50,7 @@ export async function transitionEmployeeStatusInTx(tx: Tx, opts: TransitionOptio
     throw new AppError('illegal_transition', `不能从「${statusLabels[from]}」变为「${statusLabels[opts.to]}」；可变为：${allowed}`, { from, to: opts.to });
   }
   if (opts.to === 'EXITED' && !opts.exitDate && !current.exitDate) {
-    throw new AppError('validation_failed', '变为「离职」需要提供离职日期 exitDate');
+    throw new AppError('validation_failed', '变为「离职」需要填写离职日期');
   }
   const exitDate = opts.exitDate ? parseDay(opts.exitDate) : undefined;
   const changed = await compareAndSet(

@@ -27,9 +27,9 @@ export async function getConsistencyProof(deps: ServiceDeps, opts: { from: numbe
   const latest = await latestTreeHead(deps);
   const { from } = opts;
   const to = opts.to ?? latest.size;
-  if (!Number.isSafeInteger(from) || from < 0) throw new AppError('bad_request', `from 必须是非负整数：${from}`);
-  if (!Number.isSafeInteger(to) || to < 1) throw new AppError('bad_request', `to 必须是正整数：${to}`);
-  if (from > to) throw new AppError('bad_request', `from（${from}）不能大于 to（${to}）`);
+  if (!Number.isSafeInteger(from) || from < 0) throw new AppError('bad_request', `起始树大小应为非负整数（收到：${from}）`);
+  if (!Number.isSafeInteger(to) || to < 1) throw new AppError('bad_request', `结束树大小应为正整数（收到：${to}）`);
+  if (from > to) throw new AppError('bad_request', `起始树大小（${from}）不能大于结束树大小（${to}）`);
   if (to > latest.size) throw new AppError('not_found', `最新签名树头只包含 ${latest.size} 条证据，没有大小为 ${to} 的树`);
   const leaves = await leafHashesUpTo(deps, to);
   const older = await rootAt(deps, leaves, from);

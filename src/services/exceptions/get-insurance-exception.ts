@@ -58,7 +58,7 @@ export async function getInsuranceException(deps: ServiceDeps, opts: { actor: Ac
   const scope = authorize(opts.actor, 'exception.read');
   const e = await deps.db.insuranceException.findUnique({ where: { id: opts.id } });
   if (!e || (scope !== 'all' && e.employeeId !== opts.actor.id)) throw new AppError('not_found', '找不到这条社保例外申请，可能已撤回或链接有误；请在「社保例外」列表中重新打开');
-  const [item] = await toExceptionListItems(deps.db, [e]);
+  const [item] = await toExceptionListItems(deps, [e]);
   if (!item) throw new AppError('internal', '这条社保例外申请暂时无法显示，请稍后重试或联系人事');
   const info = isReasonCategory(e.reasonCategory) ? reasonCategories[e.reasonCategory] : undefined;
   const documents = await checkExceptionDocuments(deps.db, e, deps.publicBaseUrl);

@@ -4,6 +4,7 @@ import { formatDay } from '../../domain/dates.ts';
 import { exceptionStatusLabel } from '../../domain/exceptions/exception-status.ts';
 import type { ExceptionListItem } from '../../domain/exceptions/exception-view-types.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { exceptionRequestNumber } from '../../domain/exceptions/request-number.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { Db } from '../../db/client.ts';
 import type { InsuranceException } from '../../generated/prisma/client.ts';
@@ -24,11 +25,11 @@ export async function listInsuranceExceptions(deps: ServiceDeps, opts: { actor: 
     orderBy: { createdAt: 'desc' },
     take: opts.limit ?? 200,
   });
-  return { exceptions: await toExceptionListItems(deps.db, rows) };
+  return { exceptions: await toExceptionListItems(deps, rows) };
 }
 
 /** List items of exception rows, with their employees loaded in one query; a DRAFT's label follows its checklist. */
-export async function toExceptionListItems(db: Db, rows: InsuranceException[]): Promise<ExceptionListItem[]> {
+export async function toExceptionListItems({ db, businessTz }: { db: Db; businessTz: string }, rows: InsuranceException[]): Promise<ExceptionListItem[]> {
   const employees = await db.employee.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.employeeId))] } },
     select: { id: true, name: true, employeeNo: true, department: { select: { name: true } } },
@@ -45,6 +46,7 @@ export async function toExceptionListItems(db: Db, rows: InsuranceException[]): 
     const info = isReasonCategory(r.reasonCategory) ? reasonCategories[r.reasonCategory] : undefined;
     return {
       id: r.id,
+      requestNo: exceptionRequestNumber(r, businessTz),
       employee: byId.get(r.employeeId) ?? { id: r.employeeId, name: '（未知员工）', employeeNo: '', department: '' },
       kind: r.kind,
       reasonCategory: r.reasonCategory,

@@ -8,7 +8,8 @@ import { buildWaiverWarningCard } from '../../../cards/exception-waiver-warning-
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay } from '../../domain/dates.ts';
 import { OPEN_EXCEPTION_STATUSES } from '../../domain/exceptions/exception-status.ts';
-import { isReasonCategory, REASON_CATEGORIES, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { isReasonCategory, REASON_CATEGORY_MESSAGE, reasonCategories, requiredDocuments } from '../../domain/exceptions/reason-categories.ts';
+import { exceptionRequestNumber } from '../../domain/exceptions/request-number.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
@@ -22,6 +23,7 @@ import { estimateWaiverRisk } from './estimate-waiver-risk.ts';
 import { declarationSignUrl, exceptionPageUrl, proofUploadUrl } from './exception-links.ts';
 import { openRemediationTask } from './open-remediation-task.ts';
 import { queueExceptionCard } from './queue-exception-card.ts';
+import { exceptionRequestFacts } from './refresh-exception-request-cards.ts';
 
 export interface RequestInsuranceExceptionOptions {
   /** The employee asking, signed in. */
@@ -45,7 +47,7 @@ export interface RequestInsuranceExceptionResult {
 export async function requestInsuranceException(deps: ServiceDeps, opts: RequestInsuranceExceptionOptions): Promise<RequestInsuranceExceptionResult> {
   authorize(opts.actor, 'exception.request');
   if (opts.actor.kind !== 'employee') throw new AppError('forbidden', '社保例外申请只能由员工本人登录后提出');
-  if (!isReasonCategory(opts.reasonCategory)) throw new AppError('validation_failed', `原因类别应为 ${REASON_CATEGORIES.join(' / ')} 之一`);
+  if (!isReasonCategory(opts.reasonCategory)) throw new AppError('validation_failed', REASON_CATEGORY_MESSAGE);
   const info = reasonCategories[opts.reasonCategory];
   const note = opts.note?.trim() || null;
   if (note && note.length > 500) throw new AppError('validation_failed', '补充说明最多 500 字');
@@ -76,10 +78,10 @@ export async function requestInsuranceException(deps: ServiceDeps, opts: Request
     const who = { name: employee.name, department: employee.department.name, reasonLabel: info.label };
     const h5Url = exceptionPageUrl(base, created.id);
     if (info.lawful) {
-      const proofs = info.proofs.map((p) => ({ label: p.label, present: false }));
+      const facts = exceptionRequestFacts({ ...who, requestNo: exceptionRequestNumber(created, deps.businessTz) }, info, requiredDocuments(info.category).map((d) => ({ ...d, present: false })));
       await queueExceptionCard(deps, tx, {
         actor: opts.actor, exceptionId: created.id, employeeId: employee.id, audience: 'hr', prefix: 'exr',
-        build: (key) => buildExceptionRequestCard({ key, h5Url, facts: { ...who, declarationSigned: false, proofs, owedShort: info.owedShort, legalNote: info.cardNote } }),
+        build: (key) => buildExceptionRequestCard({ key, h5Url, facts }),
       });
     } else if (deadline) {
       await openRemediationTask(tx, { actor: opts.actor, exception: created, employeeName: employee.name, clockStart, deadline, reason: info.legalNote });

@@ -6,6 +6,7 @@ import { dayIn } from '../../domain/dates.ts';
 import { PENSIONER_AGE_CARD_NOTE } from '../../domain/retirement/pension-plausibility.ts';
 import { exceptionStatusLabels, READY_TO_SUBMIT_LABEL } from '../../domain/exceptions/exception-status.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { exceptionRequestNumber } from '../../domain/exceptions/request-number.ts';
 import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
@@ -44,7 +45,7 @@ export async function submitInsuranceException(deps: ServiceDeps, opts: { actor:
       subjectType: INSURANCE_EXCEPTION_SUBJECT,
       subjectId: e.id,
       subjectEmployeeId: e.employeeId,
-      title: `社保例外审批：${employee.name}`,
+      title: `社保例外审批：${employee.name}（${exceptionRequestNumber(e, deps.businessTz)}）`,
       summary: [
         { label: '员工', value: `${employee.name}（${employee.department.name}）` },
         // The summary holds four rows at most: the age check rides on the reason's.

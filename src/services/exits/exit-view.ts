@@ -57,7 +57,7 @@ const platformNames: Record<string, string> = { wecom: '企业微信', dingtalk:
 
 interface ChannelRecord { channel: string; message?: 'text' | 'file'; platform?: string; dedupeKey?: string; reference?: string; sentOn?: string; deliveredOn?: string; recordedByName?: string; readAt?: string; readSource?: string }
 
-const deliveryProofLabels: Record<string, string> = { chat: '聊天消息送达平台', ems: 'EMS 妥投', sms: '短信送达', h5: '员工打开通知书' };
+const deliveryProofLabels: Record<string, string> = { chat: '聊天消息送达平台', ems: '邮政快递妥投', sms: '短信送达', h5: '员工打开通知书' };
 
 const isNotice = (kind: string) => kind.startsWith('return_notice') || kind === 'termination_notice';
 
@@ -70,7 +70,7 @@ export async function toStepView(db: Db, tz: string, s: ExitStep) {
     const sent = r.dedupeKey ? outbox.find((m) => m.dedupeKey === r.dedupeKey) : undefined;
     return r.channel === 'chat'
       ? { channel: 'chat', label: `${r.message === 'file' ? '通知书 PDF 文件' : '聊天消息'}（${platformNames[r.platform ?? ''] ?? r.platform}）`, readAt: r.readAt ? formatDateTime(tz, new Date(r.readAt)) : null, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null }
-      : { channel: r.channel, label: r.channel === 'ems' ? 'EMS 邮寄' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference ?? '', sentOn: r.sentOn ?? '', deliveredOn: r.deliveredOn ?? null, recordedBy: r.recordedByName ?? '' };
+      : { channel: r.channel, label: r.channel === 'ems' ? '邮政快递' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference ?? '', sentOn: r.sentOn ?? '', deliveredOn: r.deliveredOn ?? null, recordedBy: r.recordedByName ?? '' };
   });
   return {
     kind: s.kind, label: stepKindLabels[s.kind] ?? s.kind, documentSha256: s.documentSha256, deadline: formatDay(s.deadline),

@@ -16,7 +16,7 @@ import { ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
 import { lockExitCaseForHr } from './lock-exit-process.ts';
 import { markExitNoticeDeliveredInTx } from './mark-exit-notice-delivered.ts';
 
-export const channelLabels = { sms: '短信', ems: 'EMS 邮寄', other: '其他' } as const;
+export const channelLabels = { sms: '短信', ems: '邮政快递', other: '其他' } as const;
 
 export interface RecordChannelOptions {
   processId: string;
@@ -43,7 +43,7 @@ export async function recordExitChannel(deps: ServiceDeps, o: RecordChannelOptio
   const today = dayIn(deps.businessTz, now);
   if (o.sentOn && o.sentOn > today) throw new AppError('validation_failed', '发送日期不能晚于今天');
   if (o.deliveredOn && o.deliveredOn > today) throw new AppError('validation_failed', '妥投日期不能晚于今天');
-  if (o.deliveredOn && o.channel === 'other') throw new AppError('validation_failed', '只有 EMS 或短信可以登记送达日期，请以 EMS 寄送至劳动合同约定的地址');
+  if (o.deliveredOn && o.channel === 'other') throw new AppError('validation_failed', '只有邮政快递或短信可以登记送达日期，请以邮政快递寄送至劳动合同约定的地址');
   const result = await deps.db.$transaction(async (tx) => {
     const p = await lockExitCaseForHr(tx, o.processId, o.actor);
     const step = await tx.exitStep.findFirst({
@@ -54,7 +54,7 @@ export async function recordExitChannel(deps: ServiceDeps, o: RecordChannelOptio
     const records = (Array.isArray(step.channels) ? step.channels : []) as unknown as StoredChannel[];
     const existing = records.findIndex((r) => r.channel === o.channel && r.reference === o.reference);
     const sentOn = o.sentOn ?? records[existing]?.sentOn;
-    if (!sentOn) throw new AppError('validation_failed', '请填写发送日期（登记已寄出的 EMS 的妥投日期时，请填写原运单号）');
+    if (!sentOn) throw new AppError('validation_failed', '请填写发送日期（登记已寄出的邮政快递的妥投日期时，请填写原运单号）');
     if (step.sentAt && sentOn < dayIn(deps.businessTz, step.sentAt)) throw new AppError('validation_failed', '发送日期不能早于通知书出具日期');
     if (o.deliveredOn && o.deliveredOn < sentOn) throw new AppError('validation_failed', '妥投日期不能早于发送日期');
     if (existing >= 0 && !o.deliveredOn) throw new AppError('conflict', `运单号 ${o.reference} 已登记；如已妥投，请填写妥投日期`);

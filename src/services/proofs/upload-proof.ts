@@ -13,6 +13,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
+import { refreshExceptionRequestCards } from '../exceptions/refresh-exception-request-cards.ts';
 import { storeFile } from '../files/store-file.ts';
 
 export interface UploadProofOptions {
@@ -73,6 +74,8 @@ export async function uploadProof(deps: ServiceDeps, opts: UploadProofOptions): 
         coversMonth, uploadedById: opts.actor.id, ip, userAgent, uploadedAt: now, evidenceIndex: index,
       },
     });
+    // HR's request card shows the proof as on file.
+    if (opts.exceptionId) await refreshExceptionRequestCards(deps, tx, { exceptionId: opts.exceptionId });
     await writeAuditEvent(tx, { ...opts.actor, ip, userAgent }, { type: 'proof.uploaded', data: { proofId, kind, sha256, size, mediaType, ...(consent && { consent }) } }, { type: 'employee', id: employee.id });
     return { proofId, sha256, evidenceIndex: index };
   });
