@@ -1,6 +1,6 @@
 // `prisma generate` without network: the CLI insists on locating a native schema engine,
 // which it would download. Generation itself does not use that engine, so any existing
-// file satisfies the check (see README, "Prisma offline").
+// file satisfies the check (see docs/operations.md, "Schema changes (Prisma offline)").
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

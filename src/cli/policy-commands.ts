@@ -1,5 +1,5 @@
 // `sentinel policy import <file.json>` and `sentinel policy list [--city 上海]`: the city policy
-// library (format: src/domain/policy/policy-file-schema.ts, README "Money").
+// library (format: src/domain/policy/policy-file-schema.ts, docs/money.md).
 import type { Command } from 'commander';
 import { systemActor } from '../domain/actor.ts';
 import { AppError } from '../errors.ts';
