@@ -9,7 +9,7 @@ import { isValidMonth } from '../money/months.ts';
 /** A rate as a decimal string in [0, 1): "0.16", "0.0026", "0". */
 export const rateSchema = z.string().regex(/^0(\.\d{1,8})?$/, { message: '费率应写成 0 到 1 之间的小数字符串，如 "0.16"' });
 
-const monthSchema = z.string().refine(isValidMonth, { message: '月份应写成 YYYY-MM，如 2025-07' });
+const monthSchema = z.string().refine(isValidMonth, { message: '月份应写成 2025-07 这样的年月' });
 const fenSchema = z.number().int().positive();
 
 const sideRatesSchema = z.strictObject({ employer: rateSchema, employee: rateSchema });

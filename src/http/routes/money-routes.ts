@@ -25,7 +25,7 @@ const backPayBody = z
     payOn: day,
   })
   .strict()
-  .refine((b) => (b.employeeId !== undefined) !== (b.city !== undefined || b.wageFen !== undefined), { message: '请选择一名员工（employeeId），或填写参保城市和月工资（city、wageFen），二者选一', path: ['employeeId'] })
+  .refine((b) => (b.employeeId !== undefined) !== (b.city !== undefined || b.wageFen !== undefined), { message: '请选择一名员工，或填写参保城市和月工资，二者选一', path: ['employeeId'] })
   .refine((b) => b.employeeId !== undefined || (b.city !== undefined && b.wageFen !== undefined), { message: '按工资测算时请同时填写参保城市和月工资（分）', path: ['wageFen'] });
 
 const exposureQuery = z.object({ employeeId, asOf: day.optional() }).strict();

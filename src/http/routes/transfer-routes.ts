@@ -19,10 +19,10 @@ const startBody = z.object({
   employeeId: z.uuid({ message: '员工编号格式不正确，请从员工列表重新选择' }),
   fromCity: city('转出城市'),
   toCity: city('转入城市'),
-  direction: z.enum(['INTO', 'OUT_OF'], { message: '方向应为 INTO（转入本单位参保地）或 OUT_OF（转出）' }),
+  direction: z.enum(['INTO', 'OUT_OF'], { message: '方向应为转入本单位参保地或转出本单位参保地' }),
   startedOn: day.describe('The day the application with the old 参保缴费凭证 was handed in (step 1 is done on it)'),
 }).strict();
-const listQuery = z.object({ state: z.enum(['OPEN', 'DONE'], { message: '状态应为 OPEN 或 DONE' }).optional(), employeeId: z.uuid({ message: '员工编号格式不正确' }).optional() }).strict();
+const listQuery = z.object({ state: z.enum(['OPEN', 'DONE'], { message: '状态应为办理中或已办结' }).optional(), employeeId: z.uuid({ message: '员工编号格式不正确' }).optional() }).strict();
 const stepParams = idParams('转移接续案件').extend({ n: z.coerce.number({ message: '步骤应为 2、3 或 4' }).int('步骤应为 2、3 或 4').min(1, '步骤应为 2、3 或 4').max(4, '转移接续只有第1至第4步') });
 const doneBody = z.object({ doneOn: day.describe('The day the step was done (not after today, not before the previous step)') }).strict();
 
