@@ -44,9 +44,16 @@ describe('exit card clicks', () => {
     const actor = await loadEmployeeActor(t.db, e.id);
     const { processId } = await requestResignation(c.deps, { actor: actor!, lastDay: '2026-12-02', reason: '回老家' });
     const card = await t.db.cardInstance.findFirstOrThrow({ where: { subjectId: processId, type: 'exit.resignation' } });
-    const res = await decideExitCard(c.deps, { cardKey: card.cardKey, actionId: EXIT_ACCEPT_RESIGNATION, platform: 'sandbox', platformUserId: 'hr-s', actor: c.hr.actor });
+    const clicked = { cardKey: card.cardKey, actionId: EXIT_ACCEPT_RESIGNATION, platform: 'sandbox' as const, platformUserId: 'hr-s', actor: c.hr.actor };
+    // A click the service refuses keeps no response code: it is stored in the deciding transaction.
+    await t.db.exitProcess.update({ where: { id: processId }, data: { state: 'WITHDRAWN' } });
+    expect((await decideExitCard(c.deps, { ...clicked, responseCode: 'code-refused' })).text).toContain('该离职申请当前为');
+    expect((await t.db.cardInstance.findUniqueOrThrow({ where: { id: card.id } })).responseCodes).toBeNull();
+    await t.db.exitProcess.update({ where: { id: processId }, data: { state: 'REQUESTED' } });
+    const res = await decideExitCard(c.deps, { ...clicked, responseCode: 'code-1' });
     expect(res.text).toBe('已确认收到 陈十三 的离职申请，离职日期 2026-12-02');
     expect((await t.db.exitProcess.findUniqueOrThrow({ where: { id: processId } })).state).toBe('ACCEPTED');
+    expect((await t.db.cardInstance.findUniqueOrThrow({ where: { id: card.id } })).responseCodes).toMatchObject({ 'hr-s': 'code-1' });
   });
 
   it('submits the termination from the 提交审批 card, and a rejection sends the case back to HR', async () => {

@@ -8,7 +8,6 @@ import type { CardClick } from '../card-click.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { parseCardModel } from '../cards/card-instance-json.ts';
 import { decidedReply, loadClickedCard, UNKNOWN_ACTION } from '../cards/load-clicked-card.ts';
-import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { decideApproval } from './decide-approval.ts';
 import { APPROVAL_STEP_SUBJECT } from './queue-approval-cards.ts';
 
@@ -32,9 +31,8 @@ export async function decideApprovalFromCard(deps: ServiceDeps, click: CardClick
   if (card.state !== 'OPEN') return decidedReply(deps, card, parseCardModel(card.model).decided?.label ?? '已处理', '这张审批卡片');
   const step = await deps.db.approvalStep.findUnique({ where: { id: card.subjectId }, select: { approvalId: true, index: true } });
   if (!step) return { text: '找不到这张审批卡片，可能已失效' };
-  if (click.responseCode) await rememberResponseCode(deps.db, card.id, click.platformUserId, click.responseCode);
   try {
-    const { text } = await decideApproval(deps, { approvalId: step.approvalId, stepIndex: step.index, decision, actor, channel: click.platform, log: click.log });
+    const { text } = await decideApproval(deps, { approvalId: step.approvalId, stepIndex: step.index, decision, actor, channel: click.platform, log: click.log, click: { cardId: card.id, platformUserId: click.platformUserId, responseCode: click.responseCode } });
     return { text };
   } catch (error) {
     // Escalated away, a stale card, or the flow's hook refusing the outcome: the message is meant

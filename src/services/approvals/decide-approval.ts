@@ -11,6 +11,7 @@ import type { Approval, ApprovalStatus } from '../../generated/prisma/client.ts'
 import type { Logger } from '../../log.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
+import { rememberClick, type ClickReceipt } from '../cards/remember-response-code.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
@@ -34,6 +35,8 @@ export interface DecideApprovalOptions {
   channel: DecisionChannel;
   /** Where a failed tree-head seal is logged (it never fails the decision). */
   log?: Logger;
+  /** The card click that decides, when it is one. */
+  click?: ClickReceipt;
 }
 
 export const MAX_COMMENT = 500;
@@ -52,6 +55,7 @@ export async function decideApproval(deps: ServiceDeps, o: DecideApprovalOptions
   let decided: Approval | undefined;
   const result = await deps.db.$transaction(async (tx) => {
     const approval = await lockApproval(tx, o.approvalId);
+    await rememberClick(tx, o.click);
     decided = approval;
     const step = approval.steps[o.stepIndex ?? approval.currentStep];
     if (!step) throw new AppError('not_found', '找不到这一审批步骤');

@@ -11,3 +11,15 @@ export async function rememberResponseCode(tx: Tx, cardId: string, userId: strin
     SET "responseCodes" = COALESCE("responseCodes", '{}'::jsonb) || jsonb_build_object(${userId}::text, ${code}::text)
     WHERE id = ${cardId}::uuid`;
 }
+
+/** A click on a card that a service decides: its WeCom response_code is kept in the deciding transaction. */
+export interface ClickReceipt {
+  cardId: string;
+  platformUserId: string;
+  responseCode?: string;
+}
+
+/** rememberResponseCode for a service's optional click: nothing without a code. */
+export async function rememberClick(tx: Tx, click: ClickReceipt | undefined): Promise<void> {
+  if (click?.responseCode) await rememberResponseCode(tx, click.cardId, click.platformUserId, click.responseCode);
+}

@@ -8,6 +8,7 @@ import { exitStateLabels, RESIGNATION_KINDS } from '../../domain/exits/exit-stat
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { rememberClick, type ClickReceipt } from '../cards/remember-response-code.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { loadExitEmployee } from './exit-facts.ts';
@@ -16,10 +17,11 @@ import { lockExitCaseForHr, moveExitProcess } from './lock-exit-process.ts';
 /**
  * @example await acceptResignation(deps, { processId, actor }); // → { text: '已确认收到 张三 的离职申请，离职日期 2026-12-31' }
  */
-export async function acceptResignation(deps: ServiceDeps, o: { processId: string; actor: Actor }): Promise<{ text: string }> {
+export async function acceptResignation(deps: ServiceDeps, o: { processId: string; actor: Actor; click?: ClickReceipt }): Promise<{ text: string }> {
   authorize(o.actor, 'exit.manage');
   return deps.db.$transaction(async (tx) => {
     const p = await lockExitCaseForHr(tx, o.processId, o.actor);
+    await rememberClick(tx, o.click);
     if (!(RESIGNATION_KINDS as readonly string[]).includes(p.kind)) throw new AppError('conflict', '这不是离职申请');
     const employee = await loadExitEmployee(tx, p.employeeId);
     const exitDate = formatDay(p.exitDate) as string;

@@ -11,16 +11,18 @@ import { AppError } from '../../errors.ts';
 import type { ExitTask } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
+import { rememberClick, type ClickReceipt } from '../cards/remember-response-code.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 
 /**
  * @example await completeExitTask(deps, { taskId, actor, note: '已于社保系统办理减员' });
  */
-export async function completeExitTask(deps: ServiceDeps, o: { taskId: string; actor: Actor; note?: string }): Promise<{ text: string }> {
+export async function completeExitTask(deps: ServiceDeps, o: { taskId: string; actor: Actor; note?: string; click?: ClickReceipt }): Promise<{ text: string }> {
   authorize(o.actor, 'exit.manage');
   return deps.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`exit-task:${o.taskId}`}, 0))`;
+    await rememberClick(tx, o.click);
     const task = await tx.exitTask.findUnique({ where: { id: o.taskId } });
     if (!task) throw new AppError('not_found', '找不到这个离职事项，可能已办结；请在「离职管理」中重新打开');
     if (task.state === 'DONE') return { text: `「${task.title}」已由 ${task.doneByName ?? '他人'} 办结` };

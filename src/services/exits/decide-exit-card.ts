@@ -10,7 +10,6 @@ import { AppError } from '../../errors.ts';
 import type { CardClick } from '../card-click.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { decidedReply, loadClickedCard, UNKNOWN_ACTION } from '../cards/load-clicked-card.ts';
-import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { acceptResignation } from './accept-resignation.ts';
 import { completeExitTask } from './complete-exit-task.ts';
 import { requestTerminationApproval } from './request-termination-approval.ts';
@@ -34,21 +33,19 @@ export async function decideExitCard(deps: ServiceDeps, click: CardClick): Promi
   if (clicked.refused) return clicked.refused;
   const { card, actor } = clicked;
   if (card.state !== 'OPEN') return decidedReply(deps, card);
-  if (click.responseCode) {
-    const code = click.responseCode;
-    await deps.db.$transaction((tx) => rememberResponseCode(tx, card.id, click.platformUserId, code));
-  }
+  // The click's WeCom response_code is kept in the deciding transaction.
+  const receipt = { cardId: card.id, platformUserId: click.platformUserId, responseCode: click.responseCode };
   const subjectId = card.subjectId;
   try {
     switch (click.actionId) {
       case EXIT_SEND_NOTICE:
-        return await sendExitNotice(deps, { processId: subjectId, actor, round: card.cardKey.includes('-notice2-') ? 2 : 1 });
+        return await sendExitNotice(deps, { processId: subjectId, actor, round: card.cardKey.includes('-notice2-') ? 2 : 1, click: receipt });
       case EXIT_REQUEST_TERMINATION:
-        return await requestTerminationApproval(deps, { processId: subjectId, actor });
+        return await requestTerminationApproval(deps, { processId: subjectId, actor, click: receipt });
       case EXIT_TASK_DONE:
-        return await completeExitTask(deps, { taskId: subjectId, actor });
+        return await completeExitTask(deps, { taskId: subjectId, actor, click: receipt });
       default:
-        return await acceptResignation(deps, { processId: subjectId, actor });
+        return await acceptResignation(deps, { processId: subjectId, actor, click: receipt });
     }
   } catch (error) {
     // The case moved on elsewhere (REST, H5, the job): say why, change nothing.

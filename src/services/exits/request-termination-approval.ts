@@ -11,6 +11,7 @@ import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { startApproval } from '../approvals/start-approval.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { rememberClick, type ClickReceipt } from '../cards/remember-response-code.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { absenceSummary, loadExitEmployee } from './exit-facts.ts';
@@ -23,10 +24,11 @@ export const ABSENCE_TERMINATION = 'absence-termination';
 /**
  * @example const { approvalId } = await requestTerminationApproval(deps, { processId, actor });
  */
-export async function requestTerminationApproval(deps: ServiceDeps, o: { processId: string; actor: Actor }): Promise<{ approvalId: string; text: string }> {
+export async function requestTerminationApproval(deps: ServiceDeps, o: { processId: string; actor: Actor; click?: ClickReceipt }): Promise<{ approvalId: string; text: string }> {
   authorize(o.actor, 'exit.manage');
   return closeCaseWhenAbsenceEnded(deps, o.processId, () => deps.db.$transaction(async (tx) => {
     const p = await lockExitCaseForHr(tx, o.processId, o.actor);
+    await rememberClick(tx, o.click);
     if (p.state === 'TERMINATION_APPROVAL' && p.approvalId) return { approvalId: p.approvalId, text: '解除审批已提交，等待人事经理审批' };
     if (p.state !== 'UNION_NOTIFIED') throw new AppError('conflict', `该流程当前为「${exitStateLabels[p.state] ?? p.state}」，须先发出两次返岗通知并登记工会意见（《劳动合同法》第四十三条）`);
     const days = await requireCountedExitAbsence(deps, tx, p);

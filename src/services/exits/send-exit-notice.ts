@@ -18,6 +18,7 @@ import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { ExitProcess, Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { rememberClick, type ClickReceipt } from '../cards/remember-response-code.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from './close-exit-cards.ts';
 import { issueExitDocument, ledgerExitEvent, sealExitEvidence } from './exit-evidence.ts';
@@ -41,10 +42,14 @@ export interface SentNotice {
  * @example
  *   const sent = await sendExitNotice(deps, { processId, actor }); // → { notice: 'return_notice_1', deadline: null, … } (待送达)
  */
-export async function sendExitNotice(deps: ServiceDeps, o: { processId: string; actor: Actor; round?: 1 | 2 }): Promise<SentNotice> {
+export async function sendExitNotice(deps: ServiceDeps, o: { processId: string; actor: Actor; round?: 1 | 2; click?: ClickReceipt }): Promise<SentNotice> {
   authorize(o.actor, 'exit.manage');
   const sent = await closeCaseWhenAbsenceEnded(deps, o.processId, () =>
-    deps.db.$transaction(async (tx) => sendExitNoticeInTx(deps, tx, { process: await lockExitCaseForHr(tx, o.processId, o.actor), actor: o.actor, round: o.round })));
+    deps.db.$transaction(async (tx) => {
+      const process = await lockExitCaseForHr(tx, o.processId, o.actor);
+      await rememberClick(tx, o.click);
+      return sendExitNoticeInTx(deps, tx, { process, actor: o.actor, round: o.round });
+    }));
   await sealExitEvidence(deps);
   return sent;
 }

@@ -8,7 +8,6 @@ import { AppError } from '../../errors.ts';
 import type { CardClick } from '../card-click.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { decidedReply, loadClickedCard, UNKNOWN_ACTION } from '../cards/load-clicked-card.ts';
-import { rememberResponseCode } from '../cards/remember-response-code.ts';
 import { markTransferStepDone } from './mark-transfer-step-done.ts';
 
 /**
@@ -25,13 +24,9 @@ export async function decideTransferCard(deps: ServiceDeps, click: CardClick): P
   if (card.state !== 'OPEN') return decidedReply(deps, card);
   const row = await deps.db.pensionTransferStep.findUnique({ where: { id: card.subjectId } });
   if (!row) return { text: '找不到这个转移接续步骤，请在「转移接续」中查看' };
-  if (click.responseCode) {
-    const code = click.responseCode;
-    await deps.db.$transaction((tx) => rememberResponseCode(tx, card.id, click.platformUserId, code));
-  }
   const today = dayIn(deps.businessTz, deps.now());
   try {
-    await markTransferStepDone(deps, { actor, transferId: row.transferId, step: row.step, doneOn: today });
+    await markTransferStepDone(deps, { actor, transferId: row.transferId, step: row.step, doneOn: today, click: { cardId: card.id, platformUserId: click.platformUserId, responseCode: click.responseCode } });
     return { text: `已登记第${row.step}步于 ${today} 办结` };
   } catch (error) {
     // The case moved on elsewhere (REST, H5) or the order is wrong: say why, change nothing.

@@ -11,6 +11,7 @@ import type { TransferView } from '../../domain/transfer/transfer-view-types.ts'
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
+import { rememberClick, type ClickReceipt } from '../cards/remember-response-code.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from '../exits/close-exit-cards.ts';
 import { loadTransferView, TRANSFER_NOT_FOUND } from './get-transfer.ts';
@@ -24,6 +25,8 @@ export interface MarkTransferStepDoneOptions {
   step: number;
   /** 'YYYY-MM-DD' */
   doneOn: string;
+  /** The card click that marks it, when it is one. */
+  click?: ClickReceipt;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function markTransferStepDone(deps: ServiceDeps, o: MarkTransferSte
   const today = dayIn(deps.businessTz, deps.now());
   if (o.doneOn > today) throw new AppError('bad_request', `办结日期不能晚于今天（${today}），请在办结后再标记`);
   return deps.db.$transaction(async (tx) => {
+    await rememberClick(tx, o.click);
     const t = await tx.pensionTransfer.findUnique({ where: { id: o.transferId }, include: { steps: true } });
     if (!t) throw new AppError('not_found', TRANSFER_NOT_FOUND);
     const row = t.steps.find((s) => s.step === o.step);
