@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
 import { awaitingDelivery, deliveryPendingLabels, exitKindLabels, exitStateLabels, stepKindLabels, type ExitKind } from '../../domain/exits/exit-states.ts';
 import { parseExitStepChannels } from '../../domain/exits/exit-step-channels.ts';
-import type { ExitRowView } from '../../domain/exits/exit-view-types.ts';
+import type { ExitRowView } from '../../domain/views/exits.ts';
 import type { ExitProcess, ExitStep, ExitTask } from '../../generated/prisma/client.ts';
 
 export const exitEventLabels: Record<string, string> = {
