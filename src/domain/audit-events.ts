@@ -79,6 +79,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exit.termination_rejected'), data: z.object({ processId: z.string(), approvalId: z.string() }) }),
   z.object({ type: z.literal('exit.returned'), data: z.object({ processId: z.string(), source: z.enum(['hr', 'attendance']), note: z.string().optional() }) }),
   z.object({ type: z.literal('exit.accepted'), data: z.object({ processId: z.string(), exitDate: z.string() }) }),
+  z.object({ type: z.literal('exit.closed'), data: z.object({ processId: z.string(), from: z.enum(['TERMINATED', 'EXITED']) }) }),
   z.object({ type: z.literal('exit.completed'), data: z.object({ processId: z.string(), kind: z.string(), exitDate: z.string(), tasks: z.number().int() }) }),
   z.object({ type: z.literal('exit.document_issued'), data: z.object({ processId: z.string(), document: z.string(), documentSha256: z.string() }) }),
   z.object({ type: z.literal('exit.task_opened'), data: z.object({ processId: z.string(), taskId: z.string(), kind: z.string(), dueOn: z.string() }) }),

@@ -1,46 +1,6 @@
-// Wire shapes of /api/v1/approvals (src/services/approvals/list-approvals.ts) and the little
-// text the 待办 pages derive from them. Declared here so the browser build never pulls server code.
-export type ApprovalBox = 'pending' | 'submitted' | 'done';
-
-export interface ApprovalListItem {
-  id: string;
-  title: string;
-  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
-  statusLabel: string;
-  submitter: { id: string; name: string };
-  createdAtText: string;
-  decidedAtText: string | null;
-  step: { index: number; name: string; level: number } | null;
-  waitingSince: string | null;
-  dueText: string | null;
-}
-
-export interface ApprovalDetail {
-  id: string;
-  title: string;
-  status: ApprovalListItem['status'];
-  statusLabel: string;
-  summary: { label: string; value: string; tone?: 'danger' }[];
-  /** A risk the approver must confirm before approving (e.g. an unacknowledged company rule, 劳动合同法 第四条). */
-  warning: string | null;
-  submitter: { id: string; name: string };
-  createdAtText: string;
-  decidedAtText: string | null;
-  currentStep: number | null;
-  steps: {
-    index: number;
-    name: string;
-    mode: 'any' | 'all';
-    level: number;
-    status: string;
-    statusLabel: string;
-    approvers: { id: string; name: string }[];
-    dueText: string | null;
-    escalatedAtText: string | null;
-    decisions: { approverName: string; decision: string; decisionLabel: string; comment: string | null; atText: string }[];
-  }[];
-  can: { decide: boolean; withdraw: boolean };
-}
+// The little text the 待办 pages derive from /api/v1/approvals (the shapes are the server's own,
+// src/domain/views/approvals.ts).
+import type { ApprovalBox, ApprovalListItem } from '../domain/views/approvals.ts';
 
 /** '已等待 3 小时' / '已等待 2 天 1 小时' / '刚刚提交'. */
 export function waitingText(sinceIso: string | null, now: Date): string {

@@ -1,6 +1,6 @@
 // Wire shapes of /api/v1/attendance and /api/v1/work-sites (src/http/routes/attendance-routes.ts).
-// A record is the server's own type (src/domain/attendance/attendance-view-types.ts).
-import type { AttendanceView } from '../domain/attendance/attendance-view-types.ts';
+// A record is the server's own type (src/domain/views/attendance.ts).
+import type { AttendanceView } from '../domain/views/attendance.ts';
 
 export type AttendanceRecordView = AttendanceView;
 

@@ -1,7 +1,7 @@
 // Search and grouping for the dev-login list: one group per role, the roles a tester usually
 // wants to be first. Each person appears once, under the first of their roles in that order.
 import { roleLabels } from './roles.ts';
-import type { DemoUser, RoleName } from './types.ts';
+import type { DemoUser, RoleName } from '../domain/views/session.ts';
 
 export interface DemoUserGroup {
   title: string;

@@ -1,6 +1,6 @@
 // What the exception pages receive from /api/v1/exceptions (see src/services/exceptions). A list
-// item is the server's own type (src/domain/exceptions/exception-view-types.ts).
-import type { ExceptionListItem } from '../domain/exceptions/exception-view-types.ts';
+// item is the server's own type (src/domain/views/exceptions.ts).
+import type { ExceptionListItem } from '../domain/views/exceptions.ts';
 
 export type ExceptionItem = ExceptionListItem;
 

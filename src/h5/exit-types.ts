@@ -1,8 +1,8 @@
 // What the exit pages receive from /api/v1/exits (see src/services/exits). The list row and the
-// notice view are the server's own types (src/domain/exits/exit-view-types.ts).
-import type { ExitRowView } from '../domain/exits/exit-view-types.ts';
+// notice view are the server's own types (src/domain/views/exits.ts).
+import type { ExitRowView } from '../domain/views/exits.ts';
 
-export type { NoticeView } from '../domain/exits/exit-view-types.ts';
+export type { NoticeView } from '../domain/views/exits.ts';
 export type ExitRow = ExitRowView;
 
 export interface ExitTaskItem {

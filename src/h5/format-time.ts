@@ -41,3 +41,8 @@ export function chatTime(iso: string, now = new Date()): string {
 export function needsDivider(prevIso: string | undefined, iso: string): boolean {
   return !prevIso || Date.parse(iso) - Date.parse(prevIso) >= 5 * 60_000;
 }
+
+/** '2026-01' → '2026年1月'. */
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}

@@ -1,6 +1,6 @@
 // Which page `/app` opens for whom: HR staff (and the admin) their 工作台, a line manager their
 // team, everyone else 我的. Pure, so the rule is tested without a browser.
-import type { RoleName } from './types.ts';
+import type { RoleName } from '../domain/views/session.ts';
 
 const HR_HOME_ROLES: readonly RoleName[] = ['HR_SPECIALIST', 'HR_MANAGER', 'ADMIN'];
 

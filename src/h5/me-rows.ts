@@ -1,6 +1,6 @@
 // What "我的" lists under the header, in two groups. Missing values get a word instead of a
 // blank cell, so an unset field reads as "not recorded" rather than a rendering glitch.
-import type { MyEmployee } from './types.ts';
+import type { MyEmployee } from '../domain/views/session.ts';
 
 export interface InfoRow {
   label: string;

@@ -2,7 +2,7 @@
 // login list needs them before anyone is signed in.
 import type { TagType } from 'vant';
 import { roleLabels as sharedRoleLabels } from '../domain/role-labels.ts';
-import type { RoleName, RoleView } from './types.ts';
+import type { RoleName, RoleView } from '../domain/views/session.ts';
 
 export const roleLabels: Record<RoleName, string> = sharedRoleLabels;
 

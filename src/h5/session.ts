@@ -1,7 +1,7 @@
 // The signed-in person, fetched once and shared: the router guard loads it to decide whether
 // a page may open, and "我的" renders the same answer instead of asking again.
 import { api } from './api.ts';
-import type { MeResponse } from './types.ts';
+import type { MeResponse } from '../domain/views/session.ts';
 
 let current: Promise<MeResponse> | undefined;
 

@@ -2,9 +2,14 @@
 // They live in CardInstance.responseCodes as {userId: code}. Both writes are single SQL
 // statements, so a click storing a fresh code at the same moment is never lost.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { CardModel } from '../../cards/card-model.ts';
 import type { Db } from '../db/client.ts';
+import { parseJsonColumn } from '../domain/parse-json-column.ts';
 import type { Platform } from '../generated/prisma/client.ts';
+
+/** {userId: response_code}. */
+const responseCodesSchema = z.record(z.string(), z.string());
 
 /** Records the codes of a sent card, creating its CardInstance if the sender did not. */
 export async function storeResponseCodes(db: Db, opts: { platform: Platform; card: CardModel; recipients: string[]; codes: Record<string, string> }): Promise<void> {
@@ -19,7 +24,7 @@ export async function storeResponseCodes(db: Db, opts: { platform: Platform; car
 
 export async function loadResponseCodes(db: Db, cardKey: string): Promise<Record<string, string>> {
   const row = await db.cardInstance.findUnique({ where: { cardKey }, select: { responseCodes: true } });
-  return (row?.responseCodes ?? {}) as Record<string, string>;
+  return parseJsonColumn('CardInstance.responseCodes', responseCodesSchema, row?.responseCodes ?? {});
 }
 
 /** Forgets the codes just consumed; a code stored since (a newer click) stays. */

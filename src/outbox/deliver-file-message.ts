@@ -8,6 +8,7 @@ import { MEDIA_REUSE_MS, type ChatPlatform } from '../platforms/chat-platform.ts
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import type { OutboundPayload } from './outbox.ts';
+import { parseDeliveryResult } from './outbox-message-json.ts';
 
 type FilePayload = Extract<OutboundPayload, { kind: 'file' }>;
 
@@ -41,7 +42,7 @@ export async function deliverFileMessage(
 
 /** Temporary media expires (WeCom: 3 days); an older upload is done again. */
 function reusableMedia(result: unknown, now: Date): UploadedMedia | undefined {
-  const r = result as Partial<UploadedMedia> | null;
-  if (!r || typeof r.mediaId !== 'string' || typeof r.uploadedAt !== 'string') return undefined;
+  const r = parseDeliveryResult(result);
+  if (!r?.mediaId || !r.uploadedAt) return undefined;
   return now.getTime() - Date.parse(r.uploadedAt) < MEDIA_REUSE_MS ? { mediaId: r.mediaId, uploadedAt: r.uploadedAt } : undefined;
 }

@@ -10,6 +10,7 @@ import type { FileStore } from '../storage/file-store.ts';
 import { deliverFileMessage } from './deliver-file-message.ts';
 import { hooksFor, type DeliveryHook } from './on-delivered.ts';
 import type { OutboundPayload } from './outbox.ts';
+import { parseOutboundPayload, parseOutboxRecipients } from './outbox-message-json.ts';
 
 export interface DeliveryDeps {
   db: Db;
@@ -33,11 +34,13 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, id: string): Prom
     throw await failed(deps.db, id, new PlatformApiError({ platform: msg.platform, api: 'outbox', errcode: 'not_configured', errmsg, retryable: false }));
   }
   let result: Prisma.InputJsonValue;
+  let recipients: string[];
   try {
-    const payload = msg.payload as unknown as OutboundPayload;
+    recipients = parseOutboxRecipients(msg.recipients);
+    const payload = parseOutboundPayload(msg.payload);
     result = payload.kind === 'file'
-      ? await deliverFileMessage(deps, platform, { id, dedupeKey: msg.dedupeKey, recipients: msg.recipients as string[], result: msg.result }, payload)
-      : await send(deps.db, platform, msg.dedupeKey, msg.recipients as string[], payload);
+      ? await deliverFileMessage(deps, platform, { id, dedupeKey: msg.dedupeKey, recipients, result: msg.result }, payload)
+      : await send(deps.db, platform, msg.dedupeKey, recipients, payload);
   } catch (error) {
     throw await failed(deps.db, id, error);
   }
@@ -56,7 +59,7 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, id: string): Prom
   }
   await deps.db.$transaction(async (tx) => {
     if ((await markSent(tx)) === 0) return;
-    const delivered = { id, dedupeKey: msg.dedupeKey, platform: msg.platform, kind: msg.kind, recipients: msg.recipients as string[], sentAt, result };
+    const delivered = { id, dedupeKey: msg.dedupeKey, platform: msg.platform, kind: msg.kind, recipients, sentAt, result };
     for (const hook of hooks) await hook.onDelivered(tx, delivered);
   });
   return 'sent';

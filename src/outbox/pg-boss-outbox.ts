@@ -2,7 +2,7 @@
 // caller's Prisma transaction, so both exist exactly when the domain change commits.
 import { randomUUID } from 'node:crypto';
 import { fromPrisma, type PgBoss } from 'pg-boss';
-import type { Prisma } from '../generated/prisma/client.ts';
+import { toJsonColumn } from '../db/json-column.ts';
 import type { Outbox } from './outbox.ts';
 import { DEFAULT_RETRY_POLICY, OUTBOX_QUEUE, type OutboxRetryPolicy } from './outbox-queues.ts';
 
@@ -26,7 +26,7 @@ export function createPgBossOutbox(opts: { boss: PgBoss; retry?: Partial<OutboxR
         platform: message.platform,
         kind: message.payload.kind,
         recipients: message.recipients,
-        payload: message.payload as unknown as Prisma.InputJsonValue,
+        payload: toJsonColumn(message.payload),
       };
       // A second enqueue of the same logical message inserts nothing and queues nothing.
       const { count } = await tx.outboxMessage.createMany({ data: [row], skipDuplicates: true });

@@ -9,18 +9,13 @@ import type { BotRouter } from '../bot/bot-router.ts';
 import { inboundEventSchema, type InboundEvent } from '../bot/inbound-event.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import type { SandboxOutcome } from '../domain/views/sandbox.ts';
 
 export interface SandboxReceiverDeps {
   router: BotRouter;
   log: Logger;
   now: () => Date;
 }
-
-export type SandboxOutcome =
-  | { status: 'handled'; reply?: string }
-  /** The same clientMessageId / clientActionId was seen before: nothing ran again. */
-  | { status: 'duplicate' }
-  | { status: 'failed'; message: string };
 
 export interface SandboxReceiver {
   text(input: { userId: string; text: string; clientMessageId: string }): Promise<SandboxOutcome>;

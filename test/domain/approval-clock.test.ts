@@ -2,7 +2,8 @@
 // step, and the waiting text the 待办 page shows.
 import { describe, expect, it } from 'vitest';
 import { addDays, startOfDayIn } from '../../src/domain/dates.ts';
-import { itemLabel, waitingText, type ApprovalListItem } from '../../src/h5/approval-view.ts';
+import type { ApprovalListItem } from '../../src/domain/views/approvals.ts';
+import { itemLabel, waitingText } from '../../src/h5/approval-view.ts';
 import { slaDueAction, stepDue } from '../../src/services/approvals/step-clock.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -57,8 +58,8 @@ describe('待办 texts', () => {
 
   it('labels pending items with the wait and due time, and settled ones with their outcome', () => {
     const item: ApprovalListItem = {
-      id: 'a', title: 't', status: 'PENDING', statusLabel: '审批中', submitter: { id: 's', name: '李人事' }, createdAtText: '2026-12-01 10:00',
-      decidedAtText: null, step: { index: 0, name: '人事经理审批', level: 0 }, waitingSince: h(0).toISOString(), dueText: '2026-12-02 10:00',
+      id: 'a', definition: 'exception', title: 't', status: 'PENDING', statusLabel: '审批中', submitter: { id: 's', name: '李人事' }, createdAtText: '2026-12-01 10:00',
+      decidedAtText: null, step: { index: 0, name: '人事经理审批', level: 0 }, waitingSince: h(0).toISOString(), due: '2026-12-02T02:00:00.000Z', dueText: '2026-12-02 10:00', createdAt: '2026-12-01T02:00:00.000Z',
     };
     expect(itemLabel(item, 'pending', h(5))).toBe('李人事 提交 · 已等待 5 小时 · 截止 2026-12-02 10:00');
     expect(itemLabel(item, 'submitted', h(5))).toBe('李人事 提交 · 人事经理审批 · 截止 2026-12-02 10:00');

@@ -40,6 +40,20 @@ describe('work sites', () => {
     const list = await request.get('/api/v1/work-sites').set(headers.me);
     expect(list.body.map((s: { name: string }) => s.name)).toEqual(['上海总部']);
   });
+
+  it('edits a site in place, and refuses an edit of a site that is gone without recreating it', async () => {
+    const site = (await request.post('/api/v1/work-sites').set(headers.hr).send({ name: '北京分部', lat: 39.9042, lng: 116.4074, coordSystem: 'wgs84', radiusM: 200 })).body;
+    const edited = await request.put(`/api/v1/work-sites/${site.id}`).set(headers.hr).send({ name: '北京分部', lat: 39.9042, lng: 116.4074, coordSystem: 'wgs84', radiusM: 500 });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body).toMatchObject({ id: site.id, radiusM: 500 });
+    await t.db.workSite.delete({ where: { id: site.id } });
+    const events = await t.db.auditEvent.count({ where: { type: 'worksite.saved' } });
+    const gone = await request.put(`/api/v1/work-sites/${site.id}`).set(headers.hr).send({ name: '北京分部', lat: 39.9042, lng: 116.4074, coordSystem: 'wgs84', radiusM: 300 });
+    expect(gone.status).toBe(404);
+    expect(JSON.stringify(gone.body)).toContain('找不到该打卡地点');
+    expect(await t.db.workSite.count({ where: { name: '北京分部' } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { type: 'worksite.saved' } })).toBe(events);
+  });
 });
 
 describe('POST /api/v1/attendance/clock-in', () => {

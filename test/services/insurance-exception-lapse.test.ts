@@ -8,6 +8,7 @@ import { runJob } from '../../src/jobs/run-job.ts';
 import { createLogger } from '../../src/log.ts';
 import { decideApproval } from '../../src/services/approvals/decide-approval.ts';
 import { getInsuranceException } from '../../src/services/exceptions/get-insurance-exception.ts';
+import { lapseInsuranceException } from '../../src/services/exceptions/lapse-insurance-exception.ts';
 import { recordOtherEmployerStop } from '../../src/services/exceptions/record-other-employer-stop.ts';
 import { submittedException } from '../helpers/exception-kit.ts';
 import { makeActor } from '../helpers/factories.ts';
@@ -105,5 +106,19 @@ describe('a lapsed dual-employment exception', () => {
     const other = await approved('小沈', 'shen', 'PART_TIME');
     await t.db.insuranceException.update({ where: { id: other.id }, data: { status: 'LAPSED', lapsedOn: new Date('2027-01-17T00:00:00Z') } });
     expect(await failure(recordOtherEmployerStop(deps, { actor: hrs.actor, exceptionId: other.id, month: '2026-12' }))).toMatchObject({ status: 409, message: '只有已失效的「原单位仍在缴纳」例外需要登记原单位停缴月份' });
+  });
+
+  it('refuses a lapse from a stale read of the exception and leaves the employee and the log as they were', async () => {
+    const { emp, id } = await approved('小韩', 'han', 'PART_TIME');
+    const stale = await t.db.insuranceException.findUniqueOrThrow({ where: { id } });
+    await t.db.insuranceException.update({ where: { id }, data: { version: { increment: 1 } } });
+    const before = await t.db.employee.findUniqueOrThrow({ where: { id: emp.employee.id } });
+    const events = await t.db.auditEvent.count({ where: { type: 'exception.lapsed' } });
+    const deadline = { legalDeadline: '2027-02-16', dueOn: '2027-02-16' };
+    const lapsed = await t.db.$transaction((tx) => lapseInsuranceException(deps, tx, { actor: hrs.actor, exception: stale, lapsedOn: '2027-01-17', reason: '未上传', deadline }));
+    expect(lapsed).toBe(false);
+    expect(await t.db.insuranceException.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'APPROVED', lapsedOn: null });
+    expect(await t.db.employee.findUniqueOrThrow({ where: { id: emp.employee.id } })).toMatchObject({ version: before.version, enrolmentClockFrom: before.enrolmentClockFrom });
+    expect(await t.db.auditEvent.count({ where: { type: 'exception.lapsed' } })).toBe(events);
   });
 });

@@ -1,15 +1,15 @@
 // The sandbox chat's calls. Every post carries a fresh client id, so a double click or a
 // retried request is delivered once (the server dedupes on it like on a platform's msgid).
 import { api } from '../api.ts';
-import type { ChatResponse, SandboxOutcome, SandboxUser } from './types.ts';
+import type { SandboxChat, SandboxOutcome, SandboxUser } from '../../domain/views/sandbox.ts';
 import { uuid } from './uuid.ts';
 
 export async function fetchSandboxUsers(): Promise<SandboxUser[]> {
   return (await api<{ users: SandboxUser[] }>('GET', '/sandbox/users')).users;
 }
 
-export function fetchChat(userId: string): Promise<ChatResponse> {
-  return api<ChatResponse>('GET', `/sandbox/messages?userId=${encodeURIComponent(userId)}`);
+export function fetchChat(userId: string): Promise<SandboxChat> {
+  return api<SandboxChat>('GET', `/sandbox/messages?userId=${encodeURIComponent(userId)}`);
 }
 
 export function postText(userId: string, text: string): Promise<SandboxOutcome> {

@@ -5,11 +5,11 @@
 import { showFailToast } from 'vant';
 import { ref, watch, type Ref } from 'vue';
 import { postCardAction } from './sandbox-api.ts';
-import type { ChatMessage } from './types.ts';
+import type { SandboxChatMessage } from '../../domain/views/sandbox.ts';
 
 const WAIT_FOR_UPDATE_MS = 10_000;
 
-export function useCardActions(userId: Ref<string>, messages: Ref<ChatMessage[]>, refresh: () => Promise<void>) {
+export function useCardActions(userId: Ref<string>, messages: Ref<SandboxChatMessage[]>, refresh: () => Promise<void>) {
   const pending = ref<{ cardKey: string; actionId: string } | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 

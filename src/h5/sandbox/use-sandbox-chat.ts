@@ -3,12 +3,12 @@
 import { onUnmounted, ref, watch, type Ref } from 'vue';
 import { ApiError } from '../api.ts';
 import { fetchChat } from './sandbox-api.ts';
-import type { ChatMessage } from './types.ts';
+import type { SandboxChatMessage } from '../../domain/views/sandbox.ts';
 
 export const POLL_MS = 1500;
 
 export function useSandboxChat(userId: Ref<string>) {
-  const messages = ref<ChatMessage[]>([]);
+  const messages = ref<SandboxChatMessage[]>([]);
   const loading = ref(true);
   const error = ref<string | null>(null);
   let lastJson = '';

@@ -1,7 +1,7 @@
 // The sandbox chat's "platform": messages become SandboxMessage rows that /sandbox shows.
 // The row's unique dedupeKey plays the part of WeCom's task_id: a retry inserts nothing.
 import type { Db } from '../../db/client.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { toJsonColumn } from '../../db/json-column.ts';
 import type { ChatPlatform } from '../chat-platform.ts';
 
 export function createSandboxChatPlatform(db: Db): ChatPlatform {
@@ -14,7 +14,7 @@ export function createSandboxChatPlatform(db: Db): ChatPlatform {
       });
     },
     async sendCard(userIds, card) {
-      const body = { card } as unknown as Prisma.InputJsonValue;
+      const body = toJsonColumn({ card });
       await db.sandboxMessage.createMany({
         data: userIds.map((userId) => ({ userId, direction: 'out', kind: 'card', body, cardKey: card.key, dedupeKey: `card:${card.key}:${userId}` })),
         skipDuplicates: true,
@@ -34,7 +34,7 @@ export function createSandboxChatPlatform(db: Db): ChatPlatform {
     },
     // Every copy of the card shows the decision, as on the real platforms.
     async updateCard(_userIds, card) {
-      await db.sandboxMessage.updateMany({ where: { cardKey: card.key, direction: 'out' }, data: { body: { card } as unknown as Prisma.InputJsonValue } });
+      await db.sandboxMessage.updateMany({ where: { cardKey: card.key, direction: 'out' }, data: { body: toJsonColumn({ card }) } });
     },
   };
 }

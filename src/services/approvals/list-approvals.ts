@@ -3,6 +3,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { approvalStatusLabels, decisionLabels, stepStatusLabels } from '../../domain/approvals/approval-definition.ts';
 import { formatDateTime } from '../../domain/dates.ts';
+import type { ApprovalBox, ApprovalDetail, ApprovalList } from '../../domain/views/approvals.ts';
 import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
@@ -10,8 +11,6 @@ import type { ServiceDeps } from '../deps.ts';
 import { findDefinition } from './approval-definitions.ts';
 import { parseSummary } from './approval-summary.ts';
 import { stepDue } from './step-clock.ts';
-
-export type ApprovalBox = 'pending' | 'submitted' | 'done';
 
 const LIST_LIMIT = 100;
 
@@ -25,7 +24,7 @@ function boxFilter(actor: Actor, box: ApprovalBox): Prisma.ApprovalWhereInput {
  * @example
  *   await listApprovals(deps, { actor, box: 'pending' }) // → { items: [{ id, title, submitter: { name }, waitingSince, due, … }] }
  */
-export async function listApprovals(deps: ServiceDeps, o: { actor: Actor; box: ApprovalBox }) {
+export async function listApprovals(deps: ServiceDeps, o: { actor: Actor; box: ApprovalBox }): Promise<ApprovalList> {
   // The admin token is nobody's approver or submitter: its boxes are empty, not an error.
   if (o.actor.kind !== 'employee') return { items: [] };
   const rows = await deps.db.approval.findMany({
@@ -42,7 +41,7 @@ export async function listApprovals(deps: ServiceDeps, o: { actor: Actor; box: A
       return {
         id: a.id, definition: a.definition, title: a.title, status: a.status, statusLabel: approvalStatusLabels[a.status],
         submitter: { id: a.submitterId, name: names.get(a.submitterId) ?? '—' },
-        createdAt: a.createdAt.toISOString(), createdAtText: show(a.createdAt), decidedAtText: show(a.decidedAt),
+        createdAt: a.createdAt.toISOString(), createdAtText: formatDateTime(deps.businessTz, a.createdAt), decidedAtText: show(a.decidedAt),
         step: step ? { index: step.index, name: step.name, level: step.level } : null,
         waitingSince: step?.activatedAt?.toISOString() ?? null,
         due: step ? stepDue(step).toISOString() : null, dueText: step ? show(stepDue(step)) : null,
@@ -55,7 +54,7 @@ export async function listApprovals(deps: ServiceDeps, o: { actor: Actor; box: A
  * @example
  *   await getApproval(deps, { actor, id }) // → { id, title, summary, steps: [{ approvers, decisions, … }], can: { decide, withdraw } }
  */
-export async function getApproval(deps: ServiceDeps, o: { actor: Actor; id: string }) {
+export async function getApproval(deps: ServiceDeps, o: { actor: Actor; id: string }): Promise<ApprovalDetail> {
   const a = await deps.db.approval.findUnique({
     where: { id: o.id },
     include: { steps: { orderBy: { index: 'asc' }, include: { decisions: { orderBy: { at: 'asc' } } } } },
@@ -74,7 +73,7 @@ export async function getApproval(deps: ServiceDeps, o: { actor: Actor; id: stri
     /** A risk the approver must confirm before approving (approve with confirmWarning: true). */
     warning,
     submitter: { id: a.submitterId, name: names.get(a.submitterId) ?? '—' },
-    createdAtText: show(a.createdAt), decidedAtText: show(a.decidedAt), currentStep: active?.index ?? null,
+    createdAtText: formatDateTime(deps.businessTz, a.createdAt), decidedAtText: show(a.decidedAt), currentStep: active?.index ?? null,
     steps: a.steps.map((s) => ({
       index: s.index, name: s.name, mode: s.mode, level: s.level, slaHours: s.slaHours,
       status: s.status, statusLabel: stepStatusLabels[s.status],
@@ -82,7 +81,7 @@ export async function getApproval(deps: ServiceDeps, o: { actor: Actor; id: stri
       activatedAtText: show(s.activatedAt), dueText: s.status === 'ACTIVE' ? show(stepDue(s)) : null, escalatedAtText: show(s.escalatedAt),
       decisions: s.decisions.map((d) => ({
         approverId: d.approverId, approverName: d.approverName, decision: d.decision, decisionLabel: decisionLabels[d.decision as 'APPROVE'] ?? d.decision,
-        comment: d.comment, channel: d.channel, atText: show(d.at),
+        comment: d.comment, channel: d.channel, atText: formatDateTime(deps.businessTz, d.at),
       })),
     })),
     can: {

@@ -1,6 +1,6 @@
 // What callers see of a clock-in: times in BUSINESS_TZ, never the position (个人信息保护法 第二十八条).
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
-import type { AttendanceView } from '../../domain/attendance/attendance-view-types.ts';
+import type { AttendanceView } from '../../domain/views/attendance.ts';
 import type { AttendanceRecord } from '../../generated/prisma/client.ts';
 
 export type { AttendanceView };

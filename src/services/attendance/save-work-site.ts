@@ -1,11 +1,13 @@
 // Creates or edits a work site (the geofence of the H5 clock-in). HR often copies the centre from
 // a Chinese map app (GCJ-02): it is converted and stored as WGS-84, with the system it came in.
+import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { toWgs84, type CoordSystem } from '../../domain/attendance/geofence.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
-import type { WorkSite } from '../../generated/prisma/client.ts';
+import type { Prisma, WorkSite } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 
 export interface WorkSiteInput {
@@ -30,8 +32,7 @@ export async function saveWorkSite(deps: ServiceDeps, opts: { actor: Actor; id?:
   const data = { name: input.name, address: input.address ?? null, lat: centre.lat, lng: centre.lng, coordSystem: input.coordSystem, radiusM: input.radiusM, active: input.active ?? true };
   try {
     return await deps.db.$transaction(async (tx) => {
-      if (opts.id && !(await tx.workSite.findUnique({ where: { id: opts.id }, select: { id: true } }))) throw new AppError('not_found', '找不到该打卡地点');
-      const site = opts.id ? await tx.workSite.update({ where: { id: opts.id }, data }) : await tx.workSite.create({ data });
+      const site = opts.id ? await updateSite(tx, opts.id, data) : await tx.workSite.create({ data });
       await writeAuditEvent(tx, opts.actor, {
         type: 'worksite.saved',
         data: { siteId: site.id, name: site.name, radiusM: site.radiusM, coordSystem: input.coordSystem, created: !opts.id },
@@ -42,4 +43,10 @@ export async function saveWorkSite(deps: ServiceDeps, opts: { actor: Actor; id?:
     if ((error as { code?: string }).code === 'P2002') throw new AppError('conflict', `已有同名的打卡地点「${input.name}」`);
     throw error;
   }
+}
+
+/** An edit goes through compareAndSet like every change; a site that is gone is refused, never recreated. */
+async function updateSite(tx: Tx, id: string, data: Prisma.WorkSiteUpdateManyMutationInput): Promise<WorkSite> {
+  if (!(await compareAndSet(tx.workSite, { id }, data))) throw new AppError('not_found', '找不到该打卡地点，请刷新列表后重试');
+  return tx.workSite.findUniqueOrThrow({ where: { id } });
 }

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { cardModelSchema } from '../../../cards/card-model-schema.ts';
 import type { CardModel } from '../../../cards/card-model.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { parseJsonColumn } from '../../domain/parse-json-column.ts';
+
+export { toJsonColumn } from '../../db/json-column.ts';
 
 export interface CardRecipient {
   /** Platform user id (WeCom userid / DingTalk userId / sandbox id). */
@@ -13,15 +15,6 @@ export interface CardRecipient {
 
 const recipientsSchema = z.array(z.object({ userId: z.string(), employeeId: z.string() }));
 
-export function parseRecipients(json: Prisma.JsonValue): CardRecipient[] {
-  return recipientsSchema.parse(json);
-}
+export const parseRecipients = (json: unknown): CardRecipient[] => parseJsonColumn('CardInstance.recipients', recipientsSchema, json);
 
-export function parseCardModel(json: Prisma.JsonValue): CardModel {
-  return cardModelSchema.parse(json);
-}
-
-/** A CardModel or recipient list as a JSON column value (drops undefined fields, as JSON does). */
-export function toJsonColumn(value: CardModel | CardRecipient[]): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value));
-}
+export const parseCardModel = (json: unknown): CardModel => parseJsonColumn('CardInstance.model', cardModelSchema, json);

@@ -1,19 +1,10 @@
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
+import type { ContributionStatement } from '../../domain/views/statement.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { statementMonths, sumShares, type Shares, type StatementMonth } from './statement-view.ts';
-
-export interface ContributionStatement {
-  employee: { id: string; employeeNo: string; name: string };
-  /** The window asked for, 'YYYY-MM' inclusive; months without records are left out. */
-  from: string;
-  to: string;
-  months: StatementMonth[];
-  totals: Shares;
-  basis: string;
-}
+import { statementMonths, sumShares } from './statement-view.ts';
 
 export const STATEMENT_BASIS = '《社会保险法》第六十条：用人单位应当按月将缴纳社会保险费的明细情况告知本人';
 

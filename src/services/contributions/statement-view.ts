@@ -2,33 +2,9 @@
 // statutory order, employer and employee shares, and totals. Every amount is given twice:
 // raw fen for programs, '¥1,234.56' for people.
 import { formatYuan } from '../../domain/money.ts';
+import type { Amount, Shares, StatementLine, StatementMonth } from '../../domain/views/statement.ts';
 import type { InsuranceType } from '../../generated/prisma/enums.ts';
 import { insuranceLabels, insuranceOrder } from './contribution-columns.ts';
-
-export interface Amount {
-  fen: number;
-  text: string;
-}
-
-export interface Shares {
-  employer: Amount;
-  employee: Amount;
-  total: Amount;
-}
-
-export interface StatementLine extends Shares {
-  insuranceType: InsuranceType;
-  label: string;
-  base: Amount;
-  city: string | null;
-  payerEntity: string | null;
-}
-
-export interface StatementMonth extends Shares {
-  /** 'YYYY-MM'. */
-  month: string;
-  lines: StatementLine[];
-}
 
 export interface StatementRow {
   month: string;

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
+import { parseOutboundPayload, parseOutboxRecipients } from '../../outbox/outbox-message-json.ts';
 import type { ServiceDeps } from '../deps.ts';
 
 export interface ListDeadLettersOptions {
@@ -25,7 +26,7 @@ export async function listDeadLetters(deps: ServiceDeps, opts: ListDeadLettersOp
       dedupeKey: r.dedupeKey,
       platform: r.platform,
       kind: r.kind,
-      recipients: r.recipients as string[],
+      recipients: parseOutboxRecipients(r.recipients),
       title: titleOf(r.payload),
       attempts: r.attempts,
       lastError: r.lastError,
@@ -36,7 +37,7 @@ export async function listDeadLetters(deps: ServiceDeps, opts: ListDeadLettersOp
 }
 
 /** The card title or the start of the text: enough to recognise the message. */
-function titleOf(payload: unknown): string {
-  const p = payload as { kind?: string; text?: string; card?: { title?: string } };
-  return (p.card?.title ?? p.text ?? '').slice(0, 80);
+function titleOf(json: unknown): string {
+  const p = parseOutboundPayload(json);
+  return (p.kind === 'text' ? p.text : p.kind === 'file' ? '' : p.card.title).slice(0, 80);
 }

@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { parseDay } from '../../domain/dates.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
+import { AppError } from '../../errors.ts';
 import type { InsuranceException } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
@@ -33,7 +34,7 @@ export async function lapseInsuranceException(deps: ServiceDeps, tx: Tx, input: 
   const e = input.exception;
   const lapsedOn = parseDay(input.lapsedOn);
   if (!(await compareAndSet(tx.insuranceException, { id: e.id, status: 'APPROVED' as const, version: e.version }, { status: 'LAPSED' as const, lapsedOn, version: { increment: 1 } }))) return false;
-  const employee = await tx.employee.update({ where: { id: e.employeeId }, data: { enrolmentClockFrom: lapsedOn, version: { increment: 1 } }, include: { department: { select: { name: true } } } });
+  const employee = await restartEnrolmentClock(tx, e.employeeId, lapsedOn);
   const subject = { type: 'insurance_exception' as const, id: e.id };
   await writeAuditEvent(tx, input.actor, {
     type: 'exception.lapsed', data: { exceptionId: e.id, employeeId: e.employeeId, kind: e.kind, reasonCategory: e.reasonCategory, lapsedOn: input.lapsedOn, reason: input.reason },
@@ -56,4 +57,13 @@ export async function lapseInsuranceException(deps: ServiceDeps, tx: Tx, input: 
     }),
   });
   return true;
+}
+
+/** The employee row changes with the exception, under its own compare-and-set on the version. */
+async function restartEnrolmentClock(tx: Tx, employeeId: string, clockFrom: Date) {
+  const { version } = await tx.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { version: true } });
+  if (!(await compareAndSet(tx.employee, { id: employeeId, version }, { enrolmentClockFrom: clockFrom, version: { increment: 1 } }))) {
+    throw new AppError('conflict', '员工信息刚被他人修改，请稍后重新运行复核');
+  }
+  return tx.employee.findUniqueOrThrow({ where: { id: employeeId }, include: { department: { select: { name: true } } } });
 }

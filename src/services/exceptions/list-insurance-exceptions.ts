@@ -2,7 +2,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { formatDay } from '../../domain/dates.ts';
 import { exceptionStatusLabel } from '../../domain/exceptions/exception-status.ts';
-import type { ExceptionListItem } from '../../domain/exceptions/exception-view-types.ts';
+import type { ExceptionListItem } from '../../domain/views/exceptions.ts';
 import { isReasonCategory, reasonCategories } from '../../domain/exceptions/reason-categories.ts';
 import { exceptionRequestNumber } from '../../domain/exceptions/request-number.ts';
 import { authorize } from '../../domain/permissions.ts';

@@ -43,8 +43,16 @@ export async function markExitTaskDoneInTx(deps: ServiceDeps, tx: Tx, o: { task:
   await writeAuditEvent(tx, o.actor, { type: 'exit.task_done', data: { processId: task.processId, taskId: task.id, kind: task.kind, dueOn, late } }, { type: 'exit_process', id: task.processId });
   await closeExitCards(deps, tx, { subjectId: task.id, types: [EXIT_TASK_DUE_CARD, EXIT_TASK_OVERDUE_CARD], actor: o.actor, actionId: EXIT_TASK_DONE, label: '已办结' });
   const open = await tx.exitTask.count({ where: { processId: task.processId, state: 'OPEN' } });
-  if (open === 0) {
-    await tx.exitProcess.updateMany({ where: { id: task.processId, state: { in: ['TERMINATED', 'EXITED'] } }, data: { state: 'CLOSED', closedAt: now, version: { increment: 1 } } });
-  }
+  if (open === 0) await closeFinishedExit(tx, o.actor, task.processId, now);
   return { text: `已办结「${task.title}」${late ? `（已超过截止日期 ${dueOn}）` : ''}` };
+}
+
+/** The last item done closes a case that has ended (解除 or 离职 recorded); an open case stays open. */
+async function closeFinishedExit(tx: Tx, actor: Actor, processId: string, now: Date): Promise<void> {
+  const p = await tx.exitProcess.findUniqueOrThrow({ where: { id: processId }, select: { state: true, version: true } });
+  if (p.state !== 'TERMINATED' && p.state !== 'EXITED') return;
+  if (!(await compareAndSet(tx.exitProcess, { id: processId, state: p.state, version: p.version }, { state: 'CLOSED', closedAt: now, version: { increment: 1 } }))) {
+    throw new AppError('conflict', '离职流程已被他人更新，请刷新后重试');
+  }
+  await writeAuditEvent(tx, actor, { type: 'exit.closed', data: { processId, from: p.state } }, { type: 'exit_process', id: processId });
 }

@@ -7,21 +7,14 @@
 // jobs, or the next exit step) covers the new entry.
 import { systemActor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { toJsonColumn } from '../../db/json-column.ts';
+import { parseExitStepChannels } from '../../domain/exits/exit-step-channels.ts';
 import type { DeliveryHook } from '../../outbox/on-delivered.ts';
+import { parseDeliveryResult } from '../../outbox/outbox-message-json.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { ledgerExitEvent } from './exit-evidence.ts';
 import { lockExitProcess } from './lock-exit-process.ts';
 import { markExitNoticeDeliveredInTx } from './mark-exit-notice-delivered.ts';
-import type { NoticeChannelRecord } from './queue-exit-notice-messages.ts';
-
-export interface DeliveredChannelRecord extends NoticeChannelRecord {
-  deliveredAt?: string;
-  mediaId?: string;
-  readQueryKeys?: string[];
-  readAt?: string;
-  readSource?: string;
-}
 
 /**
  * Dedupe keys are `exit-notice:<processId>:<notice>:[file:]<platform>` (queue-exit-notice-messages.ts).
@@ -37,14 +30,14 @@ export const createExitNoticeDeliveryHook = (o: { businessTz: string }): Deliver
     if (!found) return;
     const p = await lockExitProcess(tx, processId);
     const step = await tx.exitStep.findUniqueOrThrow({ where: { id: found.id } });
-    const records = (Array.isArray(step.channels) ? step.channels : []) as unknown as DeliveredChannelRecord[];
-    const i = records.findIndex((r) => r.dedupeKey === m.dedupeKey);
+    const records = parseExitStepChannels(step.channels);
+    const i = records.findIndex((r) => r.channel === 'chat' && r.dedupeKey === m.dedupeKey);
     const record = records[i];
-    if (!record || record.deliveredAt) return;
-    const result = (m.result ?? {}) as { mediaId?: string; readQueryKeys?: string[] };
-    const message = record.message ?? 'text';
+    if (record?.channel !== 'chat' || record.deliveredAt) return;
+    const result = parseDeliveryResult(m.result) ?? {};
+    const message = record.message;
     records[i] = { ...record, deliveredAt: m.sentAt.toISOString(), ...(result.mediaId && { mediaId: result.mediaId }), ...(result.readQueryKeys && { readQueryKeys: result.readQueryKeys }) };
-    await tx.exitStep.update({ where: { id: step.id }, data: { channels: records as unknown as Prisma.InputJsonValue[] } });
+    await tx.exitStep.update({ where: { id: step.id }, data: { channels: toJsonColumn(records) } });
     const actor = systemActor('outbox', '消息投递');
     await writeAuditEvent(tx, actor, { type: 'exit.notice_delivered', data: { processId, notice, platform: m.platform, message, dedupeKey: m.dedupeKey } }, { type: 'exit_process', id: processId });
     await ledgerExitEvent(tx, { processId, employeeId: p.employeeId, type: 'exit.notice_delivered', metadata: { notice, platform: m.platform, message, userId: record.userId, deliveredAt: m.sentAt.toISOString(), ...(result.mediaId && { mediaId: result.mediaId }) }, at: m.sentAt });

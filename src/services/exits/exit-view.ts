@@ -3,7 +3,8 @@
 import type { Db } from '../../db/client.ts';
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
 import { awaitingDelivery, deliveryPendingLabels, exitKindLabels, exitStateLabels, stepKindLabels, type ExitKind } from '../../domain/exits/exit-states.ts';
-import type { ExitRowView } from '../../domain/exits/exit-view-types.ts';
+import { parseExitStepChannels } from '../../domain/exits/exit-step-channels.ts';
+import type { ExitRowView } from '../../domain/views/exits.ts';
 import type { ExitProcess, ExitStep, ExitTask } from '../../generated/prisma/client.ts';
 
 export const exitEventLabels: Record<string, string> = {
@@ -28,6 +29,7 @@ export const exitEventLabels: Record<string, string> = {
   'exit.task_reminded': '离职事项到期提醒',
   'exit.task_escalated': '离职事项逾期，升级人事经理',
   'exit.task_done': '离职事项办结',
+  'exit.closed': '离职事项全部办结，流程关闭',
   'resignation.requested': '员工提交离职申请',
 };
 
@@ -55,22 +57,21 @@ export function toTaskView(tz: string, t: ExitTask, today: string) {
 
 const platformNames: Record<string, string> = { wecom: '企业微信', dingtalk: '钉钉', sandbox: '沙箱' };
 
-interface ChannelRecord { channel: string; message?: 'text' | 'file'; platform?: string; dedupeKey?: string; reference?: string; sentOn?: string; deliveredOn?: string; recordedByName?: string; readAt?: string; readSource?: string }
-
 const deliveryProofLabels: Record<string, string> = { chat: '聊天消息送达平台', ems: '邮政快递妥投', sms: '短信送达', h5: '员工打开通知书' };
 
 const isNotice = (kind: string) => kind.startsWith('return_notice') || kind === 'termination_notice';
 
 /** A step with its channels; chat deliveries carry the outbox state (已发送 when the platform accepted it). */
 export async function toStepView(db: Db, tz: string, s: ExitStep) {
-  const records = (Array.isArray(s.channels) ? s.channels : []) as unknown as ChannelRecord[];
-  const keys = records.flatMap((r) => (r.dedupeKey ? [r.dedupeKey] : []));
+  const records = parseExitStepChannels(s.channels);
+  const keys = records.flatMap((r) => (r.channel === 'chat' ? [r.dedupeKey] : []));
   const outbox = keys.length > 0 ? await db.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true, status: true, sentAt: true } }) : [];
   const channels = records.map((r) => {
-    const sent = r.dedupeKey ? outbox.find((m) => m.dedupeKey === r.dedupeKey) : undefined;
-    return r.channel === 'chat'
-      ? { channel: 'chat', label: `${r.message === 'file' ? '通知书 PDF 文件' : '聊天消息'}（${platformNames[r.platform ?? ''] ?? r.platform}）`, readAt: r.readAt ? formatDateTime(tz, new Date(r.readAt)) : null, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null }
-      : { channel: r.channel, label: r.channel === 'ems' ? '邮政快递' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference ?? '', sentOn: r.sentOn ?? '', deliveredOn: r.deliveredOn ?? null, recordedBy: r.recordedByName ?? '' };
+    if (r.channel !== 'chat') {
+      return { channel: r.channel, label: r.channel === 'ems' ? '邮政快递' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference, sentOn: r.sentOn, deliveredOn: r.deliveredOn ?? null, recordedBy: r.recordedByName ?? '' };
+    }
+    const sent = outbox.find((m) => m.dedupeKey === r.dedupeKey);
+    return { channel: 'chat', label: `${r.message === 'file' ? '通知书 PDF 文件' : '聊天消息'}（${platformNames[r.platform] ?? r.platform}）`, readAt: r.readAt ? formatDateTime(tz, new Date(r.readAt)) : null, delivery: sent?.status === 'SENT' ? '已送达平台' : sent?.status === 'DEAD' ? '发送失败' : '发送中', deliveredAt: sent?.sentAt ? formatDateTime(tz, sent.sentAt) : null };
   });
   return {
     kind: s.kind, label: stepKindLabels[s.kind] ?? s.kind, documentSha256: s.documentSha256, deadline: formatDay(s.deadline),

@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { ServiceDeps } from '../deps.ts';
-import type { ExitRowView } from '../../domain/exits/exit-view-types.ts';
+import type { ExitRowView } from '../../domain/views/exits.ts';
 import { toExitRow, toTaskView } from './exit-view.ts';
 
 const employeeSelect = { id: true, name: true, employeeNo: true, department: { select: { name: true } } } as const;

@@ -4,6 +4,8 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { refuseOwnCase } from '../../domain/four-eyes.ts';
 import { AppError } from '../../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { compareAndSet } from '../compare-and-set.ts';
 
 /**
  * @example const process = await lockExitProcess(tx, id);
@@ -27,8 +29,9 @@ export async function lockExitCaseForHr(tx: Tx, id: string, actor: Actor) {
   return process;
 }
 
-/** Moves the case from `from` to `to` (compare-and-set on state and version), or throws a conflict. */
-export async function moveExitProcess(tx: Tx, p: { id: string; state: string; version: number }, to: string, data: Record<string, unknown> = {}): Promise<void> {
-  const { count } = await tx.exitProcess.updateMany({ where: { id: p.id, state: p.state, version: p.version }, data: { ...data, state: to, version: { increment: 1 } } });
-  if (count !== 1) throw new AppError('conflict', '离职流程已被他人更新，请刷新后重试');
+/** Moves the case from the state it was read in to `to` (compareAndSet on state and version), or throws a conflict. */
+export async function moveExitProcess(tx: Tx, p: { id: string; state: string; version: number }, to: string, data: Prisma.ExitProcessUpdateManyMutationInput = {}): Promise<void> {
+  if (!(await compareAndSet(tx.exitProcess, { id: p.id, state: p.state, version: p.version }, { ...data, state: to, version: { increment: 1 } }))) {
+    throw new AppError('conflict', '离职流程已被他人更新，请刷新后重试');
+  }
 }

@@ -4,11 +4,11 @@
 // DingTalk's time and source 'dingtalk', in an audit event that goes into the evidence ledger.
 // WeCom app messages report no read state: there, only opening the H5 notice page counts.
 import type { Actor } from '../../domain/actor.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { toJsonColumn } from '../../db/json-column.ts';
+import { parseExitStepChannels, type ChatChannelRecord } from '../../domain/exits/exit-step-channels.ts';
 import type { DingtalkClient } from '../../platforms/dingtalk/dingtalk-client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import type { DeliveredChannelRecord } from './exit-notice-delivery-hook.ts';
 import { ledgerExitEvent } from './exit-evidence.ts';
 import { lockExitProcess } from './lock-exit-process.ts';
 
@@ -29,7 +29,7 @@ export async function pollExitNoticeReads(deps: ServiceDeps, o: { actor: Actor }
   let read = 0;
   let failed = 0;
   for (const step of steps) {
-    const records = (Array.isArray(step.channels) ? step.channels : []) as unknown as DeliveredChannelRecord[];
+    const records = parseExitStepChannels(step.channels).filter((r) => r.channel === 'chat');
     for (const record of records.filter((r) => r.platform === 'dingtalk' && r.readQueryKeys?.length)) {
       const readAt = await firstRead(client, record).catch(() => {
         failed++; // the API call is in OutboundCall; the next run asks again
@@ -44,7 +44,7 @@ export async function pollExitNoticeReads(deps: ServiceDeps, o: { actor: Actor }
   return { read, failed };
 }
 
-async function firstRead(client: DingtalkClient, record: DeliveredChannelRecord): Promise<Date | undefined> {
+async function firstRead(client: DingtalkClient, record: ChatChannelRecord): Promise<Date | undefined> {
   for (const key of record.readQueryKeys ?? []) {
     const mine = (await client.getRobotReadStatus(key)).find((s) => s.userId === record.userId && s.read);
     if (mine) return mine.readAt ?? new Date();
@@ -53,14 +53,14 @@ async function firstRead(client: DingtalkClient, record: DeliveredChannelRecord)
 }
 
 /** Under the case lock, once: a concurrent H5 open or an earlier run that already recorded it wins. */
-async function recordRead(deps: ServiceDeps, actor: Actor, stepId: string, processId: string, record: DeliveredChannelRecord, readAt: Date): Promise<boolean> {
+async function recordRead(deps: ServiceDeps, actor: Actor, stepId: string, processId: string, record: ChatChannelRecord, readAt: Date): Promise<boolean> {
   return deps.db.$transaction(async (tx) => {
     const p = await lockExitProcess(tx, processId);
     const step = await tx.exitStep.findUniqueOrThrow({ where: { id: stepId } });
     if (step.readAt) return false;
-    const channels = ((Array.isArray(step.channels) ? step.channels : []) as unknown as DeliveredChannelRecord[])
-      .map((r) => (r.dedupeKey === record.dedupeKey ? { ...r, readAt: readAt.toISOString(), readSource: 'dingtalk' } : r));
-    await tx.exitStep.update({ where: { id: step.id }, data: { readAt, channels: channels as unknown as Prisma.InputJsonValue[] } });
+    const channels = parseExitStepChannels(step.channels)
+      .map((r) => (r.channel === 'chat' && r.dedupeKey === record.dedupeKey ? { ...r, readAt: readAt.toISOString(), readSource: 'dingtalk' } : r));
+    await tx.exitStep.update({ where: { id: step.id }, data: { readAt, channels: toJsonColumn(channels) } });
     await writeAuditEvent(tx, actor, { type: 'exit.notice_read', data: { processId, notice: step.kind, source: 'dingtalk', platform: 'dingtalk' } }, { type: 'exit_process', id: processId });
     await ledgerExitEvent(tx, { processId, employeeId: p.employeeId, type: 'exit.notice_read', metadata: { notice: step.kind, source: 'dingtalk', message: record.message, userId: record.userId, readAt: readAt.toISOString() }, at: deps.now() });
     return true;

@@ -3,18 +3,9 @@
 // 第（二）项 requires the employee to have been told in writing; the file is the written notice
 // itself). Dedupe keys are per notice, platform and message, so a rerun never sends either twice.
 import type { Tx } from '../../db/client.ts';
+import type { ChatChannelRecord } from '../../domain/exits/exit-step-channels.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../deps.ts';
-
-export interface NoticeChannelRecord {
-  channel: 'chat';
-  /** Which of the two messages: the text (with the link) or the PDF file. */
-  message: 'text' | 'file';
-  platform: Platform;
-  userId: string;
-  dedupeKey: string;
-  at: string;
-}
 
 /**
  * Queues both messages for every identity and returns the ExitStep channel records for them.
@@ -26,8 +17,8 @@ export async function queueExitNoticeMessages(
   deps: ServiceDeps,
   tx: Tx,
   o: { messageKey: string; identities: { platform: Platform; userId: string }[]; text: string; documentSha256: string; fileName: string; at: Date },
-): Promise<NoticeChannelRecord[]> {
-  const records: NoticeChannelRecord[] = [];
+): Promise<ChatChannelRecord[]> {
+  const records: ChatChannelRecord[] = [];
   for (const i of o.identities) {
     const textKey = `${o.messageKey}:${i.platform}`;
     const fileKey = `${o.messageKey}:file:${i.platform}`;

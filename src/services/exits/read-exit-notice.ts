@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDateTime, formatDay } from '../../domain/dates.ts';
 import { returnNoticeContent } from '../../domain/exits/exit-documents.ts';
 import { RESIGNATION_CONFIRMATION_TEMPLATE } from '../../documents/resignation-confirmation-template.ts';
-import type { NoticeView } from '../../domain/exits/exit-view-types.ts';
+import type { NoticeView } from '../../domain/views/exits.ts';
 import { scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';

@@ -4,11 +4,12 @@
 // on it (劳动合同法 第三十九条第（二）项; mark-exit-notice-delivered.ts). A delivery can be added later
 // to an EMS already recorded, by its tracking number. Each record is an evidence entry.
 import type { Actor } from '../../domain/actor.ts';
+import { toJsonColumn } from '../../db/json-column.ts';
 import { dayIn } from '../../domain/dates.ts';
+import { parseExitStepChannels, type RecordedChannelRecord } from '../../domain/exits/exit-step-channels.ts';
 import { stepKindLabels } from '../../domain/exits/exit-states.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeDeliveryNeededCards } from './close-delivery-needed-cards.ts';
@@ -32,8 +33,6 @@ export interface RecordChannelOptions {
   notice?: 'return_notice_1' | 'return_notice_2' | 'termination_notice';
 }
 
-interface StoredChannel { channel: string; reference?: string; sentOn?: string; deliveredOn?: string }
-
 /**
  * @example await recordExitChannel(deps, { processId, actor, channel: 'ems', reference: 'EMS 1180123456789', sentOn: '2026-11-02', deliveredOn: '2026-11-04' });
  */
@@ -51,16 +50,17 @@ export async function recordExitChannel(deps: ServiceDeps, o: RecordChannelOptio
       orderBy: { sentAt: 'desc' },
     });
     if (!step) throw new AppError('conflict', o.notice ? `${stepKindLabels[o.notice]}尚未发出` : '还没有发出任何通知书');
-    const records = (Array.isArray(step.channels) ? step.channels : []) as unknown as StoredChannel[];
+    const records = parseExitStepChannels(step.channels);
     const existing = records.findIndex((r) => r.channel === o.channel && r.reference === o.reference);
-    const sentOn = o.sentOn ?? records[existing]?.sentOn;
+    const found = records[existing] as RecordedChannelRecord | undefined;
+    const sentOn = o.sentOn ?? found?.sentOn;
     if (!sentOn) throw new AppError('validation_failed', '请填写发送日期（登记已寄出的邮政快递的妥投日期时，请填写原运单号）');
     if (step.sentAt && sentOn < dayIn(deps.businessTz, step.sentAt)) throw new AppError('validation_failed', '发送日期不能早于通知书出具日期');
     if (o.deliveredOn && o.deliveredOn < sentOn) throw new AppError('validation_failed', '妥投日期不能早于发送日期');
     if (existing >= 0 && !o.deliveredOn) throw new AppError('conflict', `运单号 ${o.reference} 已登记；如已妥投，请填写妥投日期`);
-    if (existing >= 0 && records[existing]?.deliveredOn) throw new AppError('conflict', `运单号 ${o.reference} 已登记妥投日期 ${records[existing]?.deliveredOn}`);
-    const record = { ...records[existing], channel: o.channel, reference: o.reference, sentOn, ...(o.deliveredOn && { deliveredOn: o.deliveredOn }), recordedById: o.actor.id, recordedByName: o.actor.name, at: now.toISOString() };
-    const channels = (existing >= 0 ? records.map((r, i) => (i === existing ? record : r)) : [...records, record]) as unknown as Prisma.InputJsonValue[];
+    if (found?.deliveredOn) throw new AppError('conflict', `运单号 ${o.reference} 已登记妥投日期 ${found.deliveredOn}`);
+    const record: RecordedChannelRecord = { ...found, channel: o.channel, reference: o.reference, sentOn, ...(o.deliveredOn && { deliveredOn: o.deliveredOn }), recordedById: o.actor.id, recordedByName: o.actor.name, at: now.toISOString() };
+    const channels = toJsonColumn(existing >= 0 ? records.map((r, i) => (i === existing ? record : r)) : [...records, record]);
     await tx.exitStep.update({ where: { id: step.id }, data: { channels } });
     const data = { notice: step.kind, channel: o.channel, reference: o.reference, sentOn, ...(o.deliveredOn && { deliveredOn: o.deliveredOn }) };
     await writeAuditEvent(tx, o.actor, { type: 'exit.channel_recorded', data: { processId: p.id, ...data } }, { type: 'exit_process', id: p.id });

@@ -10,13 +10,14 @@ import { EXIT_SEND_NOTICE } from '../../../cards/action-ids.ts';
 import { NO_CHAT_ACCOUNT_ADVICE } from '../../../cards/exit-delivery-cards.ts';
 import { EXIT_NOTICE_READY_CARD } from '../../../cards/exit-notice-cards.ts';
 import type { Tx } from '../../db/client.ts';
+import { toJsonColumn } from '../../db/json-column.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { returnNoticeContent } from '../../domain/exits/exit-documents.ts';
 import { exitStateLabels, pendingNotice, stepKindLabels } from '../../domain/exits/exit-states.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
-import type { ExitProcess, Prisma } from '../../generated/prisma/client.ts';
+import type { ExitProcess } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { rememberClick, type ClickReceipt } from '../cards/remember-response-code.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -84,7 +85,7 @@ export async function sendExitNoticeInTx(deps: ServiceDeps, tx: Tx, o: { process
   await tx.exitStep.create({
     data: {
       processId: p.id, employeeId: p.employeeId, kind: notice, documentSha256, sentAt: now, sentById: o.actor.id, sentByName: o.actor.name, messageKey,
-      channels: channels as unknown as Prisma.InputJsonValue[],
+      channels: toJsonColumn(channels),
     },
   });
   await moveExitProcess(tx, p, round === 1 ? 'NOTICE_1_SENT' : 'NOTICE_2_SENT', { deadline: null });

@@ -5,12 +5,13 @@
 // TERMINATION_NOTICE_SENT (待送达) until then; on delivery (mark-exit-notice-delivered.ts) the
 // employee moves 自离 → 离职 with the delivery day as the exit date and the checklist opens.
 import type { Tx } from '../../db/client.ts';
+import { toJsonColumn } from '../../db/json-column.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay, parseDay } from '../../domain/dates.ts';
 import { terminationNoticeContent } from '../../domain/exits/exit-documents.ts';
 import { exitStateLabels } from '../../domain/exits/exit-states.ts';
 import { AppError } from '../../errors.ts';
-import type { ExitProcess, Prisma } from '../../generated/prisma/client.ts';
+import type { ExitProcess } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { transitionEmployeeStatusInTx } from '../employees/transition-employee-status.ts';
@@ -54,7 +55,7 @@ export async function terminateAbsentEmployee(deps: ServiceDeps, tx: Tx, o: { pr
   await tx.exitStep.create({
     data: {
       processId: p.id, employeeId: p.employeeId, kind: 'termination_notice', documentSha256, sentAt: now, sentById: o.actor.id, sentByName: o.actor.name, messageKey,
-      channels: channels as unknown as Prisma.InputJsonValue[],
+      channels: toJsonColumn(channels),
     },
   });
   await moveExitProcess(tx, p, 'TERMINATION_NOTICE_SENT', { deadline: null });

@@ -1,3 +1,4 @@
+import type { DemoUser } from '../../domain/views/session.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { effectiveRoles } from '../employees/employee-view.ts';
 
@@ -5,7 +6,7 @@ import { effectiveRoles } from '../employees/employee-view.ts';
  * People offered by the dev login: everyone with a sandbox identity who has not left,
  * HR and managers first so the interesting roles are at the top.
  */
-export async function listDemoUsers(deps: ServiceDeps) {
+export async function listDemoUsers(deps: ServiceDeps): Promise<DemoUser[]> {
   const rows = await deps.db.employee.findMany({
     where: { status: { not: 'EXITED' }, identities: { some: { platform: 'sandbox' } } },
     select: {

@@ -1,4 +1,4 @@
-import type { CardModel } from '../../../cards/card-model.ts';
+import type { SandboxChat, SandboxChatMessage } from '../../domain/views/sandbox.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireSandboxUser } from './require-sandbox-user.ts';
 import { parseSandboxMessageBody } from './sandbox-message-body.ts';
@@ -6,26 +6,13 @@ import { parseSandboxMessageBody } from './sandbox-message-body.ts';
 /** The chat window: the newest messages only, so a long-lived sandbox stays cheap to poll. */
 export const SANDBOX_CHAT_WINDOW = 200;
 
-export interface SandboxChatMessage {
-  id: string;
-  direction: 'in' | 'out';
-  kind: 'text' | 'card' | 'file';
-  text?: string;
-  /** File messages: the name and where the sandbox chat downloads it. */
-  file?: { fileName: string; mediaType: string; url: string };
-  /** The card as last rendered: the sandbox platform rewrites it in place when the card is updated. */
-  card?: CardModel;
-  cardKey: string | null;
-  createdAt: string;
-}
-
 /**
  * One user's chat, oldest first. `after` (ISO instant) returns only newer messages; cards are
  * updated in place, so a client that wants to see decisions re-reads the whole window.
  *
  * @example const chat = await listSandboxMessages(deps, { userId: 'hr-specialist' });
  */
-export async function listSandboxMessages(deps: ServiceDeps, opts: { userId: string; after?: Date }) {
+export async function listSandboxMessages(deps: ServiceDeps, opts: { userId: string; after?: Date }): Promise<SandboxChat> {
   const user = await requireSandboxUser(deps, opts.userId);
   const rows = await deps.db.sandboxMessage.findMany({
     where: { userId: opts.userId, ...(opts.after && { createdAt: { gt: opts.after } }) },

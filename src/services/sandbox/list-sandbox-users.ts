@@ -1,3 +1,4 @@
+import type { SandboxUser } from '../../domain/views/sandbox.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { listDemoUsers } from '../profile/list-demo-users.ts';
 
@@ -8,7 +9,7 @@ import { listDemoUsers } from '../profile/list-demo-users.ts';
  *
  * @example const users = await listSandboxUsers(deps); // [{ userId: 'hr-specialist', name: '林晓雯', … }]
  */
-export async function listSandboxUsers(deps: ServiceDeps) {
+export async function listSandboxUsers(deps: ServiceDeps): Promise<SandboxUser[]> {
   const users = await listDemoUsers(deps);
   const [identities, counts] = await Promise.all([
     deps.db.platformIdentity.findMany({

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
-import type { TransferView } from '../../domain/transfer/transfer-view-types.ts';
+import type { TransferView } from '../../domain/views/transfer.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';

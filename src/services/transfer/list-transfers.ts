@@ -2,7 +2,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
-import type { TransferList } from '../../domain/transfer/transfer-view-types.ts';
+import type { TransferList } from '../../domain/views/transfer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
 import { loadTransferEmployees } from './transfer-employees.ts';

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { dayIn, formatDay, parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { TRANSFER_STEP_COUNT, transferStepInfo } from '../../domain/transfer/transfer-steps.ts';
-import type { TransferView } from '../../domain/transfer/transfer-view-types.ts';
+import type { TransferView } from '../../domain/views/transfer.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';

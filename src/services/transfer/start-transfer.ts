@@ -7,7 +7,7 @@ import { parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { sameCity } from '../../domain/transfer/city-province.ts';
 import { TRANSFER_STEP_COUNT } from '../../domain/transfer/transfer-steps.ts';
-import type { TransferView } from '../../domain/transfer/transfer-view-types.ts';
+import type { TransferView } from '../../domain/views/transfer.ts';
 import { AppError } from '../../errors.ts';
 import type { TransferDirection } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';

@@ -5,7 +5,7 @@ import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { formatDay } from '../../domain/dates.ts';
 import { transferSchedule, type ScheduledStep } from '../../domain/transfer/transfer-schedule.ts';
 import { transferStepInfo } from '../../domain/transfer/transfer-steps.ts';
-import type { TransferStepState, TransferView } from '../../domain/transfer/transfer-view-types.ts';
+import type { TransferStepState, TransferView } from '../../domain/views/transfer.ts';
 
 export type TransferWithSteps = PensionTransfer & { steps: PensionTransferStep[] };
 

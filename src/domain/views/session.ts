@@ -1,6 +1,9 @@
-// Wire shapes of the /api/v1/h5 endpoints (src/http/routes/h5-session-routes.ts). Declared
-// here rather than imported so the browser build never pulls server modules in.
-export type RoleName = 'EMPLOYEE' | 'MANAGER' | 'HR_SPECIALIST' | 'HR_MANAGER' | 'FINANCE' | 'ADMIN';
+// The /api/v1/h5 session endpoints (src/http/routes/h5-session-routes.ts): the dev login's
+// options and 我的 (GET /me). Shared by the services that build them and the H5 pages. Types
+// only: the H5 bundle gains no code from here.
+import type { Role } from '../../generated/prisma/enums.ts';
+
+export type RoleName = Role;
 
 export interface DemoUser {
   id: string;

@@ -1,5 +1,5 @@
 // What callers see of a clock-in, shared by the services that build it and the H5 pages that show
-// it (src/h5/attendance-types.ts). Times in BUSINESS_TZ, never the position (个人信息保护法 第二十八条).
+// it (src/h5/pages/AttendancePage.vue, ClockInPage.vue). Times in BUSINESS_TZ, never the position (个人信息保护法 第二十八条).
 // Types only: the H5 bundle gains no code from here.
 
 export interface AttendanceView {

@@ -1,0 +1,2 @@
+/** Which platform's look the sandbox chat imitates. */
+export type ChatStyle = 'wecom' | 'dingtalk';

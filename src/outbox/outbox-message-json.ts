@@ -1,0 +1,30 @@
+// The JSON columns of OutboxMessage. A message is read back by the delivery worker, possibly after
+// a deploy changed the code that wrote it, so its payload is checked before anything is sent.
+import { z } from 'zod';
+import { cardModelSchema } from '../../cards/card-model-schema.ts';
+import { parseJsonColumn } from '../domain/parse-json-column.ts';
+import type { OutboundPayload } from './outbox.ts';
+
+const outboundPayloadSchema: z.ZodType<OutboundPayload> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('card'), card: cardModelSchema }),
+  z.object({ kind: z.literal('card_update'), card: cardModelSchema }),
+  z.object({ kind: z.literal('file'), sha256: z.string(), fileName: z.string(), mediaType: z.string() }),
+]);
+
+/** What the platform answered (counts, the uploaded media, DingTalk's read-query keys); null before the first send. */
+const deliveryResultSchema = z.looseObject({
+  mediaId: z.string().optional(),
+  uploadedAt: z.string().optional(),
+  readQueryKeys: z.array(z.string()).optional(),
+}).nullable();
+
+export type DeliveryResult = z.infer<typeof deliveryResultSchema>;
+
+/** @example const payload = parseOutboundPayload(msg.payload); */
+export const parseOutboundPayload = (json: unknown): OutboundPayload => parseJsonColumn('OutboxMessage.payload', outboundPayloadSchema, json);
+
+/** Platform user ids. */
+export const parseOutboxRecipients = (json: unknown): string[] => parseJsonColumn('OutboxMessage.recipients', z.array(z.string()), json);
+
+export const parseDeliveryResult = (json: unknown): DeliveryResult => parseJsonColumn('OutboxMessage.result', deliveryResultSchema, json);
