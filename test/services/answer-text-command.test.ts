@@ -21,7 +21,7 @@ async function say(operatorUserId: string, body: string): Promise<string> {
   await router.handle(event);
   return event.deliveryId;
 }
-const sentTo = async (userId: string) => (await t.db.outboxMessage.findMany({ where: { recipients: { equals: [userId] } }, orderBy: { createdAt: 'asc' } })).map((m) => m.payload as { kind: string; text?: string; card?: CardModel });
+const sentTo = async (userId: string) => (await t.db.outboxMessage.findMany({ where: { recipients: { equals: [userId] } }, orderBy: { createdAt: 'asc' } })).map((m) => JSON.parse(JSON.stringify(m.payload)) as { kind: string; text?: string; card?: CardModel });
 const cardsTo = async (userId: string) => (await sentTo(userId)).filter((p) => p.kind === 'card').map((p) => p.card!);
 const textsTo = async (userId: string) => (await sentTo(userId)).filter((p) => p.kind === 'text').map((p) => p.text!);
 

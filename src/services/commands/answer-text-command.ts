@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/actor.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import { answerEmployeeQuery } from '../bot/answer-employee-query.ts';
 import { answerMyStatement } from '../bot/answer-my-statement.ts';
+import { answerQuestionText } from '../bot/answer-question-text.ts';
 import { answerTodoCommand } from '../bot/answer-todo-command.ts';
 import { helpText } from '../bot/help-text.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -32,6 +33,8 @@ export async function answerTextCommand(deps: ServiceDeps, o: TextCommand): Prom
   }
   if (text === '帮助' || text === '?' || text === '？') return { text: helpText(actor) };
   if (text === '我的社保') return answerMyStatement(deps, { actor });
+  const question = await answerQuestionText(deps, { actor, text, channel: o.platform });
+  if (question) return question;
   const status = await answerEmployeeQuery(deps, { actor, platform: o.platform, platformUserId: o.platformUserId, text, deliveryId: o.deliveryId });
   if (status) return status;
   return { text: `没有听懂你的意思。${helpText(actor)}` };
