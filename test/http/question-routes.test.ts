@@ -107,4 +107,9 @@ describe('questions and complaints', () => {
     expect(parseQuestionText('我的社保')).toBeUndefined();
     expect(parseQuestionText('今天天气怎么样')).toBeUndefined();
   });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await request.get('/api/v1/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/questions', '/questions/{id}', '/questions/{id}/answer']));
+  });
 });
