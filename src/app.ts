@@ -25,6 +25,7 @@ import { privacyRoutes } from './http/routes/privacy-routes.ts';
 import { employeeRoutes } from './http/routes/employee-routes.ts';
 import { exceptionRoutes } from './http/routes/exception-routes.ts';
 import { exitRoutes } from './http/routes/exit-routes.ts';
+import { questionRoutes } from './http/routes/question-routes.ts';
 import { transferRoutes } from './http/routes/transfer-routes.ts';
 import { enrolmentRoutes } from './http/routes/enrolment-routes.ts';
 import { evidencePackRoutes } from './http/routes/evidence-pack-routes.ts';
@@ -88,6 +89,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...exceptionRoutes(deps.services),
     ...exitRoutes(deps.services),
     ...transferRoutes(deps.services),
+    ...questionRoutes(deps.services),
     ...companyRuleRoutes(deps.services),
     ...proofRoutes(deps.services),
     ...signatureRoutes(deps.services),

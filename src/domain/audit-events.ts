@@ -105,6 +105,10 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('transfer.step_done'), data: z.object({ transferId: z.string(), step: z.number().int(), doneOn: z.string(), dueOn: z.string(), late: z.boolean() }) }),
   z.object({ type: z.literal('transfer.reminded'), data: z.object({ transferId: z.string(), step: z.number().int(), kind: z.enum(['due', 'overdue']), dueOn: z.string() }) }),
   z.object({ type: z.literal('transfer.suggested'), data: z.object({ fromCity: z.string(), toCity: z.string(), temporaryAccount: z.boolean() }) }),
+  // Employee questions and complaints (src/services/questions/); subject = the question ('employee_question').
+  z.object({ type: z.literal('question.asked'), data: z.object({ questionId: z.string(), kind: z.enum(['QUESTION', 'COMPLAINT']), channel: z.string(), dueOn: z.string() }) }),
+  z.object({ type: z.literal('question.answered'), data: z.object({ questionId: z.string(), fromState: z.enum(['OPEN', 'ESCALATED']), channel: z.string(), late: z.boolean() }) }),
+  z.object({ type: z.literal('question.escalated'), data: z.object({ questionId: z.string(), dueOn: z.string(), managers: z.number().int() }) }),
   z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
   // A signed tree head over the evidence ledger (src/services/evidence/seal-tree-head.ts).
   z.object({ type: z.literal('evidence.head_signed'), data: z.object({ size: z.number().int(), rootHash: z.string(), keyId: z.string(), tsa: z.boolean() }) }),

@@ -77,6 +77,8 @@ export type Action =
   | 'money.read'
   /** Track cross-region pension transfers (国办发〔2009〕66号): start a case, record its steps. */
   | 'transfer.manage'
+  /** Read and answer employees' 社保咨询 / 投诉 (社会保险法 第六十条、第八十二条). */
+  | 'question.answer'
   /** Set how long personal data is kept (个人信息保护法 第十九条; statutory minimums apply). */
   | 'retention.configure';
 
@@ -118,6 +120,7 @@ const HR: Partial<Record<Action, Scope>> = {
   'leave.record': 'all',
   'company_rule.manage': 'all',
   'transfer.manage': 'all',
+  'question.answer': 'all',
 };
 const OWN_DOCUMENTS = { 'proof.upload': 'self', 'proof.read': 'self', 'signature.read': 'self', 'exception.request': 'self', 'exception.read': 'self', 'evidence.export': 'self', 'exit.read': 'self', 'resignation.request': 'self' } as const;
 const OWN_ATTENDANCE = { 'attendance.clock_in': 'self', 'attendance.read': 'self' } as const;

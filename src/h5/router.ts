@@ -44,6 +44,8 @@ export const pageComponents: PageComponents = {
   team: () => import('./pages/TeamPage.vue'),
   absenceCase: () => import('./pages/AbsenceCasePage.vue'),
   transfers: () => import('./pages/TransfersPage.vue'),
+  questions: () => import('./pages/QuestionsPage.vue'),
+  questionDetail: () => import('./pages/QuestionDetailPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

@@ -10,11 +10,12 @@ import { exceptionReverification } from './definitions/exception-reverification.
 import { exitTaskReminders } from './definitions/exit-task-reminders.ts';
 import { onboardingArrivalCheck } from './definitions/onboarding-arrival-check.ts';
 import { sessionCleanup } from './definitions/session-cleanup.ts';
+import { questionSla } from './definitions/question-sla.ts';
 import { transferReminders } from './definitions/transfer-reminders.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** Every job the scheduler ticks and `sentinel job run <name>` can run. */
-export const jobRegistry: readonly JobDefinition[] = [directorySync, enrolmentDeadlineSweep, onboardingArrivalCheck, sessionCleanup, contributionReconciliation, approvalSla, exceptionReverification, attendanceSync, absenceDetection, exitTaskReminders, dataRetention, transferReminders];
+export const jobRegistry: readonly JobDefinition[] = [directorySync, enrolmentDeadlineSweep, onboardingArrivalCheck, sessionCleanup, contributionReconciliation, approvalSla, exceptionReverification, attendanceSync, absenceDetection, exitTaskReminders, dataRetention, transferReminders, questionSla];
 
 export function findJob(name: string, registry: readonly JobDefinition[] = jobRegistry): JobDefinition {
   const job = registry.find((j) => j.name === name);

@@ -6,6 +6,6 @@ export const textCommandListener: Listener = {
   route: 'message.text',
   async handle({ event, actor, deps }) {
     if (event.kind !== 'message.text') return;
-    return answerTextCommand(deps, { platform: event.platform, platformUserId: event.operatorUserId, text: event.text, actor });
+    return answerTextCommand(deps, { platform: event.platform, platformUserId: event.operatorUserId, deliveryId: event.deliveryId, text: event.text, actor });
   },
 };

@@ -2,6 +2,9 @@
 // golden tests. A new card type without a sample fails test/cards/render-golden.test.ts.
 import { buildAbsenceCheckCard } from '../../cards/absence-check-card.ts';
 import { buildApprovalRequestCard } from '../../cards/approval-request-card.ts';
+import { buildBotTodoCard } from '../../cards/bot-todo-card.ts';
+import { buildEmployeeStatusCard } from '../../cards/employee-status-card.ts';
+import { buildQuestionCard, type QuestionCardFacts } from '../../cards/question-cards.ts';
 import { buildCalendarMissingYearCard } from '../../cards/calendar-missing-year-card.ts';
 import type { CardDecision, CardModel } from '../../cards/card-model.ts';
 import { buildEnrolmentDeadlineCard } from '../../cards/enrolment-deadline-card.ts';
@@ -30,6 +33,10 @@ const transferStepFacts: TransferStepCardFacts = {
 const exitTaskFacts: ExitTaskCardFacts = {
   employeeName: '张三', department: '研发部', exitDate: '2026-10-23', title: '出具离职证明', dueOn: '2026-10-23', owner: '李人事',
   legalBasis: '《劳动合同法》第五十条：解除或者终止劳动合同时出具证明；《劳动合同法实施条例》第二十四条',
+};
+
+const questionFacts: QuestionCardFacts = {
+  kindLabel: '社保投诉', employeeName: '张三', department: '研发部', text: '我的社保怎么没交？入职已经一个多月了，社保卡查不到缴费记录。', askedAt: '2026-12-07 10:15', dueOn: '2026-12-10',
 };
 
 export const sampleDecision: CardDecision = { label: '已确认到岗', byName: '李人事', at: '2026-12-24T02:03:00.000Z' };
@@ -186,4 +193,24 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
       facts: { changes: [{ name: '张三', employeeNo: 'E0001', before: ['员工'], after: ['员工', '人事专员'] }], actorName: '王经理', reason: '接手社保增员业务', at: '2026-12-07 10:00' },
       key: 'rol-0f8e1c2d3b4a59687766554433221100-wecom', h5Url: 'https://hr.example.com/app/me', decided,
     }),
+  'bot.todo': (decided) =>
+    buildBotTodoCard({
+      key: 'todo-0f8e1c2d3b4a59687766554433221100-a1b2c3d4e5', name: '王经理',
+      items: [
+        { kind: '待我审批', title: '社保例外审批：张三' }, { kind: '待处理卡片', title: '新员工到岗确认' }, { kind: '待签收制度', title: '员工手册（第 2 版）' },
+        { kind: '例外材料', title: '请提交：本人签署的声明' }, { kind: '待处理卡片', title: '员工连续未打卡' }, { kind: '待处理卡片', title: '离职事项今日到期' },
+        { kind: '待处理卡片', title: '社保增员提醒' },
+      ],
+      todoUrl: 'https://hr.example.com/app/todo', meUrl: 'https://hr.example.com/app/me', decided,
+    }),
+  'bot.employee_status': (decided) =>
+    buildEmployeeStatusCard({
+      key: 'emp-0f8e1c2d3b4a59687766554433221100-a1b2c3d4e5',
+      facts: { name: '张三', employeeNo: 'E0001', department: '研发部', status: '在职', enrolment: '未增员，须于 2026-12-21 前办理', exceptions: '审批中 1 项', attendance: '无待核实缺勤', exit: '无' },
+      h5Url: 'https://hr.example.com/app/employees/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
+    }),
+  'question.asked': (decided) =>
+    buildQuestionCard({ escalated: false, facts: questionFacts, key: 'qst-0f8e1c2d3b4a59687766554433221100-asked-wecom', h5Url: 'https://hr.example.com/app/questions/0f8e1c2d-3b4a-5968-7766-554433221100', decided }),
+  'question.escalated': (decided) =>
+    buildQuestionCard({ escalated: true, facts: questionFacts, key: 'qst-0f8e1c2d3b4a59687766554433221100-esc-wecom', h5Url: 'https://hr.example.com/app/questions/0f8e1c2d-3b4a-5968-7766-554433221100', decided }),
 };

@@ -1,7 +1,6 @@
 // Cards to a step's approvers: one card per approver per chat platform where they can be
 // reached, recorded as CardInstance (subject = the step) and queued in the caller's transaction.
 import { buildApprovalRequestCard } from '../../../cards/approval-request-card.ts';
-import type { CardRow } from '../../../cards/card-model.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatDateTime } from '../../domain/dates.ts';
@@ -30,30 +29,37 @@ export interface QueueApprovalCardsOptions {
 
 /** Returns how many cards were queued (approvers without a chat identity get none; they use 待办). */
 export async function queueApprovalCards(deps: ServiceDeps, tx: Tx, o: QueueApprovalCardsOptions): Promise<number> {
-  const { approval, step } = o;
   const identities = await tx.platformIdentity.findMany({
-    where: { employeeId: { in: step.approverIds }, platform: { in: deps.chatPlatforms } },
+    where: { employeeId: { in: o.step.approverIds }, platform: { in: deps.chatPlatforms } },
     orderBy: [{ employeeId: 'asc' }, { platform: 'asc' }],
   });
-  const due = stepDue(step);
-  const summary: CardRow[] = parseSummary(approval.summary);
-  let queued = 0;
   for (const identity of identities) {
-    const card = buildApprovalRequestCard({
-      facts: {
-        title: approval.title, submitterName: o.submitterName, summary,
-        step: `第${step.index + 1}步/共${o.stepCount}步 ${step.name}`, due: formatDateTime(deps.businessTz, due), escalated: step.level > 0,
-      },
-      key: approvalCardKey(step.id, step.level, identity.employeeId, identity.platform),
-      h5Url: `${deps.publicBaseUrl}/app/todo/${approval.id}`,
-    });
-    const recipients = [{ userId: identity.userId, employeeId: identity.employeeId }];
-    await tx.cardInstance.create({
-      data: { cardKey: card.key, platform: identity.platform, type: card.type, subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, recipients: toJsonColumn(recipients), model: toJsonColumn(card) },
-    });
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform: identity.platform, recipients: [identity.userId], payload: { kind: 'card', card } });
-    await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform: identity.platform, recipients: [identity.userId] } }, { type: 'employee', id: o.subjectEmployeeId });
-    queued++;
+    await queueApprovalCard(deps, tx, { ...o, identity, key: approvalCardKey(o.step.id, o.step.level, identity.employeeId, identity.platform) });
   }
-  return queued;
+  return identities.length;
+}
+
+/**
+ * One approver's card on one platform, recorded as CardInstance (subject = the step) so its
+ * 同意/驳回 reach decideApprovalFromCard. Also used by the bot's 「待办」 to send it again under a new key.
+ */
+export async function queueApprovalCard(
+  deps: ServiceDeps, tx: Tx,
+  o: QueueApprovalCardsOptions & { identity: { employeeId: string; platform: Platform; userId: string }; key: string },
+): Promise<void> {
+  const { approval, step, identity } = o;
+  const card = buildApprovalRequestCard({
+    facts: {
+      title: approval.title, submitterName: o.submitterName, summary: parseSummary(approval.summary),
+      step: `第${step.index + 1}步/共${o.stepCount}步 ${step.name}`, due: formatDateTime(deps.businessTz, stepDue(step)), escalated: step.level > 0,
+    },
+    key: o.key,
+    h5Url: `${deps.publicBaseUrl}/app/todo/${approval.id}`,
+  });
+  const recipients = [{ userId: identity.userId, employeeId: identity.employeeId }];
+  await tx.cardInstance.create({
+    data: { cardKey: card.key, platform: identity.platform, type: card.type, subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, recipients: toJsonColumn(recipients), model: toJsonColumn(card) },
+  });
+  await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform: identity.platform, recipients: [identity.userId], payload: { kind: 'card', card } });
+  await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform: identity.platform, recipients: [identity.userId] } }, { type: 'employee', id: o.subjectEmployeeId });
 }

@@ -1,27 +1,41 @@
-// Bot commands in a 1:1 chat. "待办" lists the cards waiting for the person; anything else gets
-// the help text, so nobody is left without an answer.
+// Bot commands in a 1:1 chat (docs/bot.md). The answer goes back out of band: the router acks
+// the platform first, then this runs and queues cards or a text through the outbox. Anything
+// not understood gets the list of commands, so nobody is left without an answer.
 import type { Actor } from '../../domain/actor.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
+import { answerEmployeeQuery } from '../bot/answer-employee-query.ts';
+import { answerMyStatement } from '../bot/answer-my-statement.ts';
+import { answerQuestionText } from '../bot/answer-question-text.ts';
+import { answerTodoCommand } from '../bot/answer-todo-command.ts';
+import { helpText } from '../bot/help-text.ts';
 import type { ServiceDeps } from '../deps.ts';
 
-const HELP = [
-  '社保哨兵可以：',
-  '· 发送「待办」：查看等你处理的卡片',
-  '· 发送「帮助」：查看本说明',
-  '到岗确认、增员提醒等会以卡片推送给你，点卡片上的按钮即可处理。',
-].join('\n');
+export interface TextCommand {
+  platform: Platform;
+  platformUserId: string;
+  /** The chat delivery: the cards answered with are keyed by it, so a redelivery sends nothing twice. */
+  deliveryId: string;
+  text: string;
+  actor: Actor | undefined;
+}
 
-export async function answerTextCommand(
-  deps: ServiceDeps,
-  opts: { platform: Platform; platformUserId: string; text: string; actor: Actor | undefined },
-): Promise<{ text: string }> {
-  if (!opts.actor) return { text: '你的账号尚未关联员工档案，请联系人事在名册中填写你的账号。' };
-  if (opts.text.trim() !== '待办') return { text: HELP };
-  const open = await deps.db.$queryRaw<{ title: string }[]>`
-    SELECT model->>'title' AS title FROM "CardInstance"
-     WHERE platform = ${opts.platform}::"Platform" AND state = 'OPEN'
-       AND recipients @> ${JSON.stringify([{ userId: opts.platformUserId }])}::jsonb
-     ORDER BY "createdAt" LIMIT 20`;
-  if (open.length === 0) return { text: `${opts.actor.name}，你目前没有待处理的卡片。` };
-  return { text: [`${opts.actor.name}，你有 ${open.length} 张待处理的卡片：`, ...open.map((c, i) => `${i + 1}. ${c.title}`)].join('\n') };
+/**
+ * @example
+ *   await answerTextCommand(deps, { platform: 'wecom', platformUserId: 'wanghr', deliveryId: 'msg-1', text: '待办', actor })
+ */
+export async function answerTextCommand(deps: ServiceDeps, o: TextCommand): Promise<{ text: string } | void> {
+  if (!o.actor) return { text: '你的账号尚未关联员工档案，请联系人事在名册中填写你的账号。' };
+  const actor = o.actor;
+  const text = o.text.trim();
+  if (text === '待办' || text === '我的待办') {
+    await answerTodoCommand(deps, { actor, platform: o.platform, platformUserId: o.platformUserId, deliveryId: o.deliveryId });
+    return;
+  }
+  if (text === '帮助' || text === '?' || text === '？') return { text: helpText(actor) };
+  if (text === '我的社保') return answerMyStatement(deps, { actor });
+  const question = await answerQuestionText(deps, { actor, text, channel: o.platform });
+  if (question) return question;
+  const status = await answerEmployeeQuery(deps, { actor, platform: o.platform, platformUserId: o.platformUserId, text, deliveryId: o.deliveryId });
+  if (status) return status;
+  return { text: `没有听懂你的意思。${helpText(actor)}` };
 }
