@@ -28,11 +28,12 @@ async function session(roles: Role[]) {
 }
 
 const written = async () => ({ evidence: await t.db.evidenceEntry.count(), audit: await t.db.auditEvent.count({ where: { type: 'money.document_issued' } }) });
-const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+const postBinary = (path: string, headers: Record<string, string>, send: object) =>
+  request.post(path).set(headers).send(send).buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
 
 beforeAll(async () => {
   as.manager = await session(['HR_MANAGER']);
@@ -48,7 +49,7 @@ const body = { from: '2025-05', to: '2025-07', payOn: '2025-09-10' };
 describe('POST /api/v1/calc/back-pay/documents', () => {
   it.each(['declaration', 'letter', 'cross-year'] as const)('lets HR generate the %s as a PDF ledgered under the employee', async (kind) => {
     const before = await written();
-    const r = await request.post('/api/v1/calc/back-pay/documents').set(as.specialist!).send({ employeeId, ...body, kind, reason: '入职时未及时增员' }).buffer(true).parse(binary);
+    const r = await postBinary('/api/v1/calc/back-pay/documents', as.specialist!, { employeeId, ...body, kind, reason: '入职时未及时增员' });
     expect(r.status, r.body.toString()).toBe(201);
     expect(r.headers['content-type']).toBe('application/pdf');
     expect(r.headers['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''/);
@@ -84,7 +85,7 @@ describe('POST /api/v1/calc/back-pay/documents', () => {
     [{ employeeId: 'EMPLOYEE', ...body, from: '2024-12', kind: 'letter' }, '2024-12 没有示例市的社保政策'],
   ])('refuses %j with a Chinese 4xx and writes nothing', async (input, message) => {
     const before = await written();
-    const send = input.employeeId === 'EMPLOYEE' ? { ...input, employeeId } : input;
+    const send = 'employeeId' in input && input.employeeId === 'EMPLOYEE' ? { ...input, employeeId } : input;
     const r = await request.post('/api/v1/calc/back-pay/documents').set(as.specialist!).send(send);
     expect([400, 404]).toContain(r.status);
     expect(r.body.error.message).toContain(message);
