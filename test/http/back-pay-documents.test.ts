@@ -1,6 +1,7 @@
 // The back-pay documents over HTTP: HR generates each kind as a PDF that lands in the employee's
 // evidence ledger with an audit event; finance and employees are refused; malformed input gets a
 // Chinese 400; neither writes anything.
+import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/generated/prisma/enums.ts';
@@ -95,5 +96,35 @@ describe('POST /api/v1/calc/back-pay/documents', () => {
   it('is in the OpenAPI document', async () => {
     const doc = (await request.get('/api/v1/openapi.json')).body;
     expect(doc.paths['/calc/back-pay/documents'].post.requestBody.content['application/json'].schema.properties.kind.enum).toEqual(['declaration', 'letter', 'cross-year']);
+  });
+});
+
+describe('POST /api/v1/calc/back-pay/xlsx', () => {
+  it('streams the table to finance as a workbook with numbers in yuan and dates as dates', async () => {
+    const input = { city: '示例市', wageFen: 500000, from: '2025-05', to: '2025-06', payOn: '2025-09-10' };
+    const json = (await request.post('/api/v1/calc/back-pay').set(as.finance!).send(input)).body;
+    const r = await postBinary('/api/v1/calc/back-pay/xlsx', as.finance!, input);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.body as Buffer);
+    const ws = wb.getWorksheet('补缴测算')!;
+    expect(String(ws.getRow(2).getCell(1).value)).toMatch(/^政策数据未经核实：/);
+    const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
+    const may = rows.find((row) => row[1] instanceof Date && (row[1] as Date).toISOString().startsWith('2025-05-01'))!;
+    // base 7,460 (floor) as a number; pension 1,193.60 / 596.80 as numbers; due day a date
+    expect(may.slice(2, 5)).toEqual([7460, 1193.6, 596.8]);
+    expect((may.find((v) => v instanceof Date && (v as Date).toISOString().startsWith('2025-05-31')))).toBeTruthy();
+    const grand = rows.find((row) => row[1] === '应缴总额')!;
+    expect(grand[2]).toBe(json.totals.grandTotalFen / 100);
+    expect(ws.getRow(4).getCell(2).numFmt).toBe('#,##0.00');
+  });
+
+  it('refuses malformed input and an employee asking for an ad-hoc wage', async () => {
+    const bad = await request.post('/api/v1/calc/back-pay/xlsx').set(as.finance!).send({ city: '示例市', wageFen: 500000, from: '2025-13', to: '2025-06', payOn: '2025-09-10' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('应为月份');
+    const employee = await request.post('/api/v1/calc/back-pay/xlsx').set(as.employee!).send({ city: '示例市', wageFen: 500000, from: '2025-05', to: '2025-06', payOn: '2025-09-10' });
+    expect(employee.status).toBe(403);
   });
 });
