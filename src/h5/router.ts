@@ -44,6 +44,7 @@ export const pageComponents: PageComponents = {
   team: () => import('./pages/TeamPage.vue'),
   absenceCase: () => import('./pages/AbsenceCasePage.vue'),
   transfers: () => import('./pages/TransfersPage.vue'),
+  calc: () => import('./pages/CalcPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

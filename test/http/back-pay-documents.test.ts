@@ -107,7 +107,7 @@ describe('POST /api/v1/calc/back-pay/xlsx', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(r.body as Buffer);
+    await wb.xlsx.load(Uint8Array.from(r.body as Buffer).buffer);
     const ws = wb.getWorksheet('补缴测算')!;
     expect(String(ws.getRow(2).getCell(1).value)).toMatch(/^政策数据未经核实：/);
     const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
