@@ -41,6 +41,7 @@ import { reconciliationRoutes } from './http/routes/reconciliation-routes.ts';
 import { attendanceRoutes } from './http/routes/attendance-routes.ts';
 import { calendarRoutes } from './http/routes/calendar-routes.ts';
 import { moneyRoutes } from './http/routes/money-routes.ts';
+import { backPayDocumentRoutes } from './http/routes/back-pay-document-routes.ts';
 import { sandboxRoutes } from './http/routes/sandbox-routes.ts';
 import { signatureRoutes } from './http/routes/signature-routes.ts';
 import type { AppState } from './http/state.ts';
@@ -84,6 +85,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...attendanceRoutes(deps.services),
     ...calendarRoutes(deps.services),
     ...moneyRoutes(deps.services),
+    ...backPayDocumentRoutes(deps.services),
     ...evidencePackRoutes(deps.services, { uploadDir: join(deps.env.DATA_DIR, 'uploads') }),
     ...evidenceRoutes(deps.services),
     ...exceptionRoutes(deps.services),

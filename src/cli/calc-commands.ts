@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import { calculateBackPay, type BackPaySubject } from '../services/money/calculate-back-pay.ts';
 import { estimateExposure } from '../services/money/estimate-exposure.ts';
 import { formatBackPay, formatExposure } from './money-format.ts';
+import { writeBackPayPdfs } from './write-back-pay-pdfs.ts';
 import type { CommandContext } from './setup-commands.ts';
 
 const actor = systemActor('cli', '命令行');
@@ -17,7 +18,7 @@ const actor = systemActor('cli', '命令行');
 /** Service error fields → the flag a person typed. */
 const FLAGS: Record<string, string> = { from: '--from', to: '--to', city: '--city', employee: '--employee', wage: '--wage', asOf: '--as-of' };
 
-interface BackPayOpts { employee?: string; city?: string; wage?: string; from?: string; to?: string; payOn?: string; json?: boolean }
+interface BackPayOpts { employee?: string; city?: string; wage?: string; from?: string; to?: string; payOn?: string; json?: boolean; pdf?: string; reason?: string }
 
 /** The subject and range, or the Chinese message naming the first bad argument. */
 export function parseBackPayArgs(o: BackPayOpts): { subject: BackPaySubject; from: string; to: string; payOn: string } | string {
@@ -38,6 +39,9 @@ export function parseBackPayArgs(o: BackPayOpts): { subject: BackPaySubject; fro
   }
   if (o.payOn === undefined) return '--pay-on 未填写：请填写补缴日期，如 --pay-on 2025-06-11';
   if (!isValidDay(o.payOn)) return `--pay-on ${o.payOn} 不是有效的日期：请写成 YYYY-MM-DD，如 2025-06-11`;
+  if (o.pdf !== undefined && o.employee === undefined) return '--pdf 需要 --employee <工号>：文书会存入该员工的证据记录，按工资测算时不能生成';
+  if (o.pdf !== undefined && o.pdf.trim() === '') return '--pdf 不能为空，请填写保存文书的目录，如 --pdf ./文书';
+  if (o.reason !== undefined && (o.reason.trim() === '' || o.reason.length > 200)) return '--reason 应为 1–200 字的补缴原因，如 --reason 入职时未及时增员';
   if ((o.from as string) > (o.to as string)) return `--from ${o.from} 晚于 --to ${o.to}：请调换或改正月份`;
   return { subject, from: o.from as string, to: o.to as string, payOn: o.payOn };
 }
@@ -61,6 +65,8 @@ export function registerCalcCommands(program: Command, ctx: CommandContext): voi
     .option('--to <YYYY-MM>', 'last month')
     .option('--pay-on <YYYY-MM-DD>', 'the day the back-payment is made')
     .option('--json', 'print JSON (amounts in fen)')
+    .option('--pdf <dir>', 'also write 社保补缴申报表, 说明函 and 跨年补缴影响说明 into dir (with --employee; each ledgered under the employee)')
+    .option('--reason <text>', 'why the months were missed, for the 说明函')
     .action(async (opts: BackPayOpts) => {
       const args = parseBackPayArgs(opts);
       if (typeof args === 'string') {
@@ -72,6 +78,10 @@ export function registerCalcCommands(program: Command, ctx: CommandContext): voi
           const r = await calculateBackPay(rt.deps, { actor, ...args });
           ctx.io.out.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : formatBackPay(r));
           if (opts.json) for (const w of r.warnings) ctx.io.err.write(`${w}\n`);
+          if (opts.pdf !== undefined && 'employeeNo' in args.subject) {
+            const paths = await writeBackPayPdfs(rt.deps, { actor, dir: opts.pdf, employee: args.subject, from: args.from, to: args.to, payOn: args.payOn, reason: opts.reason?.trim() ?? null });
+            (opts.json ? ctx.io.err : ctx.io.out).write(paths.map((p) => `已生成：${p}\n`).join(''));
+          }
         } catch (err) {
           refuse(ctx, err);
         }

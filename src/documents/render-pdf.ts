@@ -26,10 +26,17 @@ export interface DocumentSignature {
   timeZone?: string;
 }
 
+/** A table drawn after the facts: fixed column widths (points), one line per cell. */
+export interface DocumentTable {
+  columns: { label: string; width: number; align?: 'left' | 'right' }[];
+  rows: string[][];
+}
+
 export interface DocumentContent {
   title: string;
   paragraphs: string[];
   facts: DocumentFact[];
+  table?: DocumentTable;
   signature?: DocumentSignature;
   footer?: string;
   /** The document's date (PDF CreationDate) when unsigned; a signed document uses signedAt. */
@@ -85,6 +92,19 @@ class Writer {
     const page = this.ensure(height);
     this.y -= draw(page, this.y);
   }
+  /** One table row; a page break repeats nothing, so callers keep rows self-explanatory. */
+  cells(cells: { text: string; width: number; align?: 'left' | 'right' }[], size: number, color = INK): void {
+    const lineHeight = size * 1.7;
+    const page = this.ensure(lineHeight);
+    let x = MARGIN;
+    for (const c of cells) {
+      const text = printable(c.text);
+      const dx = c.align === 'right' ? c.width - 4 - this.font.widthOfTextAtSize(text, size) : 0;
+      page.drawText(text, { x: x + dx, y: this.y - size, size, font: this.font, color });
+      x += c.width;
+    }
+    this.y -= lineHeight;
+  }
   rule(): void {
     const page = this.ensure(12);
     page.drawLine({ start: { x: MARGIN, y: this.y - 4 }, end: { x: A4.width - MARGIN, y: this.y - 4 }, thickness: 0.5, color: MUTED });
@@ -112,6 +132,7 @@ export async function renderDocumentPdf(content: DocumentContent): Promise<Buffe
   w.text(content.title, { size: 18, center: true, gap: 12 });
   for (const fact of content.facts) w.text(`${fact.label}：${fact.value}`, { size: 10.5, gap: 1 });
   if (content.facts.length > 0) w.rule();
+  if (content.table) drawTable(w, content.table);
   for (const paragraph of content.paragraphs) w.text(paragraph, { gap: 8 });
   if (content.signature) await drawSignature(doc, w, content.signature);
 
@@ -122,6 +143,12 @@ export async function renderDocumentPdf(content: DocumentContent): Promise<Buffe
     page.drawText(text, { x: (A4.width - font.widthOfTextAtSize(text, size)) / 2, y: MARGIN / 2, size, font, color: MUTED });
   });
   return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+function drawTable(w: Writer, t: DocumentTable): void {
+  w.cells(t.columns.map((c) => ({ text: c.label, width: c.width, align: c.align })), 8.5, MUTED);
+  for (const row of t.rows) w.cells(t.columns.map((c, i) => ({ text: row[i] ?? '', width: c.width, align: c.align })), 8.5);
+  w.rule();
 }
 
 async function drawSignature(doc: PDFDocument, w: Writer, s: DocumentSignature): Promise<void> {

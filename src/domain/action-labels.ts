@@ -32,6 +32,7 @@ export const actionLabels: Record<Action, string> = {
   'exit.manage': '办理离职流程',
   'transfer.manage': '办理养老保险关系转移接续',
   'question.answer': '答复员工的社保咨询和投诉',
+  'money.document': '生成社保补缴文书',
   'exit.read': '查看离职流程',
   'resignation.request': '提交离职申请',
   'attendance.clock_in': '打卡',

@@ -70,6 +70,8 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exit.channel_recorded'), data: z.object({ processId: z.string(), notice: z.string(), channel: z.enum(['sms', 'ems', 'other']), reference: z.string(), sentOn: z.string(), deliveredOn: z.string().optional() }) }),
   // Company rules (劳动合同法 第四条) and the company's written answer to the union (第四十三条).
   // A city policy file imported (src/services/policies/import-policy-file.ts); periods named 「2025-07 起」.
+  // A back-pay document (社保补缴申报表 / 说明函 / 跨年补缴影响说明) generated and ledgered under the employee.
+  z.object({ type: z.literal('money.document_issued'), data: z.object({ kind: z.string(), title: z.string(), from: z.string(), to: z.string(), payOn: z.string(), documentSha256: z.string(), verified: z.boolean() }) }),
   z.object({ type: z.literal('policy.imported'), data: z.object({ city: z.string(), added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: z.number().int() }) }),
   z.object({ type: z.literal('company_rule.stored'), data: z.object({ ruleId: z.string(), kind: z.string(), version: z.number().int(), title: z.string(), adoptedOn: z.string(), adoptionMethod: z.string(), documentSha256: z.string(), minutesSha256: z.string(), supersedes: z.string().optional() }) }),
   z.object({ type: z.literal('exit.union_answered'), data: z.object({ processId: z.string(), answeredOn: z.string(), answer: z.string() }) }),

@@ -75,6 +75,8 @@ export type Action =
   | 'policy.manage'
   /** See back-pay and exposure amounts: anyone's for HR and finance, one's own for an employee. */
   | 'money.read'
+  /** Generate the back-pay documents (申报表, 说明函, 跨年补缴影响说明), each ledgered under the employee. */
+  | 'money.document'
   /** Track cross-region pension transfers (国办发〔2009〕66号): start a case, record its steps. */
   | 'transfer.manage'
   /** Read and answer employees' 社保咨询 / 投诉 (社会保险法 第六十条、第八十二条). */
@@ -121,6 +123,7 @@ const HR: Partial<Record<Action, Scope>> = {
   'company_rule.manage': 'all',
   'transfer.manage': 'all',
   'question.answer': 'all',
+  'money.document': 'all',
 };
 const OWN_DOCUMENTS = { 'proof.upload': 'self', 'proof.read': 'self', 'signature.read': 'self', 'exception.request': 'self', 'exception.read': 'self', 'evidence.export': 'self', 'exit.read': 'self', 'resignation.request': 'self' } as const;
 const OWN_ATTENDANCE = { 'attendance.clock_in': 'self', 'attendance.read': 'self' } as const;

@@ -57,6 +57,27 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
   return data as T;
 }
 
+/**
+ * A POST answered with a file (PDF, Excel): saved by the browser under the server's file name;
+ * errors as for api().
+ * @example await download('/calc/back-pay/xlsx', body);
+ */
+export async function download(path: string, body: unknown): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(`${API_PREFIX}${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', ...csrfHeader() }, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
+  }
+  if (!res.ok) throw toApiError(res.status, await res.json().catch(() => null));
+  const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'download');
+  const url = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
+
 /** The session's CSRF token, set by the server beside the session cookie. */
 function csrfHeader(): Record<string, string> {
   const token = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`))?.slice(CSRF_COOKIE.length + 1);

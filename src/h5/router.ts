@@ -46,6 +46,7 @@ export const pageComponents: PageComponents = {
   transfers: () => import('./pages/TransfersPage.vue'),
   questions: () => import('./pages/QuestionsPage.vue'),
   questionDetail: () => import('./pages/QuestionDetailPage.vue'),
+  calc: () => import('./pages/CalcPage.vue'),
 };
 
 export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents);

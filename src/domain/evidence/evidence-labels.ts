@@ -8,6 +8,7 @@ export const evidenceEntryLabels: Readonly<Record<string, string>> = {
   'insurance_exception.lapsed': '社保例外失效',
   'exit.document': '离职文书',
   'transfer.application': '养老保险关系转移接续申请表',
+  'money.document': '社保补缴文书',
   document: '文件',
 };
 

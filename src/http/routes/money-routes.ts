@@ -6,16 +6,16 @@ import { isValidMonth } from '../../domain/money/months.ts';
 import { policyFileSchema } from '../../domain/policy/policy-file-schema.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { day } from '../../services/employees/employee-input.ts';
-import { calculateBackPay } from '../../services/money/calculate-back-pay.ts';
+import { calculateBackPay, type BackPaySubject } from '../../services/money/calculate-back-pay.ts';
 import { estimateExposure } from '../../services/money/estimate-exposure.ts';
 import { importPolicyFile } from '../../services/policies/import-policy-file.ts';
 import { listPolicies } from '../../services/policies/list-policies.ts';
 import { defineRoute } from '../api-route.ts';
 
-const month = z.string().refine(isValidMonth, { message: '应为月份，写成 2025-05 这样' });
+export const month = z.string().refine(isValidMonth, { message: '应为月份，写成 2025-05 这样' });
 const employeeId = z.uuid({ message: '员工编号格式不正确，请从列表重新选择' });
 
-const backPayBody = z
+export const backPayBody = z
   .object({
     employeeId: employeeId.optional(),
     city: z.string().trim().min(1).max(20).optional(),
@@ -28,6 +28,10 @@ const backPayBody = z
   .refine((b) => (b.employeeId !== undefined) !== (b.city !== undefined || b.wageFen !== undefined), { message: '请选择一名员工，或填写参保城市和月工资，二者选一', path: ['employeeId'] })
   .refine((b) => b.employeeId !== undefined || (b.city !== undefined && b.wageFen !== undefined), { message: '按工资测算时请同时填写参保城市和月工资（分）', path: ['wageFen'] });
 
+/** The employee, or the ad-hoc city and wage, of a parsed back-pay body. */
+export const backPaySubject = (body: z.output<typeof backPayBody>): BackPaySubject =>
+  body.employeeId !== undefined ? { employeeId: body.employeeId } : { city: body.city as string, wageFen: body.wageFen as number };
+
 const exposureQuery = z.object({ employeeId, asOf: day.optional() }).strict();
 const policyQuery = z.object({ city: z.string().trim().min(1).max(20).optional() }).strict();
 
@@ -39,8 +43,7 @@ export function moneyRoutes(deps: ServiceDeps) {
       summary: 'Contributions per month, type and side, due days, late days and late fees for a range of months paid on payOn: for an employee (wage and city from the roster) or an ad-hoc city and wageFen. Amounts in fen; warnings say when the policy data is unverified',
       roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN: anyone (ad-hoc wage too); EMPLOYEE: self',
       handler: ({ actor, body }) => {
-        const subject = body.employeeId !== undefined ? { employeeId: body.employeeId } : { city: body.city as string, wageFen: body.wageFen as number };
-        return calculateBackPay(deps, { actor, subject, from: body.from, to: body.to, payOn: body.payOn });
+        return calculateBackPay(deps, { actor, subject: backPaySubject(body), from: body.from, to: body.to, payOn: body.payOn });
       },
     }),
     defineRoute({

@@ -9,6 +9,7 @@ import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 import { applyReconciliationTasks } from './apply-reconciliation-tasks.ts';
 import { findBaseMismatches } from './find-base-mismatches.ts';
 import { findInsuranceGaps } from './find-insurance-gaps.ts';
+import { estimateTaskMoney } from './estimate-task-money.ts';
 import { findTaskOwner } from './find-task-owner.ts';
 import { readWageTolerance } from './read-wage-tolerance.ts';
 import { RECONCILIATION_KINDS, type ReconciliationKind } from './reconciliation-kinds.ts';
@@ -45,7 +46,9 @@ export async function reconcileContributions(deps: ServiceDeps, opts: ReconcileC
   if (!month) return { month: null, found, opened: 0, closed: 0, cardsQueued: 0 };
   const bounds = monthBounds(month);
   const tolerance = await readWageTolerance(deps.db);
-  const mismatches = [...(await findInsuranceGaps(deps.db, bounds)), ...(await findBaseMismatches(deps.db, bounds, tolerance))];
+  const detected = [...(await findInsuranceGaps(deps.db, bounds)), ...(await findBaseMismatches(deps.db, bounds, tolerance))];
+  // The tasks that cost money carry the calculator's estimate as if paid on the run day.
+  const mismatches = await estimateTaskMoney(deps.db, detected, { month, payOn: opts.asOf });
   for (const m of mismatches) found[m.kind]++;
   const ownerId = await findTaskOwner(deps.db);
   const recipients = await findHrRecipients(deps.db, deps.chatPlatforms);
