@@ -10,7 +10,8 @@ import { defineRoute } from '../api-route.ts';
 
 const month = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, '月份应写成 2026-01 这样的年月');
 const dashboardQuery = z.object({
-  month,
+  /** Left out: the current month (Asia/Shanghai). */
+  month: month.optional(),
   departmentId: z.uuid('部门编号不对，请从部门列表中选择').optional(),
 }).strict();
 
@@ -18,9 +19,9 @@ export function dashboardRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
       method: 'get', path: '/dashboard', tag: 'kpi', query: dashboardQuery,
-      summary: 'The compliance dashboard of a month (YYYY-MM, not in the future) for a department with its sub-departments (all when departmentId is left out): figures with the change from the previous month, the 12-month trend of timeliness and coverage, the per-department table and the KPI score. Amounts (back-pay) are null except for HR_MANAGER, FINANCE and ADMIN. Definitions: docs/dashboard.md',
+      summary: 'The compliance dashboard of a month (YYYY-MM, not in the future; left out: the current month) for a department with its sub-departments (all when departmentId is left out): figures with the change from the previous month, the 12-month trend of timeliness and coverage, the per-department table and the KPI score. Amounts (back-pay) are null except for HR_MANAGER, FINANCE and ADMIN. Definitions: docs/dashboard.md',
       roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN',
-      handler: ({ actor, query }) => getDashboard(deps, { actor, month: query.month, departmentId: query.departmentId ?? null }),
+      handler: ({ actor, query }) => getDashboard(deps, { actor, month: query.month ?? null, departmentId: query.departmentId ?? null }),
     }),
     defineRoute({
       method: 'get', path: '/settings/kpi-scoring', tag: 'settings', roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN',

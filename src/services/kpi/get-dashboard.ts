@@ -26,23 +26,24 @@ const TREND_MONTHS = 12;
 const COMPLAINTS_NOTE = '员工社保投诉尚未在系统中登记，暂不扣分';
 
 /** @example await getDashboard(deps, { actor, month: '2026-11', departmentId: null }) */
-export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now' | 'businessTz'>, o: { actor: Actor; month: string; departmentId: string | null }): Promise<Dashboard> {
+export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now' | 'businessTz'>, o: { actor: Actor; month: string | null; departmentId: string | null }): Promise<Dashboard> {
   authorize(o.actor, 'kpi.read');
   const today = dayIn(deps.businessTz, deps.now());
-  if (o.month > today.slice(0, 7)) throw new AppError('bad_request', `${o.month} 还没有到，请选择本月（${today.slice(0, 7)}）或以前的月份`);
+  const month = o.month ?? today.slice(0, 7);
+  if (month > today.slice(0, 7)) throw new AppError('bad_request', `${month} 还没有到，请选择本月（${today.slice(0, 7)}）或以前的月份`);
   const amountsVisible = scopeOf(o.actor, 'kpi.readAmounts') !== undefined;
   const settings = await loadEnrolmentSettings(deps.db);
-  const previousMonth = shiftKpiMonth(o.month, -1);
+  const previousMonth = shiftKpiMonth(month, -1);
   const scope = { actor: o.actor, departmentId: o.departmentId, today, settings };
   const [current, previous, trend, rules] = await Promise.all([
-    computeMonthKpis(deps, { ...scope, month: o.month }),
+    computeMonthKpis(deps, { ...scope, month }),
     computeMonthKpis(deps, { ...scope, month: previousMonth }),
-    computeKpiTrend(deps.db, settings, { departmentId: o.departmentId, month: o.month, months: TREND_MONTHS, today }),
+    computeKpiTrend(deps.db, settings, { departmentId: o.departmentId, month, months: TREND_MONTHS, today }),
     getKpiScoring(deps, { actor: o.actor }),
   ]);
   const c = current.total.counts;
   return {
-    month: o.month,
+    month,
     previousMonth,
     snapshotDay: current.month.snapshotDay,
     department: o.departmentId ? { id: o.departmentId, name: current.total.name } : null,
