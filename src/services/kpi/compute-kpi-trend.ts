@@ -1,6 +1,7 @@
 // Timeliness and coverage of the last `months` months up to `month`, for a department and its
 // sub-departments, in two set-based queries (one over the deadline months, one over the month-end
 // snapshots). Same definitions as the month's figures (src/domain/kpi/kpi-counts.ts).
+import type { DashboardTrendPoint } from '../../domain/kpi/dashboard-types.ts';
 import { deriveKpiFigures } from '../../domain/kpi/kpi-figures.ts';
 import { emptyKpiCounts } from '../../domain/kpi/kpi-counts.ts';
 import { kpiMonth, shiftKpiMonth } from '../../domain/kpi/kpi-month.ts';
@@ -10,15 +11,8 @@ import type { EnrolmentSettings } from '../enrolment/load-enrolment-settings.ts'
 import { countCoverage } from './count-coverage.ts';
 import { countEnrolmentCohorts } from './count-enrolment-cohorts.ts';
 
-export interface KpiTrendPoint {
-  month: string;
-  deadlineHires: number;
-  enrolledOnTime: number;
-  timelinessPct: number | null;
-  activeEmployees: number;
-  coveredEmployees: number;
-  coveragePct: number | null;
-}
+/** One month of the trend: the dashboard's own type (src/domain/kpi/dashboard-types.ts). */
+export type KpiTrendPoint = DashboardTrendPoint;
 
 /** @example await computeKpiTrend(db, settings, { departmentId: null, month: '2026-11', months: 12, today: '2026-12-07' }) */
 export async function computeKpiTrend(db: Db, settings: Pick<EnrolmentSettings, 'rules' | 'calendar'>, o: { departmentId: string | null; month: string; months: number; today: string }): Promise<KpiTrendPoint[]> {
