@@ -2,6 +2,7 @@
 // 华东组, 集团 → 技术部. Every figure the tests expect is worked out next to the hire it comes from.
 import type { TestDb } from '../helpers/test-db.ts';
 import { makeEmployee } from '../helpers/factories.ts';
+import { storeNationalDefaultPolicy, TEST_CITY } from '../helpers/national-default-policy.ts';
 
 const at = (iso: string) => new Date(`${iso}T04:00:00Z`);
 
@@ -11,8 +12,10 @@ export async function seedKpiRoster(t: TestDb) {
   await t.db.department.create({ data: { name: '华东组', parentId: sales.id } });
   const tech = await t.db.department.create({ data: { name: '技术部', parentId: group.id } });
   const hire = (department: string, startDate: string, more: Record<string, unknown> = {}) => makeEmployee(t.deps, { department, startDate, ...more });
-  // A: start 10-02, day 30 = 11-01 (Sunday) → deadline 11-02 (the 1st rolled forward); enrolled 11-02: on time, 31 days, back-pay (Oct paid in Nov).
-  const a = await hire('华东组', '2026-10-02', { enrolledOn: '2026-11-02' });
+  // A: start 10-02, day 30 = 11-01 (Sunday) → deadline 11-02 (the 1st rolled forward); enrolled 11-02: on time, 31 days, back-pay (Oct paid in Nov),
+  // priced at the national default rates on a wage of ¥10,000.00: 34.2 % of 1,000,000 fen = 342,000 fen plus the late fee.
+  await storeNationalDefaultPolicy(t.db);
+  const a = await hire('华东组', '2026-10-02', { enrolledOn: '2026-11-02', insuredCity: TEST_CITY, monthlyWage: 1_000_000 });
   // B: start 10-20 → deadline 11-19; enrolled 11-20: late, 31 days, back-pay of October.
   const b = await hire('销售部', '2026-10-20', { enrolledOn: '2026-11-20' });
   // C: start 10-31 → 11-30 (Monday); never enrolled: late.

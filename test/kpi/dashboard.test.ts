@@ -2,9 +2,11 @@
 // below is worked out by hand from the hires listed in the kit.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../src/domain/kpi/dashboard-types.ts';
+import { backPay } from '../../src/domain/money/back-pay.ts';
 import { createSession } from '../../src/services/sessions/create-session.ts';
 import { makeActor } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
+import { nationalDefaultPeriod, TEST_CITY } from '../helpers/national-default-policy.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { seedKpiRoster } from './dashboard-kit.ts';
 
@@ -49,7 +51,10 @@ describe('GET /api/v1/dashboard', () => {
     expect(figure(d, 'exitTasksOverdue')).toMatchObject({ value: 1 });
     expect(d.reconciliationByKind).toEqual([{ kind: 'active_not_insured', label: '在职未参保', total: 2, open: 1 }]);
     // Back-pay in November: A and B (October paid late); this year also J (September, paid in October).
-    expect(d.backPay).toMatchObject({ events: 2, months: 2, eventsThisYear: 3, amountFen: 0, amountText: '¥0.00', unpriced: 2 });
+    const priced = backPay({ city: TEST_CITY, periods: [nationalDefaultPeriod()], wageFen: 1_000_000, from: '2026-10', to: '2026-10', payOn: '2026-11-02' }).totals.grandTotalFen;
+    expect(priced).toBeGreaterThan(342_000);
+    expect(d.backPay).toMatchObject({ events: 2, months: 2, eventsThisYear: 3, amountFen: priced, unpriced: 1 });
+    expect(d.departments.find((r) => r.name === '销售部')?.backPayFen).toBe(priced);
   });
 
   it('splits the figures per department, a sub-department counted in its parent, and the totals are their sums', async () => {
@@ -89,7 +94,7 @@ describe('GET /api/v1/dashboard', () => {
   });
 
   it('shows amounts to HR managers and finance only', async () => {
-    expect((await dashboard('finance', 'month=2026-11')).backPay.amountFen).toBe(0);
+    expect((await dashboard('finance', 'month=2026-11')).backPay.amountFen).toBeGreaterThan(342_000);
     const specialist = await dashboard('specialist', 'month=2026-11');
     expect(specialist).toMatchObject({ amountsVisible: false, backPay: { amountFen: null, amountText: null } });
     expect(specialist.departments.every((r) => r.backPayFen === null)).toBe(true);
