@@ -21,6 +21,7 @@ import { requestContext } from './http/request-context.ts';
 import { approvalRoutes } from './http/routes/approval-routes.ts';
 import { auditRoutes } from './http/routes/audit-routes.ts';
 import { contributionRoutes } from './http/routes/contribution-routes.ts';
+import { dashboardRoutes } from './http/routes/dashboard-routes.ts';
 import { privacyRoutes } from './http/routes/privacy-routes.ts';
 import { employeeRoutes } from './http/routes/employee-routes.ts';
 import { exceptionRoutes } from './http/routes/exception-routes.ts';
@@ -77,6 +78,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...enrolmentRoutes(deps.services),
     ...importRoutes(deps.services),
     ...contributionRoutes(deps.services),
+    ...dashboardRoutes(deps.services),
     ...privacyRoutes(deps.services),
     ...auditRoutes(deps.services),
     ...approvalRoutes(deps.services),

@@ -18,6 +18,8 @@ export const actionLabels: Record<Action, string> = {
   'contribution.import': '导入社保缴费数据',
   'contribution.read': '查看社保缴费记录',
   'kpi.read': '查看合规指标',
+  'kpi.readAmounts': '查看合规看板上的金额',
+  'kpi.configure': '设置考核扣分规则',
   'enrolment.record': '登记社保增员',
   'approval.readAll': '查看全部审批',
   'proof.upload': '上传证明材料',

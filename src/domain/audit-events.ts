@@ -37,6 +37,8 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('privacy.notice_acknowledged'), data: z.object({ version: z.number().int() }) }),
   // 个人信息保护法 第十九条、第四十七条: retention periods and what the data-retention job deleted.
   z.object({ type: z.literal('retention.settings_changed'), data: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
+  // The company's KPI scoring rules (targets and points) as changed by an HR manager.
+  z.object({ type: z.literal('kpi.scoring_changed'), data: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
   z.object({ type: z.literal('retention.file_deleted'), data: z.object({ sha256: z.string(), recordType: z.string(), employeeId: z.string().nullable(), reason: z.string() }) }),
   z.object({ type: z.literal('retention.locations_cleared'), data: z.object({ records: z.number().int(), before: z.string() }) }),
   // 《个人信息保护法》第五十一条: HR reading someone else's proof (sensitive personal data) leaves a trace.

@@ -35,6 +35,7 @@ export const pageComponents: PageComponents = {
   privacy: () => import('./pages/PrivacyPage.vue'),
   home: () => import('./pages/HomePage.vue'),
   workbench: () => import('./pages/WorkbenchPage.vue'),
+  dashboard: () => import('./pages/DashboardPage.vue'),
   pendingEnrolments: () => import('./pages/PendingEnrolmentsPage.vue'),
   exceptionQueue: () => import('./pages/ExceptionQueuePage.vue'),
   absences: () => import('./pages/AbsencesPage.vue'),
