@@ -4,6 +4,7 @@ import type Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../domain/actor.ts';
+import { authorize, type Action } from '../domain/permissions.ts';
 import { requireActor } from './authenticate.ts';
 import type { AppContext, AppState } from './state.ts';
 
@@ -18,6 +19,12 @@ export interface ApiRoute<P extends Schema = Schema, Q extends Schema = Schema, 
   tag: string;
   /** Which roles may call it, as stated in domain/permissions.ts. */
   roles: string;
+  /**
+   * The permission-table entry every caller needs (domain/permissions.ts). Checked before the
+   * upload, the query and the body are read, so a role without it gets 403 whatever it sends.
+   * Routes open to everyone for their own records leave it out; their services check the scope.
+   */
+  action?: Action;
   /** false for routes that work without a caller (login, docs). */
   auth?: boolean;
   params?: P;
@@ -43,7 +50,11 @@ export function defineRoute<P extends Schema, Q extends Schema, B extends Schema
 
 export function mountRoutes(router: Router<AppState>, routes: ApiRoute[]): void {
   for (const route of routes) {
-    router[route.method](route.path, ...(route.middleware ?? []), async (ctx) => {
+    const gate: Middleware<AppState> = async (ctx, next) => {
+      if (route.action) authorize(requireActor(ctx), route.action);
+      await next();
+    };
+    router[route.method](route.path, gate, ...(route.middleware ?? []), async (ctx) => {
       const params = route.params ? route.params.parse(ctx.params) : undefined;
       const query = route.query ? route.query.parse(ctx.query) : undefined;
       const body = route.body ? route.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined;

@@ -21,7 +21,8 @@ export function openApiDocument(routes: ApiRoute[], serverUrl: string) {
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.summary,
-      description: `Roles: ${r.roles}`,
+      description: `Roles: ${r.roles}${r.action ? ` (permission ${r.action})` : ''}`,
+      ...(r.action && { 'x-permission': r.action }),
       tags: [r.tag],
       ...(r.auth !== false && { security: [{ adminToken: [] }, { session: [] }] }),
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],

@@ -64,13 +64,13 @@ export function attendanceRoutes(deps: ServiceDeps) {
       handler: () => listWorkSites(deps),
     }),
     defineRoute({
-      method: 'post', path: '/work-sites', tag: 'attendance', body: siteBody, status: 201,
+      method: 'post', path: '/work-sites', action: 'worksite.manage', tag: 'attendance', body: siteBody, status: 201,
       summary: 'Create a work site; a GCJ-02 centre (from a Chinese map app) is converted to WGS-84',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, body }) => saveWorkSite(deps, { actor, input: body }),
     }),
     defineRoute({
-      method: 'put', path: '/work-sites/:id', tag: 'attendance', params: siteParams, body: siteBody,
+      method: 'put', path: '/work-sites/:id', action: 'worksite.manage', tag: 'attendance', params: siteParams, body: siteBody,
       summary: 'Replace a work site (centre, radius, active)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => saveWorkSite(deps, { actor, id: params.id, input: body }),

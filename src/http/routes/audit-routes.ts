@@ -19,7 +19,7 @@ const auditQuery = z
 export function auditRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'get', path: '/audit-events', tag: 'audit', query: auditQuery,
+      method: 'get', path: '/audit-events', action: 'audit.list', tag: 'audit', query: auditQuery,
       summary: 'Audit log, newest first, with filters and keyset paging (nextBefore)', roles: 'HR_MANAGER, ADMIN',
       handler: ({ actor, query }) =>
         listAuditEvents(deps, {

@@ -45,31 +45,31 @@ const decisionBody = z.object({ decision: z.enum(['contacted', 'unreachable'], {
 export function calendarRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'get', path: '/calendar/overrides', tag: 'calendar', query: yearQuery,
+      method: 'get', path: '/calendar/overrides', action: 'calendar.manage', tag: 'calendar', query: yearQuery,
       summary: 'The calendar of a year: whether its State Council notice is known (complete), its fixed statutory holidays, and the statutory and company overrides',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, query }) => listCalendarOverrides(deps, { actor, year: query.year }),
     }),
     defineRoute({
-      method: 'put', path: '/calendar/overrides/:day', tag: 'calendar', params: dayParams, body: overrideBody,
+      method: 'put', path: '/calendar/overrides/:day', action: 'calendar.manage', tag: 'calendar', params: dayParams, body: overrideBody,
       summary: 'Make one day a workday or a rest day, with a reason: kind company (site closure, extra working day: attendance only, the default) or statutory (a correction of the State Council calendar: moves legal deadlines)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => setCalendarOverride(deps, { actor, day: params.day, ...body }),
     }),
     defineRoute({
-      method: 'delete', path: '/calendar/overrides/:day', tag: 'calendar', params: dayParams, query: z.object({ reason, kind: kind.default('company') }),
+      method: 'delete', path: '/calendar/overrides/:day', action: 'calendar.manage', tag: 'calendar', params: dayParams, query: z.object({ reason, kind: kind.default('company') }),
       summary: 'Remove an override: the day follows the statutory calendar again (reason and kind in the query)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, query }) => deleteCalendarOverride(deps, { actor, day: params.day, reason: query.reason, kind: query.kind }),
     }),
     defineRoute({
-      method: 'post', path: '/calendar/notices', tag: 'calendar', body: noticeBody,
+      method: 'post', path: '/calendar/notices', action: 'calendar.manage', tag: 'calendar', body: noticeBody,
       summary: 'Read the State Council holiday notice (全文) into statutory days: dryRun (default) shows the holidays, working weekends and the open deadlines that move; dryRun false applies it in one transaction',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, body }) => importHolidayNotice(deps, { actor, text: body.text, year: body.year, dryRun: body.dryRun }),
     }),
     defineRoute({
-      method: 'post', path: '/leaves', tag: 'calendar', body: leaveBody, status: 201,
+      method: 'post', path: '/leaves', action: 'leave.record', tag: 'calendar', body: leaveBody, status: 201,
       summary: 'Record approved leave of an employee; its days are not counted as absences',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, body }) => recordLeave(deps, { actor, ...body }),

@@ -28,7 +28,7 @@ const fileParams = z.object({ id: z.uuid({ message: '规章制度编号格式不
 export function companyRuleRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'post', path: '/company-rules', tag: 'company-rules', contentType: 'multipart/form-data', body: storeBody, status: 201, roles: HR,
+      method: 'post', path: '/company-rules', action: 'company_rule.manage', tag: 'company-rules', contentType: 'multipart/form-data', body: storeBody, status: 201, roles: HR,
       summary: 'Store a company rule version (劳动合同法 第四条): fields kind, title, article (quoted by the exit notices), adoptedOn, adoptionMethod; files `document` (PDF) and `minutes` (PDF/JPEG/PNG). A new version supersedes the previous one; both files go into the evidence ledger',
       middleware: [receiveRuleFiles()],
       handler: ({ actor, body, ctx }) => storeCompanyRule(deps, { actor, ...body, document: ruleFile(ctx, 'document'), minutes: ruleFile(ctx, 'minutes') }),
@@ -39,7 +39,7 @@ export function companyRuleRoutes(deps: ServiceDeps) {
       handler: ({ actor }) => listCompanyRules(deps, { actor }),
     }),
     defineRoute({
-      method: 'get', path: '/company-rules/:id/acknowledgements', tag: 'company-rules', params: ruleParams, roles: HR,
+      method: 'get', path: '/company-rules/:id/acknowledgements', action: 'company_rule.manage', tag: 'company-rules', params: ruleParams, roles: HR,
       summary: 'Every current employee and whether they signed this rule version (not yet signed first)',
       handler: ({ actor, params }) => listRuleAcknowledgements(deps, { actor, ruleId: params.id }),
     }),

@@ -20,7 +20,7 @@ const readBody = z.object({ month }).strict();
 export function contributionRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'post', path: '/contributions/import', tag: 'contributions', contentType: 'multipart/form-data',
+      method: 'post', path: '/contributions/import', action: 'contribution.import', tag: 'contributions', contentType: 'multipart/form-data',
       summary: 'Import the monthly contribution export (.xlsx or UTF-8 .csv in field `file`, ≤ 10 MB). All or nothing: 422 lists every problem as {row, column, message}',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       middleware: [receiveUpload('contribution.import')],
@@ -43,7 +43,7 @@ export function contributionRoutes(deps: ServiceDeps) {
       handler: ({ actor, body }) => recordStatementRead(deps, { actor, month: body.month }),
     }),
     defineRoute({
-      method: 'get', path: '/statement-notices', tag: 'contributions', query: kpiQuery,
+      method: 'get', path: '/statement-notices', action: 'kpi.read', tag: 'contributions', query: kpiQuery,
       summary: 'Per contribution month (from/to YYYY-MM inclusive): employees with contributions, statements sent, delivered and read (《社会保险法》第六十条)',
       roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN',
       handler: ({ actor, query }) => summarizeStatementNotices(deps, { actor, from: query.from, to: query.to }),
@@ -55,7 +55,7 @@ export function contributionRoutes(deps: ServiceDeps) {
       handler: ({ actor, params, query }) => getContributionStatement(deps, { actor, employeeId: params.id, months: query.months }),
     }),
     defineRoute({
-      method: 'get', path: '/kpi/enrolment-timeliness', tag: 'kpi', query: kpiQuery,
+      method: 'get', path: '/kpi/enrolment-timeliness', action: 'kpi.read', tag: 'kpi', query: kpiQuery,
       summary: 'Per hire month and department: hires, enrolled within 30 calendar days, share (from/to YYYY-MM inclusive, ≤ 36 months)',
       roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN',
       handler: ({ actor, query }) => getEnrolmentTimeliness(deps, { actor, from: query.from, to: query.to }),

@@ -46,13 +46,13 @@ const updateQuery = z.object({ expectedVersion: z.coerce.number().int().min(0).o
 export function employeeRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'get', path: '/employees', tag: 'employees', query: listQuery,
+      method: 'get', path: '/employees', action: 'employee.list', tag: 'employees', query: listQuery,
       summary: 'List employees visible to the caller (personal data masked)',
       roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN: all; MANAGER: own team',
       handler: ({ actor, query }) => listEmployees(deps, { actor, ...query }),
     }),
     defineRoute({
-      method: 'post', path: '/employees', tag: 'employees', body: createEmployeeInput, status: 201, response: employeeViewSchema,
+      method: 'post', path: '/employees', action: 'employee.create', tag: 'employees', body: createEmployeeInput, status: 201, response: employeeViewSchema,
       summary: 'Create an employee', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, body }) => createEmployee(deps, { actor, input: body }),
     }),
@@ -63,7 +63,7 @@ export function employeeRoutes(deps: ServiceDeps) {
       handler: ({ actor, params }) => getEmployee(deps, { actor, id: params.id }),
     }),
     defineRoute({
-      method: 'patch', path: '/employees/:id', tag: 'employees', params: employeeParams, query: updateQuery, body: updateEmployeeInput, response: employeeViewSchema,
+      method: 'patch', path: '/employees/:id', action: 'employee.update', tag: 'employees', params: employeeParams, query: updateQuery, body: updateEmployeeInput, response: employeeViewSchema,
       summary: 'Edit an employee record (status changes use /status; a roles field is refused with 400: use PUT /employees/:id/roles)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, query, body }) => updateEmployee(deps, { actor, id: params.id, input: body, expectedVersion: query.expectedVersion }),
     }),
@@ -74,7 +74,7 @@ export function employeeRoutes(deps: ServiceDeps) {
       handler: ({ actor, params, query, body }) => changeEmployeeRoles(deps, { actor, id: params.id, roles: body.roles, reason: body.reason, expectedVersion: query.expectedVersion }),
     }),
     defineRoute({
-      method: 'post', path: '/employees/:id/status', tag: 'employees', params: employeeParams, body: transitionBody,
+      method: 'post', path: '/employees/:id/status', action: 'employee.transition', tag: 'employees', params: employeeParams, body: transitionBody,
       summary: 'Change lifecycle status (409 when the lifecycle table forbids it)', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => transitionEmployeeStatus(deps, { actor, id: params.id, ...body }),
     }),

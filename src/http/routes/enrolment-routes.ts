@@ -18,7 +18,7 @@ const changeBody = z
 export function enrolmentRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'get', path: '/enrolment/pending', tag: 'enrolment',
+      method: 'get', path: '/enrolment/pending', action: 'enrolment.record', tag: 'enrolment',
       summary: 'Hires not yet enrolled (待增员), with the legal deadline and days left, the overdue first',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor }) => listPendingEnrolments(deps, { actor }),
@@ -30,13 +30,13 @@ export function enrolmentRoutes(deps: ServiceDeps) {
       handler: ({ actor, params }) => getEnrolment(deps, { actor, employeeId: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/employees/:id/enrolment', tag: 'enrolment', params: employeeParams, body: changeBody, status: 201,
+      method: 'post', path: '/employees/:id/enrolment', action: 'enrolment.record', tag: 'enrolment', params: employeeParams, body: changeBody, status: 201,
       summary: 'Record an enrolment done outside the cards (source manual): all five insurances, alerts stop',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => recordEnrolmentManually(deps, { actor, employeeId: params.id, ...body }),
     }),
     defineRoute({
-      method: 'patch', path: '/employees/:id/enrolment', tag: 'enrolment', params: employeeParams, body: changeBody,
+      method: 'patch', path: '/employees/:id/enrolment', action: 'enrolment.record', tag: 'enrolment', params: employeeParams, body: changeBody,
       summary: 'Correct the enrolment date of every enrolled insurance (not in the future, not before the start date)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, params, body }) => changeEnrolmentDate(deps, { actor, employeeId: params.id, ...body }),

@@ -31,14 +31,14 @@ export function evidenceRoutes(deps: ServiceDeps): ApiRoute[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/evidence/entries/:index/inclusion-proof', tag: 'evidence', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      method: 'get', path: '/evidence/entries/:index/inclusion-proof', action: 'evidence.read', tag: 'evidence', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       summary: 'RFC 6962 audit path of entry :index in the tree of ?size= entries (default: the latest signed head)',
       params: z.object({ index: count('条目序号') }),
       query: z.object({ size: count('树的大小').optional() }).strict(),
       handler: ({ params, query, actor }) => getInclusionProof(deps, { index: params.index, size: query.size, actor }),
     }),
     defineRoute({
-      method: 'get', path: '/evidence/consistency-proof', tag: 'evidence', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      method: 'get', path: '/evidence/consistency-proof', action: 'evidence.read', tag: 'evidence', roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       summary: 'RFC 6962 consistency proof that the tree of ?to= entries (default: latest signed head) extends the tree of ?from= entries',
       query: z.object({ from: count('from '), to: count('to ').optional() }).strict(),
       handler: ({ query, actor }) => getConsistencyProof(deps, { from: query.from, to: query.to, actor }),

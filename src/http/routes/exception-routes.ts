@@ -54,7 +54,7 @@ export function exceptionRoutes(deps: ServiceDeps) {
       handler: ({ actor, params }) => getInsuranceException(deps, { actor, id: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/exceptions/:id/submit', tag: 'exceptions', params: exceptionParams,
+      method: 'post', path: '/exceptions/:id/submit', action: 'exception.submit', tag: 'exceptions', params: exceptionParams,
       summary: 'Submit a complete lawful exception to the HR manager (refused, naming the document, while one is missing)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN (signed in as an employee)',
       handler: ({ actor, params }) => submitInsuranceException(deps, { actor, exceptionId: params.id }),
@@ -66,13 +66,13 @@ export function exceptionRoutes(deps: ServiceDeps) {
       handler: ({ actor, params }) => withdrawInsuranceException(deps, { actor, exceptionId: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/exceptions/:id/other-employer-stopped-month', tag: 'exceptions', params: exceptionParams, body: stoppedMonthBody,
+      method: 'post', path: '/exceptions/:id/other-employer-stopped-month', action: 'exception.submit', tag: 'exceptions', params: exceptionParams, body: stoppedMonthBody,
       summary: 'A lapsed dual-employment exception: the month the original employer stopped paying; enrolment and back-pay run from its first day (社会保险法 第五十八条)',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN (signed in as an employee)',
       handler: ({ actor, params, body }) => recordOtherEmployerStop(deps, { actor, exceptionId: params.id, month: body.month }),
     }),
     defineRoute({
-      method: 'get', path: '/compliance-tasks', tag: 'exceptions', query: taskQuery,
+      method: 'get', path: '/compliance-tasks', action: 'task.list', tag: 'exceptions', query: taskQuery,
       summary: 'Compliance tasks (enrolment remediation, work-injury enrolment), by due date',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, query }) => listComplianceTasks(deps, { actor, ...query }),

@@ -24,7 +24,7 @@ const multer = createRequire(import.meta.url)('@koa/multer') as KoaMulter;
 export function importRoutes(deps: ServiceDeps): ApiRoute[] {
   return [
     defineRoute({
-      method: 'post', path: '/employees/import', tag: 'import', contentType: 'multipart/form-data',
+      method: 'post', path: '/employees/import', action: 'employee.import', tag: 'import', contentType: 'multipart/form-data',
       summary: 'Import the employee roster (.xlsx or UTF-8 .csv in field `file`, ≤ 10 MB). All or nothing: 422 lists every problem as {row, column, message}',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       middleware: [receiveUpload()],

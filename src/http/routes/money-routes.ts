@@ -53,13 +53,13 @@ export function moneyRoutes(deps: ServiceDeps) {
       handler: ({ actor, query }) => estimateExposure(deps, { actor, employee: { employeeId: query.employeeId }, asOf: query.asOf ?? dayIn(deps.businessTz, deps.now()) }),
     }),
     defineRoute({
-      method: 'get', path: '/policies', tag: 'money', query: policyQuery,
+      method: 'get', path: '/policies', action: 'policy.read', tag: 'money', query: policyQuery,
       summary: 'The city policy library: periods with bases, rates (decimal strings), rounding, due day, late-fee method and whether verified',
       roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN',
       handler: ({ actor, query }) => listPolicies(deps, { actor, city: query.city }),
     }),
     defineRoute({
-      method: 'post', path: '/policies', tag: 'money', body: policyFileSchema,
+      method: 'post', path: '/policies', action: 'policy.manage', tag: 'money', body: policyFileSchema,
       summary: 'Import a city policy file (the format of prisma/policies/*.json): upserts its periods, drops stored periods it overlaps, reports what changed, writes an audit event and sends HR 「社保政策已更新」',
       roles: 'HR_MANAGER, ADMIN',
       handler: ({ actor, body }) => importPolicyFile(deps, { actor, file: body }),

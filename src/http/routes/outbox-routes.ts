@@ -14,7 +14,7 @@ const deadLetterQuery = z
 export function outboxRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'get', path: '/outbox/dead-letters', tag: 'outbox', query: deadLetterQuery,
+      method: 'get', path: '/outbox/dead-letters', action: 'outbox.list', tag: 'outbox', query: deadLetterQuery,
       summary: 'Outbound chat messages that could not be delivered (retries exhausted or a permanent error), newest first',
       roles: 'HR_MANAGER, ADMIN',
       handler: ({ actor, query }) => listDeadLetters(deps, { actor, ...query, before: query.before ? new Date(query.before) : undefined }),

@@ -30,7 +30,7 @@ export function privacyRoutes(deps: ServiceDeps) {
       handler: ({ actor, body }) => acknowledgePrivacyNotice(deps, { actor, version: body.version }),
     }),
     defineRoute({
-      method: 'get', path: '/settings/retention', tag: 'settings', roles: 'HR_MANAGER, ADMIN',
+      method: 'get', path: '/settings/retention', action: 'retention.configure', tag: 'settings', roles: 'HR_MANAGER, ADMIN',
       summary: 'Retention periods per record type (years after exit; clock-in positions in days)',
       handler: ({ actor }) => {
         authorize(actor, 'retention.configure');
@@ -38,7 +38,7 @@ export function privacyRoutes(deps: ServiceDeps) {
       },
     }),
     defineRoute({
-      method: 'put', path: '/settings/retention', tag: 'settings', body: retentionBody, roles: 'HR_MANAGER, ADMIN',
+      method: 'put', path: '/settings/retention', action: 'retention.configure', tag: 'settings', body: retentionBody, roles: 'HR_MANAGER, ADMIN',
       summary: 'Change retention periods (fields left out keep their value). Contracts, wage, attendance records and proofs: ≥ 2 years after exit (《劳动合同法》第五十条、《工资支付暂行规定》第六条) — a lower value is refused with 400; positions 7–730 days',
       handler: ({ actor, body }) => setRetentionRules(deps, { actor, input: body }),
     }),

@@ -16,7 +16,7 @@ const taskQuery = z
 export function reconciliationRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'get', path: '/reconciliation/tasks', tag: 'reconciliation', query: taskQuery,
+      method: 'get', path: '/reconciliation/tasks', action: 'reconciliation.list', tag: 'reconciliation', query: taskQuery,
       summary: 'Monthly contribution reconciliation tasks (one per mismatch), newest first',
       roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
       handler: ({ actor, query }) => listReconciliationTasks(deps, { actor, ...query }),

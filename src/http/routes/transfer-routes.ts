@@ -29,32 +29,32 @@ const doneBody = z.object({ doneOn: day.describe('The day the step was done (not
 export function transferRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
-      method: 'post', path: '/transfers', tag: 'transfers', body: startBody, status: 201, roles: HR,
+      method: 'post', path: '/transfers', action: 'transfer.manage', tag: 'transfers', body: startBody, status: 201, roles: HR,
       summary: 'Start a pension transfer case (国办发〔2009〕66号): step 1 done on startedOn, steps 2–4 each due 15 working days after the previous',
       handler: ({ actor, body }) => startTransfer(deps, { actor, ...body }),
     }),
     defineRoute({
-      method: 'get', path: '/transfers', tag: 'transfers', query: listQuery, roles: HR,
+      method: 'get', path: '/transfers', action: 'transfer.manage', tag: 'transfers', query: listQuery, roles: HR,
       summary: 'Pension transfer cases with their steps and due days on the legal calendar, open ones first',
       handler: ({ actor, query }) => listTransfers(deps, { actor, ...query }),
     }),
     defineRoute({
-      method: 'get', path: '/transfers/:id', tag: 'transfers', params: idParams('转移接续案件'), roles: HR,
+      method: 'get', path: '/transfers/:id', action: 'transfer.manage', tag: 'transfers', params: idParams('转移接续案件'), roles: HR,
       summary: 'One pension transfer case with its steps, due days and the calendar caveat',
       handler: ({ actor, params }) => getTransfer(deps, { actor, transferId: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/transfers/:id/steps/:n/done', tag: 'transfers', params: stepParams, body: doneBody, roles: HR,
+      method: 'post', path: '/transfers/:id/steps/:n/done', action: 'transfer.manage', tag: 'transfers', params: stepParams, body: doneBody, roles: HR,
       summary: 'Record step n (2–4) as done on doneOn: in order, not in the future, not before the previous step; the same call again changes nothing',
       handler: ({ actor, params, body }) => markTransferStepDone(deps, { actor, transferId: params.id, step: params.n, doneOn: body.doneOn }),
     }),
     defineRoute({
-      method: 'post', path: '/transfers/:id/application', tag: 'transfers', params: idParams('转移接续案件'), status: 201, roles: HR,
+      method: 'post', path: '/transfers/:id/application', action: 'transfer.manage', tag: 'transfers', params: idParams('转移接续案件'), status: 201, roles: HR,
       summary: 'Render the prefilled 基本养老保险关系转移接续申请表 (PDF), store it and ledger it under the employee; once per case',
       handler: ({ actor, params }) => issueTransferApplication(deps, { actor, transferId: params.id }),
     }),
     defineRoute({
-      method: 'get', path: '/transfers/:id/application', tag: 'transfers', params: idParams('转移接续案件'), roles: HR,
+      method: 'get', path: '/transfers/:id/application', action: 'transfer.manage', tag: 'transfers', params: idParams('转移接续案件'), roles: HR,
       summary: 'The stored application form as PDF (carries the full ID number: the read is audited)',
       handler: async ({ actor, params, ctx }) => sendFile(ctx, await getTransferApplication(deps, { actor, transferId: params.id }), false),
     }),
