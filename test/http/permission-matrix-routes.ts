@@ -34,6 +34,11 @@ export const ungatedRoutes: Record<string, Gate> = {
   'GET /absence-cases/{id}': 'own',
   'POST /absence-cases/{id}/decision': 'own',
   'POST /calc/back-pay': 'own',
+  'POST /calc/back-pay/xlsx': 'own',
+  // Anyone asks; HR reads and answers all, an employee only their own.
+  'POST /questions': 'own',
+  'GET /questions': 'own',
+  'GET /questions/{id}': 'own',
   'GET /calc/exposure': 'own',
   'GET /evidence/packs': 'own',
   'POST /evidence/verify': 'public',

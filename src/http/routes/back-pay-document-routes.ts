@@ -30,7 +30,7 @@ export function backPayDocumentRoutes(deps: ServiceDeps) {
     defineRoute({
       method: 'post', path: '/calc/back-pay/documents', tag: 'money', body: documentBody, status: 201,
       summary: 'Generate one back-pay document as PDF for an employee — declaration (社保补缴申报表), letter (社保补缴说明函 to the employee) or cross-year (跨年补缴影响说明) — from the same calculation as POST /calc/back-pay; stored and ledgered as a money.document evidence entry under the employee. Header X-Document-Sha256 names the stored file',
-      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN', action: 'money.document',
       handler: async ({ actor, body, ctx }) => {
         const doc = await issueBackPayDocument(deps, { actor, kind: body.kind, employee: { employeeId: body.employeeId }, from: body.from, to: body.to, payOn: body.payOn, reason: body.reason ?? null });
         ctx.set('X-Document-Sha256', doc.sha256);

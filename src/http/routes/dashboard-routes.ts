@@ -20,16 +20,16 @@ export function dashboardRoutes(deps: ServiceDeps) {
     defineRoute({
       method: 'get', path: '/dashboard', tag: 'kpi', query: dashboardQuery,
       summary: 'The compliance dashboard of a month (YYYY-MM, not in the future; left out: the current month) for a department with its sub-departments (all when departmentId is left out): figures with the change from the previous month, the 12-month trend of timeliness and coverage, the per-department table and the KPI score. Amounts (back-pay) are null except for HR_MANAGER, FINANCE and ADMIN. Definitions: docs/dashboard.md',
-      roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN',
+      roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN', action: 'kpi.read',
       handler: ({ actor, query }) => getDashboard(deps, { actor, month: query.month ?? null, departmentId: query.departmentId ?? null }),
     }),
     defineRoute({
-      method: 'get', path: '/settings/kpi-scoring', tag: 'settings', roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN',
+      method: 'get', path: '/settings/kpi-scoring', tag: 'settings', roles: 'HR_SPECIALIST, HR_MANAGER, FINANCE, ADMIN', action: 'kpi.read',
       summary: 'The KPI scoring rules: full score, targets and points per shortfall (defaults: timeliness 100 %, −2 per 1 %; back-pay 0 a year, −5 each; complaints −3 each; coverage 100 %, −1 per 1 %)',
       handler: ({ actor }) => getKpiScoring(deps, { actor }),
     }),
     defineRoute({
-      method: 'put', path: '/settings/kpi-scoring', tag: 'settings', body: kpiScoringSchema.partial(), roles: 'HR_MANAGER, ADMIN',
+      method: 'put', path: '/settings/kpi-scoring', tag: 'settings', body: kpiScoringSchema.partial(), roles: 'HR_MANAGER, ADMIN', action: 'kpi.configure',
       summary: 'Change the KPI scoring rules (fields left out keep their value); audit event kpi.scoring_changed',
       handler: ({ actor, body }) => setKpiScoring(deps, { actor, input: body }),
     }),

@@ -31,7 +31,7 @@ export function questionRoutes(deps: ServiceDeps) {
       handler: ({ actor, params }) => getQuestion(deps, { actor, id: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/questions/:id/answer', tag: 'questions', params: idParams('咨询'), body: answerBody, roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN',
+      method: 'post', path: '/questions/:id/answer', tag: 'questions', params: idParams('咨询'), body: answerBody, roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN', action: 'question.answer',
       summary: 'Answer a question once: the employee gets the answer in chat and HR\'s cards close',
       handler: ({ actor, params, body }) => answerQuestion(deps, { actor, id: params.id, answer: body.answer, channel: 'h5' }),
     }),
