@@ -3,10 +3,10 @@
 import { assertAtMost } from './card-limits.ts';
 import type { CardDecision, CardModel, CardRow } from './card-model.ts';
 
-export const BOT_TODO_CARD = 'bot.todo';
+export const BOT_PENDING_CARD = 'bot.todo';
 
 /** WeCom shows at most 6 rows: the rest is on the H5 待办 page. */
-export const TODO_CARD_MAX_ROWS = 6;
+export const PENDING_CARD_MAX_ROWS = 6;
 
 export interface TodoCardItem {
   /** e.g. '待我审批', '待签收制度'. */
@@ -19,12 +19,12 @@ export interface TodoCardItem {
  *   buildBotTodoCard({ key: 'todo-…-wecom', name: '王经理', items, todoUrl: `${base}/app/todo`, meUrl: `${base}/app/me` })
  */
 export function buildBotTodoCard(o: { key: string; name: string; items: TodoCardItem[]; todoUrl: string; meUrl: string; decided?: CardDecision }): CardModel {
-  const rows: CardRow[] = o.items.slice(0, TODO_CARD_MAX_ROWS).map((i) => ({ label: i.kind, value: i.title }));
+  const rows: CardRow[] = o.items.slice(0, PENDING_CARD_MAX_ROWS).map((i) => ({ label: i.kind, value: i.title }));
   const more = o.items.length - rows.length;
-  if (more > 0) rows[TODO_CARD_MAX_ROWS - 1] = { label: '更多', value: `还有 ${more + 1} 项，请在待办页查看` };
-  assertAtMost('bot.todo rows', rows.length, TODO_CARD_MAX_ROWS);
+  if (more > 0) rows[PENDING_CARD_MAX_ROWS - 1] = { label: '更多', value: `还有 ${more + 1} 项，请在待办页查看` };
+  assertAtMost('bot.todo rows', rows.length, PENDING_CARD_MAX_ROWS);
   return {
-    type: BOT_TODO_CARD,
+    type: BOT_PENDING_CARD,
     key: o.key,
     title: '我的待办',
     subtitle: o.items.length > 0 ? `${o.name}，你有 ${o.items.length} 项待办` : `${o.name}，你目前没有待办`,

@@ -20,7 +20,7 @@ const documentBody = z
     from: month,
     to: month,
     payOn: day,
-    kind: z.enum(BACK_PAY_DOCUMENT_KINDS, { message: '文书类型应为 declaration（申报表）、letter（说明函）或 cross-year（跨年补缴影响说明）' }),
+    kind: z.enum(BACK_PAY_DOCUMENT_KINDS, { message: '文书类型应为申报表、说明函或跨年补缴影响说明之一' }),
     reason: z.string().trim().min(1, '补缴原因不能为空，不填则使用默认说明').max(200, '补缴原因最多 200 字').optional(),
   })
   .strict();

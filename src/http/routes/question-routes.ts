@@ -10,7 +10,7 @@ import { defineRoute, idParams } from '../api-route.ts';
 
 const EVERYONE = 'every signed-in employee (HR sees all questions, others their own)';
 const text = (what: string) => z.string({ message: `请填写${what}` }).trim().min(2, `${what}至少 2 个字`).max(QUESTION_TEXT_MAX, `${what}最多 ${QUESTION_TEXT_MAX} 字`);
-const askBody = z.object({ kind: z.enum(QUESTION_KINDS, { message: '类型应为 QUESTION（咨询）或 COMPLAINT（投诉）' }), text: text('问题') }).strict();
+const askBody = z.object({ kind: z.enum(QUESTION_KINDS, { message: '类型应为咨询或投诉' }), text: text('问题') }).strict();
 const answerBody = z.object({ answer: text('答复') }).strict();
 
 export function questionRoutes(deps: ServiceDeps) {

@@ -11,7 +11,7 @@ import { deliveryTag } from './delivery-tag.ts';
 import { listMyTodos } from './list-my-todos.ts';
 
 /** At most this many approval cards per 「待办」; the rest are counted on the todo card. */
-export const TODO_APPROVAL_CARDS = 5;
+export const PENDING_APPROVAL_CARDS_SENT = 5;
 
 /**
  * @example
@@ -26,7 +26,7 @@ export async function answerTodoCommand(
   const items = [...pending.map((a) => ({ kind: '待我审批', title: a.title })), ...others];
   const tag = deliveryTag(o.deliveryId);
   const approvals = await deps.db.approval.findMany({
-    where: { id: { in: pending.slice(0, TODO_APPROVAL_CARDS).map((a) => a.id) } },
+    where: { id: { in: pending.slice(0, PENDING_APPROVAL_CARDS_SENT).map((a) => a.id) } },
     include: { steps: { orderBy: { index: 'asc' } } },
     orderBy: { createdAt: 'asc' },
   });
