@@ -19,3 +19,29 @@ export interface AttendanceView {
   siteName: string | null;
   note: string | null;
 }
+
+/** POST /attendance/clock-in: the record, and whether it is an earlier tap returned again. */
+export interface ClockInResponse {
+  record: AttendanceView;
+  repeated: boolean;
+}
+
+/** GET /attendance: clock-ins between two 'YYYY-MM-DD' days, newest first. */
+export interface AttendanceList {
+  from: string;
+  to: string;
+  records: AttendanceView[];
+}
+
+/** A work site (GET /work-sites): where employees may clock in. */
+export interface WorkSiteView {
+  id: string;
+  name: string;
+  address: string | null;
+  /** WGS-84 */
+  lat: number;
+  lng: number;
+  coordSystem: string;
+  radiusM: number;
+  active: boolean;
+}

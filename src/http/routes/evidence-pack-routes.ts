@@ -4,6 +4,7 @@
 // rate-limited per client, admitted a few at a time, and streamed to a temporary file.
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
+import type { VerifyResponse } from '../../domain/views/evidence.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { buildEvidencePack } from '../../services/evidence/build-evidence-pack.ts';
@@ -21,7 +22,7 @@ import { verifyAdmission } from '../verify-admission.ts';
  * KB each, the CJK font embedded as a subset) plus what people uploaded: proofs of at most
  * MAX_PROOF_BYTES (10 MB, photos and scans that zip cannot shrink) and signatures of at most 1 MB.
  * A case pack holds one or two proofs, an employee's pack a few: 50 MB leaves room for five
- * full-size proofs. The H5 checks the same number before uploading (src/h5/verify-view.ts).
+ * full-size proofs. The H5 checks the same number before uploading (src/h5/verify-labels.ts).
  */
 export const MAX_VERIFY_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** A 50 MB pack needs about 3.5 Mbit/s to arrive in time; a PDF, any connection. */
@@ -59,7 +60,7 @@ export function evidencePackRoutes(deps: ServiceDeps, opts: { uploadDir: string 
       summary: 'Check a document (PDF, image…) or an evidence pack (zip) in field `file` (≤ 50 MB) against the company ledger. Public: {kind, authentic, reasons[], …}. Per client 20 per 10 minutes (429 + Retry-After); 2 at once per instance (503 + Retry-After)',
       roles: 'PUBLIC',
       middleware: [rateLimit(createRateLimiter(deps.db, 'verify')), verifyAdmission()],
-      handler: async ({ ctx }) => {
+      handler: async ({ ctx }): Promise<VerifyResponse> => {
         const file = await receiveUploadFile(ctx, { field: 'file', maxBytes: MAX_VERIFY_UPLOAD_BYTES, dir: opts.uploadDir, deadlineMs: VERIFY_UPLOAD_DEADLINE_MS });
         try {
           if (file.size === 0) throw new AppError('bad_request', '上传的文件是空的');

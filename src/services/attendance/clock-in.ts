@@ -8,8 +8,9 @@ import { checkFence, toWgs84, type CoordSystem } from '../../domain/attendance/g
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { ClockInResponse } from '../../domain/views/attendance.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toAttendanceView, type AttendanceView } from './attendance-view.ts';
+import { toAttendanceView } from './attendance-view.ts';
 
 export interface ClockInOptions {
   actor: Actor;
@@ -31,7 +32,7 @@ export const MAX_ACCURACY_M = 1500;
  *   await clockIn(deps, { actor, lat: 31.2304, lng: 121.4737, coordSystem: 'wgs84', accuracy: 20 })
  *   // → { record: { kind: '上班', insideFence: true, distanceM: 0, … }, repeated: false }
  */
-export async function clockIn(deps: ServiceDeps, opts: ClockInOptions): Promise<{ record: AttendanceView; repeated: boolean }> {
+export async function clockIn(deps: ServiceDeps, opts: ClockInOptions): Promise<ClockInResponse> {
   authorize(opts.actor, 'attendance.clock_in');
   if (opts.actor.kind !== 'employee') throw new AppError('forbidden', '只有员工本人可以打卡（管理员令牌不能代打卡）');
   if (!Number.isFinite(opts.lat) || !Number.isFinite(opts.lng) || Math.abs(opts.lat) > 90 || Math.abs(opts.lng) > 180) {

@@ -3,9 +3,10 @@ import type { Actor } from '../../domain/actor.ts';
 import { addDays, dayIn, parseDay } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
+import type { AttendanceList } from '../../domain/views/attendance.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { findTeamIds } from '../employees/find-team-ids.ts';
-import { toAttendanceView, type AttendanceView } from './attendance-view.ts';
+import { toAttendanceView } from './attendance-view.ts';
 
 export interface ListAttendanceOptions {
   actor: Actor;
@@ -23,7 +24,7 @@ const MAX_SPAN_DAYS = 92;
  * @example
  *   await listAttendance(deps, { actor, from: '2026-10-01', to: '2026-10-31' }) // → { from, to, records: [...] } newest first
  */
-export async function listAttendance(deps: ServiceDeps, opts: ListAttendanceOptions): Promise<{ from: string; to: string; records: AttendanceView[] }> {
+export async function listAttendance(deps: ServiceDeps, opts: ListAttendanceOptions): Promise<AttendanceList> {
   const scope = authorize(opts.actor, 'attendance.read');
   const employeeId = opts.employeeId ?? (opts.actor.kind === 'employee' ? opts.actor.id : undefined);
   if (!employeeId) throw new AppError('bad_request', '请先选择一名员工');

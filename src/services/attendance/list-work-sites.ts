@@ -1,17 +1,6 @@
 // The work sites, for the clock-in page (where may I clock in?) and for HR's settings.
+import type { WorkSiteView } from '../../domain/views/attendance.ts';
 import type { ServiceDeps } from '../deps.ts';
-
-export interface WorkSiteView {
-  id: string;
-  name: string;
-  address: string | null;
-  /** WGS-84 */
-  lat: number;
-  lng: number;
-  coordSystem: string;
-  radiusM: number;
-  active: boolean;
-}
 
 /** @example await listWorkSites(deps) // → [{ name: '上海总部', radiusM: 300, … }] */
 export async function listWorkSites(deps: ServiceDeps): Promise<WorkSiteView[]> {

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { adoptionMethodLabels, companyRuleKindLabels, isAdoptionMethod, type CompanyRuleKind } from '../../domain/company-rules/company-rule.ts';
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
 import { scopeOf } from '../../domain/permissions.ts';
+import type { CompanyRuleList } from '../../domain/views/company-rules.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { COMPANY_RULE_SUBJECT } from './rule-acknowledgements.ts';
 
@@ -13,7 +14,7 @@ export const CURRENT_EMPLOYEES = { status: { not: 'EXITED' } } as const;
 /**
  * @example const { rules } = await listCompanyRules(deps, { actor }); // → [{ id, title, version, current, acknowledged, … }]
  */
-export async function listCompanyRules(deps: ServiceDeps, o: { actor: Actor }) {
+export async function listCompanyRules(deps: ServiceDeps, o: { actor: Actor }): Promise<CompanyRuleList> {
   const hr = scopeOf(o.actor, 'company_rule.manage') === 'all';
   const rules = await deps.db.companyRule.findMany({ where: hr ? {} : { supersededAt: null }, orderBy: [{ kind: 'asc' }, { version: 'desc' }] });
   const ids = rules.map((r) => r.id);

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../domain/dates.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
+import type { RuleAcknowledgementList } from '../../domain/views/company-rules.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { CURRENT_EMPLOYEES } from './list-company-rules.ts';
 import { acknowledgementsOf } from './rule-acknowledgements.ts';
@@ -11,7 +12,7 @@ import { acknowledgementsOf } from './rule-acknowledgements.ts';
 /**
  * @example const { employees } = await listRuleAcknowledgements(deps, { actor, ruleId }); // → [{ name, acknowledged: false, … }]
  */
-export async function listRuleAcknowledgements(deps: ServiceDeps, o: { actor: Actor; ruleId: string }) {
+export async function listRuleAcknowledgements(deps: ServiceDeps, o: { actor: Actor; ruleId: string }): Promise<RuleAcknowledgementList> {
   authorize(o.actor, 'company_rule.manage');
   const rule = await deps.db.companyRule.findUnique({ where: { id: o.ruleId }, select: { id: true, title: true, version: true } });
   if (!rule) throw new AppError('not_found', '找不到该规章制度');

@@ -4,7 +4,8 @@
 import { formatDay } from '../../domain/dates.ts';
 import { idTypeLabels, type IdType } from '../../domain/identity-document.ts';
 import { effectiveRetirementCategory, FEMALE_CATEGORY_MISSING_NOTE, type Sex } from '../../domain/retirement/retirement-category.ts';
-import { retirementCategoryLabels, statutoryRetirement, type RetirementCategory, type StatutoryRetirement } from '../../domain/retirement/statutory-retirement.ts';
+import { retirementCategoryLabels, statutoryRetirement, type RetirementCategory } from '../../domain/retirement/statutory-retirement.ts';
+import type { EmployeeIdentityView } from '../../domain/views/employees.ts';
 import { MINOR_WORKER_NOTE, workingAge } from '../../domain/working-age.ts';
 
 interface IdentityRow {
@@ -13,22 +14,6 @@ interface IdentityRow {
   birthDate: Date | null;
   sex: Sex | null;
   retirementCategory: RetirementCategory | null;
-}
-
-export interface EmployeeIdentityView {
-  idType: IdType | null;
-  idTypeLabel: string | null;
-  birthDate: string | null;
-  /** Recorded by HR, or 男 derived from the ID number; null when unknown. */
-  retirementCategory: RetirementCategory | null;
-  retirementCategoryLabel: string | null;
-  retirementCategorySource: 'recorded' | 'id_number' | null;
-  /** null when the birth date or the category is unknown. */
-  statutoryRetirement: StatutoryRetirement | null;
-  /** 16 or 17 on today's business day (《劳动法》第五十八条). */
-  minorWorker: boolean;
-  /** What HR should know or complete, in Chinese. */
-  notes: string[];
 }
 
 export function toEmployeeIdentityView(row: IdentityRow, reveal: boolean, today: string): EmployeeIdentityView {

@@ -5,6 +5,7 @@ import { formatDay } from '../../domain/dates.ts';
 import { statusLabels } from '../../domain/lifecycle.ts';
 import { maskIdNumber, maskMobile } from '../../domain/mask.ts';
 import { fenToYuan } from '../../domain/money.ts';
+import type { EmployeeView } from '../../domain/views/employees.ts';
 import type { Prisma, Role } from '../../generated/prisma/client.ts';
 import { toEmployeeIdentityView } from './employee-identity-view.ts';
 
@@ -19,7 +20,7 @@ export const employeeInclude = {
 export type EmployeeRow = Prisma.EmployeeGetPayload<{ include: typeof employeeInclude }>;
 
 /** `today`: the business day ('YYYY-MM-DD' in BUSINESS_TZ) the 未成年工 flag is judged on. */
-export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, reveal: boolean, today: string) {
+export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, reveal: boolean, today: string): EmployeeView {
   return {
     id: row.id,
     employeeNo: row.employeeNo,
@@ -28,7 +29,7 @@ export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, rev
     idNumber: reveal && row.idNumberEnc ? cipher.decrypt(row.idNumberEnc) : maskIdNumber(row.idNumberLast4),
     personalDataMasked: !reveal,
     ...toEmployeeIdentityView(row, reveal, today),
-    startDate: formatDay(row.startDate),
+    startDate: formatDay(row.startDate) as string,
     exitDate: formatDay(row.exitDate),
     enrolledOn: formatDay(row.enrolledOn),
     /** null with a contractStart = 无固定期限; contractStart null = no contract on record. */
@@ -52,7 +53,7 @@ export function toEmployeeView(row: EmployeeRow, cipher: PersonalDataCipher, rev
   };
 }
 
-export type EmployeeView = ReturnType<typeof toEmployeeView>;
+export type { EmployeeView };
 
 /** Line managers are derived from the reporting line (直属上级), not assigned by hand. */
 export function effectiveRoles(assigned: Role[], reportCount: number): Role[] {

@@ -3,7 +3,8 @@ import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { EmployeeStatus, Prisma } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { employeeInclude, toEmployeeView, type EmployeeView } from './employee-view.ts';
+import type { EmployeeList } from '../../domain/views/employees.ts';
+import { employeeInclude, toEmployeeView } from './employee-view.ts';
 import { visibleEmployeeFilter } from './visible-employee-filter.ts';
 
 export interface ListEmployeesOptions {
@@ -20,7 +21,7 @@ export interface ListEmployeesOptions {
 export async function listEmployees(
   deps: ServiceDeps,
   opts: ListEmployeesOptions,
-): Promise<{ items: EmployeeView[]; total: number; page: number; pageSize: number }> {
+): Promise<EmployeeList> {
   const scope = authorize(opts.actor, 'employee.list');
   const visible = await visibleEmployeeFilter(deps.db, opts.actor, scope);
   const where: Prisma.EmployeeWhereInput = {

@@ -2,11 +2,12 @@ import type { Actor } from '../../domain/actor.ts';
 import { statusLabels } from '../../domain/lifecycle.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
+import type { StatusChangeView } from '../../domain/views/employees.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { visibleEmployeeFilter } from './visible-employee-filter.ts';
 
 /** Every lifecycle change of one employee, oldest first. */
-export async function listStatusHistory(deps: ServiceDeps, opts: { actor: Actor; id: string }) {
+export async function listStatusHistory(deps: ServiceDeps, opts: { actor: Actor; id: string }): Promise<StatusChangeView[]> {
   const scope = authorize(opts.actor, 'employee.read');
   const visible = await visibleEmployeeFilter(deps.db, opts.actor, scope);
   const employee = await deps.db.employee.findFirst({ where: { AND: [{ id: opts.id }, visible] }, select: { id: true } });

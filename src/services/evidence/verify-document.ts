@@ -8,20 +8,10 @@ import { leafHash, verifyInclusion } from '../../domain/evidence/merkle.ts';
 import { merkleLevels } from '../../domain/evidence/merkle-levels.ts';
 import { evidenceEntryLabel } from '../../domain/evidence/evidence-labels.ts';
 import { treeHeadText } from '../../domain/evidence/tree-head-text.ts';
+import type { DocumentVerification } from '../../domain/views/evidence.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { entryLeafBytes } from './entry-leaf-bytes.ts';
 import { leafHashesUpTo } from './signed-heads.ts';
-
-export interface DocumentVerification {
-  authentic: boolean;
-  sha256: string;
-  /** Chinese, one per check ('✅ …' / '❌ …'). */
-  reasons: string[];
-  /** The ledger entries whose payload this file is (public facts only: no names). */
-  entries: { index: number; type: string; subjectType: string; subjectId: string; createdAt: string }[];
-  treeSize?: number;
-  signedAt?: string;
-}
 
 const NOT_FOUND = '❌ 本公司的证据台账中没有这个文件：文件可能被改动过（哪怕只改一个字节，SHA-256 也会完全不同），或并非由本系统签发';
 

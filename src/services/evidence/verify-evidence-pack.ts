@@ -8,21 +8,9 @@ import { formatDateTime } from '../../domain/dates.ts';
 import { canonicalJson } from '../../domain/evidence/entry-leaf.ts';
 import { leafHash, verifyInclusion } from '../../domain/evidence/merkle.ts';
 import { treeHeadText } from '../../domain/evidence/tree-head-text.ts';
+import type { PackVerification } from '../../domain/views/evidence.ts';
 import { DELETED_ORIGINAL, DELETED_ORIGINAL_TEXT } from './pack-readme.ts';
 import { readPackZip, type PackLimits } from './read-pack-zip.ts';
-
-export interface PackVerification {
-  authentic: boolean;
-  /** Chinese, one per check: '✅ …' passed, '❌ …' failed, 'ℹ️ …' for information. */
-  reasons: string[];
-  entries: number;
-  treeSize: number;
-  keyId: string;
-  keyTrusted: boolean;
-  rootHash?: string;
-  signedAt?: string;
-  timestampedAt?: string;
-}
 
 const HEAD = /^shebao-sentinel evidence tree head v1\nsize: (\d+)\nroot: ([0-9a-f]{64})\ntime: (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\nkey: ([0-9a-f]{64})\n$/;
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -3,15 +3,8 @@
 // proof of the kind its reason needs. Only documents attached to this exception count.
 import type { Db, Tx } from '../../db/client.ts';
 import { DECLARATION_TEMPLATE, isReasonCategory, requiredDocuments } from '../../domain/exceptions/reason-categories.ts';
+import type { DocumentCheck } from '../../domain/views/exceptions.ts';
 import { declarationSignUrl, proofUploadUrl } from './exception-links.ts';
-
-export interface DocumentCheck {
-  key: string;
-  label: string;
-  present: boolean;
-  /** Where the employee provides it (H5). */
-  link: string;
-}
 
 /**
  * @example

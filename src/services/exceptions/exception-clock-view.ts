@@ -3,13 +3,7 @@
 // first day of the month the original employer stopped paying once HR has given it.
 import { formatDay } from '../../domain/dates.ts';
 import { insuranceTypeLabels, type OwedInsurance } from '../../domain/exceptions/owed-insurance.ts';
-import type { InsuranceType } from '../../generated/prisma/enums.ts';
-
-export interface OwedInsuranceView {
-  type: InsuranceType;
-  label: string;
-  how: string | null;
-}
+import type { OwedInsuranceView } from '../../domain/views/exceptions.ts';
 
 export function owedInsuranceViews(owed: readonly OwedInsurance[]): OwedInsuranceView[] {
   return owed.map((o) => ({ type: o.type, label: insuranceTypeLabels[o.type], how: o.how ?? null }));

@@ -10,45 +10,13 @@ import { WITHDRAWABLE_STATUSES } from '../../domain/exceptions/exception-status.
 import { formatYuan } from '../../domain/money.ts';
 import { authorize, scopeOf } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
+import type { ExceptionDetail } from '../../domain/views/exceptions.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { checkExceptionDocuments, type DocumentCheck } from './check-exception-documents.ts';
+import { checkExceptionDocuments } from './check-exception-documents.ts';
 import { estimateWaiverRisk } from './estimate-waiver-risk.ts';
-import { lapsedClock, owedInsuranceViews, type OwedInsuranceView } from './exception-clock-view.ts';
+import { lapsedClock, owedInsuranceViews } from './exception-clock-view.ts';
 import { pensionerAgeCheck } from './pensioner-age-check.ts';
-import { toExceptionListItems, type ExceptionListItem } from './list-insurance-exceptions.ts';
-
-export interface ExceptionDetail extends ExceptionListItem {
-  reasonNote: string | null;
-  legalNotes: string[];
-  documents: DocumentCheck[];
-  missing: string[];
-  risk: { lines: { label: string; amountFen: number; amount: string; detail: string; legalBasis: string }[]; totalFen: number; total: string; asOf: string; warnings: string[] } | null;
-  /** Who decided and when ('YYYY-MM-DD HH:mm' in the business zone), with their comments. */
-  approval: { id: string; status: string; statusLabel: string; decidedAt: string | null; decisions: ApprovalDecisionView[] } | null;
-  tasks: { id: string; kind: string; title: string; dueOn: string; state: string }[];
-  /** The insurance this company still owes under the category (all of it for a waiver). */
-  owedInsurances: OwedInsuranceView[];
-  /** Dual employment after a lapse: the month the original employer stopped paying ('YYYY-MM'). */
-  otherEmployerStoppedMonth: string | null;
-  /** True while that month is still to be given (HR enters it; the clock runs from the lapse until then). */
-  askStoppedMonth: boolean;
-  /** Where the enrolment clock of a lapsed exception runs from, in words. */
-  clockNote: string | null;
-  canSubmit: boolean;
-  canWithdraw: boolean;
-  /** The case's evidence pack (zip), for HR only. */
-  evidencePackUrl: string | null;
-  /** HR only: a pensioner far below any retirement age (see pension-plausibility.ts). */
-  plausibilityWarning: string | null;
-}
-
-export interface ApprovalDecisionView {
-  approverName: string;
-  decision: string;
-  decisionLabel: string;
-  comment: string | null;
-  at: string;
-}
+import { toExceptionListItems } from './list-insurance-exceptions.ts';
 
 /**
  * @example

@@ -5,7 +5,8 @@
 import type { Actor } from '../../domain/actor.ts';
 import { REASON_CATEGORIES, reasonCategories, requiredDocuments } from '../../domain/exceptions/reason-categories.ts';
 import { authorize } from '../../domain/permissions.ts';
-import { owedInsuranceViews, type OwedInsuranceView } from './exception-clock-view.ts';
+import type { OwedInsuranceView } from '../../domain/views/exceptions.ts';
+import { owedInsuranceViews } from './exception-clock-view.ts';
 
 export interface ExceptionCategoryView {
   category: string;

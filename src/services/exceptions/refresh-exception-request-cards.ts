@@ -12,7 +12,8 @@ import { exceptionRequestNumber } from '../../domain/exceptions/request-number.t
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { parseCardModel, parseRecipients, toJsonColumn } from '../cards/card-instance-json.ts';
-import { checkExceptionDocuments, type DocumentCheck } from './check-exception-documents.ts';
+import type { DocumentCheck } from '../../domain/views/exceptions.ts';
+import { checkExceptionDocuments } from './check-exception-documents.ts';
 import { exceptionPageUrl } from './exception-links.ts';
 
 /** The card's facts from the category and the documents' state (the declaration is the one without a proof kind). */

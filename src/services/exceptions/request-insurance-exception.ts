@@ -15,6 +15,7 @@ import { authorize } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { InsuranceException } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { RequestExceptionResult } from '../../domain/views/exceptions.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
@@ -32,11 +33,9 @@ export interface RequestInsuranceExceptionOptions {
   note?: string;
 }
 
-export interface RequestInsuranceExceptionResult {
+/** The answer's shape is the H5's (RequestExceptionResult); the service hands back the whole row. */
+export interface RequestInsuranceExceptionResult extends RequestExceptionResult {
   exception: InsuranceException;
-  lawful: boolean;
-  /** What the employee does next (lawful) or what happens now (waiver). */
-  nextSteps: { label: string; url?: string }[];
 }
 
 /**

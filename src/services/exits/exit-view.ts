@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { formatDateTime, formatDay } from '../../domain/dates.ts';
 import { awaitingDelivery, deliveryPendingLabels, exitKindLabels, exitStateLabels, stepKindLabels, type ExitKind } from '../../domain/exits/exit-states.ts';
 import { parseExitStepChannels } from '../../domain/exits/exit-step-channels.ts';
-import type { ExitRowView } from '../../domain/views/exits.ts';
+import type { ExitChannelView, ExitRowView, ExitStepView, ExitTaskView } from '../../domain/views/exits.ts';
 import type { ExitProcess, ExitStep, ExitTask } from '../../generated/prisma/client.ts';
 
 export const exitEventLabels: Record<string, string> = {
@@ -45,7 +45,7 @@ export function toExitRow(tz: string, p: ExitProcess, e: EmployeeBits): ExitRowV
   };
 }
 
-export function toTaskView(tz: string, t: ExitTask, today: string) {
+export function toTaskView(tz: string, t: ExitTask, today: string): ExitTaskView {
   const dueOn = formatDay(t.dueOn) as string;
   return {
     id: t.id, processId: t.processId, employeeId: t.employeeId, kind: t.kind, title: t.title, legalBasis: t.legalBasis, dueOn, state: t.state,
@@ -62,11 +62,11 @@ const deliveryProofLabels: Record<string, string> = { chat: '聊天消息送达�
 const isNotice = (kind: string) => kind.startsWith('return_notice') || kind === 'termination_notice';
 
 /** A step with its channels; chat deliveries carry the outbox state (已发送 when the platform accepted it). */
-export async function toStepView(db: Db, tz: string, s: ExitStep) {
+export async function toStepView(db: Db, tz: string, s: ExitStep): Promise<ExitStepView> {
   const records = parseExitStepChannels(s.channels);
   const keys = records.flatMap((r) => (r.channel === 'chat' ? [r.dedupeKey] : []));
   const outbox = keys.length > 0 ? await db.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true, status: true, sentAt: true } }) : [];
-  const channels = records.map((r) => {
+  const channels = records.map((r): ExitChannelView => {
     if (r.channel !== 'chat') {
       return { channel: r.channel, label: r.channel === 'ems' ? '邮政快递' : r.channel === 'sms' ? '短信' : '其他', reference: r.reference, sentOn: r.sentOn, deliveredOn: r.deliveredOn ?? null, recordedBy: r.recordedByName ?? '' };
     }

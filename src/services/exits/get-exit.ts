@@ -5,13 +5,14 @@ import { dayIn, formatDateTime } from '../../domain/dates.ts';
 import { scopeOf } from '../../domain/permissions.ts';
 import { DATED_EXIT_KINDS, RESIGNATION_KINDS } from '../../domain/exits/exit-states.ts';
 import { AppError } from '../../errors.ts';
+import type { ExitDetailView } from '../../domain/views/exits.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { exitEventLabels, toExitRow, toStepView, toTaskView } from './exit-view.ts';
 
 /**
  * @example const view = await getExit(deps, { actor, id });
  */
-export async function getExit(deps: ServiceDeps, o: { actor: Actor; id: string }) {
+export async function getExit(deps: ServiceDeps, o: { actor: Actor; id: string }): Promise<ExitDetailView> {
   const scope = scopeOf(o.actor, 'exit.read');
   const p = await deps.db.exitProcess.findUnique({ where: { id: o.id }, include: { steps: { orderBy: { createdAt: 'asc' } }, tasks: { orderBy: [{ dueOn: 'asc' }, { kind: 'asc' }] } } });
   // Someone else's case is answered like a missing one: its existence is not for them to know.
@@ -31,7 +32,7 @@ export async function getExit(deps: ServiceDeps, o: { actor: Actor; id: string }
     reason: p.reason, note: p.note, absentDays: p.absentDays, noticeDays: p.noticeDays,
     approval,
     steps: hr ? steps : steps.filter((s) => s.kind.startsWith('return_notice')),
-    documents: p.steps.filter((s) => s.documentSha256).map((s) => ({ kind: s.kind, label: steps.find((v) => v.kind === s.kind)?.label ?? s.kind, sha256: s.documentSha256, url: `/api/v1/exits/${p.id}/documents/${s.kind}` })),
+    documents: p.steps.flatMap((s) => (s.documentSha256 ? [{ kind: s.kind, label: steps.find((v) => v.kind === s.kind)?.label ?? s.kind, sha256: s.documentSha256, url: `/api/v1/exits/${p.id}/documents/${s.kind}` }] : [])),
     tasks: hr ? p.tasks.map((t) => toTaskView(tz, t, today)) : [],
     timeline: hr ? events.map((e) => ({ at: formatDateTime(tz, e.at), type: e.type, label: exitEventLabels[e.type] ?? e.type, actorName: (e.actor as { name?: string }).name ?? '', data: e.data })) : [],
     actions: hr ? {

@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { dayIn } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { ServiceDeps } from '../deps.ts';
-import type { ExitRowView } from '../../domain/views/exits.ts';
+import type { ExitRowView, ExitTaskListItem } from '../../domain/views/exits.ts';
 import { toExitRow, toTaskView } from './exit-view.ts';
 
 const employeeSelect = { id: true, name: true, employeeNo: true, department: { select: { name: true } } } as const;
@@ -26,7 +26,7 @@ export async function listExits(deps: ServiceDeps, o: { actor: Actor; state?: st
 /**
  * @example await listExitTasks(deps, { actor, state: 'OPEN' });
  */
-export async function listExitTasks(deps: ServiceDeps, o: { actor: Actor; state?: 'OPEN' | 'DONE' | 'OVERDUE' }) {
+export async function listExitTasks(deps: ServiceDeps, o: { actor: Actor; state?: 'OPEN' | 'DONE' | 'OVERDUE' }): Promise<{ tasks: ExitTaskListItem[] }> {
   authorize(o.actor, 'exit.manage');
   const today = dayIn(deps.businessTz, deps.now());
   const tasks = await deps.db.exitTask.findMany({

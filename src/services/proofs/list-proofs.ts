@@ -5,25 +5,8 @@ import { formatDateTime } from '../../domain/dates.ts';
 import { authorize } from '../../domain/permissions.ts';
 import { isProofKind, proofKindLabels } from '../../domain/proofs/proof-kinds.ts';
 import { AppError } from '../../errors.ts';
+import type { ProofView } from '../../domain/views/documents.ts';
 import type { ServiceDeps } from '../deps.ts';
-
-export interface ProofView {
-  id: string;
-  employeeId: string;
-  employeeName: string;
-  exceptionId: string | null;
-  kind: string;
-  kindLabel: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  coversMonth: string | null;
-  /** 'YYYY-MM-DD HH:mm' in BUSINESS_TZ. */
-  uploadedAt: string;
-  evidenceIndex: number | null;
-  fileUrl: string;
-}
 
 /**
  * Newest first, at most 200.

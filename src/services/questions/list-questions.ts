@@ -6,13 +6,14 @@ import { scopeOf } from '../../domain/permissions.ts';
 import { questionKindLabels, questionStateLabels, type QuestionKind, type QuestionState } from '../../domain/questions/employee-question.ts';
 import { AppError } from '../../errors.ts';
 import type { EmployeeQuestion } from '../../generated/prisma/client.ts';
+import type { QuestionList, QuestionView } from '../../domain/views/questions.ts';
 import type { ServiceDeps } from '../deps.ts';
 
 const LIST_LIMIT = 100;
 
 type Row = EmployeeQuestion & { employee: { name: string; department: { name: string } } | null };
 
-function view(deps: ServiceDeps, q: Row, hr: boolean) {
+function view(deps: ServiceDeps, q: Row, hr: boolean): QuestionView {
   return {
     id: q.id, kind: q.kind, kindLabel: questionKindLabels[q.kind as QuestionKind] ?? q.kind, text: q.text,
     state: q.state, stateLabel: questionStateLabels[q.state as QuestionState] ?? q.state,
@@ -23,8 +24,6 @@ function view(deps: ServiceDeps, q: Row, hr: boolean) {
   };
 }
 
-export type QuestionView = ReturnType<typeof view>;
-
 /** Questions stay readable after the asker leaves; the name is looked up, not stored twice. */
 async function withEmployees(deps: ServiceDeps, rows: EmployeeQuestion[]): Promise<Row[]> {
   const people = await deps.db.employee.findMany({ where: { id: { in: rows.map((r) => r.employeeId) } }, select: { id: true, name: true, department: { select: { name: true } } } });
@@ -34,7 +33,7 @@ async function withEmployees(deps: ServiceDeps, rows: EmployeeQuestion[]): Promi
 /**
  * @example await listQuestions(deps, { actor }) // → { items: [{ id, kindLabel, text, stateLabel, dueOn, … }] }
  */
-export async function listQuestions(deps: ServiceDeps, o: { actor: Actor }): Promise<{ items: QuestionView[] }> {
+export async function listQuestions(deps: ServiceDeps, o: { actor: Actor }): Promise<QuestionList> {
   const hr = scopeOf(o.actor, 'question.answer') === 'all';
   const rows = await deps.db.employeeQuestion.findMany({
     where: hr ? {} : { employeeId: o.actor.id },

@@ -4,23 +4,11 @@
 import type { Actor } from '../../domain/actor.ts';
 import { formatDateTime } from '../../domain/dates.ts';
 import { scopeOf } from '../../domain/permissions.ts';
-import { templateKey, versionOfKey, type DeclarationContent } from '../../documents/declaration-templates.ts';
+import { templateKey, versionOfKey } from '../../documents/declaration-templates.ts';
 import { AppError } from '../../errors.ts';
+import type { DeclarationView } from '../../domain/views/documents.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { findTemplate } from './find-template.ts';
-
-export interface DeclarationView {
-  template: string;
-  subjectType: string;
-  subjectId: string;
-  employeeId: string;
-  content: DeclarationContent;
-  statement: string;
-  /** True when the actor is the employee concerned and the subject is still open. */
-  canSign: boolean;
-  closed: string | null;
-  signed: { signatureId: string; signedAt: string; documentUrl: string } | null;
-}
 
 /**
  * @example

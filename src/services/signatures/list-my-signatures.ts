@@ -2,23 +2,9 @@
 import type { Actor } from '../../domain/actor.ts';
 import { formatDateTime } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
+import type { SignatureView } from '../../domain/views/documents.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { titleOf } from './get-signed-document.ts';
-
-export interface SignatureView {
-  id: string;
-  template: string;
-  title: string;
-  subjectType: string;
-  subjectId: string;
-  typedName: string;
-  /** 'YYYY-MM-DD HH:mm' in BUSINESS_TZ. */
-  signedAt: string;
-  platform: string;
-  documentSha256: string;
-  evidenceIndex: number;
-  documentUrl: string;
-}
 
 /**
  * @example

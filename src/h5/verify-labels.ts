@@ -1,18 +1,6 @@
-// Shapes of POST /api/v1/evidence/verify (src/http/routes/evidence-pack-routes.ts) and the words
-// the verify page uses for them. Pure: no DOM.
+// The words the verify page uses for the answer of POST /api/v1/evidence/verify (its shape is
+// src/domain/views/evidence.ts). Pure: no DOM.
 import { evidenceEntryLabel, evidenceSubjectLabels } from '../domain/evidence/evidence-labels.ts';
-
-export interface VerifiedEntry {
-  index: number;
-  type: string;
-  subjectType: string;
-  subjectId: string;
-  createdAt: string;
-}
-
-export type VerifyResponse =
-  | { kind: 'document'; authentic: boolean; recognised: boolean; sha256: string; reasons: string[]; entries: VerifiedEntry[]; treeSize?: number; signedAt?: string }
-  | { kind: 'pack'; authentic: boolean; reasons: string[]; entries: number; treeSize: number; keyId: string; keyTrusted: boolean; signedAt?: string; timestampedAt?: string };
 
 /** '签署的声明' for 'signature'; an unknown type as 「台账记录」, never its code. */
 export const entryTypeLabel = evidenceEntryLabel;
