@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
 import { makeEmployee } from '../helpers/factories.ts';
+import { inProcessCli } from '../helpers/in-process-cli.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const t = await createTestDb();
@@ -16,12 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'back-pay-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { DATABASE_URL: t.url, DATA_DIR: dir, SCHEDULER: 'off', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'a'.repeat(32), SENTINEL_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, env, { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const cli = inProcessCli(env);
 
 const period = {
   from: '2025-01', to: null, baseFloorFen: 746000, baseCeilingFen: 3730200,
