@@ -42,6 +42,16 @@ describe('sentinel policy', () => {
     expect(list.out).toContain('2025-01 起：基数 ¥7,460.00–¥37,302.00；养老保险 16%/8%（单位/个人）；滞纳金每日0.05%；政策数据未经核实');
   });
 
+  it('imports every shipped city file and flags its unverified periods', async () => {
+    for (const [file, city] of [['beijing', '北京'], ['shanghai', '上海'], ['guangzhou', '广州'], ['shenzhen', '深圳'], ['hangzhou', '杭州'], ['changsha', '长沙']]) {
+      const r = await cli('policy', 'import', `prisma/policies/${file}.json`);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain(`政策数据未经核实：${city}`);
+    }
+    const list = await cli('policy', 'list', '--city', '北京');
+    expect(list.out).toContain('2024-07 至 2025-06：基数 ¥6,821.00–¥35,283.00');
+  });
+
   it('refuses a bad file naming the period, and a missing file', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ city: '坏市', cityCode: '000001', periods: [period, { ...period, from: '2025-06' }] }));

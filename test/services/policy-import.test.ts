@@ -78,6 +78,8 @@ describe('importPolicyFile', () => {
 });
 
 describe('the shipped policy library', () => {
+  // No official notice was in reach when the library was checked (docs/money.md, "Policy data
+  // provenance"): every period stays unverified; a secondary source may be named, never as verified.
   it('is valid and covers every month of 2024–2026 for the six cities, all marked unverified', () => {
     for (const name of ['shanghai', 'beijing', 'guangzhou', 'shenzhen', 'hangzhou', 'changsha']) {
       const f = policyFileSchema.parse(JSON.parse(readFileSync(`prisma/policies/${name}.json`, 'utf8')));
@@ -87,7 +89,15 @@ describe('the shipped policy library', () => {
           expect(f.periods.some((p) => p.from <= month && (p.to === null || p.to >= month)), `${f.city} ${month}`).toBe(true);
         }
       }
-      expect(f.periods.every((p) => !p.verified && p.source === null)).toBe(true);
+      expect(f.periods.every((p) => !p.verified)).toBe(true);
+      for (const p of f.periods) if (p.source) expect(p.source, `${f.city} ${p.from}`).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('marks a period verified only with the official notice of a government site (*.gov.cn)', () => {
+    for (const name of ['shanghai', 'beijing', 'guangzhou', 'shenzhen', 'hangzhou', 'changsha']) {
+      const f = policyFileSchema.parse(JSON.parse(readFileSync(`prisma/policies/${name}.json`, 'utf8')));
+      for (const p of f.periods.filter((q) => q.verified)) expect(new URL(p.source!).hostname, `${f.city} ${p.from}`).toMatch(/\.gov\.cn$/);
     }
   });
 
