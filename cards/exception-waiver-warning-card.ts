@@ -8,8 +8,11 @@ export interface WaiverWarningFacts {
   name: string;
   department: string;
   reasonLabel: string;
-  /** Formatted amounts ('¥1,234.56'); undefined when the wage is unknown. */
-  risk?: { backpay: string; months: number; lateFee: string; compensation: string; total: string };
+  /**
+   * Formatted amounts ('¥1,234.56'); undefined when the wage is unknown. `unverified`: a policy
+   * period used is not checked against the official notice, so the total says 政策数据未经核实.
+   */
+  risk?: { backpay: string; months: number; lateFee: string; compensation: string; total: string; unverified?: boolean };
   /** 'YYYY-MM-DD': due date of the enrolment remediation task. */
   taskDueOn: string;
 }
@@ -25,7 +28,8 @@ export function buildWaiverWarningCard(opts: { key: string; facts: WaiverWarning
         { label: '补缴', value: `${f.risk.backpay}（${f.risk.months}个月）` },
         { label: '滞纳金', value: f.risk.lateFee },
         { label: '经济补偿', value: f.risk.compensation },
-        { label: '合计', value: f.risk.total },
+        // WeCom shows six rows and these are six: the caveat rides on the total.
+        { label: '合计', value: f.risk.unverified ? `${f.risk.total}（政策数据未经核实）` : f.risk.total },
       ]
     : [{ label: '风险金额', value: '月工资未登记，无法估算' }];
   return {

@@ -21,7 +21,7 @@ import { makeActor } from '../helpers/factories.ts';
 import { pdfBytes, signedPng } from '../helpers/make-png.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
-import { storeNationalDefaultPolicy, TEST_CITY } from '../helpers/national-default-policy.ts';
+import { nationalDefaultPeriod, storeNationalDefaultPolicy, TEST_CITY } from '../helpers/national-default-policy.ts';
 
 let clock = new Date('2026-11-20T02:00:00Z');
 const t = await createTestDb({ now: () => clock });
@@ -70,6 +70,23 @@ describe('a waiver request (法释〔2025〕12号 第十九条)', () => {
     expect(await t.db.complianceTask.count({ where: { employeeId: emp.employee.id, state: 'OPEN' } })).toBe(1);
     expect((await listComplianceTasks(deps, { actor: hrs.actor, state: 'OPEN' })).tasks.map((x) => x.employee?.name)).toContain('张三');
     expect(await failure(listComplianceTasks(deps, { actor: emp.actor }))).toMatchObject({ status: 403 });
+  });
+
+  it('says on the card that the money rests on unverified policy data when it does', async () => {
+    at('2026-11-20');
+    const p = nationalDefaultPeriod();
+    await t.db.cityPolicy.create({
+      data: {
+        city: '未核实市', effectiveFrom: parseDay(`${p.from}-01`), baseFloorFen: p.baseFloorFen, baseCeilingFen: p.baseCeilingFen, rates: p.rates, rounding: p.rounding,
+        lateFee: p.lateFee, averageMonthlyWageFen: p.averageMonthlyWageFen, minimumWageFen: p.minimumWageFen, sourceUrl: null, verified: false,
+      },
+    });
+    const emp = await makeActor(deps, ['EMPLOYEE'], { name: '赵六', startDate: '2026-06-15', monthlyWage: 600_000, insuredCity: '未核实市', identities: { sandbox: 'zhao' } });
+    const r = await requestInsuranceException(deps, { actor: emp.actor, reasonCategory: 'PREFER_CASH' });
+    const card = cards('exception.waiver_warning').at(-1);
+    expect(card?.rows.at(-1)).toEqual({ label: '合计', value: '¥15,724.45（政策数据未经核实）' });
+    const view = await getInsuranceException(deps, { actor: hrs.actor, id: r.exception.id });
+    expect(view.risk?.warnings[0]).toMatch(/^政策数据未经核实：未核实市/);
   });
 
   it('refuses an unknown category and a request by the admin token, changing nothing', async () => {

@@ -38,6 +38,8 @@ export interface WaiverRisk {
   lateFeeFen: number;
   compensationFen: number;
   totalFen: number;
+  /** Every period used was checked against the official notice (cards say so when not). */
+  verified: boolean;
   /** 「政策数据未经核实：…」 when a period used is not checked against the official notice. */
   warnings: string[];
 }
@@ -45,7 +47,7 @@ export interface WaiverRisk {
 /** 'YYYY-MM' months from the month of `from` to the month of `to`, both included. */
 export const monthsBetween = (from: string, to: string): string[] => monthRange(from.slice(0, 7), to.slice(0, 7));
 
-const NONE: WaiverRisk = { months: [], monthly: [], lines: [], backpayFen: 0, lateFeeFen: 0, compensationFen: 0, totalFen: 0, warnings: [] };
+const NONE: WaiverRisk = { months: [], monthly: [], lines: [], backpayFen: 0, lateFeeFen: 0, compensationFen: 0, totalFen: 0, verified: true, warnings: [] };
 
 /**
  * The estimate, or null when a month has no policy for the city (nothing honest to show).
@@ -80,6 +82,7 @@ export function waiverRisk(input: WaiverRiskInput): WaiverRisk | null {
     lateFeeFen: r.totals.lateFeeFen,
     compensationFen: c.compensationFen,
     totalFen: r.totals.grandTotalFen + c.compensationFen,
+    verified: r.verified,
     warnings: r.warnings,
   };
 }

@@ -86,6 +86,7 @@ export async function requestInsuranceException(deps: ServiceDeps, opts: Request
       await openRemediationTask(tx, { actor: opts.actor, exception: created, employeeName: employee.name, clockStart, deadline, reason: info.legalNote });
       const money = risk && {
         backpay: formatYuan(risk.backpayFen), months: risk.months.length, lateFee: formatYuan(risk.lateFeeFen), compensation: formatYuan(risk.compensationFen), total: formatYuan(risk.totalFen),
+        ...(!risk.verified && { unverified: true }),
       };
       await queueExceptionCard(deps, tx, {
         actor: opts.actor, exceptionId: created.id, employeeId: employee.id, audience: 'hr', prefix: 'exw',
