@@ -111,7 +111,8 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
     buildReconciliationDigestCard({
       key: 'rec-0f8e1c2d3b4a59687766554433221100-wecom',
       month: '2026-10',
-      kinds: [{ label: '在职未参保', names: ['张三'] }, { label: '离职仍缴', names: ['李四', '王五'] }],
+      kinds: [{ label: '在职未参保', names: ['张三'], owedFen: 280_560 }, { label: '离职仍缴', names: ['李四', '王五'] }],
+      unverified: true,
       dueOn: '2026-11-10',
       h5Url: 'https://hr.example.com/app/me',
       decided,

@@ -21,6 +21,16 @@ describe('buildReconciliationDigestCard', () => {
     for (const article of ['第五十八条', '第六十条', '第八十四条', '第八十六条']) expect(card.legalBasis).toContain(article);
   });
 
+  it('shows the money a kind owes, marks a partial sum and an unverified policy', () => {
+    const priced = buildReconciliationDigestCard({
+      key: 'rec-0123456789abcdef0123456789abcdef-wecom', month: '2026-10', dueOn: '2026-11-10', h5Url: 'https://hr.example.com/app/me', unverified: true,
+      kinds: [{ label: '在职未参保', names: ['张三', '李四'], owedFen: 280_560, owedPartial: true }, { label: '基数过低', names: ['王五'], owedFen: 59_158 }],
+    });
+    expect(priced.rows).toEqual([{ label: '在职未参保', value: '2人 应补至少¥2,805.60：张三、李四' }, { label: '基数过低', value: '1人 应补¥591.58：王五' }]);
+    expect(priced.subtitle).toBe('发现 3 项新差异，请在 2026-11-10 前核实处理（政策数据未经核实）');
+    expect(renderWecomTemplateCard(priced)).toMatchObject({ main_title: { desc: priced.subtitle } });
+  });
+
   it('renders on WeCom and DingTalk without hitting a platform limit', () => {
     const wecom = renderWecomTemplateCard(card);
     expect(wecom).toMatchObject({ task_id: card.key, main_title: { title: '社保对账差异 · 2026-10' } });

@@ -4,12 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { importPolicyFile } from '../../src/services/policies/import-policy-file.ts';
 import { reconcileContributions } from '../../src/services/reconciliation/reconcile-contributions.ts';
-import { makeEmployee } from '../helpers/factories.ts';
+import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const t = await createTestDb({ now: () => new Date('2026-11-05T00:00:00Z') });
-const { deps } = withRecordingOutbox(t.deps);
+const { deps, outbox } = withRecordingOutbox(t.deps);
 const ids: Record<string, string> = {};
 
 const period = {
@@ -21,6 +21,7 @@ const period = {
 
 beforeAll(async () => {
   await importPolicyFile(deps, { actor: systemActor('test'), file: { city: '示例市', cityCode: '000000', periods: [period] } });
+  await makeActor(t.deps, ['HR_SPECIALIST'], { name: '李专员', startDate: '2025-01-01', identities: { sandbox: 'hr-s' } });
   const person = async (key: string, city: string, wageFen: number) => {
     ids[key] = (await makeEmployee(t.deps, { name: key, startDate: '2026-03-01', insuredCity: city, monthlyWage: wageFen })).id;
   };
@@ -53,5 +54,14 @@ describe('reconciliation task money', () => {
 
   it('says so when the city has no policy', async () => {
     expect((await details('active_not_insured', 'noPolicy')).money).toEqual({ estimated: false, note: '没有「无政策市」的社保政策，无法估算金额；请先导入该城市的政策文件' });
+  });
+
+  it('shows on the digest card what each kind owes, at least that when a task could not be priced, and that the policy is unverified', () => {
+    const card = outbox.messages.flatMap((m) => (m.payload.kind === 'card' && m.payload.card.type === 'reconciliation.digest' ? [m.payload.card] : []))[0];
+    // 在职未参保: notInsured 2,800.00 + 5.60; noPolicy (no policy) and the HR specialist (no insured
+    // city) cannot be priced, so the sum is a lower bound.
+    expect(card?.rows.find((r) => r.label === '在职未参保')?.value).toMatch(/^3人 应补至少¥2,805\.60：/);
+    expect(card?.rows.find((r) => r.label === '基数过低')?.value).toBe('1人 应补¥591.58：belowFloor');
+    expect(card?.subtitle).toMatch(/（政策数据未经核实）$/);
   });
 });

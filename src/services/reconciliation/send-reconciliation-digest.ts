@@ -10,6 +10,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { toJsonColumn } from '../cards/card-instance-json.ts';
 import type { HrRecipients } from '../cards/find-hr-recipients.ts';
 import type { TaskRow } from './apply-reconciliation-tasks.ts';
+import type { TaskMoney } from './estimate-task-money.ts';
 import { RECONCILIATION_KINDS, reconciliationKindInfo } from './reconciliation-kinds.ts';
 
 export interface DigestOptions {
@@ -38,16 +39,17 @@ export async function sendReconciliationDigest(tx: Tx, deps: ServiceDeps, o: Dig
   const ids = [...new Set(o.tasks.map((t) => t.employeeId).filter((id) => id !== null))];
   const people = await tx.employee.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
-  const kinds = RECONCILIATION_KINDS.map((kind) => ({
-    label: reconciliationKindInfo[kind].label,
-    names: o.tasks.filter((t) => t.kind === kind).map((t) => nameOf.get(t.employeeId ?? '') ?? '—'),
-  })).filter((k) => k.names.length > 0);
+  const kinds = RECONCILIATION_KINDS.map((kind) => {
+    const tasks = o.tasks.filter((t) => t.kind === kind);
+    return { label: reconciliationKindInfo[kind].label, names: tasks.map((t) => nameOf.get(t.employeeId ?? '') ?? '—'), ...owedOf(tasks) };
+  }).filter((k) => k.names.length > 0);
+  const unverified = o.tasks.some((t) => { const m = moneyOf(t); return m?.estimated === true && !m.verified; });
   let queued = 0;
   for (const platform of o.recipients.platforms) {
     const to = o.recipients.answering(platform);
     if (to.length === 0) continue;
     const card = buildReconciliationDigestCard({
-      key: reconciliationCardKey(o.tasks.map((t) => t.id), o.at, platform), month: o.month, kinds, dueOn: o.dueOn, h5Url: `${deps.publicBaseUrl}/app/me`,
+      key: reconciliationCardKey(o.tasks.map((t) => t.id), o.at, platform), month: o.month, kinds, unverified, dueOn: o.dueOn, h5Url: `${deps.publicBaseUrl}/app/me`,
     });
     const { count } = await tx.cardInstance.createMany({
       data: [{ cardKey: card.key, platform, type: card.type, subjectType: 'reconciliation', subjectId: o.month, recipients: toJsonColumn(to), model: toJsonColumn(card) }],
@@ -61,4 +63,17 @@ export async function sendReconciliationDigest(tx: Tx, deps: ServiceDeps, o: Dig
     queued++;
   }
   return queued;
+}
+
+/** The money the task's details carry (在职未参保, 基数过低), from estimateTaskMoney. */
+const moneyOf = (t: TaskRow): TaskMoney | undefined => (t.details as { money?: TaskMoney } | null)?.money;
+
+/**
+ * What a kind's tasks owe by the calculator: the sum of the priced tasks, partial when some could
+ * not be priced; nothing for a kind without money or with no task priced.
+ */
+function owedOf(tasks: TaskRow[]): { owedFen?: number; owedPartial?: boolean } {
+  const priced = tasks.flatMap((t) => { const m = moneyOf(t); return m?.estimated ? [m] : []; });
+  if (priced.length === 0) return {};
+  return { owedFen: priced.reduce((s, m) => s + m.grandTotalFen, 0), owedPartial: priced.length < tasks.length };
 }
