@@ -7,6 +7,8 @@ import { parseFileStoreUrl } from './storage/file-store-url.ts';
 const optionalText = z.string().trim().min(1).optional();
 const url = (name: string) =>
   z.url({ message: `${name} must be an absolute http(s) URL, e.g. https://example.com` });
+const httpUrl = (name: string) =>
+  z.url({ protocol: /^https?$/, message: `${name} must be an absolute http(s) URL, e.g. https://s3.example.com or http://127.0.0.1:9000` });
 
 /** Every variable of the public contract (ARCHITECTURE.md §6), with its default. */
 export const envSchema = z
@@ -81,8 +83,8 @@ export const envSchema = z
       .string()
       .refine((v) => parseFileStoreUrl(v) !== undefined, 'FILE_STORE_URL must be s3://bucket or s3://bucket/prefix (a valid S3 bucket name; prefix of letters, digits, . _ - and /) / 文件存储地址应为 s3://桶名/前缀')
       .optional(),
-    S3_ENDPOINT: url('S3_ENDPOINT').optional(),
-    AWS_ENDPOINT_URL_S3: url('AWS_ENDPOINT_URL_S3').optional(),
+    S3_ENDPOINT: httpUrl('S3_ENDPOINT').optional(),
+    AWS_ENDPOINT_URL_S3: httpUrl('AWS_ENDPOINT_URL_S3').optional(),
     AWS_REGION: optionalText,
     AWS_ACCESS_KEY_ID: optionalText,
     AWS_SECRET_ACCESS_KEY: optionalText,
