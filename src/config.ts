@@ -2,10 +2,13 @@
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { parseLedgerPrivateKey } from './crypto/ledger-key.ts';
+import { parseFileStoreUrl } from './storage/file-store-url.ts';
 
 const optionalText = z.string().trim().min(1).optional();
 const url = (name: string) =>
   z.url({ message: `${name} must be an absolute http(s) URL, e.g. https://example.com` });
+const httpUrl = (name: string) =>
+  z.url({ protocol: /^https?$/, message: `${name} must be an absolute http(s) URL, e.g. https://s3.example.com or http://127.0.0.1:9000` });
 
 /** Every variable of the public contract (ARCHITECTURE.md §6), with its default. */
 export const envSchema = z
@@ -75,6 +78,25 @@ export const envSchema = z
       .min(0, 'CALLBACK_MAX_AGE_S must be 0 (off) or a positive number of seconds')
       .default(300),
     TSA_URL: url('TSA_URL').optional(),
+    // Stored files on S3-compatible object storage instead of DATA_DIR/files (docs/operations.md).
+    FILE_STORE_URL: z
+      .string()
+      .refine((v) => parseFileStoreUrl(v) !== undefined, 'FILE_STORE_URL must be s3://bucket or s3://bucket/prefix (a valid S3 bucket name; prefix of letters, digits, . _ - and /) / 文件存储地址应为 s3://桶名/前缀')
+      .optional(),
+    S3_ENDPOINT: httpUrl('S3_ENDPOINT').optional(),
+    AWS_ENDPOINT_URL_S3: httpUrl('AWS_ENDPOINT_URL_S3').optional(),
+    AWS_REGION: optionalText,
+    AWS_ACCESS_KEY_ID: optionalText,
+    AWS_SECRET_ACCESS_KEY: optionalText,
+    AWS_SESSION_TOKEN: optionalText,
+    S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be "true" or "false"' })
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .refine((env) => Boolean(env.AWS_ACCESS_KEY_ID) === Boolean(env.AWS_SECRET_ACCESS_KEY), {
+    path: ['AWS_SECRET_ACCESS_KEY'],
+    message: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together: set both, or neither to use the SDK credential chain',
   })
   .transform((env) => ({
     ...env,

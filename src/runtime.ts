@@ -1,6 +1,5 @@
 // What both the server and the CLI need before they can do anything: configuration,
 // secrets, a migrated database and the service dependencies.
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgBoss } from 'pg-boss';
 import type { Env } from './config.ts';
@@ -17,7 +16,7 @@ import { configuredPlatforms } from './platforms/configured-platforms.ts';
 import { createPlatformClients } from './platforms/create-chat-platforms.ts';
 import type { ServiceDeps } from './services/deps.ts';
 import { loadSharedLedgerKey } from './services/evidence/load-shared-ledger-key.ts';
-import { createLocalFileStore } from './storage/local-file-store.ts';
+import { openFileStore } from './storage/open-file-store.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export const migrationsDir = `${projectRoot}prisma/migrations`;
@@ -60,7 +59,7 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
       // One set of clients per process, so every caller shares one token cache.
       platformClients: createPlatformClients(env, { db }),
       publicBaseUrl: env.PUBLIC_BASE_URL,
-      files: createLocalFileStore(join(env.DATA_DIR, 'files')),
+      files: openFileStore(env),
       ledgerKey: ledger.key,
       tsa: env.TSA_URL ? createTsaClient(env.TSA_URL) : undefined,
     };

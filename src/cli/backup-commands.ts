@@ -1,8 +1,9 @@
 // `sentinel backup <dir>` and `sentinel restore <dir>`: the database (every table, the outbox
-// queue, the ledger and its sealed signing key), the stored files the ledger hashes, and a
+// queue, the ledger and its sealed signing key), the stored files the ledger hashes (from
+// DATA_DIR/files or the S3 bucket of FILE_STORE_URL: a backup holds copies either way), and a
 // manifest naming the ledger's state and the master key's fingerprint. The master key itself is
 // never in a backup: it is the one thing to keep elsewhere.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Env } from '../config.ts';
@@ -12,6 +13,8 @@ import { dumpDatabase, holdsNoBusinessData, restoreDatabase, type ToolEnv } from
 import type { Logger } from '../log.ts';
 import { migrationsDir } from '../runtime.ts';
 import { loadSecrets, MASTER_KEY_FILE, masterKeyFingerprint } from '../secrets.ts';
+import { describeFileStore, openFileStore } from '../storage/open-file-store.ts';
+import { backUpFiles, restoreFiles } from './backup-files.ts';
 import { readLedgerState, type LedgerState } from './ledger-state.ts';
 import type { CommandContext } from './setup-commands.ts';
 
@@ -36,11 +39,6 @@ async function withDatabase<T>(config: Env, log: Logger, fn: (url: string) => Pr
   }
 }
 
-function countFiles(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
-}
-
 type BackupContext = Pick<CommandContext, 'config' | 'log' | 'io'> & { toolEnv: ToolEnv };
 
 export async function runBackup(ctx: BackupContext, dir: string): Promise<number> {
@@ -51,14 +49,13 @@ export async function runBackup(ctx: BackupContext, dir: string): Promise<number
     await dumpDatabase(url, join(dir, DUMP_FILE), ctx.toolEnv);
     return readLedgerState(url);
   });
-  const filesDir = join(ctx.config.DATA_DIR, 'files');
-  if (existsSync(filesDir)) cpSync(filesDir, join(dir, 'files'), { recursive: true });
-  const manifest: BackupManifest = { format: 1, createdAt: new Date().toISOString(), files: countFiles(join(dir, 'files')), ledger, masterKeyFingerprint: fingerprint };
+  const files = await backUpFiles(openFileStore(ctx.config), dir);
+  const manifest: BackupManifest = { format: 1, createdAt: new Date().toISOString(), files, ledger, masterKeyFingerprint: fingerprint };
   writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   ctx.io.out.write(
     [
       `备份完成：${dir}`,
-      `  数据库（含证据台账 ${ledger.entries} 条、签名树头 ${ledger.heads} 个、加密保存的台账签名密钥）、已存储文件 ${manifest.files} 个`,
+      `  数据库（含证据台账 ${ledger.entries} 条、签名树头 ${ledger.heads} 个、加密保存的台账签名密钥）、已存储文件 ${files} 个（复制自 ${describeFileStore(ctx.config)}）`,
       `主密钥不在备份中，请另行妥善保管（指纹 ${fingerprint}；用 sentinel keys show --reveal-master-key 显示）。`,
       '没有主密钥，备份中的身份证号、手机号和台账签名密钥都无法解密，恢复也会被拒绝。',
       '',
@@ -85,8 +82,8 @@ export async function runRestore(ctx: BackupContext, dir: string): Promise<numbe
     await applyMigrations(url, migrationsDir);
     return readLedgerState(url);
   });
-  if (existsSync(join(dir, 'files'))) cpSync(join(dir, 'files'), join(ctx.config.DATA_DIR, 'files'), { recursive: true });
-  ctx.io.out.write(`已从 ${dir} 恢复：证据台账 ${ledger.entries} 条、签名树头 ${ledger.heads} 个、已存储文件 ${manifest.files} 个。\n下一步：运行 sentinel evidence verify 核验证据台账。\n`);
+  const files = existsSync(join(dir, 'files')) ? await restoreFiles(openFileStore(ctx.config), dir) : 0;
+  ctx.io.out.write(`已从 ${dir} 恢复：证据台账 ${ledger.entries} 条、签名树头 ${ledger.heads} 个、已存储文件 ${files} 个（写入 ${describeFileStore(ctx.config)}）。\n下一步：运行 sentinel evidence verify 核验证据台账。\n`);
   return 0;
 }
 
@@ -94,10 +91,10 @@ export async function runRestore(ctx: BackupContext, dir: string): Promise<numbe
 export function registerBackupCommands(program: Command, ctx: CommandContext, toolEnv: ToolEnv): void {
   program
     .command('backup <dir>')
-    .description('write the database, the stored files and the ledger state to a new directory (the master key is kept elsewhere)')
+    .description('write the database, the stored files (local or S3) and the ledger state to a new directory (the master key is kept elsewhere)')
     .action(async (dir: string) => ctx.setExitCode(await runBackup({ ...ctx, toolEnv }, dir)));
   program
     .command('restore <dir>')
-    .description('restore a backup into an empty database and this DATA_DIR (needs the same master key)')
+    .description('restore a backup into an empty database and the configured file store (needs the same master key)')
     .action(async (dir: string) => ctx.setExitCode(await runRestore({ ...ctx, toolEnv }, dir)));
 }

@@ -3,6 +3,7 @@
 // the same media again rather than uploading a second copy: on WeCom the duplicate check (4 h)
 // then drops the repeat; DingTalk's robot has no idempotency key (see dingtalk-chat-platform.ts).
 import type { Db } from '../db/client.ts';
+import type { AppError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { MEDIA_REUSE_MS, type ChatPlatform } from '../platforms/chat-platform.ts';
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
@@ -29,7 +30,9 @@ export async function deliverFileMessage(
       throw new PlatformApiError({ platform: platform.name, api: 'outbox', errcode: 'no_file_store', errmsg: '投递进程没有文件存储，无法发送文件消息', retryable: false });
     }
     const bytes = await deps.files.get(payload.sha256).catch((error: unknown) => {
-      // A file that is not in the store will not appear by retrying.
+      // A file that is not in the store will not appear by retrying; an object store that is
+      // briefly unreachable (503) is retried like any other failure.
+      if ((error as AppError).code !== 'not_found') throw error;
       throw new PlatformApiError({ platform: platform.name, api: 'outbox', errcode: 'file_missing', errmsg: `文件存储中没有 ${payload.fileName}（${payload.sha256.slice(0, 12)}…）：${(error as Error).message}`, retryable: false });
     });
     media = { mediaId: await platform.uploadFile(payload, bytes), uploadedAt: deps.now().toISOString() };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '../../src/config.ts';
 import { loadSecrets } from '../../src/secrets.ts';
+import { parseFileStoreUrl } from '../../src/storage/file-store-url.ts';
 
 describe('configuration', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -27,6 +28,14 @@ describe('configuration', () => {
     ['CALLBACK_MAX_AGE_S', '-1', /CALLBACK_MAX_AGE_S must be 0/],
     ['TRUSTED_PROXIES', '10.0.0.1,proxy.example.com', /TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges/],
     ['TRUSTED_PROXIES', '10.0.0.0/33', /TRUSTED_PROXIES must be comma-separated/],
+    ['FILE_STORE_URL', 'https://bucket.example.com/files', /FILE_STORE_URL must be s3:\/\/bucket or s3:\/\/bucket\/prefix.*文件存储地址应为 s3:\/\/桶名\/前缀/],
+    ['FILE_STORE_URL', 's3://', /FILE_STORE_URL must be s3:\/\/bucket/],
+    ['FILE_STORE_URL', 's3://Bad_Bucket/files', /FILE_STORE_URL must be s3:\/\/bucket/],
+    ['FILE_STORE_URL', 's3://bucket/../other', /FILE_STORE_URL must be s3:\/\/bucket/],
+    ['FILE_STORE_URL', 's3://bucket/a//b', /FILE_STORE_URL must be s3:\/\/bucket/],
+    ['S3_ENDPOINT', 'localhost:9000', /S3_ENDPOINT must be an absolute http\(s\) URL/],
+    ['S3_FORCE_PATH_STYLE', 'yes', /S3_FORCE_PATH_STYLE must be "true" or "false"/],
+    ['AWS_ACCESS_KEY_ID', 'AKIAEXAMPLE', /AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => parseEnv({ [name]: value })).toThrow(message);
@@ -35,6 +44,16 @@ describe('configuration', () => {
   it('never echoes a secret value in its error', () => {
     expect(() => parseEnv({ WECOM_ENCODING_AES_KEY: 'secret-value' })).toThrow(/hidden/);
     expect(() => parseEnv({ WECOM_ENCODING_AES_KEY: 'secret-value' })).not.toThrow(/secret-value/);
+  });
+
+  it('keeps stored files local unless FILE_STORE_URL names an S3 bucket', () => {
+    expect(parseEnv({}).FILE_STORE_URL).toBeUndefined();
+    expect(parseEnv({}).S3_FORCE_PATH_STYLE).toBe(false);
+    const s3 = parseEnv({ FILE_STORE_URL: 's3://sentinel-files/prod/', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true', AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret' });
+    expect(s3).toMatchObject({ FILE_STORE_URL: 's3://sentinel-files/prod/', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: true });
+    expect(parseFileStoreUrl('s3://sentinel-files/prod/')).toEqual({ bucket: 'sentinel-files', prefix: 'prod' });
+    expect(parseFileStoreUrl('s3://sentinel-files')).toEqual({ bucket: 'sentinel-files', prefix: '' });
+    expect(() => parseEnv({ AWS_SECRET_ACCESS_KEY: 'the-secret-value' })).not.toThrow(/the-secret-value/);
   });
 
   it('derives PUBLIC_BASE_URL from PORT and strips a trailing slash', () => {
