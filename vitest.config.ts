@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// CI runs on a shared machine where a loaded scheduler can stall a child process for seconds:
+// a test gets one more try there. A test that fails twice is a failure; one that needed the
+// second try is listed as flaky in the report, to be fixed rather than ignored.
+const retry = process.env.CI ? 1 : 0;
+
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +17,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          retry,
         },
       },
       {
@@ -25,6 +31,7 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
           pool: 'forks',
           fileParallelism: false,
+          retry,
         },
       },
     ],
