@@ -3,7 +3,6 @@
 // job and the Excel download alike.
 import type { Actor } from '../../domain/actor.ts';
 import type { Dashboard } from '../../domain/kpi/dashboard-types.ts';
-import { shiftKpiMonth } from '../../domain/kpi/kpi-month.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { getDashboard } from './get-dashboard.ts';
 
