@@ -102,6 +102,15 @@ describe('job monthly-report', () => {
   });
 });
 
+describe('two instances at once', () => {
+  it('send each manager one card between them', async () => {
+    const before = outbox.messages.length;
+    const runs = await Promise.all([1, 2].map(() => runJob(deps, monthlyReport, { asOf: '2027-02-01', trigger: 'cli', log })));
+    expect(runs.map((r) => r?.match(/: (\d) card/)?.[1]).map(Number).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(outbox.messages.slice(before).map((m) => m.recipients).sort()).toEqual([['manager'], ['manager2']]);
+  });
+});
+
 describe('GET /api/v1/dashboard/report.xlsx', () => {
   it('gives the month\'s workbook: one sheet per area, numbers, percentages and dates equal to the dashboard', async () => {
     const res = await binary('/api/v1/dashboard/report.xlsx?month=2026-12', 'manager');
