@@ -18,6 +18,7 @@ import { registerJobCommands } from './job-commands.ts';
 import { registerEvidenceCommands } from './evidence-commands.ts';
 import { registerKeysCommands } from './keys-commands.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
+import { registerReportCommands } from './report-commands.ts';
 import { registerSetupCommands } from './setup-commands.ts';
 
 export interface CliIo {
@@ -71,6 +72,7 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo,
   registerBackupCommands(program, ctx, env);
   registerPolicyCommands(program, ctx);
   registerCalcCommands(program, ctx);
+  registerReportCommands(program, ctx);
   return program;
 }
 

@@ -58,14 +58,17 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
 }
 
 /**
- * A POST answered with a file (PDF, Excel): saved by the browser under the server's file name;
- * errors as for api().
- * @example await download('/calc/back-pay/xlsx', body);
+ * A POST (or, without a body, a GET) answered with a file (PDF, Excel): saved by the browser
+ * under the server's file name; errors as for api().
+ * @example await download('/calc/back-pay/xlsx', body); await download('/dashboard/report.xlsx?month=2026-12');
  */
-export async function download(path: string, body: unknown): Promise<string> {
+export async function download(path: string, body?: unknown): Promise<string> {
   let res: Response;
+  const init: RequestInit = body === undefined
+    ? { method: 'GET', credentials: 'same-origin' }
+    : { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', ...csrfHeader() }, body: JSON.stringify(body) };
   try {
-    res = await fetch(`${API_PREFIX}${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', ...csrfHeader() }, body: JSON.stringify(body) });
+    res = await fetch(`${API_PREFIX}${path}`, init);
   } catch {
     throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
   }

@@ -8,6 +8,7 @@ import { directorySync } from './definitions/directory-sync.ts';
 import { enrolmentDeadlineSweep } from './definitions/enrolment-deadline-sweep.ts';
 import { exceptionReverification } from './definitions/exception-reverification.ts';
 import { exitTaskReminders } from './definitions/exit-task-reminders.ts';
+import { monthlyReport } from './definitions/monthly-report.ts';
 import { onboardingArrivalCheck } from './definitions/onboarding-arrival-check.ts';
 import { sessionCleanup } from './definitions/session-cleanup.ts';
 import { questionSla } from './definitions/question-sla.ts';
@@ -15,7 +16,7 @@ import { transferReminders } from './definitions/transfer-reminders.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** Every job the scheduler ticks and `sentinel job run <name>` can run. */
-export const jobRegistry: readonly JobDefinition[] = [directorySync, enrolmentDeadlineSweep, onboardingArrivalCheck, sessionCleanup, contributionReconciliation, approvalSla, exceptionReverification, attendanceSync, absenceDetection, exitTaskReminders, dataRetention, transferReminders, questionSla];
+export const jobRegistry: readonly JobDefinition[] = [directorySync, enrolmentDeadlineSweep, onboardingArrivalCheck, sessionCleanup, contributionReconciliation, approvalSla, exceptionReverification, attendanceSync, absenceDetection, exitTaskReminders, dataRetention, transferReminders, questionSla, monthlyReport];
 
 export function findJob(name: string, registry: readonly JobDefinition[] = jobRegistry): JobDefinition {
   const job = registry.find((j) => j.name === name);

@@ -83,8 +83,18 @@ describe('合规看板', () => {
     expect(await page.getByTestId('kpi-score').innerText()).toMatch(/合规考核得分/);
     expect(await page.getByTestId('departments').locator('tbody tr').count()).toBeGreaterThan(1);
     await page.screenshot({ path: `${resultsDir}/h5-dashboard.png`, fullPage: true });
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-report').click()]);
+    expect(file.suggestedFilename()).toBe('社保合规月报-2026-12.xlsx');
     await open.click();
     await page.waitForURL(`${h5.base}/app/enrolment/pending`);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the month the monthly report card links to', async () => {
+    const { page, errors } = await h5.phone(hrManagerId);
+    await page.goto(`${h5.base}/app/dashboard?month=2026-11`);
+    await page.getByTestId('dashboard').waitFor();
+    expect(await page.getByTestId('dashboard-month').innerText()).toBe('2026年11月');
     expect(errors).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { buildAbsenceCheckCard } from '../../cards/absence-check-card.ts';
 import { buildApprovalRequestCard } from '../../cards/approval-request-card.ts';
 import { buildBotTodoCard } from '../../cards/bot-todo-card.ts';
 import { buildEmployeeStatusCard } from '../../cards/employee-status-card.ts';
+import { buildMonthlyReportCard } from '../../cards/monthly-report-card.ts';
 import { buildQuestionCard, type QuestionCardFacts } from '../../cards/question-cards.ts';
 import { buildCalendarMissingYearCard } from '../../cards/calendar-missing-year-card.ts';
 import type { CardDecision, CardModel } from '../../cards/card-model.ts';
@@ -12,6 +13,7 @@ import { buildExceptionLapsedCard } from '../../cards/exception-lapsed-card.ts';
 import { buildExceptionRequestCard } from '../../cards/exception-request-card.ts';
 import { buildExceptionReverifyCard } from '../../cards/exception-reverify-card.ts';
 import { buildWaiverWarningCard } from '../../cards/exception-waiver-warning-card.ts';
+import { defaultKpiScoring } from '../../src/domain/kpi/kpi-scoring.ts';
 import { lawfulCategories } from '../../src/domain/exceptions/lawful-categories.ts';
 import { buildOnboardingConfirmCard } from '../../cards/onboarding-confirm-card.ts';
 import { buildReconciliationDigestCard } from '../../cards/reconciliation-digest-card.ts';
@@ -105,6 +107,30 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
       facts: { name: '张三', department: '研发部', startDate: '2026-12-09', dayNumber: 23, deadline: '2027-01-08', practicalDeadline: '2026-12-25', daysLeft: 7, kind: 'warn', calendarCaveat: '2027年放假安排未公布，日期可能顺延' },
       key: 'enr-0f8e1c2d3b4a59687766554433221100-day23-wecom',
       h5Url: 'https://hr.example.com/app/me',
+      decided,
+    }),
+  'kpi.monthly_report': (decided) =>
+    buildMonthlyReportCard({
+      key: 'mr-202612-0f8e1c2d3b4a59687766554433221100',
+      report: {
+        month: '2026-12',
+        figures: [
+          { key: 'timeliness', label: '社保缴纳及时率', unit: '%', better: 'up', link: null, definition: '', value: 92.5, previous: 90, change: 2.5 },
+          { key: 'avgDaysToEnrol', label: '平均增员天数', unit: '天', better: 'down', link: null, definition: '', value: 12.3, previous: 13.3, change: -1 },
+          { key: 'coverage', label: '员工社保缴纳率', unit: '%', better: 'up', link: null, definition: '', value: 98, previous: 98, change: 0 },
+          { key: 'openAlerts', label: '未处理增员提醒', unit: '人', better: 'down', link: null, definition: '', value: 3, previous: 2, change: 1 },
+          { key: 'backPayEvents', label: '补缴次数', unit: '次', better: 'down', link: null, definition: '', value: 2, previous: 1, change: 1 },
+          { key: 'complaints', label: '员工社保投诉', unit: '次', better: 'down', link: null, definition: '', value: 1, previous: null, change: null },
+          { key: 'absencesOpen', label: '未结旷工案件', unit: '件', better: 'down', link: null, definition: '', value: 2, previous: 2, change: 0 },
+          { key: 'exitsOpen', label: '进行中的离职', unit: '件', better: 'down', link: null, definition: '', value: 3, previous: 1, change: 2 },
+        ],
+        alertsByStage: { day23: 1, day28: 0, overdue: 2 },
+        backPay: { events: 2, months: 3, eventsThisYear: 5, amountFen: 123456, amountText: '¥1,234.56', unpriced: 0 },
+        score: { fullScore: 100, score: 74, deductions: [], rules: defaultKpiScoring, note: '' },
+      },
+      previousScore: 80,
+      showAmount: true,
+      h5Url: 'https://hr.example.com/app/dashboard?month=2026-12',
       decided,
     }),
   'reconciliation.digest': (decided) =>

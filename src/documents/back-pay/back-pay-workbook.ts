@@ -4,15 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { BackPay } from '../../domain/money/back-pay.ts';
 import { INSURANCE_KIND_LABELS, INSURANCE_KINDS } from '../../domain/policy/insurance-kinds.ts';
-
-const YUAN = '#,##0.00';
-/**
- * fen → yuan as an Excel number. IEEE division is correctly rounded, so fen / 100 is exactly the
- * double nearest to the decimal yuan amount (the same number Excel stores for "1234.56").
- */
-const yuan = (fen: number) => fen / 100;
-/** A calendar day as a UTC midnight Date: exceljs writes it as that day's serial, no zone shift. */
-const date = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10) || '1')));
+import { excelDate, yuan, YUAN_FORMAT } from '../excel-cells.ts';
 
 /** @example await backPayWorkbook(result, { title: '补缴测算 张三' }).xlsx.writeBuffer() */
 export function backPayWorkbook(b: BackPay, o: { subject: string }): ExcelJS.Workbook {
@@ -28,8 +20,8 @@ export function backPayWorkbook(b: BackPay, o: { subject: string }): ExcelJS.Wor
   for (const m of b.months) {
     const item = (k: string) => m.items.find((i) => i.type === k);
     ws.addRow([
-      date(m.month), yuan(m.baseFen), ...kinds.flatMap((k) => [yuan(item(k)?.employerFen ?? 0), yuan(item(k)?.employeeFen ?? 0)]),
-      yuan(m.employerFen), yuan(m.employeeFen), yuan(m.totalFen), date(m.dueOn), m.lateDays, yuan(m.lateFeeFen), m.explanation,
+      excelDate(m.month), yuan(m.baseFen), ...kinds.flatMap((k) => [yuan(item(k)?.employerFen ?? 0), yuan(item(k)?.employeeFen ?? 0)]),
+      yuan(m.employerFen), yuan(m.employeeFen), yuan(m.totalFen), excelDate(m.dueOn), m.lateDays, yuan(m.lateFeeFen), m.explanation,
     ]);
   }
   const t = b.totals;
@@ -41,7 +33,7 @@ export function backPayWorkbook(b: BackPay, o: { subject: string }): ExcelJS.Wor
   const formats: Record<number, string> = { 1: 'yyyy-mm', [n - 3]: 'yyyy-mm-dd', [n - 2]: '0' };
   ws.columns.forEach((col, i) => {
     col.width = i + 1 === n ? 80 : 14;
-    if (i + 1 < n) col.numFmt = formats[i + 1] ?? YUAN;
+    if (i + 1 < n) col.numFmt = formats[i + 1] ?? YUAN_FORMAT;
   });
   return wb;
 }

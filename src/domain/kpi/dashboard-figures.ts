@@ -29,6 +29,8 @@ const SPECS: Spec[] = [
     definition: '本月缴费对账发现、月末仍未处理的差异' },
   { key: 'backPayEvents', label: '补缴次数', unit: '次', better: 'down', link: null, of: (c) => c.backPayEvents,
     definition: '本月首次增员、但晚于用工当月，须补缴此前月份的员工（《社会保险法》第八十六条）' },
+  { key: 'complaints', label: '员工社保投诉', unit: '次', better: 'down', link: '/app/questions', of: (c) => c.complaints,
+    definition: '本月员工提出的社保投诉（按提出时所在部门计），每次按考核规则扣分' },
 ];
 
 /** @example buildDashboardFigures(thisMonth, lastMonth)[0] // { key: 'timeliness', value: 75, previous: 100, change: -25, … } */

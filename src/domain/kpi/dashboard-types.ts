@@ -3,7 +3,7 @@
 import type { KpiScore, KpiScoring } from './kpi-scoring.ts';
 
 export interface DashboardFigure {
-  key: 'timeliness' | 'avgDaysToEnrol' | 'coverage' | 'openAlerts' | 'exceptionsOpen' | 'reverifyDue' | 'absencesOpen' | 'exitsOpen' | 'exitTasksOverdue' | 'reconciliationOpen' | 'backPayEvents';
+  key: 'timeliness' | 'avgDaysToEnrol' | 'coverage' | 'openAlerts' | 'exceptionsOpen' | 'reverifyDue' | 'absencesOpen' | 'exitsOpen' | 'exitTasksOverdue' | 'reconciliationOpen' | 'backPayEvents' | 'complaints';
   label: string;
   /** null: nothing to measure this month (no hires due, no employees). */
   value: number | null;
@@ -48,6 +48,7 @@ export interface DashboardDepartmentRow {
   backPayEvents: number;
   /** Fen; null for roles that may not see amounts. */
   backPayFen: number | null;
+  complaints: number;
   score: number;
 }
 

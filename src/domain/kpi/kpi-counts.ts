@@ -59,13 +59,18 @@ export interface KpiCounts {
   backPayEvents: number;
   /** Months paid late over those events. */
   backPayMonths: number;
+  /**
+   * 员工社保投诉: complaints (kind COMPLAINT) made in the month (Asia/Shanghai), counted in the
+   * department the employee was in when complaining (issue 18 item 4).
+   */
+  complaints: number;
 }
 
 export const emptyKpiCounts = (): KpiCounts => ({
   deadlineHires: 0, enrolledOnTime: 0, enrolledHires: 0, enrolDaysSum: 0,
   alertsDay23: 0, alertsDay28: 0, alertsOverdue: 0, activeEmployees: 0, coveredEmployees: 0,
   exceptionsByState: {}, reverifyDue: 0, absencesOpen: 0, exitsOpen: 0, exitTasksOverdue: 0,
-  reconciliationByKind: {}, backPayEvents: 0, backPayMonths: 0,
+  reconciliationByKind: {}, backPayEvents: 0, backPayMonths: 0, complaints: 0,
 });
 
 const addRecords = <T>(a: Record<string, T>, b: Record<string, T>, plus: (x: T | undefined, y: T) => T): Record<string, T> => {

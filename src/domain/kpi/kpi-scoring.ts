@@ -47,7 +47,7 @@ export interface ScoreInput {
   coveragePct: number | null;
   /** Back-pay events from January to the month, inclusive. */
   backPayEventsThisYear: number;
-  /** null while complaints are not recorded: no points taken. */
+  /** Complaints of the month (员工社保投诉); null when not known: no points taken. */
   complaints: number | null;
 }
 

@@ -8,6 +8,7 @@ import { kpiMonth, type KpiMonth } from '../../domain/kpi/kpi-month.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadEnrolmentSettings, type EnrolmentSettings } from '../enrolment/load-enrolment-settings.ts';
+import { countComplaintBuckets } from './count-complaint-buckets.ts';
 import { countCoverage } from './count-coverage.ts';
 import { countEnrolmentCohorts } from './count-enrolment-cohorts.ts';
 import { countOpenWork, type OpenWorkRow } from './count-open-work.ts';
@@ -47,12 +48,13 @@ export async function computeMonthKpis(deps: Deps, o: { actor: Actor; month: str
   const settings = o.settings ?? (await loadEnrolmentSettings(deps.db));
   const m = kpiMonth(o.month, o.today);
   const scope = { departmentId: o.departmentId };
-  const [departments, cohorts, coverage, openWork, events] = await Promise.all([
+  const [departments, cohorts, coverage, openWork, events, complaints] = await Promise.all([
     findKpiDepartments(deps.db, scope),
     countEnrolmentCohorts(deps.db, settings, { ...scope, from: o.month, to: o.month, today: o.today }),
     countCoverage(deps.db, { ...scope, days: [m.snapshotDay] }),
     countOpenWork(deps.db, { ...scope, snapshotDay: m.snapshotDay, month: o.month, timeZone: deps.businessTz }),
     findBackPayEvents(deps.db, { ...scope, from: `${o.month.slice(0, 4)}-01`, to: o.month }),
+    countComplaintBuckets(deps.db, { ...scope, month: o.month, timeZone: deps.businessTz }),
   ]);
   const monthEvents = events.filter((e) => e.month === o.month);
   const amounts = await priceBackPayEvents(deps.db, monthEvents);
@@ -60,6 +62,7 @@ export async function computeMonthKpis(deps: Deps, o: { actor: Actor; month: str
   const at = (bucket: string) => rows.get(bucket)?.counts;
   for (const r of cohorts) Object.assign(at(r.bucket) ?? {}, { deadlineHires: r.deadlineHires, enrolledOnTime: r.enrolledOnTime, enrolledHires: r.enrolledHires, enrolDaysSum: r.enrolDaysSum });
   for (const r of coverage) Object.assign(at(r.bucket) ?? {}, { activeEmployees: r.activeEmployees, coveredEmployees: r.coveredEmployees });
+  for (const r of complaints) Object.assign(at(r.bucket) ?? {}, { complaints: r.complaints });
   for (const r of openWork) {
     const c = at(r.bucket);
     if (c) addOpenWork(c, r, settings.rules.escalateDay);
@@ -102,4 +105,4 @@ function addOpenWork(c: KpiCounts, r: OpenWorkRow, escalateDay: number): void {
 /** Months from `from` to `to`, both included. */
 const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 
-const hasAny = (c: KpiCounts) => c.activeEmployees + c.deadlineHires + c.backPayEvents > 0 || Object.keys(c.exceptionsByState).length > 0;
+const hasAny = (c: KpiCounts) => c.activeEmployees + c.deadlineHires + c.backPayEvents + c.complaints > 0 || Object.keys(c.exceptionsByState).length > 0;

@@ -22,13 +22,17 @@ import { getKpiScoring } from './get-kpi-scoring.ts';
 
 const TREND_MONTHS = 12;
 
-/** Complaints are not recorded yet (issue 18 item 4): the rule is kept, no points are taken. */
-const COMPLAINTS_NOTE = '员工社保投诉尚未在系统中登记，暂不扣分';
+/** How complaints are counted, shown under the score. */
+const COMPLAINTS_NOTE = '员工社保投诉按提出的月份、提出时所在部门计入';
 
-/** @example await getDashboard(deps, { actor, month: '2026-11', departmentId: null }) */
-export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now' | 'businessTz'>, o: { actor: Actor; month: string | null; departmentId: string | null }): Promise<Dashboard> {
+/**
+ * `today` (default: today in BUSINESS_TZ) is the day the dashboard stands at: the monthly report
+ * job passes its as-of day, so a report run late or rerun shows the same month-end snapshot.
+ * @example await getDashboard(deps, { actor, month: '2026-11', departmentId: null })
+ */
+export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now' | 'businessTz'>, o: { actor: Actor; month: string | null; departmentId: string | null; today?: string }): Promise<Dashboard> {
   authorize(o.actor, 'kpi.read');
-  const today = dayIn(deps.businessTz, deps.now());
+  const today = o.today ?? dayIn(deps.businessTz, deps.now());
   const month = o.month ?? today.slice(0, 7);
   if (month > today.slice(0, 7)) throw new AppError('bad_request', `${month} 还没有到，请选择本月（${today.slice(0, 7)}）或以前的月份`);
   const amountsVisible = scopeOf(o.actor, 'kpi.readAmounts') !== undefined;
@@ -68,7 +72,7 @@ export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now' | 'busin
 
 function scoreOf(d: DepartmentKpis, rules: KpiScoring) {
   const f = deriveKpiFigures(d.counts);
-  return scoreKpis({ timelinessPct: f.timelinessPct, coveragePct: f.coveragePct, backPayEventsThisYear: d.backPayEventsThisYear, complaints: null }, rules);
+  return scoreKpis({ timelinessPct: f.timelinessPct, coveragePct: f.coveragePct, backPayEventsThisYear: d.backPayEventsThisYear, complaints: d.counts.complaints }, rules);
 }
 
 function departmentRow(d: DepartmentKpis, rules: KpiScoring, amountsVisible: boolean): DashboardDepartmentRow {
@@ -79,7 +83,7 @@ function departmentRow(d: DepartmentKpis, rules: KpiScoring, amountsVisible: boo
     deadlineHires: c.deadlineHires, enrolledOnTime: c.enrolledOnTime, timelinessPct: f.timelinessPct,
     activeEmployees: c.activeEmployees, coveredEmployees: c.coveredEmployees, coveragePct: f.coveragePct,
     openAlerts: f.openAlerts, exceptionsOpen: f.exceptionsOpen, absencesOpen: c.absencesOpen, exitsOpen: c.exitsOpen, exitTasksOverdue: c.exitTasksOverdue,
-    backPayEvents: c.backPayEvents, backPayFen: amountsVisible ? d.backPayFen : null,
+    backPayEvents: c.backPayEvents, backPayFen: amountsVisible ? d.backPayFen : null, complaints: c.complaints,
     score: scoreOf(d, rules).score,
   };
 }
