@@ -38,6 +38,8 @@ export interface FakeHttpServer {
    * with `after`, that many matching requests are answered normally first.
    */
   failNext(n: number, kind: FailKind, path?: string, after?: number): void;
+  /** Ends an outage: failures still queued by failNext/answerNext are dropped. */
+  clearFailures(): void;
   /** The next `n` requests to `path` get this answer instead (e.g. WeCom's 45009 rate limit). */
   answerNext(n: number, path: string, answer: FakeAnswer): void;
   close(): Promise<void>;
@@ -106,6 +108,9 @@ export async function startFakeHttpServer(handler: FakeHandler, opts: { tokenPat
     requestsTo: (path) => requests.filter((r) => r.path === path),
     failNext(n, kind, path, after) {
       for (let i = 0; i < n; i++) failures.push({ kind, path, skip: i === 0 ? after : undefined });
+    },
+    clearFailures() {
+      failures.length = 0;
     },
     answerNext(n, path, answer) {
       for (let i = 0; i < n; i++) failures.push({ kind: answer, path });
