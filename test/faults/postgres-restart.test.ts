@@ -13,7 +13,7 @@ import { startServer, type RunningServer } from '../e2e/server-process.ts';
 
 const pgHome = mkdtempSync(join(tmpdir(), 'sentinel-pg-restart-'));
 const appData = mkdtempSync(join(tmpdir(), 'sentinel-app-restart-'));
-let db = await openEmbeddedDatabase(pgHome, () => {});
+const db = await openEmbeddedDatabase(pgHome, () => {});
 let restarted: RunningPostgres | undefined;
 let server: RunningServer | undefined;
 afterAll(async () => {
