@@ -78,6 +78,8 @@ export const envSchema = z
       .min(0, 'CALLBACK_MAX_AGE_S must be 0 (off) or a positive number of seconds')
       .default(300),
     TSA_URL: url('TSA_URL').optional(),
+    /** PEM file with the root certificate(s) the TSA's signing certificate must chain to; default: Node's public roots. */
+    TSA_CA_FILE: optionalText,
     // Stored files on S3-compatible object storage instead of DATA_DIR/files (docs/operations.md).
     FILE_STORE_URL: z
       .string()

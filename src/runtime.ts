@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgBoss } from 'pg-boss';
 import type { Env } from './config.ts';
 import { createPersonalDataCipher } from './crypto/personal-data.ts';
-import { createTsaClient } from './crypto/tsa-client.ts';
+import { createTsaClient, readTrustedRoots } from './crypto/tsa-client.ts';
 import { createDb, type Db } from './db/client.ts';
 import { openEmbeddedDatabase } from './db/embedded.ts';
 import { applyMigrations, type MigrationResult } from './db/migrate.ts';
@@ -61,7 +61,7 @@ export async function openRuntime(env: Env, log: Logger): Promise<Runtime> {
       publicBaseUrl: env.PUBLIC_BASE_URL,
       files: openFileStore(env),
       ledgerKey: ledger.key,
-      tsa: env.TSA_URL ? createTsaClient(env.TSA_URL) : undefined,
+      tsa: env.TSA_URL ? createTsaClient(env.TSA_URL, { trustedRoots: env.TSA_CA_FILE ? readTrustedRoots(env.TSA_CA_FILE) : undefined }) : undefined,
     };
     const close = async () => {
       // The roots stop the outbox workers first (letting deliveries finish); the database stops

@@ -1,7 +1,9 @@
 // `sentinel evidence pack` (build a pack) and the pack branch of `sentinel evidence verify
 // <pack.zip>`: prints every check and returns 0 (authentic) or 1. It trusts the key given with
 // --key (no database needed), else the company's ledger key (kept in the database).
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { systemActor } from '../domain/actor.ts';
 import { AppError } from '../errors.ts';
@@ -47,7 +49,7 @@ export async function runBuildEvidencePack(deps: ServiceDeps, opts: { employee?:
     onProgress: (p) => io.err.write(`${p.step} ${p.done}/${p.total}\n`),
   });
   const target = opts.out ?? pack.fileName;
-  await writeFile(target, pack.zip);
+  await writeWhole(target, pack.zip);
   io.out.write(`已写入 ${target}：${pack.entries} 条证据，树大小 ${pack.treeSize}，${(pack.zip.length / 1024).toFixed(1)} KB\n核验：unzip 后按 README.md 运行，或 sentinel evidence verify ${target}\n`);
   return 0;
 }
@@ -63,4 +65,18 @@ export function registerEvidencePackCommand(evidence: Command, ctx: CommandConte
     .action((opts: { employee?: string; case?: string; out?: string }) =>
       ctx.withRuntime(async (rt) => ctx.setExitCode(await runBuildEvidencePack(rt.deps, opts, ctx.io))),
     );
+}
+
+/**
+ * Written beside the target under a hidden name, then renamed: a process killed mid-write leaves
+ * no half zip under the pack's name (rename within one directory is atomic).
+ */
+async function writeWhole(target: string, bytes: Buffer): Promise<void> {
+  const partial = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+  try {
+    await writeFile(partial, bytes);
+    await rename(partial, target);
+  } finally {
+    await rm(partial, { force: true });
+  }
 }

@@ -2,11 +2,14 @@
 // so a tree head's date does not rest on our own clock alone. The request carries a random nonce
 // and the exact imprint; a reply that echoes anything else is refused (a replayed or mixed-up token
 // would otherwise pass as ours).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { MessageImprint, PKIStatus, TimeStampReq, TimeStampResp } from '@peculiar/asn1-tsp';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { AppError } from '../errors.ts';
+import { verifyTsaSigner } from './tsa-chain.ts';
 import { parseTstInfo, SHA256_OID, unsignedHex } from './tsa-token.ts';
 
 /** An RFC 3161 time-stamp authority (TSA_URL): returns the DER TimeStampToken over `data`'s SHA-256. */
@@ -17,11 +20,24 @@ export interface TimestampAuthority {
 /** A TSA reply larger than this is not a time-stamp token. */
 const MAX_REPLY_BYTES = 1_048_576;
 
+/** Every certificate of a PEM bundle (TSA_CA_FILE); a file without one is a configuration error. */
+export function readTrustedRoots(path: string): X509Certificate[] {
+  const pems = readFileSync(path, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (pems.length === 0) throw new Error(`TSA_CA_FILE ${path} holds no PEM certificate`);
+  return pems.map((pem) => new X509Certificate(pem));
+}
+
+/** The public roots Node ships (Mozilla's list): public TSAs chain to one of them. */
+export const publicRoots = (): X509Certificate[] => rootCertificates.map((pem) => new X509Certificate(pem));
+
 /**
+ * Every token is checked before it is kept: its signer's certificate must chain to one of
+ * `trustedRoots` (TSA_CA_FILE; by default the public roots Node ships).
  * @example const tsa = createTsaClient('http://timestamp.digicert.com'); const token = await tsa.stamp(headText);
  */
-export function createTsaClient(url: string, opts: { timeoutMs?: number } = {}): TimestampAuthority {
+export function createTsaClient(url: string, opts: { timeoutMs?: number; trustedRoots?: readonly X509Certificate[] } = {}): TimestampAuthority {
   const timeoutMs = opts.timeoutMs ?? 15_000;
+  const trustedRoots = opts.trustedRoots ?? publicRoots();
   return {
     async stamp(data) {
       const imprint = createHash('sha256').update(data).digest();
@@ -37,7 +53,9 @@ export function createTsaClient(url: string, opts: { timeoutMs?: number } = {}):
         certReq: true,
       });
       const reply = await post(url, new Uint8Array(AsnConvert.serialize(request)), timeoutMs);
-      return checkReply(reply, imprint, nonce);
+      const token = checkReply(reply, imprint, nonce);
+      verifyTsaSigner(token, trustedRoots, parseTstInfo(token).genTime);
+      return token;
     },
   };
 }

@@ -1,7 +1,8 @@
 // A file message: upload the stored file as the platform's temporary media, then send it. The
 // media id is kept on the outbox row before the send, so a retry (5xx, lost answer, crash) sends
 // the same media again rather than uploading a second copy: on WeCom the duplicate check (4 h)
-// then drops the repeat; DingTalk's robot has no idempotency key (see dingtalk-chat-platform.ts).
+// then drops the repeat; DingTalk's robot has no idempotency key, so its sends are journaled
+// (send-journal.ts).
 import type { Db } from '../db/client.ts';
 import type { AppError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -10,6 +11,7 @@ import { PlatformApiError } from '../platforms/platform-api-error.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import type { OutboundPayload } from './outbox.ts';
 import { parseDeliveryResult } from './outbox-message-json.ts';
+import { createSendJournal } from './send-journal.ts';
 
 type FilePayload = Extract<OutboundPayload, { kind: 'file' }>;
 
@@ -38,7 +40,8 @@ export async function deliverFileMessage(
     media = { mediaId: await platform.uploadFile(payload, bytes), uploadedAt: deps.now().toISOString() };
     await deps.db.outboxMessage.updateMany({ where: { id: msg.id, status: 'PENDING' }, data: { result: { ...media } } });
   }
-  const sent = await platform.sendFile(msg.recipients, { ...payload, mediaId: media.mediaId }, msg.dedupeKey);
+  const journal = createSendJournal(deps.db, { id: msg.id, platform: platform.name }, deps.now);
+  const sent = await platform.sendFile(msg.recipients, { ...payload, mediaId: media.mediaId }, msg.dedupeKey, journal);
   const readQueryKeys = sent?.readQueryKeys?.length ? { readQueryKeys: sent.readQueryKeys } : {};
   return { recipients: msg.recipients.length, mediaId: media.mediaId, uploadedAt: media.uploadedAt, ...readQueryKeys };
 }

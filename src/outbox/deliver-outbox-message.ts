@@ -8,6 +8,7 @@ import { PlatformApiError } from '../platforms/platform-api-error.ts';
 import { loadResponseCodes, releaseResponseCodes, storeResponseCodes } from './card-response-codes.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { deliverFileMessage } from './deliver-file-message.ts';
+import { createSendJournal } from './send-journal.ts';
 import { hooksFor, type DeliveryHook } from './on-delivered.ts';
 import type { OutboundPayload } from './outbox.ts';
 import { parseOutboundPayload, parseOutboxRecipients } from './outbox-message-json.ts';
@@ -40,7 +41,7 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, id: string): Prom
     const payload = parseOutboundPayload(msg.payload);
     result = payload.kind === 'file'
       ? await deliverFileMessage(deps, platform, { id, dedupeKey: msg.dedupeKey, recipients, result: msg.result }, payload)
-      : await send(deps.db, platform, msg.dedupeKey, recipients, payload);
+      : await send(deps, platform, { id, dedupeKey: msg.dedupeKey }, recipients, payload);
   } catch (error) {
     throw await failed(deps.db, id, error);
   }
@@ -65,10 +66,11 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, id: string): Prom
   return 'sent';
 }
 
-async function send(db: Db, platform: ChatPlatform, dedupeKey: string, recipients: string[], payload: Exclude<OutboundPayload, { kind: 'file' }>): Promise<Prisma.InputJsonValue> {
+async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: { id: string; dedupeKey: string }, recipients: string[], payload: Exclude<OutboundPayload, { kind: 'file' }>): Promise<Prisma.InputJsonValue> {
+  const db = deps.db;
   switch (payload.kind) {
     case 'text': {
-      const sent = await platform.sendText(recipients, payload.text, dedupeKey);
+      const sent = await platform.sendText(recipients, payload.text, msg.dedupeKey, createSendJournal(db, { id: msg.id, platform: platform.name }, deps.now));
       return { recipients: recipients.length, ...(sent?.readQueryKeys?.length ? { readQueryKeys: sent.readQueryKeys } : {}) };
     }
     case 'card': {

@@ -17,6 +17,8 @@ const deliveryResultSchema = z.looseObject({
   mediaId: z.string().optional(),
   uploadedAt: z.string().optional(),
   readQueryKeys: z.array(z.string()).optional(),
+  /** The send journal (send-journal.ts): batch index → when it was begun, sent, and its key. */
+  batches: z.record(z.string(), z.object({ startedAt: z.string().optional(), sentAt: z.string().optional(), key: z.string().optional() })).optional(),
 }).nullable();
 
 export type DeliveryResult = z.infer<typeof deliveryResultSchema>;

@@ -15,6 +15,21 @@ export interface SentMessage {
   readQueryKeys?: string[];
 }
 
+/**
+ * Where a platform without an idempotency key (the DingTalk robot) notes each batch of a send:
+ * `begin` before the call, `sent` with the platform's key after it, `abandon` when the platform
+ * answered with an error (nothing was sent). A batch begun but neither sent nor abandoned was cut
+ * off by a crash or a timeout: its outcome is unknown, and `begin` refuses to send it again.
+ * The outbox keeps it on the message row (outbox/send-journal.ts).
+ */
+export interface SendJournal {
+  /** Batches an earlier attempt sent, by index, with the key the platform returned. */
+  sentBatches(): Promise<Record<number, string>>;
+  begin(batch: number): Promise<void>;
+  sent(batch: number, key: string): Promise<void>;
+  abandon(batch: number): Promise<void>;
+}
+
 /** A stored file as the platforms see it; `mediaId` is what uploadFile returned. */
 export interface OutboundFile {
   sha256: string;
@@ -28,7 +43,7 @@ export interface OutboundFile {
  */
 export interface ChatPlatform {
   name: Platform;
-  sendText(userIds: string[], text: string, dedupeKey: string): Promise<SentMessage | void>;
+  sendText(userIds: string[], text: string, dedupeKey: string, journal?: SendJournal): Promise<SentMessage | void>;
   sendCard(userIds: string[], card: CardModel): Promise<SentCard>;
   /** Re-renders the card for every recipient (e.g. after a decision). */
   updateCard(userIds: string[], card: CardModel, responseCodes: Record<string, string>): Promise<void>;
@@ -38,7 +53,7 @@ export interface ChatPlatform {
    */
   uploadFile(file: OutboundFile, bytes: Uint8Array): Promise<string>;
   /** Sends an uploaded file (uploadFile's media id) as a file message. */
-  sendFile(userIds: string[], file: OutboundFile & { mediaId: string }, dedupeKey: string): Promise<SentMessage | void>;
+  sendFile(userIds: string[], file: OutboundFile & { mediaId: string }, dedupeKey: string, journal?: SendJournal): Promise<SentMessage | void>;
 }
 
 /** How long a platform keeps temporary media (WeCom: 3 days); reuse an id only well within that. */

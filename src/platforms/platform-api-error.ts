@@ -13,8 +13,13 @@ export class PlatformApiError extends Error {
   readonly errmsg: string;
   readonly retryable: boolean;
   readonly httpStatus?: number;
+  /**
+   * The request may have reached the platform and been acted on (a timeout, a connection cut
+   * after sending). False when the platform answered or the connection was never made.
+   */
+  readonly maybeSent: boolean;
 
-  constructor(opts: { platform: Platform; api: string; errcode: string | number; errmsg: string; retryable: boolean; httpStatus?: number }) {
+  constructor(opts: { platform: Platform; api: string; errcode: string | number; errmsg: string; retryable: boolean; httpStatus?: number; maybeSent?: boolean }) {
     super(`${opts.platform} ${opts.api} failed: ${opts.errcode} ${opts.errmsg}`);
     this.platform = opts.platform;
     this.api = opts.api;
@@ -22,6 +27,7 @@ export class PlatformApiError extends Error {
     this.errmsg = opts.errmsg;
     this.retryable = opts.retryable;
     this.httpStatus = opts.httpStatus;
+    this.maybeSent = opts.maybeSent ?? false;
   }
 }
 

@@ -44,10 +44,12 @@ export function createPlatformHttp(opts: { platform: Platform; baseURL: string; 
       } catch (error) {
         const timeout = axios.isAxiosError(error) && (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT');
         const errcode = timeout ? 'timeout' : 'network';
+        // Refused or unresolved: the request never left, so it cannot have been acted on.
+        const neverSent = axios.isAxiosError(error) && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(error.code ?? '');
         const errmsg = (error as Error).message;
         const durationMs = Math.round(performance.now() - started);
         await recordOutboundCall(db, { platform, api: call.api, ok: false, errcode, durationMs, detail: detailOf(call, errmsg) });
-        throw new PlatformApiError({ platform, api: call.api, errcode, errmsg: `${errmsg}（检查网络或 ${platform.toUpperCase()}_API_BASE）`, retryable: true });
+        throw new PlatformApiError({ platform, api: call.api, errcode, errmsg: `${errmsg}（检查网络或 ${platform.toUpperCase()}_API_BASE）`, retryable: true, maybeSent: !neverSent });
       }
     },
     record(call, answer, outcome) {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTsaClient } from '../../src/crypto/tsa-client.ts';
+import { createTsaClient, readTrustedRoots } from '../../src/crypto/tsa-client.ts';
 import { readTimestampToken } from '../../src/crypto/tsa-token.ts';
 import { treeHeadText } from '../../src/domain/evidence/tree-head-text.ts';
 import { sealTreeHead } from '../../src/services/evidence/seal-tree-head.ts';
@@ -20,7 +20,7 @@ const run = promisify(execFile);
 const t = await createTestDb({ now: () => new Date('2026-12-01T06:00:00.000Z') });
 const tsaServer = await startFakeTsaServer();
 afterAll(() => tsaServer.close());
-const deps = { ...t.deps, tsa: createTsaClient(tsaServer.url, { timeoutMs: 5000 }) };
+const deps = { ...t.deps, tsa: createTsaClient(tsaServer.url, { timeoutMs: 5000, trustedRoots: readTrustedRoots(tsaServer.caPem) }) };
 
 async function appendOne(label: string) {
   const sha256 = await storeDocument(deps, Buffer.from(label));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTsaClient } from '../../src/crypto/tsa-client.ts';
+import { createTsaClient, readTrustedRoots } from '../../src/crypto/tsa-client.ts';
 import { readTimestampToken } from '../../src/crypto/tsa-token.ts';
 import { buildEvidencePack } from '../../src/services/evidence/build-evidence-pack.ts';
 import { readPackZip } from '../../src/services/evidence/read-pack-zip.ts';
@@ -33,7 +33,7 @@ describe('RFC 3161 client against a real `openssl ts -reply` TSA', () => {
 
   it('gets a token over the data that openssl ts -verify accepts, with a nonce and the SHA-256 imprint', async () => {
     const before = Date.now();
-    const token = await createTsaClient(tsa.url).stamp(head);
+    const token = await createTsaClient(tsa.url, { trustedRoots: readTrustedRoots(tsa.caPem) }).stamp(head);
     const facts = readTimestampToken(token);
     expect(facts.hashAlgorithm).toBe('sha256');
     expect(facts.messageImprint.equals(createHash('sha256').update(head).digest())).toBe(true);
@@ -65,12 +65,12 @@ describe('RFC 3161 client against a real `openssl ts -reply` TSA', () => {
     ['rejection', /拒绝.*status 2.*policy not supported/],
   ] as const)('refuses a TSA answering %s with a clear error', async (kind, message) => {
     tsa.misbehaveNext(kind);
-    await expect(createTsaClient(tsa.url).stamp(head)).rejects.toThrow(message);
+    await expect(createTsaClient(tsa.url, { trustedRoots: readTrustedRoots(tsa.caPem) }).stamp(head)).rejects.toThrow(message);
   });
 
   it('times out on a TSA that never answers', async () => {
     tsa.misbehaveNext('hang');
-    await expect(createTsaClient(tsa.url, { timeoutMs: 300 }).stamp(head)).rejects.toThrow(/300 ms 内没有响应.*timeout/);
+    await expect(createTsaClient(tsa.url, { timeoutMs: 300, trustedRoots: readTrustedRoots(tsa.caPem) }).stamp(head)).rejects.toThrow(/300 ms 内没有响应.*timeout/);
   });
 
   it('reports an unreachable TSA', async () => {
@@ -82,7 +82,7 @@ describe('RFC 3161 client against a real `openssl ts -reply` TSA', () => {
   });
 
   it('sealTreeHead with a TSA stores the token, and the evidence pack ships it for openssl ts -verify', async () => {
-    const deps = { ...t.deps, tsa: createTsaClient(tsa.url) };
+    const deps = { ...t.deps, tsa: createTsaClient(tsa.url, { trustedRoots: readTrustedRoots(tsa.caPem) }) };
     const seeded = await seedPackLedger(deps);
     const sealed = await sealTreeHead(deps);
     expect(sealed).toMatchObject({ size: 4, created: true });

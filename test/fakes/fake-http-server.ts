@@ -3,7 +3,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FailKind = '5xx' | 'timeout' | 'expired-token';
+/**
+ * 'timeout': the request is never acted on nor answered; 'answer-lost': it is acted on (the
+ * platform sends the message) but the answer never arrives, as when a connection dies after.
+ */
+export type FailKind = '5xx' | 'timeout' | 'answer-lost' | 'expired-token';
 
 export interface RecordedRequest {
   method: string;
@@ -29,8 +33,13 @@ export interface FakeHttpServer {
   url: string;
   requests: RecordedRequest[];
   requestsTo(path: string): RecordedRequest[];
-  /** The next `n` requests (to `path`, or to anything but the token endpoint) fail this way. */
-  failNext(n: number, kind: FailKind, path?: string): void;
+  /**
+   * The next `n` requests (to `path`, or to anything but the token endpoint) fail this way;
+   * with `after`, that many matching requests are answered normally first.
+   */
+  failNext(n: number, kind: FailKind, path?: string, after?: number): void;
+  /** Ends an outage: failures still queued by failNext/answerNext are dropped. */
+  clearFailures(): void;
   /** The next `n` requests to `path` get this answer instead (e.g. WeCom's 45009 rate limit). */
   answerNext(n: number, path: string, answer: FakeAnswer): void;
   close(): Promise<void>;
@@ -48,11 +57,16 @@ export async function readMultipartFile(req: RecordedRequest, field: string): Pr
 
 export async function startFakeHttpServer(handler: FakeHandler, opts: { tokenPaths: string[] }): Promise<FakeHttpServer> {
   const requests: RecordedRequest[] = [];
-  const failures: { kind: FailKind | FakeAnswer; path?: string }[] = [];
+  const failures: { kind: FailKind | FakeAnswer; path?: string; skip?: number }[] = [];
   const hanging = new Set<ServerResponse>();
 
   const takeFailure = (path: string): FailKind | FakeAnswer | undefined => {
     const i = failures.findIndex((f) => (f.path ? f.path === path : !opts.tokenPaths.includes(path)));
+    const found = failures[i];
+    if (found?.skip) {
+      found.skip--;
+      return undefined;
+    }
     return i < 0 ? undefined : failures.splice(i, 1)[0]?.kind;
   };
 
@@ -74,7 +88,8 @@ export async function startFakeHttpServer(handler: FakeHandler, opts: { tokenPat
     };
     requests.push(recorded);
     const failure = takeFailure(url.pathname);
-    if (failure === 'timeout') {
+    if (failure === 'timeout' || failure === 'answer-lost') {
+      if (failure === 'answer-lost') await handler(recorded);
       hanging.add(res); // never answered: the client's timeout must fire
       return;
     }
@@ -91,8 +106,11 @@ export async function startFakeHttpServer(handler: FakeHandler, opts: { tokenPat
     url: `http://127.0.0.1:${port}`,
     requests,
     requestsTo: (path) => requests.filter((r) => r.path === path),
-    failNext(n, kind, path) {
-      for (let i = 0; i < n; i++) failures.push({ kind, path });
+    failNext(n, kind, path, after) {
+      for (let i = 0; i < n; i++) failures.push({ kind, path, skip: i === 0 ? after : undefined });
+    },
+    clearFailures() {
+      failures.length = 0;
     },
     answerNext(n, path, answer) {
       for (let i = 0; i < n; i++) failures.push({ kind: answer, path });

@@ -70,7 +70,8 @@ async function openssl(dir: string, args: string[]): Promise<void> {
   }
 }
 
-export async function startFakeTsaServer(): Promise<FakeTsaServer> {
+/** `selfSigned`: the TSA certificate signs itself instead of being issued by the test CA. */
+export async function startFakeTsaServer(opts: { selfSigned?: boolean } = {}): Promise<FakeTsaServer> {
   const dir = mkdtempSync(join(tmpdir(), 'fake-tsa-'));
   const cnf = join(dir, 'openssl.cnf');
   writeFileSync(cnf, config(dir));
@@ -79,7 +80,8 @@ export async function startFakeTsaServer(): Promise<FakeTsaServer> {
   const sh = (args: string[]) => run('openssl', args, { cwd: dir, env });
   await sh(['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Fake Test Root CA', '-config', cnf, '-extensions', 'ca_ext']);
   await sh(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/CN=Fake Test TSA', '-config', cnf]);
-  await sh(['x509', '-req', '-in', 'tsa.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'tsa.pem', '-days', '2', '-extfile', cnf, '-extensions', 'tsa_ext']);
+  const issuer = opts.selfSigned ? ['-signkey', 'tsa.key'] : ['-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial'];
+  await sh(['x509', '-req', '-in', 'tsa.csr', ...issuer, '-out', 'tsa.pem', '-days', '2', '-extfile', cnf, '-extensions', 'tsa_ext']);
 
   const queries: Buffer[] = [];
   const pending: TsaMisbehaviour[] = [];

@@ -25,6 +25,8 @@ export interface FakeWecomServer extends FakeHttpServer {
   /** Media uploads as WeCom parsed them (multipart field `media`): file name, type and bytes. */
   uploads: { type: string; size: number; mediaId: string; fileName: string; contentType: string; bytes: Buffer }[];
   expireTokens(): void;
+  /** Member ids WeCom does not know: listed in `invaliduser`, and 81013 when nobody is valid. */
+  invalidUsers: Set<string>;
   addOauthCode(code: string, userId: string): void;
   directory: WecomFakeDirectory;
   checkins: WecomFakeCheckin[];
@@ -43,6 +45,7 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
   const secret = opts.secret ?? 'fake-secret';
   const agentId = opts.agentId ?? 1000002;
   const tokens = new Map<string, number>();
+  const invalidUsers = new Set<string>();
   const taskIds = new Set<string>();
   const responseCodes = new Map<string, { used: boolean; expiresAt: number }>();
   const oauthCodes = new Map<string, string>();
@@ -82,6 +85,8 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     if (body.agentid !== agentId) return err(40056, 'invalid agentid');
     const users = String(body.touser ?? '').split('|').filter(Boolean);
     if (users.length === 0 || users.length > 1000) return err(40031, 'invalid touser');
+    const unknown = users.filter((u) => invalidUsers.has(u));
+    if (unknown.length === users.length) return err(81013, 'user & party & tag all invalid');
     const msgtype = String(body.msgtype);
     if (msgtype === 'text' || msgtype === 'markdown') {
       const content = String((body[msgtype] as { content?: string }).content ?? '');
@@ -104,8 +109,8 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
         responseCodes.set(responseCode, { used: false, expiresAt: now() + 72 * 3600_000 });
       }
     }
-    for (const u of users) deliver(u, body, taskId);
-    return ok({ msgid: `msg-${++counter}`, invaliduser: '', ...(responseCode && { response_code: responseCode }) });
+    for (const u of users) if (!invalidUsers.has(u)) deliver(u, body, taskId);
+    return ok({ msgid: `msg-${++counter}`, invaliduser: unknown.join('|'), ...(responseCode && { response_code: responseCode }) });
   };
 
   const updateCard = (req: RecordedRequest): FakeAnswer => {
@@ -171,6 +176,7 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     cardUpdates,
     uploads,
     expireTokens: () => tokens.clear(),
+    invalidUsers,
     addOauthCode: (code: string, userId: string) => void oauthCodes.set(code, userId),
     directory,
     checkins,

@@ -10,20 +10,19 @@ export function createDingtalkChatPlatform(client: DingtalkClient, opts: { timeZ
   const render = (card: CardModel) => renderCard('dingtalk', 'card/instances', () => renderDingtalkCardParamMap(card, { timeZone: opts.timeZone }));
   return {
     name: 'dingtalk',
-    // The robot API has no idempotency key: a crash between DingTalk's answer and the outbox
-    // marking the message sent can repeat a text (never a card).
-    async sendText(userIds, text) {
-      const sent = await client.sendRobotMessage(userIds, { msgKey: 'sampleText', msgParam: { content: text } });
+    // The robot API has no idempotency key: the outbox's journal notes each batch before and
+    // after the call, so a retry never repeats a text (dingtalk-robot.ts).
+    async sendText(userIds, text, _dedupeKey, journal) {
+      const sent = await client.sendRobotMessage(userIds, { msgKey: 'sampleText', msgParam: { content: text } }, journal);
       return { readQueryKeys: sent.processQueryKeys };
     },
     async uploadFile(file, bytes) {
       return client.uploadMedia({ filename: file.fileName, content: bytes, contentType: file.mediaType });
     },
-    // Same limit as texts: the outbox reuses the uploaded media_id, but a crash between DingTalk's
-    // answer and the outbox marking the message sent can still repeat the file message.
-    async sendFile(userIds, file) {
+    // Same journal as texts; the outbox also reuses the uploaded media_id.
+    async sendFile(userIds, file, _dedupeKey, journal) {
       const fileType = file.fileName.includes('.') ? (file.fileName.split('.').pop() as string).toLowerCase() : 'pdf';
-      const sent = await client.sendRobotMessage(userIds, { msgKey: 'sampleFile', msgParam: { mediaId: file.mediaId, fileName: file.fileName, fileType } });
+      const sent = await client.sendRobotMessage(userIds, { msgKey: 'sampleFile', msgParam: { mediaId: file.mediaId, fileName: file.fileName, fileType } }, journal);
       return { readQueryKeys: sent.processQueryKeys };
     },
     async sendCard(userIds, card) {

@@ -11,13 +11,14 @@ import { getDingtalkDirectory } from './dingtalk-directory.ts';
 import { getDingtalkLeaves, type DingtalkLeave } from './dingtalk-leave.ts';
 import { uploadDingtalkMedia } from './dingtalk-media.ts';
 import { getDingtalkRobotReadStatus, type RobotReadState } from './dingtalk-read-status.ts';
+import type { SendJournal } from '../chat-platform.ts';
 import { sendDingtalkRobotMessage, type RobotMessage, type RobotSendResult } from './dingtalk-robot.ts';
 
 export interface DingtalkClient {
   api: DingtalkApi;
   createAndDeliverCard(opts: { outTrackId: string; userIds: string[]; cardParamMap: Record<string, string> }): Promise<void>;
   updateCard(opts: { outTrackId: string; cardParamMap: Record<string, string> }): Promise<void>;
-  sendRobotMessage(userIds: string[], message: RobotMessage): Promise<RobotSendResult>;
+  sendRobotMessage(userIds: string[], message: RobotMessage, journal?: SendJournal): Promise<RobotSendResult>;
   uploadMedia(opts: { filename: string; content: Uint8Array; contentType?: string }): Promise<string>;
   getRobotReadStatus(processQueryKey: string): Promise<RobotReadState[]>;
   getUserIdByCode(code: string): Promise<{ userId: string; name?: string }>;
@@ -48,7 +49,7 @@ export function createDingtalkClient(opts: DingtalkClientOptions): DingtalkClien
     api,
     createAndDeliverCard: (o) => createAndDeliverDingtalkCard(api, o),
     updateCard: (o) => updateDingtalkCard(api, o),
-    sendRobotMessage: (userIds, message) => sendDingtalkRobotMessage(api, userIds, message),
+    sendRobotMessage: (userIds, message, journal) => sendDingtalkRobotMessage(api, userIds, message, journal),
     uploadMedia: (o) => uploadDingtalkMedia(api, o),
     getRobotReadStatus: (key) => getDingtalkRobotReadStatus(api, key),
     getUserIdByCode: (code) => getDingtalkUserIdByCode(api, code),

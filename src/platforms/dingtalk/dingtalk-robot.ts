@@ -1,3 +1,4 @@
+import type { SendJournal } from '../chat-platform.ts';
 import { chunk } from '../split.ts';
 import { PlatformApiError } from '../platform-api-error.ts';
 import type { DingtalkApi } from './dingtalk-api.ts';
@@ -15,14 +16,31 @@ export interface RobotSendResult {
   flowControlledStaffIdList: string[];
 }
 
-/** Robot 1:1 messages, POST /v1.0/robot/oToMessages/batchSend, at most 20 users per call. */
-export async function sendDingtalkRobotMessage(api: DingtalkApi, userIds: string[], message: RobotMessage): Promise<RobotSendResult> {
+/**
+ * Robot 1:1 messages, POST /v1.0/robot/oToMessages/batchSend, at most 20 users per call. The API
+ * takes no idempotency key, so with a `journal` each batch is noted before the call and its
+ * processQueryKey after: a retry skips the batches already sent and never resends one whose
+ * outcome a crash or timeout left unknown (the journal refuses it).
+ */
+export async function sendDingtalkRobotMessage(api: DingtalkApi, userIds: string[], message: RobotMessage, journal?: SendJournal): Promise<RobotSendResult> {
   const robotCode = api.config.robotCode;
   if (!robotCode) throw new PlatformApiError({ platform: 'dingtalk', api: 'robot/oToMessages/batchSend', errcode: 'not_configured', errmsg: '未配置 DINGTALK_ROBOT_CODE，无法发送钉钉机器人消息', retryable: false });
   const out: RobotSendResult = { processQueryKeys: [], invalidStaffIdList: [], flowControlledStaffIdList: [] };
-  for (const users of chunk(userIds, 20)) {
+  const done = (await journal?.sentBatches()) ?? {};
+  for (const [batch, users] of chunk(userIds, 20).entries()) {
+    const earlier = done[batch];
+    if (earlier !== undefined) {
+      if (earlier) out.processQueryKeys.push(earlier);
+      continue;
+    }
     const data = { robotCode, userIds: users, msgKey: message.msgKey, msgParam: JSON.stringify(message.msgParam) };
-    const res = await api.call<Partial<RobotSendResult> & { processQueryKey?: string }>({ api: 'robot/oToMessages/batchSend', method: 'POST', path: '/v1.0/robot/oToMessages/batchSend', data });
+    await journal?.begin(batch);
+    const res = await api.call<Partial<RobotSendResult> & { processQueryKey?: string }>({ api: 'robot/oToMessages/batchSend', method: 'POST', path: '/v1.0/robot/oToMessages/batchSend', data }).catch(async (error: unknown) => {
+      // An answered error sent nothing: the batch may go again. A timeout stays begun (unknown).
+      if (!(error instanceof PlatformApiError && error.maybeSent)) await journal?.abandon(batch);
+      throw error;
+    });
+    await journal?.sent(batch, res.processQueryKey ?? '');
     if (res.processQueryKey) out.processQueryKeys.push(res.processQueryKey);
     out.invalidStaffIdList.push(...(res.invalidStaffIdList ?? []));
     out.flowControlledStaffIdList.push(...(res.flowControlledStaffIdList ?? []));
