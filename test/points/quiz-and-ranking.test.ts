@@ -165,7 +165,7 @@ describe('the ranking and the export', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('积分-2026.xlsx'));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
     const ws = wb.getWorksheet('2026年积分')!;
     const rows = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['工号', '姓名', '部门', '积分', '明细']);

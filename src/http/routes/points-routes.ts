@@ -22,7 +22,7 @@ export function pointsRoutes(deps: ServiceDeps) {
     defineRoute({
       method: 'get', path: '/points/mine', tag: 'points', query: mineQuery, roles: 'every signed-in employee (self); HR_SPECIALIST, HR_MANAGER, ADMIN: anyone by employeeId', action: 'points.read',
       summary: 'A points history, newest first, each award with its reason and day (Asia/Shanghai), and the total',
-      handler: ({ actor, query }) => listPoints(deps, { actor, employeeId: query.employeeId ?? actor.id }),
+      handler: ({ actor, query }) => listPoints(deps, { actor, employeeId: query.employeeId }),
     }),
     defineRoute({
       method: 'get', path: '/points/ranking', tag: 'points', query: yearQuery, roles: HR, action: 'points.report',

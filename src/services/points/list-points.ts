@@ -7,11 +7,14 @@ import type { MyPointsView } from '../../domain/views/points.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 
-/** @example (await listPoints(deps, { actor, employeeId: actor.id })).total // 4 */
-export async function listPoints(deps: Pick<ServiceDeps, 'db' | 'businessTz'>, o: { actor: Actor; employeeId: string }): Promise<MyPointsView> {
+/** @example (await listPoints(deps, { actor })).total // 4 */
+export async function listPoints(deps: Pick<ServiceDeps, 'db' | 'businessTz'>, o: { actor: Actor; employeeId?: string }): Promise<MyPointsView> {
   const scope = authorize(o.actor, 'points.read');
-  if (scope !== 'all' && o.employeeId !== o.actor.id) throw new AppError('not_found', '找不到这位员工的积分记录');
-  const awards = await deps.db.pointAward.findMany({ where: { employeeId: o.employeeId }, orderBy: [{ awardedAt: 'desc' }, { id: 'asc' }] });
+  // The admin token is nobody: it has no points of its own.
+  if (!o.employeeId && o.actor.kind !== 'employee') throw new AppError('bad_request', '请指定要查看积分的员工');
+  const employeeId = o.employeeId ?? o.actor.id;
+  if (scope !== 'all' && employeeId !== o.actor.id) throw new AppError('not_found', '找不到这位员工的积分记录');
+  const awards = await deps.db.pointAward.findMany({ where: { employeeId }, orderBy: [{ awardedAt: 'desc' }, { id: 'asc' }] });
   return {
     total: awards.reduce((n, a) => n + a.points, 0),
     items: awards.map((a) => ({
