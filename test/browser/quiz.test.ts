@@ -10,9 +10,11 @@ import { createTestDb } from '../helpers/test-db.ts';
 const t = await createTestDb({ now: () => new Date('2026-12-07T02:00:00Z') });
 let h5: H5Browser;
 let employeeId: string;
+let hrId: string;
 
 beforeAll(async () => {
-  employeeId = (await makeEmployee(t.deps, { employeeNo: 'Q001', name: '陈一鸣' })).id;
+  employeeId = (await makeEmployee(t.deps, { employeeNo: 'Q001', name: '陈一鸣', department: '研发部' })).id;
+  hrId = (await makeEmployee(t.deps, { employeeNo: 'H001', name: '林晓雯', department: '人力资源部', roles: ['HR_SPECIALIST'] })).id;
   h5 = await startH5Browser(t);
 });
 
@@ -46,6 +48,20 @@ describe('H5 "知识问答"', () => {
     await expect.poll(() => page.getByTestId('points-total').innerText()).toMatch(/^2\s/);
     expect(await page.locator('[data-award="quizPass"]').innerText()).toMatch(/社保知识问答通过[\s\S]*2026-12-07 · 2026 年社保知识问答 90 分（80 分及格）[\s\S]*\+2/);
     await page.screenshot({ path: `${resultsDir}/h5-my-points.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows HR the department ranking from 工作台 with the export link', async () => {
+    const { page, errors } = await h5.phone(hrId);
+    const { base } = h5;
+    await page.goto(`${base}/app/workbench`);
+    await page.getByText('积分排行', { exact: true }).click();
+    await page.waitForURL(`${base}/app/points/ranking`);
+    await expect.poll(() => page.locator('[data-department="研发部"]').innerText()).toMatch(/1\. 研发部[\s\S]*2 分 \/ 人均 2/);
+    expect(await page.getByTestId('top-employees').innerText()).toContain('陈一鸣（Q001）');
+    const exportLink = page.getByTestId('points-export');
+    expect([await exportLink.innerText(), await exportLink.getAttribute('href')]).toEqual(['导出 2026 年积分（Excel）', '/api/v1/points/export.xlsx?year=2026']);
+    await page.screenshot({ path: `${resultsDir}/h5-points-ranking.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });
