@@ -26,7 +26,9 @@ import { privacyRoutes } from './http/routes/privacy-routes.ts';
 import { employeeRoutes } from './http/routes/employee-routes.ts';
 import { exceptionRoutes } from './http/routes/exception-routes.ts';
 import { exitRoutes } from './http/routes/exit-routes.ts';
+import { pointsRoutes } from './http/routes/points-routes.ts';
 import { questionRoutes } from './http/routes/question-routes.ts';
+import { quizRoutes } from './http/routes/quiz-routes.ts';
 import { transferRoutes } from './http/routes/transfer-routes.ts';
 import { enrolmentRoutes } from './http/routes/enrolment-routes.ts';
 import { evidencePackRoutes } from './http/routes/evidence-pack-routes.ts';
@@ -94,6 +96,8 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...exitRoutes(deps.services),
     ...transferRoutes(deps.services),
     ...questionRoutes(deps.services),
+    ...quizRoutes(deps.services),
+    ...pointsRoutes(deps.services),
     ...companyRuleRoutes(deps.services),
     ...proofRoutes(deps.services),
     ...signatureRoutes(deps.services),

@@ -113,6 +113,11 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('question.asked'), data: z.object({ questionId: z.string(), kind: z.enum(['QUESTION', 'COMPLAINT']), channel: z.string(), dueOn: z.string() }) }),
   z.object({ type: z.literal('question.answered'), data: z.object({ questionId: z.string(), fromState: z.enum(['OPEN', 'ESCALATED']), channel: z.string(), late: z.boolean() }) }),
   z.object({ type: z.literal('question.escalated'), data: z.object({ questionId: z.string(), dueOn: z.string(), managers: z.number().int() }) }),
+  // Incentive points (src/services/points/, docs/points.md); subject = the employee awarded.
+  z.object({ type: z.literal('points.awarded'), data: z.object({ awardId: z.string(), employeeId: z.string(), rule: z.string(), points: z.number().int(), subjectType: z.string(), subjectId: z.string(), reason: z.string(), proofId: z.string().optional(), attemptId: z.string().optional() }) }),
+  z.object({ type: z.literal('points.rules_changed'), data: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
+  z.object({ type: z.literal('proof.marked_false'), data: z.object({ proofId: z.string(), kind: z.string(), reason: z.string() }) }),
+  z.object({ type: z.literal('quiz.submitted'), data: z.object({ attemptId: z.string(), score: z.number().int(), passed: z.boolean(), questions: z.number().int() }) }),
   z.object({ type: z.literal('job.ran'), data: z.object({ name: z.string(), asOf: z.string(), summary: z.string() }) }),
   // A signed tree head over the evidence ledger (src/services/evidence/seal-tree-head.ts).
   z.object({ type: z.literal('evidence.head_signed'), data: z.object({ size: z.number().int(), rootHash: z.string(), keyId: z.string(), tsa: z.boolean() }) }),

@@ -86,7 +86,17 @@ export type Action =
   /** Read and answer employees' 社保咨询 / 投诉 (社会保险法 第六十条、第八十二条). */
   | 'question.answer'
   /** Set how long personal data is kept (个人信息保护法 第十九条; statutory minimums apply). */
-  | 'retention.configure';
+  | 'retention.configure'
+  /** Take the social-insurance knowledge quiz (for oneself). */
+  | 'quiz.take'
+  /** See incentive points: one's own, or everyone's for HR. */
+  | 'points.read'
+  /** The department ranking and the points export for the performance system. */
+  | 'points.report'
+  /** Change the incentive point rules kept as company settings. */
+  | 'points.configure'
+  /** Mark an uploaded proof as false, which takes the uploader's points. */
+  | 'proof.markFalse';
 
 /** How far a grant reaches: everyone, the caller's reports (direct and indirect), or only the caller. */
 export type Scope = 'all' | 'team' | 'self';
@@ -128,17 +138,22 @@ const HR: Partial<Record<Action, Scope>> = {
   'transfer.manage': 'all',
   'question.answer': 'all',
   'money.document': 'all',
+  'quiz.take': 'self',
+  'points.read': 'all',
+  'points.report': 'all',
+  'proof.markFalse': 'all',
 };
 const OWN_DOCUMENTS = { 'proof.upload': 'self', 'proof.read': 'self', 'signature.read': 'self', 'exception.request': 'self', 'exception.read': 'self', 'evidence.export': 'self', 'exit.read': 'self', 'resignation.request': 'self' } as const;
 const OWN_ATTENDANCE = { 'attendance.clock_in': 'self', 'attendance.read': 'self' } as const;
+const OWN_POINTS = { 'quiz.take': 'self', 'points.read': 'self' } as const;
 
 export const permissionTable: Record<Role, Partial<Record<Action, Scope>>> = {
-  EMPLOYEE: { 'money.read': 'self', 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
-  MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, 'attendance.read': 'team' },
+  EMPLOYEE: { 'money.read': 'self', 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, ...OWN_POINTS },
+  MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, ...OWN_POINTS, 'attendance.read': 'team' },
   HR_SPECIALIST: HR,
-  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all', 'kpi.readAmounts': 'all', 'kpi.configure': 'all' },
-  FINANCE: { 'policy.read': 'all', 'money.read': 'all', 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all', 'kpi.readAmounts': 'all', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE },
-  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all', 'kpi.readAmounts': 'all', 'kpi.configure': 'all' },
+  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all', 'kpi.readAmounts': 'all', 'kpi.configure': 'all', 'points.configure': 'all' },
+  FINANCE: { 'policy.read': 'all', 'money.read': 'all', 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all', 'kpi.readAmounts': 'all', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, ...OWN_POINTS },
+  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all', 'kpi.readAmounts': 'all', 'kpi.configure': 'all', 'points.configure': 'all' },
 };
 
 const breadth: Record<Scope, number> = { self: 0, team: 1, all: 2 };

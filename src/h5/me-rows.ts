@@ -27,6 +27,8 @@ export const meLinks: LinkRow[] = [
   { title: '我的打卡', label: '按日查看打卡时间和异常', name: 'attendance' },
   { title: '我的社保', label: '每月缴费明细（单位、个人）', name: 'statement' },
   { title: '社保咨询', label: '社保没交、基数不对？向人事咨询或投诉，查看答复', name: 'questions' },
+  { title: '知识问答', label: '10 道社保知识题，80 分及格，每年首次及格加积分', name: 'quiz' },
+  { title: '我的积分', label: '按时上传证明、配合转移接续、知识问答得到的积分', name: 'myPoints' },
   { title: '社保例外', label: '申请不在本单位参保（须符合法定情形），查看进度', name: 'exceptions' },
   { title: '我的文件', label: '已签署的声明、已上传的证明，可查看和下载', name: 'documents' },
   { title: '上传证明', label: '拍照或上传 PDF：退休证、原单位缴费记录等', name: 'proofUpload' },

@@ -47,6 +47,9 @@ export const pageComponents: PageComponents = {
   transfers: () => import('./pages/TransfersPage.vue'),
   questions: () => import('./pages/QuestionsPage.vue'),
   questionDetail: () => import('./pages/QuestionDetailPage.vue'),
+  quiz: () => import('./pages/QuizPage.vue'),
+  myPoints: () => import('./pages/MyPointsPage.vue'),
+  pointsRanking: () => import('./pages/PointsRankingPage.vue'),
   calc: () => import('./pages/CalcPage.vue'),
 };
 

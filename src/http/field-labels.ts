@@ -1,9 +1,12 @@
 // API field names as people read them, for validation messages: 「入职日期：…」 rather than
 // "startDate". A field missing here is named 「其中一项」, never by its English key.
 import { kpiScoringLabels } from '../domain/kpi/kpi-scoring.ts';
+import { pointRulesLabels } from '../domain/points/point-rules.ts';
 
 export const fieldLabels: Readonly<Record<string, string>> = {
   ...kpiScoringLabels,
+  ...pointRulesLabels,
+  answers: '答案', attemptId: '答题编号',
   employeeNo: '工号', name: '姓名', mobile: '手机号', idNumber: '身份证号', idType: '证件类型',
   startDate: '入职日期', exitDate: '离职日期', enrolledOn: '社保增员日期', birthDate: '出生日期', sex: '性别',
   department: '部门', departmentId: '部门', position: '岗位', insuredCity: '参保城市', previousInsuredCity: '上一参保城市', hukouProvince: '户籍省份', contractEntity: '合同主体',

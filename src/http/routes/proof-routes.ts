@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { getProofFile } from '../../services/proofs/get-proof-file.ts';
 import { listProofs } from '../../services/proofs/list-proofs.ts';
+import { FALSE_REASON_MAX, markProofFalse } from '../../services/proofs/mark-proof-false.ts';
 import { uploadProof } from '../../services/proofs/upload-proof.ts';
 import { defineRoute, idParams } from '../api-route.ts';
 import { receiveMultipart } from '../receive-multipart.ts';
@@ -19,6 +20,7 @@ const uploadBody = z.object({
 });
 const listQuery = z.object({ employeeId: z.uuid().optional(), exceptionId: z.uuid().optional() }).strict();
 const proofParams = idParams('证明');
+const falseBody = z.object({ reason: z.string({ message: '请写明认定不实的原因' }).trim().min(2, '认定不实的原因至少 2 个字').max(FALSE_REASON_MAX, `认定不实的原因最多 ${FALSE_REASON_MAX} 字`) }).strict();
 const fileQuery = z.object({ download: z.enum(['0', '1']).optional() }).strict();
 
 export function proofRoutes(deps: ServiceDeps) {
@@ -50,6 +52,11 @@ export function proofRoutes(deps: ServiceDeps) {
         const file = await getProofFile(deps, { actor, proofId: params.id });
         return sendFile(ctx, file, query.download === '1');
       },
+    }),
+    defineRoute({
+      method: 'post', path: '/proofs/:id/false', tag: 'proofs', params: proofParams, body: falseBody, roles: 'HR_SPECIALIST, HR_MANAGER, ADMIN', action: 'proof.markFalse',
+      summary: 'Mark a proof false with the reason, once (409 after): the employee loses the false-proof points (−5 by default); audit events proof.marked_false and points.awarded',
+      handler: ({ actor, params, body }) => markProofFalse(deps, { actor, proofId: params.id, reason: body.reason }),
     }),
   ];
 }

@@ -3,7 +3,7 @@ import { actorSnapshot, type Actor } from '../../domain/actor.ts';
 import { auditEventSchema, type AuditEventInput } from '../../domain/audit-events.ts';
 
 export interface AuditSubject {
-  type: 'employee' | 'department' | 'import' | 'session' | 'job' | 'company' | 'insurance_exception' | 'exit_process' | 'company_rule' | 'employee_question';
+  type: 'employee' | 'department' | 'import' | 'session' | 'job' | 'company' | 'insurance_exception' | 'exit_process' | 'company_rule' | 'employee_question' | 'proof' | 'quiz_attempt';
   id: string;
 }
 

@@ -15,6 +15,7 @@ import { appendEvidence } from '../evidence/append-evidence.ts';
 import { sealTreeHead } from '../evidence/seal-tree-head.ts';
 import { refreshExceptionRequestCards } from '../exceptions/refresh-exception-request-cards.ts';
 import { storeFile } from '../files/store-file.ts';
+import { awardOnTimeProof } from '../points/award-on-time-proof.ts';
 
 export interface UploadProofOptions {
   actor: Actor;
@@ -77,6 +78,8 @@ export async function uploadProof(deps: ServiceDeps, opts: UploadProofOptions): 
     // HR's request card shows the proof as on file.
     if (opts.exceptionId) await refreshExceptionRequestCards(deps, tx, { exceptionId: opts.exceptionId });
     await writeAuditEvent(tx, { ...opts.actor, ip, userAgent }, { type: 'proof.uploaded', data: { proofId, kind, sha256, size, mediaType, ...(consent && { consent }) } }, { type: 'employee', id: employee.id });
+    // Incentive points (docs/points.md): a re-verification request answered by its deadline.
+    if (opts.exceptionId) await awardOnTimeProof(deps, tx, { actor: opts.actor, proofId, employeeId: employee.id, exceptionId: opts.exceptionId, kind, coversMonth });
     return { proofId, sha256, evidenceIndex: index };
   });
   // Best effort: an entry not yet under a signed head is covered by the next seal.

@@ -14,10 +14,14 @@ import { compareAndSet } from '../compare-and-set.ts';
 import { rememberClick, type ClickReceipt } from '../cards/remember-response-code.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeExitCards } from '../exits/close-exit-cards.ts';
+import { awardPoints } from '../points/award-points.ts';
 import { loadTransferView, TRANSFER_NOT_FOUND } from './get-transfer.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
 import { TRANSFER_ALERT_KIND } from './transfer-alert-key.ts';
 import { scheduleOf } from './transfer-view.ts';
+
+/** The step whose completion earns the employee the transfer-cooperation points. */
+const COOPERATION_STEP = 2;
 
 export interface MarkTransferStepDoneOptions {
   actor: Actor;
@@ -59,6 +63,11 @@ export async function markTransferStepDone(deps: ServiceDeps, o: MarkTransferSte
       throw new AppError('conflict', '这个案件刚被他人更新，请刷新后重试');
     }
     await writeAuditEvent(tx, o.actor, { type: 'transfer.step_done', data: { transferId: t.id, step: o.step, doneOn: o.doneOn, dueOn, late: o.doneOn > dueOn } }, { type: 'employee', id: t.employeeId });
+    // Incentive points (docs/points.md): the 联系函 of step 2 is only issued on the employee's
+    // application with the old 参保缴费凭证 (国办发〔2009〕66号 第八条第（一）（二）项): their cooperation.
+    if (o.step === COOPERATION_STEP) {
+      await awardPoints(tx, { actor: o.actor, employeeId: t.employeeId, rule: 'transferCooperation', subjectId: t.id, at: deps.now(), reason: `配合办理养老保险关系转移接续（${t.fromCity}→${t.toCity}），新参保地已出具联系函` });
+    }
     await tx.alert.updateMany({ where: { kind: TRANSFER_ALERT_KIND, uniqueKey: { startsWith: `${TRANSFER_ALERT_KIND}:${row.id}:` }, state: 'OPEN' }, data: { state: 'RESOLVED', resolvedAt: deps.now() } });
     await closeExitCards(deps, tx, { subjectId: row.id, types: [TRANSFER_STEP_DUE_CARD, TRANSFER_STEP_OVERDUE_CARD], actor: o.actor, actionId: TRANSFER_STEP_DONE, label: '已办结' });
     return loadTransferView(deps, tx, t.id);
