@@ -17,6 +17,8 @@ interface QueueOptions extends DueAlert {
   recipients: HrRecipients;
   build: typeof buildEnrolmentDeadlineCard;
   h5Url: string;
+  /** Quiet hours (docs/notifications.md); undefined: at once. */
+  availableAt: Date | undefined;
 }
 
 /** Returns the keys of the cards queued (platforms without an HR person get none). */
@@ -33,7 +35,7 @@ export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOpt
       data: { cardKey: card.key, platform, type: card.type, subjectType: 'employee', subjectId: o.hire.id, recipients: toJsonColumn(to), model: toJsonColumn(card) },
     });
     const userIds = to.map((r) => r.userId);
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: o.availableAt });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.hire.id });
     queued.push(card.key);
   }
