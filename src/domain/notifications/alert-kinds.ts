@@ -23,7 +23,7 @@ export interface AlertKindInfo {
 export const ALERT_KIND_INFO: Record<AlertKind, AlertKindInfo> = {
   enrolment: {
     label: '增员到期预警', sentBy: 'enrolment-deadline-sweep',
-    legalDeadline: '今天是增员法定期限的最后一天（依据《社会保险法》第五十八条：自用工之日起三十日内办理社会保险登记）',
+    legalDeadline: '今天是增员法定期限的最后一天或已逾期（依据《社会保险法》第五十八条：自用工之日起三十日内办理社会保险登记；逾期按第八十四条、第八十六条处罚）',
   },
   absence: {
     label: '缺勤预警', sentBy: 'absence-detection',

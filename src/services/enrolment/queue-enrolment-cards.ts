@@ -27,7 +27,8 @@ export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOpt
   for (const platform of o.platforms) {
     // A hire who is HR themselves does not get their own reminder.
     // The first warning goes to the specialists who act on it; escalations reach the managers too.
-    const hr = o.due.kind === 'warn' ? o.recipients.answering(platform) : o.recipients.everyone(platform);
+    const subject = { managerId: o.hire.managerId };
+    const hr = o.due.kind === 'warn' ? o.recipients.answering(platform, subject) : o.recipients.everyone(platform, subject);
     const to = hr.filter((r) => r.employeeId !== o.hire.id);
     if (to.length === 0) continue;
     const card = o.build({ facts: o.facts, key: enrolmentCardKey(o.hire.id, o.due.stage, platform, o.hire.clockFrom), h5Url: o.h5Url });

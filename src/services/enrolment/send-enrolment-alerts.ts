@@ -71,8 +71,8 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
       for (const d of due.filter((x) => fresh.has(enrolmentAlertKey(x.hire.id, x.due.stage, x.hire.clockFrom)))) {
         result.alerts[d.due.kind]++;
         const facts = enrolmentCardFacts(d, opts.asOf, settings.calendar);
-        // 社会保险法 第五十八条: on the deadline day itself the card goes out even in quiet hours.
-        const availableAt = recipients.availableAt({ legalDeadlineToday: d.schedule.legalDeadline === opts.asOf });
+        // 社会保险法 第五十八条: from the deadline day on (overdue: 第八十四条、第八十六条 accrue daily) the card goes out even in quiet hours.
+        const availableAt = recipients.availableAt({ legalDeadlineToday: opts.asOf >= d.schedule.legalDeadline });
         const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, availableAt, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/enrolment?employee=${d.hire.id}` });
         result.cards += keys.length;
         // The alert points at its first card; the other platforms' copies share its subject and type.
