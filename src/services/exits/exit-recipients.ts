@@ -7,14 +7,15 @@ import type { Platform, Role } from '../../generated/prisma/client.ts';
 import type { CardRecipient } from '../cards/card-instance-json.ts';
 import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 
-export type ExitAudience = { kind: 'hr' } | { kind: 'hrManagers' } | { kind: 'employees'; ids: string[] };
+/** `hr`: as chosen for the alert kind (离职待办 unless given: 转移接续 for pension-transfer steps). */
+export type ExitAudience = { kind: 'hr'; alertKind?: 'exitTasks' | 'transfer' } | { kind: 'hrManagers' } | { kind: 'employees'; ids: string[] };
 
 /**
  * @example const byPlatform = await findExitRecipients(tx, ['wecom'], { kind: 'hrManagers' });
  */
 export async function findExitRecipients(db: Db | Tx, platforms: readonly Platform[], audience: ExitAudience, clock: { now: Date; businessTz: string }): Promise<Map<Platform, CardRecipient[]>> {
   if (audience.kind === 'hr') {
-    const hr = await findHrRecipients(db, platforms, { kind: 'exitTasks', ...clock });
+    const hr = await findHrRecipients(db, platforms, { kind: audience.alertKind ?? 'exitTasks', ...clock });
     return new Map(platforms.map((p) => [p, hr.answering(p)]));
   }
   const where = audience.kind === 'employees'
