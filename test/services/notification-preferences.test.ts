@@ -7,6 +7,7 @@ import { runJob } from '../../src/jobs/run-job.ts';
 import { NOTIFICATION_PREFERENCES_KEY, defaultNotificationPreferences, type NotificationPreferences } from '../../src/domain/notifications/notification-preferences.ts';
 import { createLogger } from '../../src/log.ts';
 import { findHrRecipients } from '../../src/services/cards/find-hr-recipients.ts';
+import { findExitRecipients } from '../../src/services/exits/exit-recipients.ts';
 import { makeEmployee } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
@@ -64,6 +65,17 @@ describe('who receives an alert kind', () => {
     await store({ ...defaultNotificationPreferences, kinds: { ...defaultNotificationPreferences.kinds, enrolment: { hrSpecialists: true, hrManagers: false, employeeManager: true, groupChatId: null } } });
     await sweep('2026-12-11');
     expect((await messages()).map((m) => m.recipients)).toEqual([['hr-s', 'lead']]);
+  });
+
+  it('sends exit and transfer cards addressed to HR as chosen for 离职待办 and 转移接续, each on its own', async () => {
+    await setup();
+    await store({ ...defaultNotificationPreferences, kinds: { ...defaultNotificationPreferences.kinds, transfer: { hrSpecialists: false, hrManagers: true, employeeManager: false, groupChatId: null } } });
+    const clockOpts = { now: clock, businessTz: 'Asia/Shanghai' };
+    const ids = async (alertKind?: 'exitTasks' | 'transfer') => (await findExitRecipients(t.db, ['sandbox'], { kind: 'hr', ...(alertKind && { alertKind }) }, clockOpts)).get('sandbox')?.map((r) => r.userId);
+    expect(await ids('transfer')).toEqual(['hr-m']);
+    expect(await ids('exitTasks')).toEqual(['hr-s']);
+    expect(await ids()).toEqual(['hr-s']);
+    expect((await findExitRecipients(t.db, ['sandbox'], { kind: 'hrManagers' }, clockOpts)).get('sandbox')?.map((r) => r.userId)).toEqual(['hr-m']);
   });
 });
 
