@@ -1,7 +1,8 @@
 // Who receives each alert kind, and quiet hours: company settings kept as data (AppMeta
 // 'notifications.preferences'), changed by an HR manager. The defaults are exactly the behaviour
 // before the setting existed: every kind goes to the HR specialists (to the HR managers when a
-// platform has no specialist), absences to the employee's line manager first, and nothing is held.
+// platform has no specialist), absences to the employee's line manager first, exception
+// re-verification to every HR person, the monthly report to the HR managers; nothing is held.
 import { z } from 'zod';
 import { parseStoredRules } from '../stored-rules.ts';
 import { ALERT_KINDS, type AlertKind } from './alert-kinds.ts';
@@ -31,7 +32,8 @@ const hrOnly: Audience = { hrSpecialists: true, hrManagers: false, employeeManag
 export const defaultAudiences: Record<AlertKind, Audience> = {
   enrolment: hrOnly,
   absence: { ...hrOnly, hrSpecialists: false, employeeManager: true },
-  exceptionReverification: hrOnly,
+  // Exception cards went to every HR person before the setting.
+  exceptionReverification: { ...hrOnly, hrManagers: true },
   exitTasks: hrOnly,
   transfer: hrOnly,
   reconciliation: hrOnly,
