@@ -22,6 +22,7 @@ import { approvalRoutes } from './http/routes/approval-routes.ts';
 import { auditRoutes } from './http/routes/audit-routes.ts';
 import { contributionRoutes } from './http/routes/contribution-routes.ts';
 import { dashboardRoutes } from './http/routes/dashboard-routes.ts';
+import { notificationSettingsRoutes } from './http/routes/notification-settings-routes.ts';
 import { privacyRoutes } from './http/routes/privacy-routes.ts';
 import { employeeRoutes } from './http/routes/employee-routes.ts';
 import { exceptionRoutes } from './http/routes/exception-routes.ts';
@@ -81,6 +82,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...importRoutes(deps.services),
     ...contributionRoutes(deps.services),
     ...dashboardRoutes(deps.services),
+    ...notificationSettingsRoutes(deps.services),
     ...privacyRoutes(deps.services),
     ...auditRoutes(deps.services),
     ...approvalRoutes(deps.services),

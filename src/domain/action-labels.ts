@@ -20,6 +20,8 @@ export const actionLabels: Record<Action, string> = {
   'kpi.read': '查看合规指标',
   'kpi.readAmounts': '查看合规看板上的金额',
   'kpi.configure': '设置考核扣分规则',
+  'notifications.read': '查看通知设置',
+  'notifications.configure': '修改通知设置',
   'enrolment.record': '登记社保增员',
   'approval.readAll': '查看全部审批',
   'proof.upload': '上传证明材料',

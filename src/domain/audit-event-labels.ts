@@ -26,6 +26,7 @@ export const auditEventLabels: Readonly<Record<string, string>> = {
   'privacy.notice_acknowledged': '确认个人信息处理告知',
   'retention.settings_changed': '修改个人信息保存期限',
   'kpi.scoring_changed': '修改考核扣分规则',
+  'notifications.preferences_changed': '修改通知设置',
   'retention.file_deleted': '原件已按保存期限删除',
   'retention.locations_cleared': '清除过期打卡位置',
   'declaration.signed': '签署声明',

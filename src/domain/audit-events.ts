@@ -1,6 +1,7 @@
 // Every audit event type with its own schema. The log is the source for timelines and
 // evidence packs, so an event that does not match its schema is never written.
 import { z } from 'zod';
+import { notificationPreferencesSchema } from './notifications/notification-preferences.ts';
 
 const status = z.enum(['ONBOARDING', 'ACTIVE', 'UNPAID_LEAVE', 'PENDING_EXIT', 'ABSCONDED', 'EXITED']);
 const platform = z.enum(['wecom', 'dingtalk', 'sandbox']);
@@ -39,6 +40,8 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retention.settings_changed'), data: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
   // The company's KPI scoring rules (targets and points) as changed by an HR manager.
   z.object({ type: z.literal('kpi.scoring_changed'), data: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
+  // Who receives each alert kind and the quiet hours (docs/notifications.md), as changed by an HR manager.
+  z.object({ type: z.literal('notifications.preferences_changed'), data: z.object({ before: notificationPreferencesSchema, after: notificationPreferencesSchema }) }),
   z.object({ type: z.literal('retention.file_deleted'), data: z.object({ sha256: z.string(), recordType: z.string(), employeeId: z.string().nullable(), reason: z.string() }) }),
   z.object({ type: z.literal('retention.locations_cleared'), data: z.object({ records: z.number().int(), before: z.string() }) }),
   // 《个人信息保护法》第五十一条: HR reading someone else's proof (sensitive personal data) leaves a trace.

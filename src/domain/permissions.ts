@@ -33,6 +33,10 @@ export type Action =
   | 'kpi.readAmounts'
   /** Change the KPI scoring rules (targets and points) kept as company settings. */
   | 'kpi.configure'
+  /** See who receives each alert kind and the quiet hours (docs/notifications.md). */
+  | 'notifications.read'
+  /** Change them: HR managers (and admins). */
+  | 'notifications.configure'
   /** Record a hire's social-insurance enrolment (已增员), which stops the 30-day reminders. */
   | 'enrolment.record'
   /** See every approval (审批) and its decisions; approvers and submitters always see their own. */
@@ -116,6 +120,7 @@ const HR: Partial<Record<Action, Scope>> = {
   'contribution.import': 'all',
   'contribution.read': 'all',
   'kpi.read': 'all',
+  'notifications.read': 'all',
   'enrolment.record': 'all',
   'proof.upload': 'all',
   'proof.read': 'all',
@@ -151,9 +156,9 @@ export const permissionTable: Record<Role, Partial<Record<Action, Scope>>> = {
   EMPLOYEE: { 'money.read': 'self', 'employee.read': 'self', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, ...OWN_POINTS },
   MANAGER: { 'employee.list': 'team', 'employee.read': 'team', 'employee.readPersonalData': 'self', 'contribution.read': 'self', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, ...OWN_POINTS, 'attendance.read': 'team' },
   HR_SPECIALIST: HR,
-  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all', 'kpi.readAmounts': 'all', 'kpi.configure': 'all', 'points.configure': 'all' },
+  HR_MANAGER: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all', 'kpi.readAmounts': 'all', 'kpi.configure': 'all', 'points.configure': 'all', 'notifications.configure': 'all' },
   FINANCE: { 'policy.read': 'all', 'money.read': 'all', 'employee.list': 'all', 'employee.read': 'all', 'employee.readPersonalData': 'self', 'contribution.read': 'all', 'kpi.read': 'all', 'kpi.readAmounts': 'all', ...OWN_DOCUMENTS, ...OWN_ATTENDANCE, ...OWN_POINTS },
-  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all', 'kpi.readAmounts': 'all', 'kpi.configure': 'all', 'points.configure': 'all' },
+  ADMIN: { ...HR, 'approval.readAll': 'all', 'audit.list': 'all', 'outbox.list': 'all', 'employee.changeRoles': 'all', 'retention.configure': 'all', 'policy.manage': 'all', 'kpi.readAmounts': 'all', 'kpi.configure': 'all', 'points.configure': 'all', 'notifications.configure': 'all' },
 };
 
 const breadth: Record<Scope, number> = { self: 0, team: 1, all: 2 };

@@ -23,7 +23,7 @@ export class ApiError extends Error {
 /**
  * @example const me = await api<MeResponse>('GET', '/h5/me');
  */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${API_PREFIX}${path}`, {

@@ -20,6 +20,7 @@ export const pageComponents: PageComponents = {
   todoDetail: () => import('./pages/TodoDetailPage.vue'),
   enrolment: () => import('./pages/EnrolmentPage.vue'),
   calendar: () => import('./pages/CalendarPage.vue'),
+  notificationSettings: () => import('./pages/NotificationSettingsPage.vue'),
   exceptions: () => import('./pages/ExceptionsPage.vue'),
   exceptionDetail: () => import('./pages/ExceptionDetailPage.vue'),
   sign: () => import('./pages/SignPage.vue'),

@@ -20,6 +20,11 @@ export interface OutboundMessage {
   /** Platform user ids. */
   recipients: string[];
   payload: OutboundPayload;
+  /**
+   * Held until this instant (quiet hours, docs/notifications.md); left out: at once. A held
+   * message is queued now, so a rerun before it goes out finds its key and queues nothing.
+   */
+  availableAt?: Date;
 }
 
 /**

@@ -27,11 +27,12 @@ export function createPgBossOutbox(opts: { boss: PgBoss; retry?: Partial<OutboxR
         kind: message.payload.kind,
         recipients: message.recipients,
         payload: toJsonColumn(message.payload),
+        availableAt: message.availableAt ?? null,
       };
       // A second enqueue of the same logical message inserts nothing and queues nothing.
       const { count } = await tx.outboxMessage.createMany({ data: [row], skipDuplicates: true });
       if (count === 0) return;
-      await opts.boss.send(OUTBOX_QUEUE, { id }, { id, singletonKey: message.dedupeKey, db: fromPrisma(tx), retryBackoff: true, ...retry });
+      await opts.boss.send(OUTBOX_QUEUE, { id }, { id, singletonKey: message.dedupeKey, db: fromPrisma(tx), retryBackoff: true, ...retry, ...(message.availableAt && { startAfter: message.availableAt }) });
     },
   };
 }

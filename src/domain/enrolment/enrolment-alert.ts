@@ -18,6 +18,8 @@ export interface EnrolmentCandidate {
   insuredCity: string | null;
   department: string;
   status: string;
+  /** The line manager, who receives the alert when HR chose so (docs/notifications.md). */
+  managerId: string | null;
 }
 
 export interface DueAlert {

@@ -1,20 +1,21 @@
-// Who answers an absence card on each platform: the employee's line manager where the manager
-// has an account there; otherwise the HR specialists (the HR managers in small teams).
+// Who answers an absence card on each platform, as HR chose for 缺勤预警 (by default the employee's
+// line manager where the manager has an account there; otherwise the HR specialists, the HR
+// managers in small teams), and when the card may go out (quiet hours: the first question to the
+// manager protects no deadline due today, so it waits for the morning).
 import type { Db, Tx } from '../../db/client.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import type { CardRecipient } from '../cards/card-instance-json.ts';
 import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 
-export async function findAbsenceRecipients(db: Db | Tx, opts: { employeeId: string; managerId: string | null; platforms: readonly Platform[] }): Promise<Map<Platform, CardRecipient[]>> {
-  const hr = await findHrRecipients(db as Db, opts.platforms);
-  const managerIdentities = opts.managerId
-    ? await db.platformIdentity.findMany({ where: { employeeId: opts.managerId, platform: { in: [...opts.platforms] }, employee: { status: { not: 'EXITED' } } }, select: { platform: true, userId: true, employeeId: true } })
-    : [];
-  const out = new Map<Platform, CardRecipient[]>();
+export async function findAbsenceRecipients(
+  db: Db | Tx,
+  opts: { employeeId: string; managerId: string | null; platforms: readonly Platform[]; now: Date; businessTz: string },
+): Promise<{ byPlatform: Map<Platform, CardRecipient[]>; availableAt: Date | undefined }> {
+  const recipients = await findHrRecipients(db, opts.platforms, { kind: 'absence', now: opts.now, businessTz: opts.businessTz });
+  const byPlatform = new Map<Platform, CardRecipient[]>();
   for (const platform of opts.platforms) {
-    const manager = managerIdentities.filter((i) => i.platform === platform).map((i) => ({ userId: i.userId, employeeId: i.employeeId }));
     // Nobody answers for their own absence.
-    out.set(platform, (manager.length > 0 ? manager : hr.answering(platform)).filter((r) => r.employeeId !== opts.employeeId));
+    byPlatform.set(platform, recipients.answering(platform, { managerId: opts.managerId }).filter((r) => r.employeeId !== opts.employeeId));
   }
-  return out;
+  return { byPlatform, availableAt: recipients.availableAt({ legalDeadlineToday: false }) };
 }

@@ -41,10 +41,10 @@ export async function openAbsenceCaseInTx(deps: ServiceDeps, tx: Tx, o: OpenAbse
   const created = await tx.absenceCase.findUniqueOrThrow({ where: { uniqueKey: o.uniqueKey } });
   const employee = await tx.employee.findUniqueOrThrow({ where: { id: o.employeeId }, select: { name: true, managerId: true, department: { select: { name: true } } } });
   await writeAuditEvent(tx, o.actor, { type: 'absence.detected', data: { caseId: created.id, trigger: o.trigger, absentDays: o.days.length, days: o.days } }, { type: 'employee', id: o.employeeId });
-  const recipients = await findAbsenceRecipients(tx, { employeeId: o.employeeId, managerId: employee.managerId, platforms: deps.chatPlatforms });
+  const recipients = await findAbsenceRecipients(tx, { employeeId: o.employeeId, managerId: employee.managerId, platforms: deps.chatPlatforms, now: deps.now(), businessTz: deps.businessTz });
   let cards = 0;
   for (const platform of deps.chatPlatforms) {
-    const to = recipients.get(platform) ?? [];
+    const to = recipients.byPlatform.get(platform) ?? [];
     if (to.length === 0) continue;
     const card = buildAbsenceCheckCard({
       facts: {
@@ -60,7 +60,7 @@ export async function openAbsenceCaseInTx(deps: ServiceDeps, tx: Tx, o: OpenAbse
     });
     await tx.cardInstance.create({ data: { cardKey: card.key, platform, type: ABSENCE_CHECK_CARD, subjectType: 'absence_case', subjectId: created.id, recipients: toJsonColumn(to), model: toJsonColumn(card) } });
     const userIds = to.map((r) => r.userId);
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: recipients.availableAt });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.employeeId });
     cards++;
   }

@@ -1,38 +1,82 @@
-// Who gets HR's cards on each platform. Most cards go to the HR specialists who can be reached
-// there, or to the HR managers when a company has no specialist on that platform (small teams);
-// escalations (an enrolment deadline about to pass) go to both.
+// Who gets an alert on each platform, as HR chose per alert kind (notification preferences,
+// docs/notifications.md). The defaults are the behaviour before the setting: most cards go to the
+// HR specialists who can be reached there, or to the HR managers when a company has no specialist
+// on that platform (small teams); escalations (an enrolment deadline about to pass) go to both.
 import type { Db, Tx } from '../../db/client.ts';
+import type { AlertKind } from '../../domain/notifications/alert-kinds.ts';
+import { NOTIFICATION_PREFERENCES_KEY, defaultNotificationPreferences, parseNotificationPreferences, type Audience } from '../../domain/notifications/notification-preferences.ts';
+import { heldUntil } from '../../domain/notifications/quiet-hours.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
+import type { Logger } from '../../log.ts';
 import type { CardRecipient } from './card-instance-json.ts';
+import { loadStoredRules } from '../load-stored-rules.ts';
+
+/** The employee an alert is about, when there is one: their line manager may be an audience. */
+export interface AlertSubject {
+  managerId: string | null;
+}
 
 export interface HrRecipients {
   readonly platforms: readonly Platform[];
-  /** The HR specialists on the platform, or its HR managers when it has none. */
-  answering(platform: Platform): CardRecipient[];
-  /** Every HR specialist and HR manager on the platform. */
-  everyone(platform: Platform): CardRecipient[];
+  /** The audience HR chose for the kind; nobody chosen reachable → the HR specialists, or the HR managers when there are none. */
+  answering(platform: Platform, subject?: AlertSubject): CardRecipient[];
+  /** An escalation: the chosen audience and every HR manager on the platform. */
+  everyone(platform: Platform, subject?: AlertSubject): CardRecipient[];
+  /** When a message queued now may go out: quiet hours hold it unless it protects a legal deadline due today. */
+  availableAt(o: { legalDeadlineToday: boolean }): Date | undefined;
 }
 
-/** One query for every platform: the active HR staff with an identity there, by user id. */
-export async function findHrRecipients(db: Db | Tx, platforms: readonly Platform[]): Promise<HrRecipients> {
+export interface AlertKindOptions {
+  kind: AlertKind;
+  now: Date;
+  businessTz: string;
+  log?: Logger;
+}
+
+/**
+ * One query for every platform: the active HR staff (and, when the kind goes to line managers,
+ * the managers) with an identity there, by user id. Without `alert`: the default audience, never held.
+ * @example
+ *   const to = await findHrRecipients(db, ['wecom'], { kind: 'enrolment', now: deps.now(), businessTz: deps.businessTz });
+ *   to.answering('wecom'); to.availableAt({ legalDeadlineToday: false })
+ */
+export async function findHrRecipients(db: Db | Tx, platforms: readonly Platform[], alert?: AlertKindOptions): Promise<HrRecipients> {
+  const prefs = alert
+    ? await loadStoredRules(db, { key: NOTIFICATION_PREFERENCES_KEY, parse: parseNotificationPreferences, log: alert.log, invalid: 'notification preferences in AppMeta are invalid; using the defaults' })
+    : defaultNotificationPreferences;
+  const audience: Audience = alert ? prefs.kinds[alert.kind] : { hrSpecialists: true, hrManagers: false, employeeManager: false, groupChatId: null };
   const identities = await db.platformIdentity.findMany({
     where: {
       platform: { in: [...platforms] },
-      employee: { status: { not: 'EXITED' }, roles: { some: { role: { in: ['HR_SPECIALIST', 'HR_MANAGER'] } } } },
+      employee: {
+        status: { not: 'EXITED' },
+        OR: [{ roles: { some: { role: { in: ['HR_SPECIALIST', 'HR_MANAGER'] } } } }, ...(audience.employeeManager ? [{ reports: { some: {} } }] : [])],
+      },
     },
     select: { platform: true, userId: true, employeeId: true, employee: { select: { roles: { select: { role: true } } } } },
     orderBy: { userId: 'asc' },
   });
-  const pick = (platform: Platform, role?: 'HR_SPECIALIST' | 'HR_MANAGER'): CardRecipient[] =>
-    identities
-      .filter((i) => i.platform === platform && (!role || i.employee.roles.some((r) => r.role === role)))
-      .map((i) => ({ userId: i.userId, employeeId: i.employeeId }));
+  const pick = (platform: Platform, keep: (i: (typeof identities)[number]) => boolean): CardRecipient[] =>
+    identities.filter((i) => i.platform === platform && keep(i)).map((i) => ({ userId: i.userId, employeeId: i.employeeId }));
+  const has = (role: 'HR_SPECIALIST' | 'HR_MANAGER') => (i: (typeof identities)[number]) => i.employee.roles.some((r) => r.role === role);
+  const chosen = (platform: Platform, subject: AlertSubject | undefined, alsoManagers: boolean) => pick(platform, (i) =>
+    (audience.hrSpecialists && has('HR_SPECIALIST')(i))
+    || ((audience.hrManagers || alsoManagers) && has('HR_MANAGER')(i))
+    || (audience.employeeManager && !!subject?.managerId && i.employeeId === subject.managerId));
+  const fallback = (platform: Platform) => {
+    const specialists = pick(platform, has('HR_SPECIALIST'));
+    return specialists.length > 0 ? specialists : pick(platform, has('HR_MANAGER'));
+  };
   return {
     platforms,
-    answering(platform) {
-      const specialists = pick(platform, 'HR_SPECIALIST');
-      return specialists.length > 0 ? specialists : pick(platform, 'HR_MANAGER');
+    answering(platform, subject) {
+      const to = chosen(platform, subject, false);
+      return to.length > 0 ? to : fallback(platform);
     },
-    everyone: (platform) => pick(platform),
+    everyone(platform, subject) {
+      const to = chosen(platform, subject, true);
+      return to.length > 0 ? to : fallback(platform);
+    },
+    availableAt: (o) => (alert ? heldUntil(prefs.quietHours, alert.now, alert.businessTz, o) ?? undefined : undefined),
   };
 }

@@ -23,7 +23,7 @@ export async function findEnrolmentCandidates(db: Db | Tx, opts: { asOf: string;
   const after = opts.after ?? '00000000-0000-0000-0000-000000000000';
   return db.$queryRaw<EnrolmentCandidate[]>`
     SELECT e.id::text AS id, e."employeeNo", e.name, e."startDate", COALESCE(e."enrolmentClockFrom", e."startDate") AS "clockStart",
-      e."enrolmentClockFrom" AS "clockFrom", e."insuredCity", d.name AS department, e.status::text AS status
+      e."enrolmentClockFrom" AS "clockFrom", e."insuredCity", d.name AS department, e.status::text AS status, e."managerId"::text AS "managerId"
     FROM "Employee" e JOIN "Department" d ON d.id = e."departmentId"
     WHERE (e."enrolledOn" IS NULL OR e."enrolmentClockFrom" IS NOT NULL)
       AND COALESCE(e."enrolmentClockFrom", e."startDate") <= ${parseDay(opts.asOf)}::date

@@ -17,6 +17,8 @@ interface QueueOptions extends DueAlert {
   recipients: HrRecipients;
   build: typeof buildEnrolmentDeadlineCard;
   h5Url: string;
+  /** Quiet hours (docs/notifications.md); undefined: at once. */
+  availableAt: Date | undefined;
 }
 
 /** Returns the keys of the cards queued (platforms without an HR person get none). */
@@ -25,7 +27,8 @@ export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOpt
   for (const platform of o.platforms) {
     // A hire who is HR themselves does not get their own reminder.
     // The first warning goes to the specialists who act on it; escalations reach the managers too.
-    const hr = o.due.kind === 'warn' ? o.recipients.answering(platform) : o.recipients.everyone(platform);
+    const subject = { managerId: o.hire.managerId };
+    const hr = o.due.kind === 'warn' ? o.recipients.answering(platform, subject) : o.recipients.everyone(platform, subject);
     const to = hr.filter((r) => r.employeeId !== o.hire.id);
     if (to.length === 0) continue;
     const card = o.build({ facts: o.facts, key: enrolmentCardKey(o.hire.id, o.due.stage, platform, o.hire.clockFrom), h5Url: o.h5Url });
@@ -33,7 +36,7 @@ export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOpt
       data: { cardKey: card.key, platform, type: card.type, subjectType: 'employee', subjectId: o.hire.id, recipients: toJsonColumn(to), model: toJsonColumn(card) },
     });
     const userIds = to.map((r) => r.userId);
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: o.availableAt });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.hire.id });
     queued.push(card.key);
   }

@@ -44,7 +44,7 @@ export interface SendEnrolmentAlertsResult {
  */
 export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolmentAlertsOptions): Promise<SendEnrolmentAlertsResult> {
   const settings = await loadEnrolmentSettings(deps.db, opts.log);
-  const recipients = await findHrRecipients(deps.db, opts.platforms);
+  const recipients = await findHrRecipients(deps.db, opts.platforms, { kind: 'enrolment', now: deps.now(), businessTz: deps.businessTz, log: opts.log });
   const actor = systemActor('enrolment-deadline-sweep');
   const result: SendEnrolmentAlertsResult = { candidates: 0, alerts: { warn: 0, escalate: 0, overdue: 0 }, cards: 0, missingYears: [] };
   let after: string | undefined;
@@ -71,7 +71,9 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
       for (const d of due.filter((x) => fresh.has(enrolmentAlertKey(x.hire.id, x.due.stage, x.hire.clockFrom)))) {
         result.alerts[d.due.kind]++;
         const facts = enrolmentCardFacts(d, opts.asOf, settings.calendar);
-        const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/enrolment?employee=${d.hire.id}` });
+        // 社会保险法 第五十八条: from the deadline day on (overdue: 第八十四条、第八十六条 accrue daily) the card goes out even in quiet hours.
+        const availableAt = recipients.availableAt({ legalDeadlineToday: opts.asOf >= d.schedule.legalDeadline });
+        const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, availableAt, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/enrolment?employee=${d.hire.id}` });
         result.cards += keys.length;
         // The alert points at its first card; the other platforms' copies share its subject and type.
         if (keys[0]) await tx.alert.update({ where: { uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage, d.hire.clockFrom) }, data: { cardKey: keys[0] } });

@@ -8,6 +8,7 @@ import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { toJsonColumn, type CardRecipient } from '../cards/card-instance-json.ts';
+import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 import { exceptionCardKey } from './exception-links.ts';
 
 export interface QueueExceptionCardOptions {
@@ -15,13 +16,19 @@ export interface QueueExceptionCardOptions {
   exceptionId: string;
   employeeId: string;
   audience: 'hr' | 'employee';
+  /** 例外复核 cards to HR follow its notification preference (docs/notifications.md); others go to every HR person. */
+  alertKind?: 'exceptionReverification';
   /** Card key prefix ('exr', 'exw', 'exv', 'exl') and optional part (a quarter). */
   prefix: string;
   part?: string;
   build(key: string): CardModel;
 }
 
-async function recipients(tx: Tx, o: QueueExceptionCardOptions, platform: Platform): Promise<CardRecipient[]> {
+async function recipients(tx: Tx, o: QueueExceptionCardOptions, platform: Platform, clock: { now: Date; businessTz: string }): Promise<CardRecipient[]> {
+  if (o.audience === 'hr' && o.alertKind) {
+    const hr = await findHrRecipients(tx, [platform], { kind: o.alertKind, ...clock });
+    return hr.answering(platform).filter((r) => r.employeeId !== o.employeeId);
+  }
   const employee = o.audience === 'employee'
     ? { id: o.employeeId }
     : { status: { not: 'EXITED' as const }, id: { not: o.employeeId }, roles: { some: { role: { in: ['HR_SPECIALIST' as const, 'HR_MANAGER' as const] } } } };
@@ -36,7 +43,7 @@ async function recipients(tx: Tx, o: QueueExceptionCardOptions, platform: Platfo
 export async function queueExceptionCard(deps: ServiceDeps, tx: Tx, o: QueueExceptionCardOptions): Promise<string[]> {
   const queued: string[] = [];
   for (const platform of deps.chatPlatforms) {
-    const to = await recipients(tx, o, platform);
+    const to = await recipients(tx, o, platform, { now: deps.now(), businessTz: deps.businessTz });
     if (to.length === 0) continue;
     const card = o.build(exceptionCardKey(o.prefix, o.exceptionId, platform, o.part));
     await tx.cardInstance.create({

@@ -1,16 +1,23 @@
-// Who gets an exit card on each platform: HR specialists (or the HR managers when a platform has
-// no specialist), the HR managers (escalations), or named employees (a task's owner, the leaver).
+// Who gets an exit card on each platform: HR as chosen for 离职待办 in the notification settings
+// (by default the HR specialists, or the HR managers when a platform has no specialist), the HR
+// managers (escalations), or named employees (a task's owner, the leaver).
 import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { Platform, Role } from '../../generated/prisma/client.ts';
 import type { CardRecipient } from '../cards/card-instance-json.ts';
+import { findHrRecipients } from '../cards/find-hr-recipients.ts';
 
-export type ExitAudience = { kind: 'hr' } | { kind: 'hrManagers' } | { kind: 'employees'; ids: string[] };
+/** `hr`: as chosen for the alert kind (离职待办 unless given: 转移接续 for pension-transfer steps). */
+export type ExitAudience = { kind: 'hr'; alertKind?: 'exitTasks' | 'transfer' } | { kind: 'hrManagers' } | { kind: 'employees'; ids: string[] };
 
 /**
  * @example const byPlatform = await findExitRecipients(tx, ['wecom'], { kind: 'hrManagers' });
  */
-export async function findExitRecipients(db: Db | Tx, platforms: readonly Platform[], audience: ExitAudience): Promise<Map<Platform, CardRecipient[]>> {
+export async function findExitRecipients(db: Db | Tx, platforms: readonly Platform[], audience: ExitAudience, clock: { now: Date; businessTz: string }): Promise<Map<Platform, CardRecipient[]>> {
+  if (audience.kind === 'hr') {
+    const hr = await findHrRecipients(db, platforms, { kind: audience.alertKind ?? 'exitTasks', ...clock });
+    return new Map(platforms.map((p) => [p, hr.answering(p)]));
+  }
   const where = audience.kind === 'employees'
     ? { employeeId: { in: audience.ids } }
     : { employee: { status: { not: 'EXITED' as const }, roles: { some: { role: { in: ['HR_SPECIALIST', 'HR_MANAGER'] as Role[] } } } } };
@@ -23,9 +30,7 @@ export async function findExitRecipients(db: Db | Tx, platforms: readonly Platfo
   for (const platform of platforms) {
     const here = identities.filter((i) => i.platform === platform);
     const has = (role: Role) => here.filter((i) => i.employee.roles.some((r) => r.role === role));
-    const chosen = audience.kind === 'employees' ? here
-      : audience.kind === 'hrManagers' ? has('HR_MANAGER')
-      : has('HR_SPECIALIST').length > 0 ? has('HR_SPECIALIST') : has('HR_MANAGER');
+    const chosen = audience.kind === 'employees' ? here : has('HR_MANAGER');
     byPlatform.set(platform, chosen.map((i) => ({ userId: i.userId, employeeId: i.employeeId })));
   }
   return byPlatform;

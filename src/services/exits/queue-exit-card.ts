@@ -37,7 +37,9 @@ export function exitCardKeyPrefix(subjectId: string, stage: string): string {
  *   await queueExitCard(deps, tx, { actor, subjectType: 'exit_process', subjectId: process.id, employeeId, stage: 'notice1', audience: { kind: 'hr' }, build: (key) => buildExitNoticeReadyCard({ …, key }) });
  */
 export async function queueExitCard(deps: ServiceDeps, tx: Tx, o: QueueExitCardOptions): Promise<string[]> {
-  const recipients = await findExitRecipients(tx, deps.chatPlatforms, o.audience);
+  // Exit cards are never held by quiet hours: each reminds of a legal deadline on its day or after
+  // it (劳动合同法 第五十条, 失业保险条例 第十六条), see docs/notifications.md.
+  const recipients = await findExitRecipients(tx, deps.chatPlatforms, o.audience, { now: deps.now(), businessTz: deps.businessTz });
   const queued: string[] = [];
   for (const [platform, all] of recipients) {
     // The leaver never gets the HR card about themselves.

@@ -28,7 +28,7 @@ export async function askQuestion(deps: ServiceDeps, o: AskQuestionOptions): Pro
   const text = o.text.trim();
   if (text.length < 2) throw new AppError('bad_request', '请写下你的问题，至少 2 个字');
   if (text.length > QUESTION_TEXT_MAX) throw new AppError('bad_request', `内容最多 ${QUESTION_TEXT_MAX} 字，请精简后再提交`);
-  const employee = await deps.db.employee.findUnique({ where: { id: o.actor.id }, select: { name: true, departmentId: true, department: { select: { name: true } } } });
+  const employee = await deps.db.employee.findUnique({ where: { id: o.actor.id }, select: { name: true, managerId: true, departmentId: true, department: { select: { name: true } } } });
   if (!employee) throw new AppError('not_found', '找不到你的员工档案，请联系人事');
   const calendar = await loadWorkCalendar(deps.db, { purpose: 'legal', missingYear: 'question answer deadlines may move' });
   const dueOn = questionDueOn(dayIn(deps.businessTz, deps.now()), calendar);
@@ -37,8 +37,11 @@ export async function askQuestion(deps: ServiceDeps, o: AskQuestionOptions): Pro
       data: { employeeId: o.actor.id, departmentId: employee.departmentId, kind: o.kind, text, channel: o.channel, dueOn: parseDay(dueOn), createdAt: deps.now() },
     });
     await writeAuditEvent(tx, o.actor, { type: 'question.asked', data: { questionId: question.id, kind: o.kind, channel: o.channel, dueOn } }, { type: QUESTION_SUBJECT, id: question.id });
-    const hr = await findHrRecipients(tx, deps.chatPlatforms);
-    await queueQuestionCards(deps, tx, { question, employee: { name: employee.name, department: employee.department.name }, escalated: false, recipients: (p) => hr.answering(p), actor: o.actor });
+    const hr = await findHrRecipients(tx, deps.chatPlatforms, { kind: 'question', now: deps.now(), businessTz: deps.businessTz });
+    await queueQuestionCards(deps, tx, {
+      question, employee: { name: employee.name, department: employee.department.name }, escalated: false, recipients: (p) => hr.answering(p, { managerId: employee.managerId }), actor: o.actor,
+      availableAt: hr.availableAt({ legalDeadlineToday: false }),
+    });
     return question.id;
   });
   return { id, dueOn };

@@ -14,7 +14,7 @@ import { QUESTION_SUBJECT, questionCardKey, questionPageUrl } from './question-l
 
 export async function queueQuestionCards(
   deps: ServiceDeps, tx: Tx,
-  o: { question: EmployeeQuestion; employee: { name: string; department: string }; escalated: boolean; recipients: (platform: Platform) => CardRecipient[]; actor: Actor },
+  o: { question: EmployeeQuestion; employee: { name: string; department: string }; escalated: boolean; recipients: (platform: Platform) => CardRecipient[]; actor: Actor; availableAt?: Date },
 ): Promise<number> {
   const q = o.question;
   let sent = 0;
@@ -30,7 +30,7 @@ export async function queueQuestionCards(
     });
     const userIds = recipients.map((r) => r.userId);
     await tx.cardInstance.create({ data: { cardKey: card.key, platform, type: card.type, subjectType: QUESTION_SUBJECT, subjectId: q.id, recipients: toJsonColumn(recipients), model: toJsonColumn(card) } });
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: o.availableAt });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: QUESTION_SUBJECT, id: q.id });
     sent++;
   }

@@ -51,7 +51,7 @@ export async function reconcileContributions(deps: ServiceDeps, opts: ReconcileC
   const mismatches = await estimateTaskMoney(deps.db, detected, { month, payOn: opts.asOf });
   for (const m of mismatches) found[m.kind]++;
   const ownerId = await findTaskOwner(deps.db);
-  const recipients = await findHrRecipients(deps.db, deps.chatPlatforms);
+  const recipients = await findHrRecipients(deps.db, deps.chatPlatforms, { kind: 'reconciliation', now: deps.now(), businessTz: deps.businessTz });
   const actor = opts.actor ?? systemActor('contribution-reconciliation');
   const dueOn = addDays(opts.asOf, TASK_DUE_DAYS);
   return deps.db.$transaction(

@@ -57,7 +57,7 @@ export async function sendReconciliationDigest(tx: Tx, deps: ServiceDeps, o: Dig
     });
     if (count === 0) continue;
     const userIds = to.map((r) => r.userId);
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: o.recipients.availableAt({ legalDeadlineToday: false }) });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: RECONCILIATION_DIGEST_CARD, platform, recipients: userIds } });
     if (queued === 0) await tx.reconciliationTask.updateMany({ where: { id: { in: o.tasks.map((t) => t.id) } }, data: { cardKey: card.key } });
     queued++;

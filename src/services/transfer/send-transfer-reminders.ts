@@ -63,7 +63,7 @@ async function remindStep(deps: ServiceDeps, o: { actor: Actor }, t: TransferWit
     const info = transferStepInfo(r.step);
     const facts = { employeeName, route: `${t.fromCity} → ${t.toCity}`, step: `第${r.step}步：${info.title}`, dueOn: r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };
     const queued = await queueExitCard(deps, tx, {
-      actor: o.actor, subjectType: 'pension_transfer_step', subjectId: row.id, employeeId: t.employeeId, stage: `s${r.step}${r.kind}`, audience: { kind: 'hr' },
+      actor: o.actor, subjectType: 'pension_transfer_step', subjectId: row.id, employeeId: t.employeeId, stage: `s${r.step}${r.kind}`, audience: { kind: 'hr', alertKind: 'transfer' },
       build: (cardKey) => buildTransferStepCard({ overdue: r.kind === 'overdue', facts, key: cardKey, h5Url: `${deps.publicBaseUrl}/app/transfers?case=${t.id}` }),
     });
     if (queued[0]) await tx.alert.update({ where: { uniqueKey: key }, data: { cardKey: queued[0] } });
