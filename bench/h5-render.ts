@@ -31,7 +31,8 @@ function serveH5(outDir: string): Promise<Server> {
 
 export interface PageRender {
   path: string;
-  firstRenderMs: number;
+  /** null: nothing rendered within the timeout. */
+  firstRenderMs: number | null;
   firstContentfulPaintMs: number | null;
 }
 
@@ -54,9 +55,10 @@ export async function renderPages(outDir: string, paths: string[]): Promise<Page
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
         await page.goto(`${base}${path}`);
-        const firstRenderMs = await page.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender, undefined, { timeout: 10_000 }).then((h) => h.jsonValue() as Promise<number>);
+        const firstRenderMs = await page.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender, undefined, { timeout: 10_000 })
+          .then((h) => h.jsonValue() as Promise<number>, () => null);
         const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
-        return { path, firstRenderMs: Math.round(firstRenderMs), firstContentfulPaintMs: fcp === null ? null : Math.round(fcp) };
+        return { path, firstRenderMs: firstRenderMs === null ? null : Math.round(firstRenderMs), firstContentfulPaintMs: fcp === null ? null : Math.round(fcp) };
       } finally {
         await context.close();
       }

@@ -20,12 +20,13 @@ try {
   const paths = manifestJson.h5.pages.map((p) => p.path.replace(/:[a-zA-Z]+/g, 'bench'));
   process.stdout.write(`h5: first render of ${paths.length} pages at ${CPU_THROTTLING}× CPU throttling…\n`);
   const renders = await renderPages(outDir, paths);
-  const slowest = [...renders].sort((a, b) => b.firstRenderMs - a.firstRenderMs);
-  for (const r of slowest) process.stdout.write(`${r.path.padEnd(28)} first render ${r.firstRenderMs} ms (FCP ${r.firstContentfulPaintMs ?? '—'} ms)\n`);
+  const time = (r: { firstRenderMs: number | null }) => r.firstRenderMs ?? Infinity;
+  const slowest = [...renders].sort((a, b) => time(b) - time(a));
+  for (const r of slowest) process.stdout.write(`${r.path.padEnd(28)} first render ${r.firstRenderMs ?? 'none within 10 s'} ms (FCP ${r.firstContentfulPaintMs ?? '—'} ms)\n`);
   const median = slowest[Math.floor(slowest.length / 2)]!;
   const renderRows: BenchRow[] = [
-    { figure: `H5 first render, slowest page (${slowest[0]!.path})`, value: ms(slowest[0]!.firstRenderMs), baseline: '', ratio: null, target: `< ${ms(TARGET_FIRST_RENDER_MS)} at ${CPU_THROTTLING}× CPU`, met: slowest[0]!.firstRenderMs < TARGET_FIRST_RENDER_MS },
-    { figure: `H5 first render, median of ${renders.length} pages`, value: ms(median.firstRenderMs), baseline: '', ratio: null, target: `< ${ms(TARGET_FIRST_RENDER_MS)} at ${CPU_THROTTLING}× CPU`, met: median.firstRenderMs < TARGET_FIRST_RENDER_MS },
+    { figure: `H5 first render, slowest page (${slowest[0]!.path})`, value: slowest[0]!.firstRenderMs === null ? 'nothing within 10 s' : ms(slowest[0]!.firstRenderMs), baseline: '', ratio: null, target: `< ${ms(TARGET_FIRST_RENDER_MS)} at ${CPU_THROTTLING}× CPU`, met: time(slowest[0]!) < TARGET_FIRST_RENDER_MS },
+    { figure: `H5 first render, median of ${renders.length} pages`, value: median.firstRenderMs === null ? 'nothing within 10 s' : ms(median.firstRenderMs), baseline: '', ratio: null, target: `< ${ms(TARGET_FIRST_RENDER_MS)} at ${CPU_THROTTLING}× CPU`, met: time(median) < TARGET_FIRST_RENDER_MS },
   ];
   const worst = bundles[0]!;
   const bundleSummary = bundleRows(bundles.slice(0, 3));
