@@ -19,7 +19,6 @@ const SECTIONS = [
   { name: 'h5', file: 'h5.ts' },
   { name: 'enrolment', file: 'enrolment-sweep.ts' },
   { name: 'absence', file: 'absence-detection.ts' },
-  { name: 'sweeps', file: 'daily-sweeps.ts' },
   { name: 'evidence', file: 'evidence-ledger.ts' },
   { name: 'ingest', file: 'ingest.ts' },
 ] as const;

@@ -1,7 +1,6 @@
 // The one table `npm run bench` prints: every bench section adds its rows to bench/results.json
 // (under its own key, beside its details) and bench/run.ts prints them all at the end.
-import { existsSync, readFileSync } from 'node:fs';
-import { mergeResults } from './report.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface BenchRow {
   /** What is measured, e.g. "enrolment sweep 100k". */
@@ -15,6 +14,12 @@ export interface BenchRow {
   target: string;
   /** null: context only, no target. */
   met: boolean | null;
+}
+
+/** Merges one bench's section into results.json under `key`, keeping the other benches' sections. */
+export function mergeResults(file: string, key: string, section: unknown): void {
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...existing, [key]: section }, null, 2)}\n`);
 }
 
 /** Merges a section (its details and rows) into results.json under `key`. */
