@@ -59,14 +59,15 @@ export async function seedAttendance(url: string, n: number, asOf: string): Prom
        INSERT INTO "RoleAssignment" (id, "employeeId", role) SELECT gen_random_uuid(), id, 'HR_SPECIALIST' FROM hr`,
       [rows[0]?.id],
     );
+    // Everyone clocks in, the HR specialist too (a hire who never clocked in counts as absent).
     // Weekdays only: the window (late October to asOf) holds no statutory holiday or 调休 day.
     const inserted = await client.query(
       `INSERT INTO "AttendanceRecord" (id, "employeeId", day, at, source, "sourceId", kind, flags)
        SELECT gen_random_uuid(), e.id, d::date, (d::date + TIME '01:00') AT TIME ZONE 'UTC', 'wecom', e."employeeNo" || ':' || d::date, '上班', '{}'
        FROM "Employee" e
-       CROSS JOIN LATERAL (SELECT substr(e."employeeNo", 2)::int % 100 AS slot) s
+       CROSS JOIN LATERAL (SELECT CASE WHEN e."employeeNo" LIKE 'A%' THEN substr(e."employeeNo", 2)::int % 100 ELSE 0 END AS slot) s
        CROSS JOIN generate_series($1::date, $2::date, interval '1 day') AS d
-       WHERE e."employeeNo" LIKE 'A%' AND extract(isodow FROM d) < 6
+       WHERE extract(isodow FROM d) < 6
          AND NOT (s.slot >= 50 AND s.slot < 50 + $3::int AND d >= $4::date)
          AND NOT (s.slot = 50 + $3::int AND d >= $5::date)`,
       [addDays(asOf, -(ATTENDANCE_DAYS - 1)), asOf, ABSENT_PER_CENT, addDays(asOf, -ABSENT_DAYS_BACK), addDays(asOf, -LEAVE_DAYS_BACK)],

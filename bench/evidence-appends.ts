@@ -1,7 +1,7 @@
 // appendEvidence throughput beside its baseline in the same run and database: a plain one-row
 // INSERT into "BenchPlainEntry", a copy of "EvidenceEntry" (same columns and indexes, no
 // triggers), each in its own interactive transaction as appendEvidence's callers run it.
-// Sequential and 4-way concurrent, taken in alternating rounds so drift hits both sides alike.
+// Sequential and 8-way concurrent, taken in alternating rounds so drift hits both sides alike.
 import { createHash } from 'node:crypto';
 import { appendEvidence, type EvidencePayload } from '../src/services/evidence/append-evidence.ts';
 import { ledgerSize } from '../src/services/evidence/ledger-leaves.ts';
@@ -13,7 +13,8 @@ import { msSince, round2 } from './report.ts';
 export const APPENDS = 1200;
 const ROUNDS = 2;
 const PER_ROUND = APPENDS / ROUNDS / 2;
-const CONCURRENCY = 4;
+/** The target is for 8 concurrent writers. */
+export const CONCURRENCY = 8;
 
 interface Side {
   ops: number;

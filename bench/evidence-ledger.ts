@@ -1,9 +1,9 @@
-// `npm run bench`, evidence ledger: per ledger size (1k, 10k entries; 1 in 5 a stored document,
+// `npm run bench`, evidence ledger: per ledger size (10k, 100k entries by default, BENCH_SIZES / BENCH_MAX; 1 in 5 a stored document,
 // the rest audit-event rows) a fresh migrated database seeded set-based, then sealTreeHead over
 // all of it, one more appendEvidence and the re-seal it needs, verifyLedger, and buildEvidencePack
 // for one employee with 20 entries spread over the ledger. On the 10k ledger afterwards,
 // appendEvidence throughput against plain INSERTs into a copy of the table (bench/evidence-appends.ts).
-// Reports time(10k) / time(1k) per measure and merges into bench/results.json under `evidenceLedger`.
+// Reports the scaling of each measure between the two largest sizes and merges into bench/results.json under `evidenceLedger`.
 import { fileURLToPath } from 'node:url';
 import { adminActor } from '../src/domain/actor.ts';
 import { inclusionProofs } from '../src/domain/evidence/merkle-levels.ts';
@@ -19,13 +19,14 @@ import { benchAppends, type AppendResult } from './evidence-appends.ts';
 import { reportEvidenceLedger, type LedgerSizeResult } from './evidence-report.ts';
 import { seedLedger, seedPayloads, SUBJECT_ENTRIES } from './evidence-seed.ts';
 import { msSince as ms, startWatchdog } from './report.ts';
+import { benchSizes } from './sizes.ts';
 import { createSweepDatabase } from './sweep-seed.ts';
 
-const SIZES = [1_000, 10_000] as const;
+const SIZES = benchSizes([10_000, 100_000]);
 /** Run first and not reported, so the 1k run does not pay the process's cold start. */
 const WARM_UP_SIZE = 200;
 const PACK_RUNS = 3;
-const WATCHDOG_MS = 90_000;
+const WATCHDOG_MS = 20 * 60_000;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const stopWatchdog = startWatchdog('evidence ledger', WATCHDOG_MS);

@@ -1,7 +1,13 @@
 // Prints the evidence ledger bench's tables and merges them into bench/results.json.
 import type { AppendResult } from './evidence-appends.ts';
 import { FILE_EVERY, SUBJECT_ENTRIES } from './evidence-seed.ts';
-import { mergeResults, round2 } from './report.ts';
+import { round2 } from './report.ts';
+import { sizeLabel } from './sizes.ts';
+import { ms, perSec, writeSection, type BenchRow } from './table.ts';
+
+/** The issue's targets: 8 concurrent writers append ≥ 5,000/s; verifying 1M entries takes < 60 s. */
+const TARGET_APPENDS_PER_SEC = 5000;
+const TARGET_VERIFY_US_PER_ENTRY = 60;
 
 export interface LedgerSizeResult {
   entries: number;
@@ -25,25 +31,26 @@ export interface LedgerSizeResult {
   proofsMs: number;
 }
 
-/** Linear is 10 for 10× the entries; the pack of one employee should stay near 1. */
-const TARGETS = { sealMax: 10, verifyMax: 10, packMax: 2 };
+/** Seal and verify: linear (with 20 % slack) in the entries; the pack of one employee should stay near 1. */
+const TARGETS = { slackOverLinear: 1.2, packMax: 2 };
 
 export function reportEvidenceLedger(sizes: LedgerSizeResult[], appends: AppendResult, file: string): boolean {
-  const [small, large] = sizes as [LedgerSizeResult, LedgerSizeResult];
+  const [small, large] = sizes.slice(-2) as [LedgerSizeResult, LedgerSizeResult];
   const ratio = (key: keyof LedgerSizeResult) => round2((large[key] as number) / Math.max(0.1, small[key] as number));
   const ratios = {
     entries: large.entries / small.entries,
     seal: ratio('sealMs'), reseal: ratio('resealMs'), verify: ratio('verifyMs'), pack: ratio('packMs'), leafRead: ratio('leafReadMs'), proofs: ratio('proofsMs'),
   };
-  const met = { seal: ratios.seal <= TARGETS.sealMax, verify: ratios.verify <= TARGETS.verifyMax, pack: ratios.pack <= TARGETS.packMax };
+  const linear = 1.2 * ratios.entries;
+  const met = { seal: ratios.seal <= linear, verify: ratios.verify <= linear, pack: ratios.pack <= TARGETS.packMax };
   const col = (s: string | number, w: number) => String(s).padStart(w);
   const lines = [
     `${'entries'.padEnd(8)} ${col('seed ms', 8)} ${col('seal ms', 8)} ${col('+1 ms', 6)} ${col('reseal', 7)} ${col('verify ms', 10)} ${col('µs/entry', 9)} ${col('pack ms', 8)} ${col('leaves', 7)} ${col('proofs', 7)} ${col('pack KB', 8)}`,
     ...sizes.map((r) => `${String(r.entries).padEnd(8)} ${col(r.seedMs, 8)} ${col(r.sealMs, 8)} ${col(r.appendOneMs, 6)} ${col(r.resealMs, 7)} ${col(r.verifyMs, 10)} ${col(r.verifyUsPerEntry, 9)} ${col(r.packMs, 8)} ${col(r.leafReadMs, 7)} ${col(r.proofsMs, 7)} ${col(Math.round(r.packBytes / 1024), 8)}`),
     '',
-    `seal:   time(10k) / time(1k) = ${ratios.seal}   (re-seal after one more entry: ${ratios.reseal}; linear is ${ratios.entries}: ${met.seal ? 'met' : 'NOT met'})`,
-    `verify: time(10k) / time(1k) = ${ratios.verify}   (linear is ${ratios.entries}: ${met.verify ? 'met' : 'NOT met'})`,
-    `pack of one employee (${SUBJECT_ENTRIES} entries): time(10k) / time(1k) = ${ratios.pack}   (target ≤ ${TARGETS.packMax}, ~flat: ${met.pack ? 'met' : 'NOT met'}; ` +
+    `seal:   time(large) / time(small) = ${ratios.seal}   (re-seal after one more entry: ${ratios.reseal}; linear is ${ratios.entries}: ${met.seal ? 'met' : 'NOT met'})`,
+    `verify: time(large) / time(small) = ${ratios.verify}   (linear is ${ratios.entries}: ${met.verify ? 'met' : 'NOT met'})`,
+    `pack of one employee (${SUBJECT_ENTRIES} entries): time(large) / time(small) = ${ratios.pack}   (target ≤ ${TARGETS.packMax}, ~flat: ${met.pack ? 'met' : 'NOT met'}; ` +
       `inside it, reading every leaf hash ${ratios.leafRead}×, the ${SUBJECT_ENTRIES} audit paths ${ratios.proofs}×)`,
     '',
     `${'appendEvidence vs plain INSERT'.padEnd(34)} ${col('appends/s', 10)} ${col('µs/append', 10)} ${col('inserts/s', 10)} ${col('µs/insert', 10)} ${col('cost ratio', 11)}`,
@@ -51,7 +58,7 @@ export function reportEvidenceLedger(sizes: LedgerSizeResult[], appends: AppendR
     `  ledger ${appends.ledgerBefore} → ${appends.ledgerAfter} entries, indexes gap-free: ${appends.gapFree ? 'yes' : 'NO'}`,
   ];
   process.stdout.write(`\nevidence ledger (1 in ${FILE_EVERY} entries a stored 8 KB document, the rest audit-event rows)\n${lines.join('\n')}\n`);
-  mergeResults(file, 'evidenceLedger', {
+  writeSection(file, 'evidenceLedger', {
     date: new Date().toISOString(),
     database: 'embedded PostgreSQL 15 with default durability, one fresh migrated database per size (after an unreported warm-up on 200 entries); Prisma pool of 10',
     ledger: `set-based seed; 1 in ${FILE_EVERY} entries cites a distinct 8 KB document in the local file store, the rest an AuditEvent row; ${SUBJECT_ENTRIES} entries of one employee spread evenly, the rest over n / 20 others`,
@@ -68,6 +75,30 @@ export function reportEvidenceLedger(sizes: LedgerSizeResult[], appends: AppendR
     ratios,
     sizes,
     appends,
-  });
+  }, evidenceRows(sizes, appends, ratios.verify));
   return met.seal && met.verify && appends.gapFree;
+}
+
+function evidenceRows(sizes: LedgerSizeResult[], appends: AppendResult, verifyRatio: number): BenchRow[] {
+  const rows: BenchRow[] = appends.modes.map((m) => ({
+    figure: `evidence appends, ${m.concurrency} writer${m.concurrency > 1 ? 's' : ''}`,
+    value: `${perSec(m.append.perSec)} (${m.append.usPerOp} µs each; gap-free: ${appends.gapFree ? 'yes' : 'NO'})`,
+    baseline: `${perSec(m.plainInsert.perSec)} plain INSERT`,
+    ratio: round2(m.append.perSec / Math.max(1, m.plainInsert.perSec)),
+    target: m.concurrency >= 8 ? `≥ ${perSec(TARGET_APPENDS_PER_SEC)}` : '',
+    met: m.concurrency >= 8 ? m.append.perSec >= TARGET_APPENDS_PER_SEC && appends.gapFree : null,
+  }));
+  for (const r of sizes) {
+    rows.push({
+      figure: `evidence full verification ${sizeLabel(r.entries)}`,
+      value: `${ms(r.verifyMs)} (${r.verifyUsPerEntry} µs/entry; 1M at this rate ≈ ${ms(r.verifyUsPerEntry * 1000)})`,
+      baseline: '', ratio: null,
+      target: r.entries >= 1e6 ? '< 60 s' : `1M < 60 s (≤ ${TARGET_VERIFY_US_PER_ENTRY} µs/entry)`,
+      met: r.verifyUsPerEntry <= TARGET_VERIFY_US_PER_ENTRY,
+    });
+  }
+  const [small, large] = sizes.slice(-2) as [LedgerSizeResult, LedgerSizeResult];
+  const limit = round2((1.2 * large.entries) / small.entries);
+  rows.push({ figure: `evidence verify time(${sizeLabel(large.entries)}) / time(${sizeLabel(small.entries)})`, value: `${ms(large.verifyMs)} / ${ms(small.verifyMs)}`, baseline: '', ratio: verifyRatio, target: `≤ ${limit}`, met: verifyRatio <= limit });
+  return rows;
 }

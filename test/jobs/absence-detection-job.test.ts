@@ -5,6 +5,9 @@ import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE } from '../../cards/action-ids.t
 import { absenceDetection } from '../../src/jobs/definitions/absence-detection.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
 import { createLogger } from '../../src/log.ts';
+import { findAbsenceStreaks } from '../../src/services/absence/find-absence-streaks.ts';
+import { findCheckedStreaks } from '../../src/services/absence/find-checked-streaks.ts';
+import { loadAttendanceSettings } from '../../src/services/absence/load-attendance-settings.ts';
 import { absenceCardKey } from '../../src/services/absence/open-absence-case.ts';
 import { decideAbsenceCheck } from '../../src/services/absence/decide-absence-check.ts';
 import { writeAuditEvent } from '../../src/services/audit/write-audit-event.ts';
@@ -66,6 +69,14 @@ describe('absence-detection job', () => {
     expect(await run('2026-10-10')).toContain('opened 0 case(s)');
     expect(await t.db.absenceCase.count()).toBe(3);
     expect(outbox.messages).toEqual([]);
+  });
+
+  it('skips, without a transaction, exactly the streaks already checked up to the as-of day', async () => {
+    const settings = await loadAttendanceSettings(deps.db);
+    const streaksOn = (asOf: string) => findAbsenceStreaks(deps, { asOf, settings });
+    expect([...(await findCheckedStreaks(deps, { streaks: await streaksOn('2026-10-10'), asOf: '2026-10-10' }))].sort()).toEqual([zhang.id, zhao.id, feng.id].sort());
+    // The next day the same cases must be extended, so nothing is skipped.
+    expect(await findCheckedStreaks(deps, { streaks: await streaksOn('2026-10-12'), asOf: '2026-10-12' })).toEqual(new Set());
   });
 
   it('answers insurance.stopped_while_active for someone who clocks in every day with one 核实在岗 task, never an absence case', async () => {

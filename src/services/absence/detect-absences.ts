@@ -9,6 +9,7 @@ import { addDays, dayIn, formatDay, parseDay } from '../../domain/dates.ts';
 import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { findAbsenceStreaks, type AbsenceStreak } from './find-absence-streaks.ts';
+import { findCheckedStreaks } from './find-checked-streaks.ts';
 import type { AttendanceSettings } from './load-attendance-settings.ts';
 import { openAbsenceCaseInTx } from './open-absence-case.ts';
 import { openVerifyOnDutyTask } from './open-verify-on-duty-task.ts';
@@ -42,7 +43,9 @@ export async function detectAbsences(deps: ServiceDeps, opts: { asOf: string; se
   result.noAttendanceData = !anyAttendance;
   result.streaks = streaks.length;
   const missing = new Set(streaks.flatMap((s) => s.missingYears));
+  const checked = await findCheckedStreaks(deps, { streaks, asOf: opts.asOf });
   for (const streak of streaks) {
+    if (checked.has(streak.employeeId)) continue;
     const opened = await openForStreak(deps, { ...opts, actor, streak });
     if (opened) {
       result.opened++;
