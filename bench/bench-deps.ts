@@ -10,6 +10,7 @@ import { openOutboxBoss } from '../src/outbox/open-outbox-boss.ts';
 import { createPgBossOutbox } from '../src/outbox/pg-boss-outbox.ts';
 import type { ServiceDeps } from '../src/services/deps.ts';
 import { createLocalFileStore } from '../src/storage/local-file-store.ts';
+import { createLogger } from '../src/log.ts';
 
 export interface BenchDeps {
   deps: ServiceDeps;
@@ -21,7 +22,7 @@ export interface BenchDeps {
 /** @example const { deps, close } = await openBenchDeps(url, new Date('2026-12-14T01:00:00Z')); try { … } finally { await close(); } */
 export async function openBenchDeps(url: string, now: Date): Promise<BenchDeps> {
   const db = createDb(url);
-  const boss = await openOutboxBoss({ databaseUrl: url });
+  const boss = await openOutboxBoss({ databaseUrl: url, log: createLogger('silent') });
   const filesDir = mkdtempSync(join(tmpdir(), 'sentinel-bench-files-'));
   const deps: ServiceDeps = {
     db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => now, businessTz: 'Asia/Shanghai',

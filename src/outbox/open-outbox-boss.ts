@@ -6,7 +6,8 @@ export const SUPERVISE_INTERVAL_SECONDS = 10;
 
 export interface OutboxBossOptions {
   databaseUrl: string;
-  log?: Logger;
+  /** Required: pg-boss emits 'error' events, and an EventEmitter without a listener throws them. */
+  log: Pick<Logger, 'info' | 'error'>;
   /** Connections in pg-boss's own pool (the outbox also borrows the caller's transaction). */
   max?: number;
   /** How often jobs whose worker died mid-send are noticed (default 10 s; pg-boss's own is 60 s); tests shorten it. */
@@ -48,7 +49,7 @@ export async function openOutboxBoss(opts: OutboxBossOptions): Promise<PgBoss> {
     superviseIntervalSeconds: opts.superviseIntervalSeconds ?? SUPERVISE_INTERVAL_SECONDS,
     monitorIntervalSeconds: opts.superviseIntervalSeconds ?? SUPERVISE_INTERVAL_SECONDS,
   });
-  if (opts.log) boss.on('error', bossErrorLogger(opts.log));
+  boss.on('error', bossErrorLogger(opts.log));
   await boss.start();
   try {
     await ensureOutboxQueues(boss);

@@ -12,7 +12,7 @@ import { createPlatformClients } from '../../src/platforms/create-chat-platforms
 
 const args = JSON.parse(process.argv[2] as string) as { databaseUrl: string; env: Record<string, string>; dedupeKey: string; userIds: string[]; text: string };
 const db = createDb(args.databaseUrl, 2);
-const boss = await openOutboxBoss({ databaseUrl: args.databaseUrl, max: 2 });
+const boss = await openOutboxBoss({ databaseUrl: args.databaseUrl, log: createLogger('silent'), max: 2 });
 const outbox = createPgBossOutbox({ boss, retry: { retryLimit: 2, retryDelay: 1, retryDelayMax: 4, expireInSeconds: 5 } });
 const client = createPlatformClients(parseEnv(args.env), { db }).dingtalk!;
 const robot = client.sendRobotMessage;

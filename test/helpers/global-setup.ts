@@ -3,6 +3,7 @@
 import type { TestProject } from 'vitest/node';
 import { openOutboxBoss } from '../../src/outbox/open-outbox-boss.ts';
 import { startScratchPostgres } from './scratch-postgres.ts';
+import { createLogger } from '../../src/log.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ export default async function setup(project: TestProject) {
   const adminUrl = cluster.adminUrl;
   const templateUrl = cluster.url;
   // pg-boss creates its schema and the outbox queues at start: do it once here so every clone has them.
-  const boss = await openOutboxBoss({ databaseUrl: templateUrl, max: 2 });
+  const boss = await openOutboxBoss({ databaseUrl: templateUrl, log: createLogger('silent'), max: 2 });
   await boss.stop({ graceful: false });
   project.provide('pgAdminUrl', adminUrl);
   return () => cluster.stop();

@@ -15,6 +15,7 @@ import { DEFAULT_RETRY_POLICY, type OutboxRetryPolicy } from '../../src/outbox/o
 import { createPgBossOutbox } from '../../src/outbox/pg-boss-outbox.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
 import { createLocalFileStore } from '../../src/storage/local-file-store.ts';
+import { createLogger } from '../../src/log.ts';
 
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
 
@@ -35,7 +36,7 @@ export async function createTestDb(opts: { now?: () => Date; retry?: Partial<Out
   const url = adminUrl.replace(/\/postgres$/, `/${name}`);
   const db = createDb(url, 5);
   let started: Promise<PgBoss> | undefined;
-  const boss = () => (started ??= openOutboxBoss({ databaseUrl: url, max: 3, superviseIntervalSeconds: 1 }));
+  const boss = () => (started ??= openOutboxBoss({ databaseUrl: url, log: createLogger('silent'), max: 3, superviseIntervalSeconds: 1 }));
   // The real pg-boss outbox; most files never enqueue, so pg-boss starts only when one does.
   const outbox: Outbox = {
     async enqueue(tx, message) {

@@ -15,7 +15,7 @@ import { testCard } from '../platforms/platform-kit.ts';
 
 const args = JSON.parse(process.argv[2] as string) as { mode: 'before-send' | 'after-send' | 'after-send-production'; databaseUrl: string; env: Record<string, string>; cardKey: string; userIds: string[] };
 const db = createDb(args.databaseUrl, 2);
-const boss = await openOutboxBoss({ databaseUrl: args.databaseUrl, max: 2 });
+const boss = await openOutboxBoss({ databaseUrl: args.databaseUrl, log: createLogger('silent'), max: 2 });
 const production = args.mode === 'after-send-production';
 // A job whose worker died is retried after its 5 s expiry, or with the production heartbeat.
 const outbox = createPgBossOutbox({ boss, retry: production ? {} : { retryLimit: 2, retryDelay: 1, retryDelayMax: 4, expireInSeconds: 5 } });

@@ -73,7 +73,7 @@ describe('a process killed mid-way', () => {
   it('with the production settings, a killed instance\'s card is retried within about a minute (not after the 5 min expiry), still seen once', async () => {
     await runChildUntil('after-send-production', 'kill-prod', 'ACCEPTED');
     // A second instance as it runs in production: default pg-boss intervals and retry policy.
-    const boss = await openOutboxBoss({ databaseUrl: t.url, max: 2 });
+    const boss = await openOutboxBoss({ databaseUrl: t.url, log: createLogger('silent'), max: 2 });
     const workers = await deliverFromThisProcess(boss);
     try {
       await waitFor('sent', async () => (await t.db.outboxMessage.findUnique({ where: { dedupeKey: 'card:kill-prod' } }))?.status === 'SENT', 90_000);

@@ -15,13 +15,22 @@ const t = await createTestDb();
 const fake = await startFakeWecomServer();
 afterAll(() => fake.close());
 
+const instances: { stop(): Promise<void> }[] = [];
+// Registered after createTestDb's hook, so (hooks run as a stack) both instances stop before the
+// database is dropped: a worker still polling a dropped database is an error, not a test result.
+afterAll(async () => {
+  for (const instance of instances) await instance.stop();
+});
+
 async function startInstance() {
-  const boss = await openOutboxBoss({ databaseUrl: t.url, max: 4 });
+  const boss = await openOutboxBoss({ databaseUrl: t.url, log: createLogger('silent'), max: 4 });
   // Each instance has its own clients, limiter and in-memory token cache, like a separate process.
   const workers = await startOutboxWorkers({ boss, db: t.db, platforms: createChatPlatforms(parseEnv(wecomEnv(fake)), { db: t.db }), log: createLogger('silent'), concurrency: 2 });
-  afterAll(async () => {
-    await workers.stop();
-    await boss.stop({ graceful: false });
+  instances.push({
+    async stop() {
+      await workers.stop();
+      await boss.stop({ graceful: false });
+    },
   });
 }
 
