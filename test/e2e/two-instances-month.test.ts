@@ -1,14 +1,21 @@
 // Two app processes on one PostgreSQL, as on two machines: each its own DATA_DIR, keys from the
 // environment and the database, both with the scheduler on, against the WeCom fake. Hires come
-// in through the CLI import; the daily sweep is driven day by day with `job run --as-of --once`
-// from both instances at the same moment, as two hosts' cron would. Every card must reach WeCom
-// exactly once, each day's run happen once, and WeCom's per-member limit (30/min) hold across
-// both instances: 32 cards to each HR member within a minute, none dropped by the fake.
+// in through the CLI import. The first day is driven with `job run --as-of --once` from both
+// instances' environments at the same moment, as two hosts' cron would; the following days run
+// the daily jobs from two job runners on two connection pools at once (a CLI process per job and
+// day would take minutes on a loaded machine). Both app processes deliver. Every card must reach
+// WeCom exactly once, each job run once per day, and WeCom's per-member limit (30/min) hold
+// across both instances: 32 cards to each HR member within a minute, none dropped by the fake.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db/client.ts';
 import { addDays } from '../../src/domain/dates.ts';
+import { findJob } from '../../src/jobs/registry.ts';
+import { runJob } from '../../src/jobs/run-job.ts';
+import { createLogger } from '../../src/log.ts';
+import type { ServiceDeps } from '../../src/services/deps.ts';
 import { parseRecipients } from '../../src/services/cards/card-instance-json.ts';
 import { startFakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { createTestDb, TEST_MASTER_KEY } from '../helpers/test-db.ts';
@@ -49,6 +56,11 @@ function rosterCsv(): string {
   return `${rows.join('\n')}\n`;
 }
 
+/** Two job runners with their own pools, as the schedulers of two instances. */
+const runners: ServiceDeps[] = [t.db, createDb(t.url, 3)].map((db) => ({ ...t.deps, db, chatPlatforms: ['wecom'], publicBaseUrl: shared.PUBLIC_BASE_URL }));
+const DAILY_JOBS = ['enrolment-deadline-sweep', 'exit-task-reminders', 'exception-reverification', 'approval-sla'].map((n) => findJob(n));
+const log = createLogger('silent');
+
 const cli = (env: Record<string, string>, ...args: string[]) => runProcess(['src/cli/main.ts', ...args], env);
 
 beforeAll(async () => {
@@ -61,6 +73,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await runners[1]!.db.$disconnect();
   await Promise.all(servers.filter((s) => s.child.exitCode === null).map((s) => s.stop('SIGTERM')));
   await fake.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -70,15 +83,22 @@ describe('two instances on one database through simulated days', { timeout: 240_
   const days = Array.from({ length: 4 }, (_, i) => addDays('2026-12-13', i));
 
   it('runs each day once across both instances and delivers every card exactly once within the member limit', async () => {
-    for (const day of days) {
-      const runs = await Promise.all(envs.map((env) => cli(env, 'job', 'run', 'enrolment-deadline-sweep', '--as-of', day, '--once')));
-      for (const r of runs) expect(r.code, r.output).toBe(0);
-      const ran = runs.filter((r) => r.output.includes(`enrolment-deadline-sweep as of ${day}: checked`));
-      const skipped = runs.filter((r) => r.output.includes(`enrolment-deadline-sweep as of ${day}: skipped`));
-      expect([ran.length, skipped.length], runs.map((r) => r.output).join('\n')).toEqual([1, 1]);
+    const [first, ...rest] = days as [string, ...string[]];
+    const runs = await Promise.all(envs.map((env) => cli(env, 'job', 'run', 'enrolment-deadline-sweep', '--as-of', first, '--once')));
+    for (const r of runs) expect(r.code, r.output).toBe(0);
+    const ran = runs.filter((r) => r.output.includes(`enrolment-deadline-sweep as of ${first}: checked`));
+    const skipped = runs.filter((r) => r.output.includes(`enrolment-deadline-sweep as of ${first}: skipped`));
+    expect([ran.length, skipped.length], runs.map((r) => r.output).join('\n')).toEqual([1, 1]);
+    for (const day of rest) {
+      const ticks = await Promise.all(
+        DAILY_JOBS.flatMap((job) => runners.map((deps) => runJob(deps, job, { asOf: day, trigger: 'schedule', slot: `once:${day}`, log }))),
+      );
+      expect(ticks.filter((s) => s !== undefined)).toHaveLength(DAILY_JOBS.length);
     }
-    const jobRuns = await t.db.jobRun.findMany({ where: { name: 'enrolment-deadline-sweep' } });
-    expect(jobRuns.map((r) => r.slot).sort()).toEqual(days.map((d) => `once:${d}`));
+    const jobRuns = await t.db.jobRun.findMany({ where: { name: { in: DAILY_JOBS.map((j) => j.name) } } });
+    expect(jobRuns.filter((r) => r.name === 'enrolment-deadline-sweep').map((r) => r.slot).sort()).toEqual(days.map((d) => `once:${d}`));
+    expect(jobRuns).toHaveLength(1 + rest.length * DAILY_JOBS.length);
+    expect(jobRuns.every((r) => r.finishedAt !== null)).toBe(true);
 
     // What the database says was queued for WeCom: one delivery per card and recipient.
     const cards = await t.db.cardInstance.findMany({ where: { platform: 'wecom' } });
@@ -86,7 +106,10 @@ describe('two instances on one database through simulated days', { timeout: 240_
     expect(expected.filter((k) => k.startsWith('hr-a ')).length).toBeGreaterThan(30);
     const received = () => fake.delivered.filter((d) => d.msgtype === 'template_card').map((d) => `${d.userId} ${d.taskId}`);
     // Over 30 cards to one member wait for the next minute: give the outbox two of them.
-    await waitFor('every card at WeCom', async () => received().length >= expected.length || undefined, 150_000);
+    const pending = () => t.db.outboxMessage.findMany({ where: { status: 'PENDING' }, select: { kind: true, attempts: true, lastError: true } });
+    await waitFor('every card at WeCom', async () => received().length >= expected.length || undefined, 200_000).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}: ${received().length} of ${expected.length} received; pending: ${JSON.stringify(await pending())}`);
+    });
     await new Promise((r) => setTimeout(r, 1000)); // a late duplicate would land now
     expect(received().sort()).toEqual(expected);
     expect(fake.dropped).toEqual([]);
