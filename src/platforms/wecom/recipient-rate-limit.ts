@@ -17,6 +17,9 @@ export const WECOM_MEMBER_LIMITS: RateWindow[] = [
   { limit: 1000, windowMs: 3_600_000 },
 ];
 
+/** Default for `marginMs`: a send's time on a loaded network and machine, generously. */
+export const SEND_LATENCY_MARGIN_MS = 3_000;
+
 export interface RecipientRateLimiter {
   /** Resolves when every user may receive one more message (and counts it), or throws a retryable error. */
   acquire(userIds: string[]): Promise<void>;
@@ -27,6 +30,11 @@ export interface RecipientRateLimiterOptions {
   windows?: RateWindow[];
   /** Longer waits are handed back to the outbox as a retryable error instead of blocking a worker. */
   maxWaitMs?: number;
+  /**
+   * WeCom counts a message when it arrives, we when we decide to send: a send that was slow on
+   * the wire still sits in WeCom's window after it left ours. Each window is widened by this much.
+   */
+  marginMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -43,7 +51,8 @@ export function waitBeforeNextSend(times: readonly number[], windows: readonly R
 }
 
 export function createRecipientRateLimiter(opts: RecipientRateLimiterOptions): RecipientRateLimiter {
-  const windows = opts.windows ?? WECOM_MEMBER_LIMITS;
+  const margin = opts.marginMs ?? SEND_LATENCY_MARGIN_MS;
+  const windows = (opts.windows ?? WECOM_MEMBER_LIMITS).map((w) => ({ limit: w.limit, windowMs: w.windowMs + margin }));
   const maxWait = opts.maxWaitMs ?? 65_000;
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((ok) => setTimeout(ok, ms)));
