@@ -79,7 +79,7 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('two instances on one database through simulated days', { timeout: 420_000 }, () => {
+describe('two instances on one database through simulated days', { timeout: 240_000 }, () => {
   const days = Array.from({ length: 4 }, (_, i) => addDays('2026-12-13', i));
 
   it('runs each day once across both instances and delivers every card exactly once within the member limit', async () => {
