@@ -16,13 +16,15 @@ export function registerJobCommands(program: Command, ctx: CommandContext): void
     .command('run <name>')
     .description('run one job once, as at the end of a day in BUSINESS_TZ')
     .option('--as-of <YYYY-MM-DD>', 'the day to run as of (default: today)')
-    .action((name: string, opts: { asOf?: string }) => {
+    .option('--once', 'run at most once per day across all instances: skip when this job already ran (or runs) with --once for that day')
+    .action((name: string, opts: { asOf?: string; once?: boolean }) => {
       const definition = findJob(name);
       const asOf = opts.asOf ?? dayIn(ctx.config.BUSINESS_TZ, new Date());
       if (!isValidDay(asOf)) throw new Error(`--as-of must be a real date as YYYY-MM-DD, got "${asOf}"`);
       return ctx.withRuntime(async (rt) => {
-        const summary = await runJob(rt.deps, definition, { asOf, trigger: 'cli', log: ctx.log });
-        ctx.io.out.write(`${name} as of ${asOf}: ${summary}\n`);
+        // --once claims the day's slot, as a scheduled tick does: cron on several hosts runs it once.
+        const summary = await runJob(rt.deps, definition, { asOf, trigger: 'cli', slot: opts.once ? `once:${asOf}` : undefined, log: ctx.log });
+        ctx.io.out.write(`${name} as of ${asOf}: ${summary ?? 'skipped, already run for this day (--once)'}\n`);
       });
     });
 }

@@ -46,7 +46,7 @@ export interface WecomClientOptions {
 export function createWecomClient(opts: WecomClientOptions): WecomClient {
   const http = createPlatformHttp({ platform: 'wecom', baseURL: opts.apiBase, db: opts.db, timeoutMs: opts.timeoutMs });
   const api = createWecomApi({ config: opts.config, http, tokens: opts.tokens ?? createTokenCache(opts.db), busyBackoffMs: opts.busyBackoffMs });
-  const limiter = opts.limiter ?? createRecipientRateLimiter();
+  const limiter = opts.limiter ?? createRecipientRateLimiter({ db: opts.db });
   return {
     api,
     send: (userIds, message) => sendWecomMessage(api, limiter, userIds, message),
