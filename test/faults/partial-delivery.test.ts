@@ -38,7 +38,10 @@ describe('partial deliveries', () => {
     const { id } = await row('partial-flow');
 
     await expect(deliverOutboxMessage(deps, id)).rejects.toSatisfy(isFlowControlled);
-    expect((await row('partial-flow')).status).toBe('PENDING');
+    const pending = await row('partial-flow');
+    expect(pending.status).toBe('PENDING');
+    // The journal on the row names them: with the batch (crash-safe) and as the next round's recipients.
+    expect(pending.result).toMatchObject({ round: 1, retryRecipients: ['fc1', 'fc3'], batches: { 0: { flowControlled: ['fc1', 'fc3'], invalid: [] } } });
     for (const u of ['fc0', 'fc2', 'fc4']) expect(textsTo(u, text)).toHaveLength(1);
     for (const u of ['fc1', 'fc3']) expect(textsTo(u, text)).toHaveLength(0);
 
