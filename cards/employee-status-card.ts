@@ -1,5 +1,5 @@
 // 员工状况: the bot's answer when HR types a name or 工号. Facts only, each line the state of one
-// area, with the H5 employee page one tap away.
+// area (points included), with the H5 employee page one tap away.
 import type { CardDecision, CardModel } from './card-model.ts';
 
 export const EMPLOYEE_STATUS_CARD = 'bot.employee_status';
@@ -18,6 +18,8 @@ export interface EmployeeStatusFacts {
   attendance: string;
   /** '无' or '辞职：待离职交接'. */
   exit: string;
+  /** '2026 年 7 分；最近 2026-11-20 按时上传证明 +2' or '2026 年暂无积分'. */
+  points: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export function buildEmployeeStatusCard(o: { key: string; facts: EmployeeStatusF
       { label: '社保例外', value: f.exceptions },
       { label: '考勤', value: f.attendance },
       { label: '离职', value: f.exit },
+      { label: '积分', value: f.points },
     ],
     // 社会保险法 第五十八条: enrolment within 30 days of hire is what this card is watched for.
     legalBasis: '依据《社会保险法》第五十八条（自用工之日起三十日内办理社会保险登记）',

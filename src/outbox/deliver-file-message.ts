@@ -12,6 +12,8 @@ import type { FileStore } from '../storage/file-store.ts';
 import type { OutboundPayload } from './outbox.ts';
 import { parseDeliveryResult } from './outbox-message-json.ts';
 import { createSendJournal } from './send-journal.ts';
+import { currentRound, settleRound, type OutboxRow } from './partial-delivery.ts';
+import { toJsonColumn } from '../db/json-column.ts';
 
 type FilePayload = Extract<OutboundPayload, { kind: 'file' }>;
 
@@ -23,9 +25,10 @@ interface UploadedMedia { mediaId: string; uploadedAt: string }
 export async function deliverFileMessage(
   deps: { db: Db; files?: FileStore; now: () => Date },
   platform: ChatPlatform,
-  msg: { id: string; dedupeKey: string; recipients: string[]; result: unknown },
+  msg: OutboxRow,
   payload: FilePayload,
 ): Promise<Prisma.InputJsonValue> {
+  const round = currentRound(msg, deps.now());
   let media = reusableMedia(msg.result, deps.now());
   if (!media) {
     if (!deps.files) {
@@ -38,12 +41,14 @@ export async function deliverFileMessage(
       throw new PlatformApiError({ platform: platform.name, api: 'outbox', errcode: 'file_missing', errmsg: `文件存储中没有 ${payload.fileName}（${payload.sha256.slice(0, 12)}…）：${(error as Error).message}`, retryable: false });
     });
     media = { mediaId: await platform.uploadFile(payload, bytes), uploadedAt: deps.now().toISOString() };
-    await deps.db.outboxMessage.updateMany({ where: { id: msg.id, status: 'PENDING' }, data: { result: { ...media } } });
+    // Kept next to the send journal and the retry round, which a re-upload must not erase.
+    const row = await deps.db.outboxMessage.findUnique({ where: { id: msg.id }, select: { result: true } });
+    await deps.db.outboxMessage.updateMany({ where: { id: msg.id, status: 'PENDING' }, data: { result: toJsonColumn({ ...parseDeliveryResult(row?.result ?? null), ...media }) } });
   }
-  const journal = createSendJournal(deps.db, { id: msg.id, platform: platform.name }, deps.now);
-  const sent = await platform.sendFile(msg.recipients, { ...payload, mediaId: media.mediaId }, msg.dedupeKey, journal);
-  const readQueryKeys = sent?.readQueryKeys?.length ? { readQueryKeys: sent.readQueryKeys } : {};
-  return { recipients: msg.recipients.length, mediaId: media.mediaId, uploadedAt: media.uploadedAt, ...readQueryKeys };
+  const journal = createSendJournal(deps.db, { id: msg.id, platform: platform.name, round: round.round }, deps.now);
+  const sent = await platform.sendFile(round.recipients, { ...payload, mediaId: media.mediaId }, msg.dedupeKey, journal);
+  const { readQueryKeys } = await settleRound(deps.db, msg, round, sent, deps.now());
+  return { recipients: msg.recipients.length, mediaId: media.mediaId, uploadedAt: media.uploadedAt, ...(readQueryKeys.length ? { readQueryKeys } : {}) };
 }
 
 /** Temporary media expires (WeCom: 3 days); an older upload is done again. */

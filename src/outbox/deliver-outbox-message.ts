@@ -9,6 +9,7 @@ import { loadResponseCodes, releaseResponseCodes, storeResponseCodes } from './c
 import type { FileStore } from '../storage/file-store.ts';
 import { deliverFileMessage } from './deliver-file-message.ts';
 import { createSendJournal } from './send-journal.ts';
+import { currentRound, settleRound, type OutboxRow } from './partial-delivery.ts';
 import { hooksFor, type DeliveryHook } from './on-delivered.ts';
 import type { OutboundPayload } from './outbox.ts';
 import { parseOutboundPayload, parseOutboxRecipients } from './outbox-message-json.ts';
@@ -39,9 +40,10 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, id: string): Prom
   try {
     recipients = parseOutboxRecipients(msg.recipients);
     const payload = parseOutboundPayload(msg.payload);
+    const row = { ...msg, recipients };
     result = payload.kind === 'file'
-      ? await deliverFileMessage(deps, platform, { id, dedupeKey: msg.dedupeKey, recipients, result: msg.result }, payload)
-      : await send(deps, platform, { id, dedupeKey: msg.dedupeKey }, recipients, payload);
+      ? await deliverFileMessage(deps, platform, row, payload)
+      : await send(deps, platform, row, payload);
   } catch (error) {
     throw await failed(deps.db, id, error);
   }
@@ -66,12 +68,16 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, id: string): Prom
   return 'sent';
 }
 
-async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: { id: string; dedupeKey: string }, recipients: string[], payload: Exclude<OutboundPayload, { kind: 'file' }>): Promise<Prisma.InputJsonValue> {
+async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: OutboxRow, payload: Exclude<OutboundPayload, { kind: 'file' }>): Promise<Prisma.InputJsonValue> {
   const db = deps.db;
+  const recipients = msg.recipients;
   switch (payload.kind) {
     case 'text': {
-      const sent = await platform.sendText(recipients, payload.text, msg.dedupeKey, createSendJournal(db, { id: msg.id, platform: platform.name }, deps.now));
-      return { recipients: recipients.length, ...(sent?.readQueryKeys?.length ? { readQueryKeys: sent.readQueryKeys } : {}) };
+      // Only the members still owed the text (partial-delivery.ts); the journal per round.
+      const round = currentRound(msg, deps.now());
+      const sent = await platform.sendText(round.recipients, payload.text, msg.dedupeKey, createSendJournal(db, { id: msg.id, platform: platform.name, round: round.round }, deps.now));
+      const { readQueryKeys } = await settleRound(db, msg, round, sent, deps.now());
+      return { recipients: recipients.length, ...(readQueryKeys.length ? { readQueryKeys } : {}) };
     }
     case 'card': {
       const sent = await platform.sendCard(recipients, payload.card);

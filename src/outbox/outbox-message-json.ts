@@ -17,8 +17,21 @@ const deliveryResultSchema = z.looseObject({
   mediaId: z.string().optional(),
   uploadedAt: z.string().optional(),
   readQueryKeys: z.array(z.string()).optional(),
-  /** The send journal (send-journal.ts): batch index → when it was begun, sent, and its key. */
-  batches: z.record(z.string(), z.object({ startedAt: z.string().optional(), sentAt: z.string().optional(), key: z.string().optional() })).optional(),
+  /**
+   * The send journal (send-journal.ts): batch → when it was begun, sent, its key and whom the
+   * answer refused. Round 0's batches are keyed "0", "1", …; a retry round r's "r.0", "r.1", ….
+   */
+  batches: z.record(z.string(), z.object({
+    startedAt: z.string().optional(),
+    sentAt: z.string().optional(),
+    key: z.string().optional(),
+    invalid: z.array(z.string()).optional(),
+    flowControlled: z.array(z.string()).optional(),
+  })).optional(),
+  /** The retry round in progress (partial-delivery.ts): only `retryRecipients`, not before `notBefore`. */
+  round: z.number().int().optional(),
+  retryRecipients: z.array(z.string()).optional(),
+  notBefore: z.string().optional(),
 }).nullable();
 
 export type DeliveryResult = z.infer<typeof deliveryResultSchema>;

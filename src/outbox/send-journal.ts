@@ -17,8 +17,13 @@ export const OUTCOME_UNKNOWN = 'outcome_unknown';
 const UNKNOWN_TEXT =
   '这条消息上次发送时中断（进程退出或平台超时），平台可能已经送达，也可能没有；平台没有可查询结果的接口，为避免重复打扰，系统不再自动重发。请向接收人确认是否收到，未收到时请手动补发。';
 
+/** A batch's key in the journal: round 0 (the first send) "3", a retry round 2 "2.3". */
+const batchKey = (round: number, batch: number) => (round === 0 ? String(batch) : `${round}.${batch}`);
+
 /** @example await platform.sendText(users, text, key, createSendJournal(db, { id, platform: 'dingtalk' })); */
-export function createSendJournal(db: Db, msg: { id: string; platform: Platform }, now: () => Date = () => new Date()): SendJournal {
+export function createSendJournal(db: Db, msg: { id: string; platform: Platform; round?: number }, now: () => Date = () => new Date()): SendJournal {
+  const round = msg.round ?? 0;
+  const key = (batch: number) => batchKey(round, batch);
   const load = async () => {
     const row = await db.outboxMessage.findUnique({ where: { id: msg.id }, select: { result: true } });
     return parseDeliveryResult(row?.result ?? null) ?? {};
@@ -32,20 +37,23 @@ export function createSendJournal(db: Db, msg: { id: string; platform: Platform 
   return {
     async sentBatches() {
       const batches = (await load()).batches ?? {};
-      return Object.fromEntries(Object.entries(batches).filter(([, b]) => b.sentAt).map(([i, b]) => [Number(i), b.key ?? '']));
+      const prefix = round === 0 ? '' : `${round}.`;
+      return Object.fromEntries(Object.entries(batches)
+        .filter(([k, b]) => b.sentAt && k.startsWith(prefix) && !k.slice(prefix.length).includes('.'))
+        .map(([k, b]) => [Number(k.slice(prefix.length)), { key: b.key ?? '', invalid: b.invalid ?? [], flowControlled: b.flowControlled ?? [] }]));
     },
     async begin(batch) {
-      const earlier = (await load()).batches?.[String(batch)];
+      const earlier = (await load()).batches?.[key(batch)];
       if (earlier && !earlier.sentAt) {
         throw new PlatformApiError({ platform: msg.platform, api: 'outbox', errcode: OUTCOME_UNKNOWN, errmsg: UNKNOWN_TEXT, retryable: false });
       }
-      await save((b) => void (b[String(batch)] = { startedAt: now().toISOString() }));
+      await save((b) => void (b[key(batch)] = { startedAt: now().toISOString() }));
     },
-    async sent(batch, key) {
-      await save((b) => void (b[String(batch)] = { ...b[String(batch)], sentAt: now().toISOString(), key }));
+    async sent(batch, processKey, refusals) {
+      await save((b) => void (b[key(batch)] = { ...b[key(batch)], sentAt: now().toISOString(), key: processKey, ...refusals }));
     },
     async abandon(batch) {
-      await save((b) => void delete b[String(batch)]);
+      await save((b) => void delete b[key(batch)]);
     },
   };
 }

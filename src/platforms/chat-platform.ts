@@ -13,6 +13,18 @@ export interface SentMessage {
    * WeCom app messages report no read state, so they return none.
    */
   readQueryKeys?: string[];
+  /** Members the platform refused for good (DingTalk invalidStaffIdList, WeCom invaliduser). */
+  invalid?: string[];
+  /** WeCom unlicenseduser: members without an interface licence; the message did not reach them. */
+  unlicensed?: string[];
+  /** DingTalk flowControlledStaffIdList: members not sent to now; the outbox retries only them later. */
+  flowControlled?: string[];
+}
+
+/** What one batch's answer left undelivered, kept in the journal with the batch. */
+export interface BatchRefusals {
+  invalid: string[];
+  flowControlled: string[];
 }
 
 /**
@@ -23,10 +35,10 @@ export interface SentMessage {
  * The outbox keeps it on the message row (outbox/send-journal.ts).
  */
 export interface SendJournal {
-  /** Batches an earlier attempt sent, by index, with the key the platform returned. */
-  sentBatches(): Promise<Record<number, string>>;
+  /** Batches an earlier attempt sent, by index, with the key the platform returned and whom it refused. */
+  sentBatches(): Promise<Record<number, { key: string } & BatchRefusals>>;
   begin(batch: number): Promise<void>;
-  sent(batch: number, key: string): Promise<void>;
+  sent(batch: number, key: string, refusals: BatchRefusals): Promise<void>;
   abandon(batch: number): Promise<void>;
 }
 

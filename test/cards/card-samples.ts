@@ -233,7 +233,7 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
   'bot.employee_status': (decided) =>
     buildEmployeeStatusCard({
       key: 'emp-0f8e1c2d3b4a59687766554433221100-a1b2c3d4e5',
-      facts: { name: '张三', employeeNo: 'E0001', department: '研发部', status: '在职', enrolment: '未增员，须于 2026-12-21 前办理', exceptions: '审批中 1 项', attendance: '无待核实缺勤', exit: '无' },
+      facts: { name: '张三', employeeNo: 'E0001', department: '研发部', status: '在职', enrolment: '未增员，须于 2026-12-21 前办理', exceptions: '审批中 1 项', attendance: '无待核实缺勤', exit: '无', points: '2026 年 7 分；最近 2026-11-20 按时上传证明 +2' },
       h5Url: 'https://hr.example.com/app/employees/0f8e1c2d-3b4a-5968-7766-554433221100', decided,
     }),
   'question.asked': (decided) =>

@@ -25,6 +25,10 @@ export interface FakeDingtalkApiServer extends FakeHttpServer {
   markRead(processQueryKey: string, userId: string, at?: number): void;
   expireTokens(): void;
   data: DingtalkFakeData;
+  /** Members DingTalk does not know: answered in invalidStaffIdList, never delivered. */
+  invalidUsers: Set<string>;
+  /** Members flow-controlled on their next send (once each): answered in flowControlledStaffIdList, not delivered. */
+  flowControlOnce: Set<string>;
 }
 
 const bad = (status: number, code: string, message: string): FakeAnswer => ({ status, body: { code, message, requestid: 'fake' } });
@@ -42,6 +46,8 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
   const data: DingtalkFakeData = { departments: [{ dept_id: 1, name: '测试公司' }], users: [], attendance: [], authCodes: new Map() };
   const oldRoutes = createDingtalkDataRoutes(data);
   let counter = 0;
+  const invalidUsers = new Set<string>();
+  const flowControlOnce = new Set<string>();
 
   const tokenState = (t: string | undefined) => (!t || !tokens.has(t) ? 'invalid' : (tokens.get(t) as number) <= Date.now() ? 'expired' : 'ok');
 
@@ -81,8 +87,12 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
       const msgParam = JSON.parse(body.msgParam ?? '{}') as { mediaId?: string };
       if (body.msgKey === 'sampleFile' && !uploads.some((u) => u.mediaId === msgParam.mediaId)) return bad(400, 'invalidParameter.mediaId', 'mediaId 无效');
       const processQueryKey = `pq-${++counter}`;
-      for (const u of body.userIds) robotMessages.push({ userId: u, msgKey: String(body.msgKey), msgParam, processQueryKey });
-      return { body: { processQueryKey, invalidStaffIdList: [], flowControlledStaffIdList: [] } };
+      const invalid = body.userIds.filter((u) => invalidUsers.has(u));
+      const flowControlled = body.userIds.filter((u) => flowControlOnce.delete(u));
+      for (const u of body.userIds) {
+        if (!invalid.includes(u) && !flowControlled.includes(u)) robotMessages.push({ userId: u, msgKey: String(body.msgKey), msgParam, processQueryKey });
+      }
+      return { body: { processQueryKey, invalidStaffIdList: invalid, flowControlledStaffIdList: flowControlled } };
     },
     'GET /v1.0/robot/oToMessages/readStatus': (req) => {
       if (req.query.robotCode !== robotCode) return bad(400, 'invalidParameter.robotCode', 'robotCode 错误');
@@ -132,5 +142,5 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
   );
 
   const markRead = (key: string, userId: string, at = Date.now()) => void reads.set(key, (reads.get(key) ?? new Map<string, number>()).set(userId, at));
-  return Object.assign(server, { clientId, clientSecret, robotCode, cardTemplateId, cards, robotMessages, uploads, markRead, expireTokens: () => tokens.clear(), data });
+  return Object.assign(server, { clientId, clientSecret, robotCode, cardTemplateId, cards, robotMessages, uploads, markRead, expireTokens: () => tokens.clear(), data, invalidUsers, flowControlOnce });
 }

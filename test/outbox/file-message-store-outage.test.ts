@@ -14,7 +14,7 @@ const files = s3.store('outbox');
 const platform = createSandboxChatPlatform(t.db);
 const { sha256 } = await files.put(Buffer.from('%PDF-1.7\n返岗通知书\n%%EOF'));
 const payload = { kind: 'file' as const, sha256, fileName: '返岗通知书.pdf', mediaType: 'application/pdf' };
-const msg = { id: '00000000-0000-4000-8000-000000000001', dedupeKey: 'file:outage', recipients: ['zhangsan'], result: null };
+const msg = { id: '00000000-0000-4000-8000-000000000001', dedupeKey: 'file:outage', platform: 'sandbox' as const, kind: 'file', payload, recipients: ['zhangsan'], result: null };
 const failureOf = (p: typeof payload) => deliverFileMessage({ db: t.db, files, now: () => new Date() }, platform, msg, p).then(() => undefined, (error: unknown) => error);
 
 describe('file messages when the store cannot give the file', () => {

@@ -57,7 +57,7 @@ describe('DingTalk', () => {
     const sent = await dingtalk.sendText(['m3'], '请上传缴费凭证', 'text-1');
     expect(dingtalkFake.robotMessages.at(-1)).toEqual({ userId: 'm3', msgKey: 'sampleText', msgParam: { content: '请上传缴费凭证' }, processQueryKey: expect.any(String) });
     // The key robot/oToMessages/readStatus answers read state for.
-    expect(sent).toEqual({ readQueryKeys: [dingtalkFake.robotMessages.at(-1)?.processQueryKey] });
+    expect(sent).toEqual({ readQueryKeys: [dingtalkFake.robotMessages.at(-1)?.processQueryKey], invalid: [], flowControlled: [] });
   });
 });
 

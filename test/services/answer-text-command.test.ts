@@ -7,6 +7,8 @@ import { createBotRouter } from '../../src/bot/bot-router.ts';
 import type { InboundEvent } from '../../src/bot/inbound-event.ts';
 import { listeners } from '../../src/listeners/index.ts';
 import { createLogger } from '../../src/log.ts';
+import { dayIn } from '../../src/domain/dates.ts';
+import { yearBounds } from '../../src/services/points/points-year.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { makeCompany, registerTestDefinitions, submit } from './approvals-kit.ts';
@@ -71,8 +73,30 @@ describe('a name or 工号', () => {
     const card = (await cardsTo('hr-lin')).at(-1)!;
     expect(card).toMatchObject({ type: 'bot.employee_status', title: '员工状况：查询对象', subtitle: `${e.employeeNo} · 销售部 · 在职` });
     expect(card.rows.find((r) => r.label === '社保增员')?.value).toMatch(/^未增员/);
+    expect(card.rows.find((r) => r.label === '积分')?.value).toMatch(/^\d{4} 年暂无积分$/);
     await say('hr-lin', e.employeeNo);
     expect((await cardsTo('hr-lin')).at(-1)!.title).toBe('员工状况：查询对象');
+  });
+
+  it('shows the points of the year and the latest award on the status card', async () => {
+    await makeActor(t.deps, ['HR_MANAGER'], { name: '积分人事', identities: { sandbox: 'hr-pts' } });
+    const e = await makeEmployee(t.deps, { name: '积分对象' });
+    const now = t.deps.now();
+    const year = Number(dayIn(t.deps.businessTz, now).slice(0, 4));
+    const award = (rule: string, points: number, subjectId: string, awardedAt: Date) =>
+      ({ employeeId: e.id, rule, points, reason: '测试', subjectType: 'test', subjectId, awardedAt });
+    await t.db.pointAward.createMany({
+      data: [
+        // Last year's award is not in this year's total.
+        award('quizPass', 2, 'last-year', yearBounds(t.deps.businessTz, year - 1).from),
+        award('onTimeProof', 2, 'p1', yearBounds(t.deps.businessTz, year).from),
+        award('transferCooperation', 3, 'p2', new Date(yearBounds(t.deps.businessTz, year).from.getTime() + 86_400_000)),
+        award('falseProof', -5, 'p3', now),
+      ],
+    });
+    await say('hr-pts', '积分对象');
+    const card = (await cardsTo('hr-pts')).at(-1)!;
+    expect(card.rows.find((r) => r.label === '积分')?.value).toBe(`${year} 年 0 分；最近 ${dayIn(t.deps.businessTz, now)} 证明材料不实 -5`);
   });
 
   it('refuses an employee politely and sends no card', async () => {

@@ -2,9 +2,10 @@
 // texts through the robot.
 import { renderDingtalkCardParamMap } from '../../../cards/render-dingtalk.ts';
 import type { CardModel } from '../../../cards/card-model.ts';
-import type { ChatPlatform } from '../chat-platform.ts';
+import type { ChatPlatform, SentMessage } from '../chat-platform.ts';
 import { renderCard } from '../render-card.ts';
 import type { DingtalkClient } from './dingtalk-client.ts';
+import type { RobotSendResult } from './dingtalk-robot.ts';
 
 export function createDingtalkChatPlatform(client: DingtalkClient, opts: { timeZone?: string } = {}): ChatPlatform {
   const render = (card: CardModel) => renderCard('dingtalk', 'card/instances', () => renderDingtalkCardParamMap(card, { timeZone: opts.timeZone }));
@@ -13,8 +14,7 @@ export function createDingtalkChatPlatform(client: DingtalkClient, opts: { timeZ
     // The robot API has no idempotency key: the outbox's journal notes each batch before and
     // after the call, so a retry never repeats a text (dingtalk-robot.ts).
     async sendText(userIds, text, _dedupeKey, journal) {
-      const sent = await client.sendRobotMessage(userIds, { msgKey: 'sampleText', msgParam: { content: text } }, journal);
-      return { readQueryKeys: sent.processQueryKeys };
+      return sentMessage(await client.sendRobotMessage(userIds, { msgKey: 'sampleText', msgParam: { content: text } }, journal));
     },
     async uploadFile(file, bytes) {
       return client.uploadMedia({ filename: file.fileName, content: bytes, contentType: file.mediaType });
@@ -22,8 +22,7 @@ export function createDingtalkChatPlatform(client: DingtalkClient, opts: { timeZ
     // Same journal as texts; the outbox also reuses the uploaded media_id.
     async sendFile(userIds, file, _dedupeKey, journal) {
       const fileType = file.fileName.includes('.') ? (file.fileName.split('.').pop() as string).toLowerCase() : 'pdf';
-      const sent = await client.sendRobotMessage(userIds, { msgKey: 'sampleFile', msgParam: { mediaId: file.mediaId, fileName: file.fileName, fileType } }, journal);
-      return { readQueryKeys: sent.processQueryKeys };
+      return sentMessage(await client.sendRobotMessage(userIds, { msgKey: 'sampleFile', msgParam: { mediaId: file.mediaId, fileName: file.fileName, fileType } }, journal));
     },
     async sendCard(userIds, card) {
       await client.createAndDeliverCard({ outTrackId: card.key, userIds, cardParamMap: render(card) });
@@ -34,3 +33,10 @@ export function createDingtalkChatPlatform(client: DingtalkClient, opts: { timeZ
     },
   };
 }
+
+/** A partial answer is not a full delivery: the outbox dead-letters the invalid, retries the flow-controlled. */
+const sentMessage = (sent: RobotSendResult): SentMessage => ({
+  readQueryKeys: sent.processQueryKeys,
+  invalid: sent.invalidStaffIdList,
+  flowControlled: sent.flowControlledStaffIdList,
+});

@@ -30,7 +30,10 @@ export async function sendDingtalkRobotMessage(api: DingtalkApi, userIds: string
   for (const [batch, users] of chunk(userIds, 20).entries()) {
     const earlier = done[batch];
     if (earlier !== undefined) {
-      if (earlier) out.processQueryKeys.push(earlier);
+      // Sent by an earlier attempt: report what that answer said, so nobody it refused is lost.
+      if (earlier.key) out.processQueryKeys.push(earlier.key);
+      out.invalidStaffIdList.push(...earlier.invalid);
+      out.flowControlledStaffIdList.push(...earlier.flowControlled);
       continue;
     }
     const data = { robotCode, userIds: users, msgKey: message.msgKey, msgParam: JSON.stringify(message.msgParam) };
@@ -40,10 +43,12 @@ export async function sendDingtalkRobotMessage(api: DingtalkApi, userIds: string
       if (!(error instanceof PlatformApiError && error.maybeSent)) await journal?.abandon(batch);
       throw error;
     });
-    await journal?.sent(batch, res.processQueryKey ?? '');
+    const refusals = { invalid: res.invalidStaffIdList ?? [], flowControlled: res.flowControlledStaffIdList ?? [] };
+    // The refusals are journaled with the batch: a crash right after still retries the flow-controlled.
+    await journal?.sent(batch, res.processQueryKey ?? '', refusals);
     if (res.processQueryKey) out.processQueryKeys.push(res.processQueryKey);
-    out.invalidStaffIdList.push(...(res.invalidStaffIdList ?? []));
-    out.flowControlledStaffIdList.push(...(res.flowControlledStaffIdList ?? []));
+    out.invalidStaffIdList.push(...refusals.invalid);
+    out.flowControlledStaffIdList.push(...refusals.flowControlled);
   }
   return out;
 }

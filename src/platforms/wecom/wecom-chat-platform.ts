@@ -2,11 +2,12 @@
 // card's key is its task_id, which WeCom accepts once per app.
 import type { CardModel } from '../../../cards/card-model.ts';
 import { renderWecomTemplateCard } from '../../../cards/render-wecom.ts';
-import type { ChatPlatform, SentCard } from '../chat-platform.ts';
+import type { ChatPlatform, SentCard, SentMessage } from '../chat-platform.ts';
 import { PlatformApiError } from '../platform-api-error.ts';
 import { renderCard } from '../render-card.ts';
 import { chunk } from '../split.ts';
 import type { WecomClient } from './wecom-client.ts';
+import type { WecomSendResult } from './wecom-messages.ts';
 
 /**
  * 42014 "invalid task_id". The renderer checks the card key against WeCom's task_id format
@@ -21,7 +22,7 @@ export function createWecomChatPlatform(client: WecomClient, opts: { timeZone?: 
     name: 'wecom',
     async sendText(userIds, text) {
       // Duplicate check (enable_duplicate_check, 4 h) makes a retried text a no-op for WeCom.
-      for (const users of chunk(userIds, 1000)) await client.send(users, { msgtype: 'text', text: { content: text } });
+      return sendInChunks(userIds, (users) => client.send(users, { msgtype: 'text', text: { content: text } }));
     },
     async sendCard(userIds, card): Promise<SentCard> {
       try {
@@ -40,7 +41,7 @@ export function createWecomChatPlatform(client: WecomClient, opts: { timeZone?: 
     // 4 h) drops a repeated file message as it does a repeated text. WeCom app messages report no
     // read state: reading is proven only by the employee opening the H5 page.
     async sendFile(userIds, file) {
-      for (const users of chunk(userIds, 1000)) await client.send(users, { msgtype: 'file', file: { media_id: file.mediaId } });
+      return sendInChunks(userIds, (users) => client.send(users, { msgtype: 'file', file: { media_id: file.mediaId } }));
     },
     async updateCard(userIds, card, responseCodes) {
       const templateCard = render(card);
@@ -56,6 +57,18 @@ export function createWecomChatPlatform(client: WecomClient, opts: { timeZone?: 
       }
     },
   };
+}
+
+/** Sends to ≤ 1000 members a call and collects whom WeCom refused (invaliduser, unlicenseduser). */
+async function sendInChunks(userIds: string[], send: (users: string[]) => Promise<WecomSendResult>): Promise<SentMessage> {
+  const out = { invalid: [] as string[], unlicensed: [] as string[] };
+  const ids = (list?: string) => (list ? list.split('|').filter(Boolean) : []);
+  for (const users of chunk(userIds, 1000)) {
+    const res = await send(users);
+    out.invalid.push(...ids(res.invaliduser));
+    out.unlicensed.push(...ids(res.unlicenseduser));
+  }
+  return out;
 }
 
 /** Members who share a code were sent the card together and are updated together. */

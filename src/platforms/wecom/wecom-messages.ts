@@ -11,7 +11,11 @@ export type WecomMessage =
 
 export interface WecomSendResult {
   msgid?: string;
+  /** '|'-separated member ids WeCom does not know (not in the directory, not activated). */
   invaliduser?: string;
+  invalidparty?: string;
+  /** '|'-separated members without an interface licence: not sent to. */
+  unlicenseduser?: string;
   /** Interactive cards only: single use, valid 72 h, for update_template_card. */
   response_code?: string;
 }

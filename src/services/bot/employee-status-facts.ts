@@ -1,5 +1,6 @@
 // The facts of the bot's 员工状况 card, one line per area: enrolment (社会保险法 第五十八条),
-// insurance exceptions, attendance (open absence cases) and the exit in progress.
+// insurance exceptions, attendance (open absence cases), the exit in progress and the points of
+// the year (docs/points.md).
 import type { EmployeeStatusFacts } from '../../../cards/employee-status-card.ts';
 import { dayIn, formatDay } from '../../domain/dates.ts';
 import { exceptionStatusLabels } from '../../domain/exceptions/exception-status.ts';
@@ -8,6 +9,8 @@ import { statusLabels } from '../../domain/lifecycle.ts';
 import type { Employee } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { enrolmentDeadlineFor } from '../exceptions/enrolment-deadline-for.ts';
+import { pointRuleLabels, type PointRule } from '../../domain/points/point-events.ts';
+import { yearBounds } from '../points/points-year.ts';
 
 const FINISHED_EXITS = ['CLOSED', 'WITHDRAWN', 'RETURNED'];
 const LIVE_EXCEPTIONS = ['REMEDIATION', 'DRAFT', 'SUBMITTED', 'APPROVED'] as const;
@@ -25,7 +28,23 @@ export async function employeeStatusFacts(deps: ServiceDeps, e: Employee & { dep
     exceptions: exceptions.length === 0 ? '无' : exceptions.map((x) => `${exceptionStatusLabels[x.status]} ${x._count} 项`).join('，'),
     attendance: absences === 0 ? '无待核实缺勤' : `连续缺勤待核实 ${absences} 起`,
     exit: exit ? `${exitKindLabels[exit.kind as ExitKind] ?? exit.kind}：${exitStateLabels[exit.state] ?? exit.state}` : '无',
+    points: await pointsLine(deps, e.id, today),
   };
+}
+
+/** The total of the calendar year (Asia/Shanghai, as the ranking) and the latest award of that year. */
+async function pointsLine(deps: ServiceDeps, employeeId: string, today: string): Promise<string> {
+  const year = Number(today.slice(0, 4));
+  const { from, to } = yearBounds(deps.businessTz, year);
+  const where = { employeeId, awardedAt: { gte: from, lt: to } };
+  const [sum, latest] = await Promise.all([
+    deps.db.pointAward.aggregate({ where, _sum: { points: true } }),
+    deps.db.pointAward.findFirst({ where, orderBy: [{ awardedAt: 'desc' }, { id: 'asc' }] }),
+  ]);
+  if (!latest) return `${year} 年暂无积分`;
+  const signed = latest.points > 0 ? `+${latest.points}` : String(latest.points);
+  const label = pointRuleLabels[latest.rule as PointRule] ?? '积分调整';
+  return `${year} 年 ${sum._sum.points ?? 0} 分；最近 ${dayIn(deps.businessTz, latest.awardedAt)} ${label} ${signed}`;
 }
 
 async function enrolmentLine(deps: ServiceDeps, e: Employee, today: string): Promise<string> {

@@ -38,6 +38,7 @@ export function demoTimeline(today: string, slot: DemoSlot, i: number, age: numb
   if (slot.scenario === 'onboarding') {
     return { startDate: onWeekday(addDays(today, 5)), status: 'ONBOARDING', history: [step(null, 'ONBOARDING', today, '已发录用通知，待入职')] };
   }
+  if (!slot.scenario && !slot.tenureYears && i % 3 === 1) return recentHire(today, i);
   // Established staff joined 1–7 years ago (never before they were about 21) and were
   // enrolled within days, as a compliant company would.
   const years = slot.tenureYears ?? 1 + ((i * 3) % Math.max(1, Math.min(7, age - 22)));
@@ -64,4 +65,19 @@ export function demoTimeline(today: string, slot: DemoSlot, i: number, age: numb
 
 function notEnrolled(startDate: string, reason: string): DemoTimeline {
   return { startDate, status: 'ACTIVE', history: [step(null, 'ACTIVE', startDate, reason)] };
+}
+
+/**
+ * A third of the plain staff joined in the last year (75–370 days ago), so every month of the
+ * dashboard's 12-month trend has hires whose enrolment deadline fell in it. One in three of them
+ * was enrolled late, 40–54 days after starting (社会保险法 第五十八条 allows 30; even a deadline
+ * rolled over the longest holiday has passed): a late enrolment and, being in a later month than
+ * the start, a back-pay event (第八十六条). The others were enrolled within 3–10 days.
+ */
+function recentHire(today: string, i: number): DemoTimeline {
+  // i = 3j + 1: two weeks apart, so their deadlines fall in every month of the trend.
+  const j = (i - 1) / 3;
+  const startDate = onWeekday(addDays(today, -(75 + ((j * 14) % 295))));
+  const enrolledOn = addDays(startDate, j % 3 === 1 ? 40 + (i % 15) : 3 + (i % 8));
+  return { startDate, enrolledOn, status: 'ACTIVE', history: [step(null, 'ACTIVE', startDate, '入职')] };
 }

@@ -8,6 +8,9 @@ import { buildDemoRows } from './demo-rows.ts';
 import { seedDemoClockIns } from './seed-demo-clock-ins.ts';
 import { loadAttendanceSettings } from '../absence/load-attendance-settings.ts';
 import { DEMO_WORK_SITE } from './demo-work-site.ts';
+import { buildDemoHistory, type DemoHistoryPerson } from './demo-history.ts';
+import type { DemoRoster } from './demo-roster.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 
 /** Set once the demo company exists; its presence alone makes seeding a no-op. */
 export const DEMO_SEEDED_KEY = 'demo.seededAt';
@@ -55,8 +58,30 @@ export async function seedDemoCompany(deps: ServiceDeps, opts: { actor: Actor; t
     const { calendar } = await loadAttendanceSettings(tx);
     const absentEmployeeNo = roster.people.find((p) => p.scenario === 'absent')?.employeeNo;
     await seedDemoClockIns(tx, { today, calendar, businessTz: deps.businessTz, absentEmployeeNo, siteId: site.id });
+    const history = buildDemoHistory({ people: historyPeople(roster, rows.employees), hr: hrSpecialist(roster, rows.employees), today, now, calendar });
+    await tx.employeeQuestion.createMany({ data: history.questions });
+    await tx.quizAttempt.createMany({ data: history.attempts });
+    await tx.pointAward.createMany({ data: history.awards });
     const counts = { employees: rows.employees.length, departments: roster.departments.length };
     await writeAuditEvent(tx, opts.actor, { type: 'demo.seeded', data: counts }, { type: 'company', id: 'demo' });
     return { seeded: true, ...counts, message: `已生成演示公司：${counts.employees} 名员工，${counts.departments} 个部门` };
   });
+}
+
+type EmployeeRow = Prisma.EmployeeCreateManyInput;
+
+/** The people at work (not on leave, not gone) who ask questions and take the quiz. */
+function historyPeople(roster: DemoRoster, employees: EmployeeRow[]): DemoHistoryPerson[] {
+  return roster.people.map((p) => {
+    const row = employees.find((e) => e.employeeNo === p.employeeNo) as EmployeeRow;
+    return { id: row.id as string, name: p.name, departmentId: row.departmentId as string, startDate: p.startDate, atWork: p.status === 'ACTIVE' || p.status === 'PENDING_EXIT' };
+  });
+}
+
+/** The first 人事专员 answers the demo questions. */
+function hrSpecialist(roster: DemoRoster, employees: EmployeeRow[]): { id: string; name: string } {
+  const hr = roster.people.find((p) => p.roles.includes('HR_SPECIALIST'));
+  const row = employees.find((e) => e.employeeNo === hr?.employeeNo);
+  if (!hr || !row?.id) throw new Error('the demo roster has no HR specialist');
+  return { id: row.id, name: hr.name };
 }
