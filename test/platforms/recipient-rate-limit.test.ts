@@ -32,6 +32,20 @@ describe('recipient rate limiter', () => {
     expect(v.clock.slept).toEqual([60_000 - 3000]);
   });
 
+  it('counts a send from when its call ended, so a slow send cannot land inside a later minute', async () => {
+    const v = virtualClock();
+    const t0 = v.clock.now;
+    const limiter = createRecipientRateLimiter({ now: v.now, sleep: v.sleep, windows: [{ limit: 2, windowMs: 60_000 }] });
+    const slow = await limiter.acquire(['zhangsan']);
+    v.clock.now += 100;
+    (await limiter.acquire(['zhangsan']))(); // answered at once
+    v.clock.now = t0 + 5000;
+    slow(); // answered 5 s later: WeCom may have counted it at any instant up to now
+    await limiter.acquire(['zhangsan']); // a minute after the fast one
+    await limiter.acquire(['zhangsan']); // a minute after the slow one's answer, not after it was let go
+    expect(v.clock.slept).toEqual([55_100, 4_900]);
+  });
+
   it('hands a wait longer than maxWait back as a retryable error (the 1000/h limit)', async () => {
     const v = virtualClock();
     const limiter = createRecipientRateLimiter({ now: v.now, sleep: v.sleep, windows: [{ limit: 2, windowMs: 3_600_000 }] });

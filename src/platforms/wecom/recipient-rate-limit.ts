@@ -1,6 +1,10 @@
 // WeCom drops messages beyond 30/min and 1000/h to one member *silently*, so a sender must
 // hold back instead of sending. Counted per user id in this process; several instances each
 // count their own sends (keep instance count × rate within the limit, or route through one).
+// WeCom counts a message when it arrives, the limiter when it is let go: a send slower in transit
+// than the next minute's first would land inside WeCom's minute and be dropped (seen in
+// `npm run bench`, outbox section). So each send is stamped again when its call ends (`sent()`),
+// and the window runs from whichever is later — never earlier than the arrival.
 import { PlatformApiError } from '../platform-api-error.ts';
 
 export interface RateWindow {
@@ -14,8 +18,12 @@ export const WECOM_MEMBER_LIMITS: RateWindow[] = [
 ];
 
 export interface RecipientRateLimiter {
-  /** Resolves when every user may receive one more message (and counts it), or throws a retryable error. */
-  acquire(userIds: string[]): Promise<void>;
+  /**
+   * Resolves when every user may receive one more message (and counts it), or throws a retryable
+   * error. Call the returned function when the send's call has ended (answered or failed): the
+   * message is then counted from that instant.
+   */
+  acquire(userIds: string[]): Promise<() => void>;
 }
 
 export function createRecipientRateLimiter(opts: {
@@ -33,7 +41,7 @@ export function createRecipientRateLimiter(opts: {
   const sent = new Map<string, number[]>();
 
   const waitFor = (user: string, at: number): number => {
-    const times = (sent.get(user) ?? []).filter((t) => t > at - longest);
+    const times = (sent.get(user) ?? []).filter((t) => t > at - longest).sort((a, b) => a - b);
     sent.set(user, times);
     let wait = 0;
     for (const w of windows) {
@@ -51,7 +59,14 @@ export function createRecipientRateLimiter(opts: {
         const wait = Math.max(0, ...userIds.map((u) => waitFor(u, at)));
         if (wait === 0) {
           for (const u of userIds) (sent.get(u) as number[]).push(at); // waitFor() created every list
-          return;
+          return () => {
+            const ended = now();
+            for (const u of userIds) {
+              const times = sent.get(u) ?? [];
+              const i = times.lastIndexOf(at);
+              if (i >= 0) times[i] = Math.max(at, ended);
+            }
+          };
         }
         if (wait > maxWait) {
           const errmsg = `接收人消息频率已达企业微信上限（每人每分钟 30 条、每小时 1000 条），约 ${Math.ceil(wait / 1000)} 秒后重试`;
