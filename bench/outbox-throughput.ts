@@ -100,7 +100,7 @@ try {
     { figure: `outbox capacity, ${capacity.scenario}`, value: `${capacity.messages} msgs in ${ms(capacity.drainMs)} (${Math.round((capacity.messages * 1000) / Math.max(1, capacity.drainMs))}/s)`, baseline: '', ratio: null, target: '', met: null },
   ];
   rows.push(...results.slice(1).flatMap((r) => [
-    { figure: `outbox rate, ${r.scenario}`, value: `${r.messages} msgs in ${ms(r.drainMs)} to ${r.members} members`, baseline: `${ms(r.floorMs)} at the limit (${rate}/s allowed)`, ratio: r.fraction, target: `≥ ${TARGET * 100}% of the allowed rate`, met: r.fraction >= TARGET },
+    { figure: `outbox rate, ${r.scenario}`, value: `${r.messages} msgs in ${ms(r.drainMs)} to ${r.members} members`, baseline: `${ms(r.floorMs)} at the limit (${rate}/s allowed)`, ratio: r.fraction, target: `≥ ${TARGET * 100}% of the allowed rate`, met: r.fraction >= TARGET && r.lost === 0 }, // a rate reached by dropping messages is not met
     { figure: `outbox loss / duplicates, ${r.scenario}`, value: `${r.lost} lost (${r.dropped} dropped by the limit), ${r.duplicates} duplicated`, baseline: '', ratio: null, target: '0 lost, 0 duplicated', met: r.lost === 0 && r.duplicates === 0 && r.dropped === 0 },
   ]));
   writeSection(`${here}results.json`, 'outboxThroughput', {
