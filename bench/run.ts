@@ -19,6 +19,11 @@ const SECTIONS = [
   { name: 'h5', file: 'h5.ts' },
   { name: 'enrolment', file: 'enrolment-sweep.ts' },
   { name: 'absence', file: 'absence-detection.ts' },
+  { name: 'reconciliation', file: 'reconciliation.ts' },
+  { name: 'exits', file: 'exit-reminders.ts' },
+  { name: 'transfers', file: 'transfer-reminders.ts' },
+  { name: 'kpis', file: 'monthly-kpis.ts' },
+  { name: 'outbox', file: 'outbox-throughput.ts' },
   { name: 'evidence', file: 'evidence-ledger.ts' },
   { name: 'ingest', file: 'ingest.ts' },
 ] as const;

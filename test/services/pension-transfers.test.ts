@@ -1,6 +1,6 @@
 // Pension transfer cases (国办发〔2009〕66号): start, mark steps done in order, reminders on the
 // due day and the working day after, each once, and the card's 今日已办结.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TRANSFER_STEP_DONE } from '../../cards/action-ids.ts';
 import { nthWorkdayFrom } from '../../src/domain/calendar/day-math.ts';
 import { createLegalCalendar } from '../../src/domain/calendar/work-calendar.ts';
@@ -135,5 +135,24 @@ describe('job transfer-reminders', () => {
     expect((await t.db.cardInstance.findUniqueOrThrow({ where: { cardKey } })).state).not.toBe('OPEN');
     expect((await decideTransferCard(deps, click)).text).toContain('已由 李专员');
     expect(await decideTransferCard(deps, { ...click, platformUserId: 'someone-else' })).toEqual({ text: '你不是这张卡片的处理人' });
+  });
+});
+
+describe('job transfer-reminders at scale', () => {
+  it('skips reminders sent on an earlier day without a transaction each (one query per page)', async () => {
+    const wang = await makeEmployee(deps, { name: '王五' });
+    at('2027-03-01');
+    await start(wang.id, '2026-09-24');
+    expect(await runJob('2027-03-01')).toContain('overdue 3');
+    at('2027-03-02');
+    const transactions = vi.spyOn(deps.db, '$transaction');
+    try {
+      expect(await runJob('2027-03-02')).toContain('due today 0, overdue 0');
+      // At most the missing-calendar-year warning's own; the six reminders already sent (三步 each for
+      // 李四 and 王五) used to open a transaction each just to find their Alert taken.
+      expect(transactions.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      transactions.mockRestore();
+    }
   });
 });

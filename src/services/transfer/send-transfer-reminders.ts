@@ -39,8 +39,14 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
     if (cases.length === 0) break;
     cursor = cases[cases.length - 1]?.id;
     const employees = await loadTransferEmployees(deps.db, cases.map((c) => c.employeeId));
-    for (const t of cases) {
-      for (const r of transferRemindersDue(scheduleOf(t, calendar), o.asOf)) {
+    const owed = cases.map((t) => ({ t, reminders: transferRemindersDue(scheduleOf(t, calendar), o.asOf) }));
+    // Reminders sent on an earlier day are skipped with one query per page instead of a transaction
+    // each; the Alert's unique key inside remindStep stays the guard against a racing instance.
+    const sentBefore = await findSentAlertKeys(deps, owed.flatMap(({ t, reminders }) => reminders.map((r) => stepAlertKey(t, r)).filter((k) => k !== null)));
+    for (const { t, reminders } of owed) {
+      for (const r of reminders) {
+        const key = stepAlertKey(t, r);
+        if (key === null || sentBefore.has(key)) continue;
         const sent = await remindStep(deps, o, t, r, employees.get(t.employeeId)?.name ?? '员工', calendarCaveat(incompleteYearsIn(calendar, r.dueOn, r.dueOn)));
         if (sent === null) continue;
         result[r.kind]++;
@@ -50,6 +56,17 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
   }
   result.missingYears = [...calendar.missingYears].sort();
   return result;
+}
+
+function stepAlertKey(t: TransferWithSteps, r: TransferReminder): string | null {
+  const row = t.steps.find((s) => s.step === r.step);
+  return row ? transferAlertKey(row.id, r.kind) : null;
+}
+
+async function findSentAlertKeys(deps: ServiceDeps, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await deps.db.alert.findMany({ where: { uniqueKey: { in: keys } }, select: { uniqueKey: true } });
+  return new Set(rows.map((a) => a.uniqueKey));
 }
 
 /** Queues one reminder if its Alert is new; null when it was sent before. */
