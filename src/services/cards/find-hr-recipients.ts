@@ -24,6 +24,11 @@ export interface HrRecipients {
   everyone(platform: Platform, subject?: AlertSubject): CardRecipient[];
   /** When a message queued now may go out: quiet hours hold it unless it protects a legal deadline due today. */
   availableAt(o: { legalDeadlineToday: boolean }): Date | undefined;
+  /**
+   * The group chat HR chose for the kind, on the first of `platforms` (a group id belongs to one
+   * platform; WeCom comes before DingTalk), or null. queue-group-copy.ts posts each alert there once.
+   */
+  readonly group: { platform: Platform; chatId: string } | null;
 }
 
 export interface AlertKindOptions {
@@ -77,6 +82,7 @@ export async function findHrRecipients(db: Db | Tx, platforms: readonly Platform
       const to = chosen(platform, subject, true);
       return to.length > 0 ? to : fallback(platform);
     },
+    group: audience.groupChatId && platforms[0] ? { platform: platforms[0], chatId: audience.groupChatId } : null,
     availableAt: (o) => (alert ? heldUntil(prefs.quietHours, alert.now, alert.businessTz, o) ?? undefined : undefined),
   };
 }
