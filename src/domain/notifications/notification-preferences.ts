@@ -38,7 +38,8 @@ export const defaultAudiences: Record<AlertKind, Audience> = {
   transfer: hrOnly,
   reconciliation: hrOnly,
   question: hrOnly,
-  approvalSla: hrOnly,
+  // The approvers always get their reminder; by default nobody is added (as before the setting).
+  approvalSla: { ...hrOnly, hrSpecialists: false },
   monthlyReport: { ...hrOnly, hrSpecialists: false, hrManagers: true },
 };
 
