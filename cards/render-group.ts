@@ -40,32 +40,39 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** @example renderWecomGroupMessage(card) // → body of appchat/send without chatid */
 export function renderWecomGroupMessage(card: CardModel, opts: { timeZone?: string } = {}): WecomGroupMessage {
-  const lines = contentLines(card, opts.timeZone ?? DEFAULT_CARD_TZ);
+  const timeZone = opts.timeZone ?? DEFAULT_CARD_TZ;
+  const lines = contentLines(card, timeZone);
   const url = urlOf(card);
   if (!url) {
     const content = [`**${titleOf(card)}**`, ...lines.map((l) => `> ${l}`)].join('\n');
     return { msgtype: 'markdown', markdown: { content: truncateBytes(content, GROUP_LIMITS.markdownBytes) } };
   }
   // textcard descriptions take <div class="gray|highlight|normal">: an urgent card's first line is highlighted.
-  const divs = lines.map((l, i) => `<div class="${i === 0 && card.tone === 'urgent' ? 'highlight' : 'normal'}">${escapeHtml(l)}</div>`);
+  const div = (l: string, i: number) => `<div class="${i === 0 && card.tone === 'urgent' ? 'highlight' : 'normal'}">${escapeHtml(l)}</div>`;
+  const divs = contentLines({ ...card, legalBasis: undefined, decided: undefined }, timeZone).map(div);
+  const tail = [...(card.legalBasis ? [`<div class="gray">${escapeHtml(card.legalBasis)}</div>`] : []), ...(card.decided ? [div(decisionLine(card.decided, timeZone), 1)] : [])];
   return {
     msgtype: 'textcard',
     textcard: {
       title: truncateBytes(titleOf(card), GROUP_LIMITS.wecomTitleBytes),
-      description: fitDivs(divs),
+      description: fitDivs(divs, tail),
       url,
       btntxt: GROUP_LINK_TEXT,
     },
   };
 }
 
-/** Cutting inside a tag would break it: drop whole lines from the end until it fits. */
-function fitDivs(all: string[]): string {
-  if (Buffer.byteLength(all.join('')) <= GROUP_LIMITS.wecomDescriptionBytes) return all.join('');
-  const divs = [...all];
+/**
+ * Cutting inside a tag would break it: drop whole rows from the end until it fits. The tail (the
+ * legal basis, the decision) is always kept: a legal rule shown to HR cites its article.
+ */
+function fitDivs(rows: string[], tail: string[]): string {
+  const fits = (parts: string[]) => Buffer.byteLength(parts.join('')) <= GROUP_LIMITS.wecomDescriptionBytes;
+  if (fits([...rows, ...tail])) return [...rows, ...tail].join('');
+  const kept = [...rows];
   const more = '<div class="gray">……更多内容请点详情</div>';
-  while (divs.length > 0 && Buffer.byteLength(divs.join('') + more) > GROUP_LIMITS.wecomDescriptionBytes) divs.pop();
-  return divs.join('') + more;
+  while (kept.length > 0 && !fits([...kept, more, ...tail])) kept.pop();
+  return truncateBytes([...kept, more, ...tail].join(''), GROUP_LIMITS.wecomDescriptionBytes);
 }
 
 /** @example renderDingtalkGroupMessage(card) // → msgKey + msgParam of robot/groupMessages/send */
