@@ -113,3 +113,30 @@ describe('questions and complaints', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/questions', '/questions/{id}', '/questions/{id}/answer']));
   });
 });
+
+describe('the 员工咨询 notification setting', () => {
+  it('sends the question and its escalation to whom HR chose, the line manager included, and posts each once to the group', async () => {
+    const { NOTIFICATION_PREFERENCES_KEY, defaultNotificationPreferences } = await import('../../src/domain/notifications/notification-preferences.ts');
+    const kinds = { ...defaultNotificationPreferences.kinds, question: { hrSpecialists: true, hrManagers: false, employeeManager: true, groupChatId: 'wrkQuestions' } };
+    await t.db.appMeta.create({ data: { key: NOTIFICATION_PREFERENCES_KEY, value: JSON.stringify({ ...defaultNotificationPreferences, kinds }) } });
+    try {
+      const lead = await makeActor(t.deps, ['MANAGER'], { name: '周主管', identities: { sandbox: 'q-lead' } });
+      const emp = await t.db.employee.findFirstOrThrow({ where: { name: '张三' } });
+      await t.db.employee.update({ where: { id: emp.id }, data: { managerId: lead.employee.id } });
+      const asked = await request.post('/api/v1/questions').set(headers.emp!).send({ kind: 'QUESTION', text: '公积金和社保是一起交的吗？' });
+      expect(asked.status).toBe(201);
+      const key = (part: 'asked' | 'esc') => `qst-${String(asked.body.id).replaceAll('-', '')}-${part}-sandbox`;
+      const rows = async (part: 'asked' | 'esc') => t.db.outboxMessage.findMany({ where: { dedupeKey: { contains: key(part) } }, orderBy: { dedupeKey: 'asc' } });
+      expect((await rows('asked')).map((m) => [m.kind, m.recipients])).toEqual([['card', ['q-hr', 'q-lead']], ['group', []]]);
+      await escalateOverdueQuestions(t.deps, { asOf: '2026-12-11', actor: systemActor('job:question-sla') });
+      await escalateOverdueQuestions(t.deps, { asOf: '2026-12-12', actor: systemActor('job:question-sla') });
+      // Above the specialists: every HR manager and, ticked, the line manager; the group once more.
+      expect((await rows('esc')).map((m) => [m.kind, m.recipients, m.dedupeKey])).toEqual([
+        ['card', ['q-hrm', 'q-lead'], `card:${key('esc')}`],
+        ['group', [], `group:wrkQuestions:${key('esc')}`],
+      ]);
+    } finally {
+      await t.db.appMeta.deleteMany({ where: { key: NOTIFICATION_PREFERENCES_KEY } });
+    }
+  });
+});

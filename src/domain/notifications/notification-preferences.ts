@@ -2,8 +2,8 @@
 // 'notifications.preferences'), changed by an HR manager. The defaults are exactly the behaviour
 // before the setting existed: every kind goes to the HR specialists (to the HR managers when a
 // platform has no specialist), absences to the employee's line manager first, exception
-// re-verification to every HR person, the monthly report to the HR managers, approval SLA reminders to the approvers alone; nothing
-// is held and nothing goes to a group.
+// re-verification to every HR person, the monthly report to the HR managers, approval SLA
+// reminders to the approvers alone; nothing is held and nothing goes to a group.
 import { z } from 'zod';
 import { parseStoredRules } from '../stored-rules.ts';
 import { ALERT_KINDS, type AlertKind } from './alert-kinds.ts';
