@@ -14,6 +14,7 @@ import { createSession } from '../../src/services/sessions/create-session.ts';
 import { makeActor } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { createTestDb } from '../helpers/test-db.ts';
+import { withAlertAudience } from '../helpers/alert-audience.ts';
 
 // Monday 2026-12-07, 10:00 in Shanghai: the answer time ends Thursday 2026-12-10.
 const now = new Date('2026-12-07T02:00:00.000Z');
@@ -116,10 +117,7 @@ describe('questions and complaints', () => {
 
 describe('the 员工咨询 notification setting', () => {
   it('sends the question and its escalation to whom HR chose, the line manager included, and posts each once to the group', async () => {
-    const { NOTIFICATION_PREFERENCES_KEY, defaultNotificationPreferences } = await import('../../src/domain/notifications/notification-preferences.ts');
-    const kinds = { ...defaultNotificationPreferences.kinds, question: { hrSpecialists: true, hrManagers: false, employeeManager: true, groupChatId: 'wrkQuestions' } };
-    await t.db.appMeta.create({ data: { key: NOTIFICATION_PREFERENCES_KEY, value: JSON.stringify({ ...defaultNotificationPreferences, kinds }) } });
-    try {
+    await withAlertAudience(t.db, 'question', { hrSpecialists: true, hrManagers: false, employeeManager: true, groupChatId: 'wrkQuestions' }, async () => {
       const lead = await makeActor(t.deps, ['MANAGER'], { name: '周主管', identities: { sandbox: 'q-lead' } });
       const emp = await t.db.employee.findFirstOrThrow({ where: { name: '张三' } });
       await t.db.employee.update({ where: { id: emp.id }, data: { managerId: lead.employee.id } });
@@ -135,8 +133,6 @@ describe('the 员工咨询 notification setting', () => {
         ['card', ['q-hrm', 'q-lead'], `card:${key('esc')}`],
         ['group', [], `group:wrkQuestions:${key('esc')}`],
       ]);
-    } finally {
-      await t.db.appMeta.deleteMany({ where: { key: NOTIFICATION_PREFERENCES_KEY } });
-    }
+    });
   });
 });

@@ -18,6 +18,7 @@ import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { seedKpiRoster } from './dashboard-kit.ts';
+import { withAlertAudience } from '../helpers/alert-audience.ts';
 
 // 2027-01-01 10:00 in Shanghai.
 const t = await createTestDb({ now: () => new Date('2027-01-01T02:00:00Z') });
@@ -168,10 +169,7 @@ describe('GET /api/v1/dashboard/report.xlsx', () => {
 
 describe('who receives the monthly report (通知设置 → 月报)', () => {
   it('reaches the specialists and the managers when HR ticks both, amounts only for the managers, and posts one copy without amounts to the group', async () => {
-    const { NOTIFICATION_PREFERENCES_KEY, defaultNotificationPreferences } = await import('../../src/domain/notifications/notification-preferences.ts');
-    const kinds = { ...defaultNotificationPreferences.kinds, monthlyReport: { hrSpecialists: true, hrManagers: true, employeeManager: false, groupChatId: 'wrkSFfCgAAreport' } };
-    await t.db.appMeta.create({ data: { key: NOTIFICATION_PREFERENCES_KEY, value: JSON.stringify({ ...defaultNotificationPreferences, kinds }) } });
-    try {
+    await withAlertAudience(t.db, 'monthlyReport', { hrSpecialists: true, hrManagers: true, employeeManager: false, groupChatId: 'wrkSFfCgAAreport' }, async () => {
       const before = outbox.messages.length;
       expect(await runJob(deps, monthlyReport, { asOf: '2026-12-01', trigger: 'cli', log })).toBe('monthly report 2026-11: 3 card(s) queued for 3 HR manager(s)');
       const sent = outbox.messages.slice(before);
@@ -185,8 +183,6 @@ describe('who receives the monthly report (通知设置 → 月报)', () => {
       const group = sent.filter((m) => m.payload.kind === 'group');
       expect(group).toHaveLength(1);
       expect(group[0]).toMatchObject({ recipients: [], dedupeKey: 'group:wrkSFfCgAAreport:mr-202611-group', payload: { chatId: 'wrkSFfCgAAreport', card: expected(false, 'mr-202611-group') } });
-    } finally {
-      await t.db.appMeta.deleteMany({ where: { key: NOTIFICATION_PREFERENCES_KEY } });
-    }
+    });
   });
 });

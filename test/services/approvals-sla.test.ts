@@ -9,6 +9,7 @@ import { runApprovalSla } from '../../src/services/approvals/run-approval-sla.ts
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { freshCompany, registerTestDefinitions, submit, type Company } from './approvals-kit.ts';
+import { withAlertAudience } from '../helpers/alert-audience.ts';
 
 const submittedAt = new Date('2026-12-01T02:00:00.000Z'); // 10:00 in Beijing
 const hours = (n: number) => new Date(submittedAt.getTime() + n * 3_600_000);
@@ -113,10 +114,7 @@ describe('runApprovalSla', () => {
 
 describe('the 审批超时 notification setting', () => {
   it('keeps the approvers as the reminder\'s recipients, adds the ticked HR specialists, and posts one card to the group', async () => {
-    const { NOTIFICATION_PREFERENCES_KEY, defaultNotificationPreferences } = await import('../../src/domain/notifications/notification-preferences.ts');
-    const kinds = { ...defaultNotificationPreferences.kinds, approvalSla: { hrSpecialists: true, hrManagers: false, employeeManager: false, groupChatId: 'cidApprovals==' } };
-    await t.db.appMeta.upsert({ where: { key: NOTIFICATION_PREFERENCES_KEY }, create: { key: NOTIFICATION_PREFERENCES_KEY, value: JSON.stringify({ ...defaultNotificationPreferences, kinds }) }, update: { value: JSON.stringify({ ...defaultNotificationPreferences, kinds }) } });
-    try {
+    await withAlertAudience(t.db, 'approvalSla', { hrSpecialists: true, hrManagers: false, employeeManager: false, groupChatId: 'cidApprovals==' }, async () => {
       const { approvalId } = await submit(deps, c, 'test-any');
       outbox.messages.length = 0;
       clock = hours(25);
@@ -130,9 +128,7 @@ describe('the 审批超时 notification setting', () => {
       expect(cardModelSchema.safeParse(card).success).toBe(true);
       expect(await sweep()).toEqual({ checked: 1, reminded: 0, escalated: 0, failed: 0 });
       expect(outbox.messages.filter((m) => m.payload.kind === 'group')).toHaveLength(1);
-    } finally {
-      await t.db.appMeta.deleteMany({ where: { key: NOTIFICATION_PREFERENCES_KEY } });
-    }
+    });
   });
 
   it('adds nobody by default: only the approvers are reminded, as before the setting', async () => {
