@@ -85,6 +85,11 @@ async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: OutboxRow, 
       await storeResponseCodes(db, { platform: platform.name, card: payload.card, recipients, codes });
       return { recipients: recipients.length, responseCodes: Object.keys(codes).length };
     }
+    case 'group': {
+      // No idempotency key on either group API: the journal keeps a retry from posting twice.
+      await platform.sendToGroup(payload.chatId, payload.card, msg.dedupeKey, createSendJournal(db, { id: msg.id, platform: platform.name }, deps.now));
+      return { group: 1 };
+    }
     case 'card_update': {
       const stored = await loadResponseCodes(db, payload.card.key);
       const codes = Object.fromEntries(recipients.filter((u) => stored[u]).map((u) => [u, stored[u] as string]));

@@ -10,6 +10,7 @@ const outboundPayloadSchema: z.ZodType<OutboundPayload> = z.discriminatedUnion('
   z.object({ kind: z.literal('card'), card: cardModelSchema }),
   z.object({ kind: z.literal('card_update'), card: cardModelSchema }),
   z.object({ kind: z.literal('file'), sha256: z.string(), fileName: z.string(), mediaType: z.string() }),
+  z.object({ kind: z.literal('group'), chatId: z.string().min(1), card: cardModelSchema }),
 ]);
 
 /** What the platform answered (counts, the uploaded media, DingTalk's read-query keys); null before the first send. */

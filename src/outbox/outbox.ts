@@ -11,13 +11,18 @@ export type OutboundPayload =
    * A stored file (deps.files) sent as a file message. Only its hash travels in the job: the
    * bytes are read from the file store at delivery time.
    */
-  | { kind: 'file'; sha256: string; fileName: string; mediaType: string };
+  | { kind: 'file'; sha256: string; fileName: string; mediaType: string }
+  /**
+   * A card's content posted to a group chat (ChatPlatform.sendToGroup): the WeCom appchat chatid
+   * or the DingTalk openConversationId. Its message has no user recipients.
+   */
+  | { kind: 'group'; chatId: string; card: CardModel };
 
 export interface OutboundMessage {
   /** One logical message = one key: enqueuing it twice sends once. */
   dedupeKey: string;
   platform: Platform;
-  /** Platform user ids. */
+  /** Platform user ids; empty for a 'group' payload (the group is the recipient). */
   recipients: string[];
   payload: OutboundPayload;
   /**

@@ -18,7 +18,7 @@ export function createPgBossOutbox(opts: { boss: PgBoss; retry?: Partial<OutboxR
   const retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
   return {
     async enqueue(tx, message) {
-      if (message.recipients.length === 0) throw new Error(`outbox message ${message.dedupeKey} has no recipients`);
+      if (message.payload.kind !== 'group' && message.recipients.length === 0) throw new Error(`outbox message ${message.dedupeKey} has no recipients`);
       const id = randomUUID();
       const row = {
         id,

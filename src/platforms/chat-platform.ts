@@ -66,6 +66,11 @@ export interface ChatPlatform {
   uploadFile(file: OutboundFile, bytes: Uint8Array): Promise<string>;
   /** Sends an uploaded file (uploadFile's media id) as a file message. */
   sendFile(userIds: string[], file: OutboundFile & { mediaId: string }, dedupeKey: string, journal?: SendJournal): Promise<SentMessage | void>;
+  /**
+   * Posts the card's content with a 详情 link to a group chat (no buttons: a group cannot take
+   * an interactive card). `chatId`: the WeCom appchat chatid, the DingTalk openConversationId.
+   */
+  sendToGroup(chatId: string, card: CardModel, dedupeKey: string, journal?: SendJournal): Promise<SentMessage | void>;
 }
 
 /** How long a platform keeps temporary media (WeCom: 3 days); reuse an id only well within that. */

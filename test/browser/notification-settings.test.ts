@@ -29,7 +29,6 @@ describe('通知设置', () => {
     await approval.waitFor();
     expect(await page.getByTestId('kind-enrolment').getByTestId('legal-deadline').innerText()).toContain('《社会保险法》第五十八条');
     expect(await approval.getByTestId('legal-deadline').count()).toBe(0);
-    await approval.getByText('人事专员', { exact: true }).click();
     await approval.getByText('人事经理', { exact: true }).click();
     await page.getByTestId('quiet-switch').click();
     await page.getByTestId('save').click();

@@ -1,5 +1,6 @@
 // DingTalk's two API hosts on one loopback server: accessToken, interactive cards (one card
-// per outTrackId), robot batchSend (≤ 20 users), and the old-host APIs (getuserinfo,
+// per outTrackId), robot batchSend (≤ 20 users), robot groupMessages/send (groups the robot is
+// in; no idempotency: each call posts), and the old-host APIs (getuserinfo,
 // attendance, directory, in fake-dingtalk-data.ts), with the documented limits.
 import { readMultipartFile, startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
 import { createDingtalkDataRoutes, type DingtalkFakeData } from './fake-dingtalk-data.ts';
@@ -29,6 +30,9 @@ export interface FakeDingtalkApiServer extends FakeHttpServer {
   invalidUsers: Set<string>;
   /** Members flow-controlled on their next send (once each): answered in flowControlledStaffIdList, not delivered. */
   flowControlOnce: Set<string>;
+  /** openConversationIds of the groups the robot has been added to. */
+  robotGroups: Set<string>;
+  groupMessages: { openConversationId: string; msgKey: string; msgParam: Record<string, unknown>; processQueryKey: string }[];
 }
 
 const bad = (status: number, code: string, message: string): FakeAnswer => ({ status, body: { code, message, requestid: 'fake' } });
@@ -69,7 +73,25 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
     return { body: { success: true, result: { outTrackId, deliverResults: userIds.map((u) => ({ spaceType: 'IM_ROBOT', spaceId: u, success: true })) } } };
   };
 
+  const robotGroups = new Set<string>();
+  const groupMessages: FakeDingtalkApiServer['groupMessages'] = [];
+  const GROUP_KEYS: Record<string, string[]> = { sampleText: ['content'], sampleMarkdown: ['title', 'text'], sampleActionCard: ['title', 'text', 'singleTitle', 'singleURL'] };
+  const groupSend = (req: RecordedRequest): FakeAnswer => {
+    const body = req.body as { robotCode?: string; openConversationId?: string; msgKey?: string; msgParam?: unknown };
+    if (body.robotCode !== robotCode) return bad(400, 'invalidParameter.robotCode', 'robotCode 错误');
+    if (!robotGroups.has(body.openConversationId ?? '')) return bad(400, 'invalidParameter.openConversationId', '群不存在或机器人不在群中');
+    const required = GROUP_KEYS[body.msgKey ?? ''];
+    if (!required) return bad(400, 'invalidParameter.msgKey', 'msgKey 无效');
+    if (typeof body.msgParam !== 'string') return bad(400, 'invalidParameter.msgParam', 'msgParam 须为 JSON 字符串');
+    const msgParam = JSON.parse(body.msgParam) as Record<string, unknown>;
+    if (required.some((f) => typeof msgParam[f] !== 'string' || msgParam[f] === '')) return bad(400, 'invalidParameter.msgParam', 'msgParam 缺少字段');
+    const processQueryKey = `gq-${++counter}`;
+    groupMessages.push({ openConversationId: body.openConversationId as string, msgKey: body.msgKey as string, msgParam, processQueryKey });
+    return { body: { processQueryKey } };
+  };
+
   const newRoutes: Record<string, (req: RecordedRequest) => FakeAnswer> = {
+    'POST /v1.0/robot/groupMessages/send': groupSend,
     'POST /v1.0/card/instances/createAndDeliver': (req) => createAndDeliver(req.body as Record<string, unknown>),
     'PUT /v1.0/card/instances': (req) => {
       const body = req.body as { outTrackId?: string; cardData?: { cardParamMap?: Record<string, string> }; cardUpdateOptions?: { updateCardDataByKey?: boolean } };
@@ -142,5 +164,5 @@ export async function startFakeDingtalkApiServer(opts: { tokenTtlS?: number } = 
   );
 
   const markRead = (key: string, userId: string, at = Date.now()) => void reads.set(key, (reads.get(key) ?? new Map<string, number>()).set(userId, at));
-  return Object.assign(server, { clientId, clientSecret, robotCode, cardTemplateId, cards, robotMessages, uploads, markRead, expireTokens: () => tokens.clear(), data, invalidUsers, flowControlOnce });
+  return Object.assign(server, { clientId, clientSecret, robotCode, cardTemplateId, cards, robotMessages, uploads, markRead, expireTokens: () => tokens.clear(), data, invalidUsers, flowControlOnce, robotGroups, groupMessages });
 }

@@ -1,6 +1,7 @@
 // A WeCom API server on loopback: tokens that expire, message/send with task_id uniqueness,
 // duplicate check and the silent per-member rate limit, single-use response codes, media,
-// OAuth codes, JS-SDK tickets, check-in and directory, each with WeCom's documented limits.
+// OAuth codes, JS-SDK tickets, check-in and directory, each with WeCom's documented limits; and
+// appchat/send to the group chats the app created (no duplicate check: each call posts).
 import { readMultipartFile, startFakeHttpServer, type FakeAnswer, type FakeHttpServer, type RecordedRequest } from './fake-http-server.ts';
 import { createWecomDataRoutes, type WecomFakeDirectory, type WecomFakeCheckin, type WecomFakeLeave } from './fake-wecom-data.ts';
 
@@ -32,6 +33,10 @@ export interface FakeWecomServer extends FakeHttpServer {
   checkins: WecomFakeCheckin[];
   /** Approved leave requests of the 审批 app. */
   leaves: WecomFakeLeave[];
+  /** Group chats the app created (appchat/create); appchat/send to any other chatid fails. */
+  appChats: Set<string>;
+  /** What each group chat shows, in order. */
+  groupMessages: { chatId: string; msgtype: string; message: Record<string, unknown> }[];
 }
 
 const ok = (body: Record<string, unknown> = {}): FakeAnswer => ({ body: { errcode: 0, errmsg: 'ok', ...body } });
@@ -113,6 +118,24 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     return ok({ msgid: `msg-${++counter}`, invaliduser: unknown.join('|'), ...(responseCode && { response_code: responseCode }) });
   };
 
+  const appChats = new Set<string>();
+  const groupMessages: FakeWecomServer['groupMessages'] = [];
+  const GROUP_TYPES: Record<string, string[]> = { text: ['content'], markdown: ['content'], textcard: ['title', 'description', 'url'] };
+  const appchatSend = (req: RecordedRequest): FakeAnswer => {
+    const body = req.body as Record<string, unknown>;
+    const chatId = String(body.chatid ?? '');
+    if (!appChats.has(chatId)) return err(86003, 'chat not exist: only chats created by this app can be sent to');
+    const msgtype = String(body.msgtype);
+    const required = GROUP_TYPES[msgtype];
+    if (!required) return err(40008, 'invalid message type');
+    const message = (body[msgtype] ?? {}) as Record<string, unknown>;
+    if (required.some((f) => typeof message[f] !== 'string' || message[f] === '')) return err(41009, `missing ${msgtype} field`);
+    if (msgtype === 'textcard' && (Buffer.byteLength(String(message.title)) > 128 || Buffer.byteLength(String(message.description)) > 512)) return err(45002, 'content size out of limit');
+    if (msgtype !== 'textcard' && Buffer.byteLength(String(message.content)) > 2048) return err(45002, 'content size out of limit');
+    groupMessages.push({ chatId, msgtype, message });
+    return ok();
+  };
+
   const updateCard = (req: RecordedRequest): FakeAnswer => {
     const body = req.body as { userids?: string[]; agentid?: number; response_code?: string; template_card?: unknown; button?: unknown };
     if (body.agentid !== agentId) return err(40056, 'invalid agentid');
@@ -126,6 +149,7 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
   const routes: Record<string, (req: RecordedRequest) => FakeAnswer | Promise<FakeAnswer>> = {
     '/cgi-bin/message/send': send,
     '/cgi-bin/message/update_template_card': updateCard,
+    '/cgi-bin/appchat/send': appchatSend,
     '/cgi-bin/media/upload': async (req) => {
       if (req.method !== 'POST') return err(43002, 'require POST method');
       if (!['file', 'image', 'voice', 'video'].includes(req.query.type ?? '')) return err(40004, 'invalid media type');
@@ -181,5 +205,7 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     directory,
     checkins,
     leaves,
+    appChats,
+    groupMessages,
   });
 }

@@ -14,6 +14,7 @@ import { createSession } from '../../src/services/sessions/create-session.ts';
 import { makeActor } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { createTestDb } from '../helpers/test-db.ts';
+import { withAlertAudience } from '../helpers/alert-audience.ts';
 
 // Monday 2026-12-07, 10:00 in Shanghai: the answer time ends Thursday 2026-12-10.
 const now = new Date('2026-12-07T02:00:00.000Z');
@@ -111,5 +112,27 @@ describe('questions and complaints', () => {
   it('is in the OpenAPI document', async () => {
     const doc = (await request.get('/api/v1/openapi.json')).body;
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/questions', '/questions/{id}', '/questions/{id}/answer']));
+  });
+});
+
+describe('the 员工咨询 notification setting', () => {
+  it('sends the question and its escalation to whom HR chose, the line manager included, and posts each once to the group', async () => {
+    await withAlertAudience(t.db, 'question', { hrSpecialists: true, hrManagers: false, employeeManager: true, groupChatId: 'wrkQuestions' }, async () => {
+      const lead = await makeActor(t.deps, ['MANAGER'], { name: '周主管', identities: { sandbox: 'q-lead' } });
+      const emp = await t.db.employee.findFirstOrThrow({ where: { name: '张三' } });
+      await t.db.employee.update({ where: { id: emp.id }, data: { managerId: lead.employee.id } });
+      const asked = await request.post('/api/v1/questions').set(headers.emp!).send({ kind: 'QUESTION', text: '公积金和社保是一起交的吗？' });
+      expect(asked.status).toBe(201);
+      const key = (part: 'asked' | 'esc') => `qst-${String(asked.body.id).replaceAll('-', '')}-${part}-sandbox`;
+      const rows = async (part: 'asked' | 'esc') => t.db.outboxMessage.findMany({ where: { dedupeKey: { contains: key(part) } }, orderBy: { dedupeKey: 'asc' } });
+      expect((await rows('asked')).map((m) => [m.kind, m.recipients])).toEqual([['card', ['q-hr', 'q-lead']], ['group', []]]);
+      await escalateOverdueQuestions(t.deps, { asOf: '2026-12-11', actor: systemActor('job:question-sla') });
+      await escalateOverdueQuestions(t.deps, { asOf: '2026-12-12', actor: systemActor('job:question-sla') });
+      // Above the specialists: every HR manager and, ticked, the line manager; the group once more.
+      expect((await rows('esc')).map((m) => [m.kind, m.recipients, m.dedupeKey])).toEqual([
+        ['card', ['q-hrm', 'q-lead'], `card:${key('esc')}`],
+        ['group', [], `group:wrkQuestions:${key('esc')}`],
+      ]);
+    });
   });
 });

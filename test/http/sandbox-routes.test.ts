@@ -49,6 +49,7 @@ async function deliverQueued(): Promise<void> {
     if (payload.kind === 'text') await sandbox.sendText(recipients, payload.text, dedupeKey);
     else if (payload.kind === 'card') await sandbox.sendCard(recipients, payload.card);
     else if (payload.kind === 'card_update') await sandbox.updateCard(recipients, payload.card, {});
+    else if (payload.kind === 'group') await sandbox.sendToGroup(payload.chatId, payload.card, dedupeKey);
     else await sandbox.sendFile(recipients, { ...payload, mediaId: payload.sha256 }, dedupeKey);
   }
 }

@@ -18,6 +18,7 @@ import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { seedKpiRoster } from './dashboard-kit.ts';
+import { withAlertAudience } from '../helpers/alert-audience.ts';
 
 // 2027-01-01 10:00 in Shanghai.
 const t = await createTestDb({ now: () => new Date('2027-01-01T02:00:00Z') });
@@ -163,5 +164,25 @@ describe('GET /api/v1/dashboard/report.xlsx', () => {
     }
     const future = await request.get('/api/v1/dashboard/report.xlsx?month=2027-02').set(headers.manager);
     expect([future.status, future.body.error.message]).toEqual([400, expect.stringContaining('还没有到')]);
+  });
+});
+
+describe('who receives the monthly report (通知设置 → 月报)', () => {
+  it('reaches the specialists and the managers when HR ticks both, amounts only for the managers, and posts one copy without amounts to the group', async () => {
+    await withAlertAudience(t.db, 'monthlyReport', { hrSpecialists: true, hrManagers: true, employeeManager: false, groupChatId: 'wrkSFfCgAAreport' }, async () => {
+      const before = outbox.messages.length;
+      expect(await runJob(deps, monthlyReport, { asOf: '2026-12-01', trigger: 'cli', log })).toBe('monthly report 2026-11: 3 card(s) queued for 3 HR manager(s)');
+      const sent = outbox.messages.slice(before);
+      const cardTo = (who: string) => (sent.find((m) => m.payload.kind === 'card' && m.recipients[0] === who)?.payload as { card: CardModel } | undefined)?.card;
+      expect(sent.filter((m) => m.payload.kind === 'card').map((m) => m.recipients).sort()).toEqual([['manager'], ['manager2'], ['specialist']]);
+      // The figures the job used (November, with October's score before it), with and without amounts.
+      const [november, october] = [await dashboard('2026-11'), await dashboard('2026-10')];
+      const expected = (showAmount: boolean, key: string) => buildMonthlyReportCard({ key, report: november, previousScore: october.score.score, showAmount, h5Url: 'http://localhost:3000/app/dashboard?month=2026-11' });
+      expect(cardTo('manager')).toEqual(expected(true, cardTo('manager')!.key));
+      expect(cardTo('specialist')).toEqual(expected(false, cardTo('specialist')!.key));
+      const group = sent.filter((m) => m.payload.kind === 'group');
+      expect(group).toHaveLength(1);
+      expect(group[0]).toMatchObject({ recipients: [], dedupeKey: 'group:wrkSFfCgAAreport:mr-202611-group', payload: { chatId: 'wrkSFfCgAAreport', card: expected(false, 'mr-202611-group') } });
+    });
   });
 });

@@ -9,6 +9,7 @@ import { runApprovalSla } from '../../src/services/approvals/run-approval-sla.ts
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { freshCompany, registerTestDefinitions, submit, type Company } from './approvals-kit.ts';
+import { withAlertAudience } from '../helpers/alert-audience.ts';
 
 const submittedAt = new Date('2026-12-01T02:00:00.000Z'); // 10:00 in Beijing
 const hours = (n: number) => new Date(submittedAt.getTime() + n * 3_600_000);
@@ -108,5 +109,34 @@ describe('runApprovalSla', () => {
     const log = createLogger('silent');
     expect(await runJob(deps, approvalSla, { asOf: '2026-12-02', trigger: 'cli', log })).toBe('checked 1 active step(s); reminded 1, escalated 0');
     expect(await runJob(deps, approvalSla, { asOf: '2026-12-02', trigger: 'cli', log })).toBe('checked 1 active step(s); reminded 0, escalated 0');
+  });
+});
+
+describe('the 审批超时 notification setting', () => {
+  it('keeps the approvers as the reminder\'s recipients, adds the ticked HR specialists, and posts one card to the group', async () => {
+    await withAlertAudience(t.db, 'approvalSla', { hrSpecialists: true, hrManagers: false, employeeManager: false, groupChatId: 'cidApprovals==' }, async () => {
+      const { approvalId } = await submit(deps, c, 'test-any');
+      outbox.messages.length = 0;
+      clock = hours(25);
+      expect(await sweep()).toEqual({ checked: 1, reminded: 1, escalated: 0, failed: 0 });
+      expect(texts().map(([to]) => to).sort()).toEqual(['hr-1', 'hrm-1', 'hrm-2']);
+      const group = outbox.messages.filter((m) => m.payload.kind === 'group');
+      expect(group).toHaveLength(1);
+      const card = group[0]?.payload.kind === 'group' ? group[0].payload.card : undefined;
+      expect(group[0]).toMatchObject({ platform: 'sandbox', recipients: [], payload: { chatId: 'cidApprovals==' } });
+      expect(card).toMatchObject({ title: '审批超时：测试审批：张三', subtitle: '人事经理审批已等待超过24小时', url: `http://localhost:3000/app/todo/${approvalId}` });
+      expect(cardModelSchema.safeParse(card).success).toBe(true);
+      expect(await sweep()).toEqual({ checked: 1, reminded: 0, escalated: 0, failed: 0 });
+      expect(outbox.messages.filter((m) => m.payload.kind === 'group')).toHaveLength(1);
+    });
+  });
+
+  it('adds nobody by default: only the approvers are reminded, as before the setting', async () => {
+    await submit(deps, c, 'test-any');
+    outbox.messages.length = 0;
+    clock = hours(25);
+    await sweep();
+    expect(texts().map(([to]) => to).sort()).toEqual(['hrm-1', 'hrm-2']);
+    expect(outbox.messages.filter((m) => m.payload.kind === 'group')).toHaveLength(0);
   });
 });

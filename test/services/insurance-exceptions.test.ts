@@ -22,6 +22,7 @@ import { pdfBytes, signedPng } from '../helpers/make-png.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { nationalDefaultPeriod, storeNationalDefaultPolicy, TEST_CITY } from '../helpers/national-default-policy.ts';
+import { withAlertAudience } from '../helpers/alert-audience.ts';
 
 let clock = new Date('2026-11-20T02:00:00Z');
 const t = await createTestDb({ now: () => clock });
@@ -241,5 +242,20 @@ describe('approval outcomes and reads', () => {
     await t.db.enrolment.create({ data: { employeeId: emp.employee.id, insuranceType: 'INJURY', enrolledOn: parseDay('2026-12-15'), source: 'manual' } });
     await runJob(deps, enrolmentDeadlineSweep, { asOf: '2026-12-18', trigger: 'cli', log });
     expect(await t.db.alert.count({ where: { employeeId: emp.employee.id } })).toBe(1);
+  });
+});
+
+describe('the 例外复核 notification setting on a new request', () => {
+  it('sends the waiver warning only to whom HR chose, and posts it once to the group', async () => {
+    await withAlertAudience(t.db, 'exceptionReverification', { hrSpecialists: false, hrManagers: true, employeeManager: false, groupChatId: 'wrkExceptions' }, async () => {
+      at('2026-11-20');
+      outbox.messages.length = 0;
+      const emp = await makeActor(deps, ['EMPLOYEE'], { name: '赵六', startDate: '2026-06-15', monthlyWage: 600_000, insuredCity: TEST_CITY, identities: { sandbox: 'zhao6' } });
+      const r = await requestInsuranceException(deps, { actor: emp.actor, reasonCategory: 'PREFER_CASH' });
+      expect(cards('exception.waiver_warning').map((c) => c.to)).toEqual([['hr-m']]);
+      const group = outbox.messages.filter((m) => m.payload.kind === 'group');
+      expect(group.map((m) => [m.dedupeKey, m.recipients])).toEqual([[`group:wrkExceptions:${cards('exception.waiver_warning')[0]?.key}`, []]]);
+      expect(group[0]?.payload).toMatchObject({ chatId: 'wrkExceptions', card: { title: '员工申请不缴纳社保', url: `http://localhost:3000/app/exceptions/${r.exception.id}` } });
+    });
   });
 });

@@ -2,7 +2,8 @@
 // 'notifications.preferences'), changed by an HR manager. The defaults are exactly the behaviour
 // before the setting existed: every kind goes to the HR specialists (to the HR managers when a
 // platform has no specialist), absences to the employee's line manager first, exception
-// re-verification to every HR person, the monthly report to the HR managers; nothing is held.
+// re-verification to every HR person, the monthly report to the HR managers, approval SLA
+// reminders to the approvers alone; nothing is held and nothing goes to a group.
 import { z } from 'zod';
 import { parseStoredRules } from '../stored-rules.ts';
 import { ALERT_KINDS, type AlertKind } from './alert-kinds.ts';
@@ -12,8 +13,9 @@ export const NOTIFICATION_PREFERENCES_KEY = 'notifications.preferences';
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /**
- * A WeCom group chat id (appchat chatid) or a DingTalk openConversationId. Stored, not sent yet:
- * see docs/notifications.md.
+ * A WeCom group chat id (appchat chatid of a group the app created) or a DingTalk
+ * openConversationId (a group the robot is in): each alert of the kind is posted there once
+ * (services/cards/queue-group-copy.ts, docs/notifications.md).
  */
 const groupChatId = z.string().regex(/^[A-Za-z0-9_+=/-]{1,128}$/);
 
@@ -38,7 +40,8 @@ export const defaultAudiences: Record<AlertKind, Audience> = {
   transfer: hrOnly,
   reconciliation: hrOnly,
   question: hrOnly,
-  approvalSla: hrOnly,
+  // The approvers always get their reminder; by default nobody is added (as before the setting).
+  approvalSla: { ...hrOnly, hrSpecialists: false },
   monthlyReport: { ...hrOnly, hrSpecialists: false, hrManagers: true },
 };
 

@@ -1,6 +1,7 @@
 // The outbox's view of DingTalk: cards keyed by outTrackId (= card key, never created twice),
 // texts through the robot.
 import { renderDingtalkCardParamMap } from '../../../cards/render-dingtalk.ts';
+import { renderDingtalkGroupMessage } from '../../../cards/render-group.ts';
 import type { CardModel } from '../../../cards/card-model.ts';
 import type { ChatPlatform, SentMessage } from '../chat-platform.ts';
 import { renderCard } from '../render-card.ts';
@@ -23,6 +24,12 @@ export function createDingtalkChatPlatform(client: DingtalkClient, opts: { timeZ
     async sendFile(userIds, file, _dedupeKey, journal) {
       const fileType = file.fileName.includes('.') ? (file.fileName.split('.').pop() as string).toLowerCase() : 'pdf';
       return sentMessage(await client.sendRobotMessage(userIds, { msgKey: 'sampleFile', msgParam: { mediaId: file.mediaId, fileName: file.fileName, fileType } }, journal));
+    },
+    // Same journal as texts: the group robot API has no idempotency key either. Its key stays
+    // in the journal only: readQueryKeys are for the 1:1 readStatus API, which knows no group.
+    async sendToGroup(chatId, card, _dedupeKey, journal) {
+      const message = renderCard('dingtalk', 'robot/groupMessages/send', () => renderDingtalkGroupMessage(card, { timeZone: opts.timeZone }));
+      await client.sendGroupMessage(chatId, message, journal);
     },
     async sendCard(userIds, card) {
       await client.createAndDeliverCard({ outTrackId: card.key, userIds, cardParamMap: render(card) });

@@ -12,6 +12,8 @@ import { getDingtalkLeaves, type DingtalkLeave } from './dingtalk-leave.ts';
 import { uploadDingtalkMedia } from './dingtalk-media.ts';
 import { getDingtalkRobotReadStatus, type RobotReadState } from './dingtalk-read-status.ts';
 import type { SendJournal } from '../chat-platform.ts';
+import { sendDingtalkGroupMessage } from './dingtalk-group-robot.ts';
+import type { DingtalkGroupMessage } from '../../../cards/render-group.ts';
 import { sendDingtalkRobotMessage, type RobotMessage, type RobotSendResult } from './dingtalk-robot.ts';
 
 export interface DingtalkClient {
@@ -19,6 +21,8 @@ export interface DingtalkClient {
   createAndDeliverCard(opts: { outTrackId: string; userIds: string[]; cardParamMap: Record<string, string> }): Promise<void>;
   updateCard(opts: { outTrackId: string; cardParamMap: Record<string, string> }): Promise<void>;
   sendRobotMessage(userIds: string[], message: RobotMessage, journal?: SendJournal): Promise<RobotSendResult>;
+  /** robot/groupMessages/send to a group the robot is in; returns the processQueryKey. */
+  sendGroupMessage(openConversationId: string, message: DingtalkGroupMessage, journal?: SendJournal): Promise<string>;
   uploadMedia(opts: { filename: string; content: Uint8Array; contentType?: string }): Promise<string>;
   getRobotReadStatus(processQueryKey: string): Promise<RobotReadState[]>;
   getUserIdByCode(code: string): Promise<{ userId: string; name?: string }>;
@@ -50,6 +54,7 @@ export function createDingtalkClient(opts: DingtalkClientOptions): DingtalkClien
     createAndDeliverCard: (o) => createAndDeliverDingtalkCard(api, o),
     updateCard: (o) => updateDingtalkCard(api, o),
     sendRobotMessage: (userIds, message, journal) => sendDingtalkRobotMessage(api, userIds, message, journal),
+    sendGroupMessage: (chatId, message, journal) => sendDingtalkGroupMessage(api, chatId, message, journal),
     uploadMedia: (o) => uploadDingtalkMedia(api, o),
     getRobotReadStatus: (key) => getDingtalkRobotReadStatus(api, key),
     getUserIdByCode: (code) => getDingtalkUserIdByCode(api, code),

@@ -2,6 +2,7 @@
 // The row's unique dedupeKey plays the part of WeCom's task_id: a retry inserts nothing.
 import type { Db } from '../../db/client.ts';
 import { toJsonColumn } from '../../db/json-column.ts';
+import { sandboxGroupUserId } from '../../domain/sandbox-group.ts';
 import type { ChatPlatform } from '../chat-platform.ts';
 
 export function createSandboxChatPlatform(db: Db): ChatPlatform {
@@ -29,6 +30,15 @@ export function createSandboxChatPlatform(db: Db): ChatPlatform {
       const body = { file: { sha256: file.sha256, fileName: file.fileName, mediaType: file.mediaType } };
       await db.sandboxMessage.createMany({
         data: userIds.map((userId) => ({ userId, direction: 'out', kind: 'file', body, dedupeKey: `${dedupeKey}:${userId}` })),
+        skipDuplicates: true,
+      });
+    },
+    // The sandbox has no conversations: the group is a pseudo-user 「群聊」. Its copy shows the
+    // content and links only, as on the platforms (no buttons: nobody decides in a group).
+    async sendToGroup(chatId, card, dedupeKey) {
+      const linksOnly = { ...card, buttons: card.buttons.filter((b) => b.kind === 'link') };
+      await db.sandboxMessage.createMany({
+        data: [{ userId: sandboxGroupUserId(chatId), direction: 'out', kind: 'card', body: toJsonColumn({ card: linksOnly }), dedupeKey }],
         skipDuplicates: true,
       });
     },

@@ -1,6 +1,7 @@
 // The outbox's view of WeCom. Retries must never show a member the same card twice: the
 // card's key is its task_id, which WeCom accepts once per app.
 import type { CardModel } from '../../../cards/card-model.ts';
+import { renderWecomGroupMessage } from '../../../cards/render-group.ts';
 import { renderWecomTemplateCard } from '../../../cards/render-wecom.ts';
 import type { ChatPlatform, SentCard, SentMessage } from '../chat-platform.ts';
 import { PlatformApiError } from '../platform-api-error.ts';
@@ -42,6 +43,11 @@ export function createWecomChatPlatform(client: WecomClient, opts: { timeZone?: 
     // read state: reading is proven only by the employee opening the H5 page.
     async sendFile(userIds, file) {
       return sendInChunks(userIds, (users) => client.send(users, { msgtype: 'file', file: { media_id: file.mediaId } }));
+    },
+    // appchat/send has no duplicate check: the outbox's journal keeps a retry from posting twice.
+    async sendToGroup(chatId, card, _dedupeKey, journal) {
+      const message = renderCard('wecom', 'appchat/send', () => renderWecomGroupMessage(card, { timeZone: opts.timeZone }));
+      await client.sendToGroup(chatId, message, journal);
     },
     async updateCard(userIds, card, responseCodes) {
       const templateCard = render(card);

@@ -11,11 +11,16 @@ import { getWecomDirectory } from './wecom-directory.ts';
 import { getWecomApprovedLeaves, getWecomRevokedLeaveSpNos, type WecomLeave } from './wecom-leave.ts';
 import { getWecomJsApiConfig, type WecomJsApiConfig } from './wecom-jsapi.ts';
 import { uploadWecomMedia } from './wecom-media.ts';
+import { sendWecomAppchatMessage } from './wecom-appchat.ts';
+import type { WecomGroupMessage } from '../../../cards/render-group.ts';
+import type { SendJournal } from '../chat-platform.ts';
 import { sendWecomMessage, updateWecomTemplateCard, type WecomMessage, type WecomSendResult } from './wecom-messages.ts';
 
 export interface WecomClient {
   api: WecomApi;
   send(userIds: string[], message: WecomMessage): Promise<WecomSendResult>;
+  /** appchat/send to a group chat the app created. */
+  sendToGroup(chatId: string, message: WecomGroupMessage, journal?: SendJournal): Promise<void>;
   updateTemplateCard(opts: Parameters<typeof updateWecomTemplateCard>[1]): Promise<void>;
   uploadMedia(opts: Parameters<typeof uploadWecomMedia>[1]): Promise<string>;
   getUserIdByCode(code: string): Promise<string>;
@@ -50,6 +55,7 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
   return {
     api,
     send: (userIds, message) => sendWecomMessage(api, limiter, userIds, message),
+    sendToGroup: (chatId, message, journal) => sendWecomAppchatMessage(api, chatId, message, journal),
     updateTemplateCard: (o) => updateWecomTemplateCard(api, o),
     uploadMedia: (o) => uploadWecomMedia(api, o),
     getUserIdByCode: (code) => getWecomUserIdByCode(api, code),

@@ -7,6 +7,7 @@ import { addDays, formatDateTime, parseDay, startOfDayIn } from '../../domain/da
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { toJsonColumn } from '../cards/card-instance-json.ts';
+import { queueGroupCopy } from '../cards/queue-group-copy.ts';
 import { findAbsenceRecipients } from './find-absence-recipients.ts';
 
 export interface OpenAbsenceCaseOptions {
@@ -61,6 +62,7 @@ export async function openAbsenceCaseInTx(deps: ServiceDeps, tx: Tx, o: OpenAbse
     await tx.cardInstance.create({ data: { cardKey: card.key, platform, type: ABSENCE_CHECK_CARD, subjectType: 'absence_case', subjectId: created.id, recipients: toJsonColumn(to), model: toJsonColumn(card) } });
     const userIds = to.map((r) => r.userId);
     await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: recipients.availableAt });
+    await queueGroupCopy(deps, tx, { recipients, platform, card, availableAt: recipients.availableAt });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.employeeId });
     cards++;
   }

@@ -9,6 +9,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { closeApprovalCards } from './close-approval-cards.ts';
+import { notifyApprovalSlaAudience } from './notify-approval-sla-audience.ts';
 import { queueApprovalCards } from './queue-approval-cards.ts';
 import { resolveApprovers } from './resolve-approvers.ts';
 
@@ -25,6 +26,7 @@ export async function remindApprovers(deps: ServiceDeps, tx: Tx, o: StepContext 
   if (!(await compareAndSet(tx.approvalStep, { id: step.id, status: 'ACTIVE', version: step.version }, { remindedAt: o.now, version: { increment: 1 } }))) return 'none';
   const hours = o.final ? step.slaHours * 2 : step.slaHours;
   const tail = o.final ? `，${o.note ?? '已无更高一级审批人可升级'}` : '';
+  const late = `${step.name}已等待超过${hours}小时${tail}`;
   const text = `审批提醒：「${approval.title}」（${step.name}）已等待超过${hours}小时${tail}，请尽快处理：${deps.publicBaseUrl}/app/todo/${approval.id}`;
   const identities = await tx.platformIdentity.findMany({ where: { employeeId: { in: step.approverIds }, platform: { in: deps.chatPlatforms } }, orderBy: { userId: 'asc' } });
   for (const identity of identities) {
@@ -33,6 +35,8 @@ export async function remindApprovers(deps: ServiceDeps, tx: Tx, o: StepContext 
       platform: identity.platform, recipients: [identity.userId], payload: { kind: 'text', text },
     });
   }
+  const submitter = await tx.employee.findUnique({ where: { id: approval.submitterId }, select: { name: true } });
+  await notifyApprovalSlaAudience(deps, tx, { approval, step, text, late, stage: o.final ? 'final' : 'sla', submitterName: submitter?.name ?? '—' });
   const subjectEmployeeId = approval.subjectEmployeeId;
   await writeAuditEvent(tx, o.actor, {
     type: 'approval.reminded', data: { approvalId: approval.id, step: step.index, level: step.level, approverIds: step.approverIds, final: o.final },
@@ -60,6 +64,12 @@ export async function escalateApprovalStep(deps: ServiceDeps, tx: Tx, o: StepCon
   const submitter = await tx.employee.findUnique({ where: { id: approval.submitterId }, select: { name: true } });
   await queueApprovalCards(deps, tx, {
     approval, step: escalated, stepCount: approval.steps.length, submitterName: submitter?.name ?? '—', actor: o.actor, subjectEmployeeId: subjectEmployeeId ?? approval.submitterId,
+  });
+  const who = names.map((n) => n.name).join('、');
+  await notifyApprovalSlaAudience(deps, tx, {
+    approval, step: escalated, submitterName: submitter?.name ?? '—', stage: 'escalated',
+    late: `${step.name}已超时，升级至 ${who}`,
+    text: `审批超时升级：「${approval.title}」（${step.name}）已超过${step.slaHours * 2}小时未处理，已升级至 ${who}：${deps.publicBaseUrl}/app/todo/${approval.id}`,
   });
   await writeAuditEvent(tx, o.actor, {
     type: 'approval.escalated', data: { approvalId: approval.id, step: step.index, fromLevel: step.level, toLevel: level, approverIds },

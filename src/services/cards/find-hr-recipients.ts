@@ -20,10 +20,25 @@ export interface HrRecipients {
   readonly platforms: readonly Platform[];
   /** The audience HR chose for the kind; nobody chosen reachable → the HR specialists, or the HR managers when there are none. */
   answering(platform: Platform, subject?: AlertSubject): CardRecipient[];
+  /**
+   * Only what HR ticked, with no fallback: for alerts that always have their own main recipients
+   * (an approval's approvers), to which the setting adds people.
+   */
+  added(platform: Platform, subject?: AlertSubject): CardRecipient[];
   /** An escalation: the chosen audience and every HR manager on the platform. */
   everyone(platform: Platform, subject?: AlertSubject): CardRecipient[];
+  /**
+   * An escalation above the people who already have the alert (an unanswered question): every HR
+   * manager, and the employee's line manager when ticked; the specialists are not sent it again.
+   */
+  above(platform: Platform, subject?: AlertSubject): CardRecipient[];
   /** When a message queued now may go out: quiet hours hold it unless it protects a legal deadline due today. */
   availableAt(o: { legalDeadlineToday: boolean }): Date | undefined;
+  /**
+   * The group chat HR chose for the kind, on the first of `platforms` (a group id belongs to one
+   * platform; WeCom comes before DingTalk), or null. queue-group-copy.ts posts each alert there once.
+   */
+  readonly group: { platform: Platform; chatId: string } | null;
 }
 
 export interface AlertKindOptions {
@@ -59,8 +74,8 @@ export async function findHrRecipients(db: Db | Tx, platforms: readonly Platform
   const pick = (platform: Platform, keep: (i: (typeof identities)[number]) => boolean): CardRecipient[] =>
     identities.filter((i) => i.platform === platform && keep(i)).map((i) => ({ userId: i.userId, employeeId: i.employeeId }));
   const has = (role: 'HR_SPECIALIST' | 'HR_MANAGER') => (i: (typeof identities)[number]) => i.employee.roles.some((r) => r.role === role);
-  const chosen = (platform: Platform, subject: AlertSubject | undefined, alsoManagers: boolean) => pick(platform, (i) =>
-    (audience.hrSpecialists && has('HR_SPECIALIST')(i))
+  const chosen = (platform: Platform, subject: AlertSubject | undefined, alsoManagers: boolean, specialists = audience.hrSpecialists) => pick(platform, (i) =>
+    (specialists && has('HR_SPECIALIST')(i))
     || ((audience.hrManagers || alsoManagers) && has('HR_MANAGER')(i))
     || (audience.employeeManager && !!subject?.managerId && i.employeeId === subject.managerId));
   const fallback = (platform: Platform) => {
@@ -73,10 +88,16 @@ export async function findHrRecipients(db: Db | Tx, platforms: readonly Platform
       const to = chosen(platform, subject, false);
       return to.length > 0 ? to : fallback(platform);
     },
+    added: (platform, subject) => chosen(platform, subject, false),
+    above(platform, subject) {
+      const to = chosen(platform, subject, true, false);
+      return to.length > 0 ? to : fallback(platform);
+    },
     everyone(platform, subject) {
       const to = chosen(platform, subject, true);
       return to.length > 0 ? to : fallback(platform);
     },
+    group: audience.groupChatId && platforms[0] ? { platform: platforms[0], chatId: audience.groupChatId } : null,
     availableAt: (o) => (alert ? heldUntil(prefs.quietHours, alert.now, alert.businessTz, o) ?? undefined : undefined),
   };
 }

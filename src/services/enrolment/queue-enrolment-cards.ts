@@ -7,6 +7,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { toJsonColumn } from '../cards/card-instance-json.ts';
 import type { HrRecipients } from '../cards/find-hr-recipients.ts';
+import { queueGroupCopy } from '../cards/queue-group-copy.ts';
 import { enrolmentCardKey, type DueAlert } from '../../domain/enrolment/enrolment-alert.ts';
 
 
@@ -37,6 +38,7 @@ export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOpt
     });
     const userIds = to.map((r) => r.userId);
     await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: o.availableAt });
+    await queueGroupCopy(deps, tx, { recipients: o.recipients, platform, card, availableAt: o.availableAt });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.hire.id });
     queued.push(card.key);
   }

@@ -47,7 +47,7 @@ export async function lapseInsuranceException(deps: ServiceDeps, tx: Tx, input: 
   await openRemediationTask(tx, { actor: input.actor, exception: { ...e, status: 'LAPSED' }, employeeName: employee.name, clockStart: input.lapsedOn, deadline: input.deadline, reason: input.reason });
   const reasonLabel = isReasonCategory(e.reasonCategory) ? reasonCategories[e.reasonCategory].label : e.reasonCategory;
   await queueExceptionCard(deps, tx, {
-    actor: input.actor, exceptionId: e.id, employeeId: e.employeeId, audience: 'hr', alertKind: 'exceptionReverification', prefix: 'exl',
+    actor: input.actor, exceptionId: e.id, employeeId: e.employeeId, audience: 'hr', prefix: 'exl',
     build: (key) => buildExceptionLapsedCard({
       key, h5Url: exceptionPageUrl(deps.publicBaseUrl, e.id),
       facts: {

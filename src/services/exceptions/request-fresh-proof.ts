@@ -34,6 +34,6 @@ export async function requestFreshProof(deps: ServiceDeps, tx: Tx, i: RequestFre
   const uploadUrl = proofUploadUrl(deps.publicBaseUrl, e.id, i.proofKind);
   const card = { actor: i.actor, exceptionId: e.id, employeeId: e.employeeId, prefix: 'exv', part: i.quarter, build: (key: string) => buildExceptionReverifyCard({ key, uploadUrl, facts: i.facts }) };
   const sent = await queueExceptionCard(deps, tx, { ...card, audience: 'employee' });
-  if (sent.length === 0) await queueExceptionCard(deps, tx, { ...card, audience: 'hr', alertKind: 'exceptionReverification' });
+  if (sent.length === 0) await queueExceptionCard(deps, tx, { ...card, audience: 'hr' });
   return true;
 }

@@ -5,18 +5,21 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { Platform, Role } from '../../generated/prisma/client.ts';
 import type { CardRecipient } from '../cards/card-instance-json.ts';
-import { findHrRecipients } from '../cards/find-hr-recipients.ts';
+import { findHrRecipients, type HrRecipients } from '../cards/find-hr-recipients.ts';
 
 /** `hr`: as chosen for the alert kind (离职待办 unless given: 转移接续 for pension-transfer steps). */
 export type ExitAudience = { kind: 'hr'; alertKind?: 'exitTasks' | 'transfer' } | { kind: 'hrManagers' } | { kind: 'employees'; ids: string[] };
 
+/** Recipients by platform, and the group chat HR chose (HR audiences only). */
+export type ExitRecipients = Map<Platform, CardRecipient[]> & { group: HrRecipients['group'] };
+
 /**
  * @example const byPlatform = await findExitRecipients(tx, ['wecom'], { kind: 'hrManagers' });
  */
-export async function findExitRecipients(db: Db | Tx, platforms: readonly Platform[], audience: ExitAudience, clock: { now: Date; businessTz: string }): Promise<Map<Platform, CardRecipient[]>> {
+export async function findExitRecipients(db: Db | Tx, platforms: readonly Platform[], audience: ExitAudience, clock: { now: Date; businessTz: string }): Promise<ExitRecipients> {
   if (audience.kind === 'hr') {
     const hr = await findHrRecipients(db, platforms, { kind: audience.alertKind ?? 'exitTasks', ...clock });
-    return new Map(platforms.map((p) => [p, hr.answering(p)]));
+    return Object.assign(new Map(platforms.map((p) => [p, hr.answering(p)])), { group: hr.group });
   }
   const where = audience.kind === 'employees'
     ? { employeeId: { in: audience.ids } }
@@ -33,7 +36,7 @@ export async function findExitRecipients(db: Db | Tx, platforms: readonly Platfo
     const chosen = audience.kind === 'employees' ? here : has('HR_MANAGER');
     byPlatform.set(platform, chosen.map((i) => ({ userId: i.userId, employeeId: i.employeeId })));
   }
-  return byPlatform;
+  return Object.assign(byPlatform, { group: null });
 }
 
 /** The HR specialist who owns a leaver's checklist: the acting specialist, else the first one, else an HR manager. */

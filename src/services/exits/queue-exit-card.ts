@@ -7,6 +7,7 @@ import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { toJsonColumn } from '../cards/card-instance-json.ts';
+import { queueGroupCopy } from '../cards/queue-group-copy.ts';
 import { findExitRecipients, type ExitAudience } from './exit-recipients.ts';
 
 export interface QueueExitCardOptions {
@@ -52,6 +53,7 @@ export async function queueExitCard(deps: ServiceDeps, tx: Tx, o: QueueExitCardO
     });
     const userIds = to.map((r) => r.userId);
     await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card } });
+    await queueGroupCopy(deps, tx, { recipients, platform, card });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.employeeId });
     queued.push(card.key);
   }

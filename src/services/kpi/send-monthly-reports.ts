@@ -1,6 +1,8 @@
-// 社保合规月报 (job monthly-report): on the 1st, each HR manager gets one card with the previous
+// 社保合规月报 (job monthly-report): on the 1st, each person HR chose for 月报 in the notification
+// settings (default: the HR managers) gets one card with the previous
 // month's key figures and their change, taken from the dashboard's own answer (getDashboard), so
-// the card and the dashboard cannot disagree. Once per month and manager: the card key is derived
+// the card and the dashboard cannot disagree. Amounts only for roles allowed to see them
+// (kpi.readAmounts); the group chat's copy never shows them. Once per month and person: the card key is derived
 // from the month and the manager, and its CardInstance row (unique key), the outbox message
 // (dedupe key `card:<key>`) and the audit event commit together, so a rerun or a second instance
 // inserts nothing and sends nothing.
@@ -11,10 +13,12 @@ import { scopeOf } from '../../domain/permissions.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { toJsonColumn } from '../cards/card-instance-json.ts';
+import { findHrRecipients, type HrRecipients } from '../cards/find-hr-recipients.ts';
+import { queueGroupCopy } from '../cards/queue-group-copy.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { getMonthlyReport } from './get-monthly-report.ts';
 
-/** `mr-<YYYYMM>-<manager uuid without dashes>`: one per month and manager, whatever the platform. */
+/** `mr-<YYYYMM>-<employee uuid without dashes>`: one per month and person, whatever the platform; `mr-<YYYYMM>-group` for the group chat. */
 export const monthlyReportCardKey = (month: string, employeeId: string) => `mr-${month.replace('-', '')}-${employeeId.replaceAll('-', '')}`;
 
 /** The H5 dashboard of a month. */
@@ -32,13 +36,16 @@ export interface SendMonthlyReportsResult {
  */
 export async function sendMonthlyReports(deps: ServiceDeps, o: { asOf: string; actor: Actor }): Promise<SendMonthlyReportsResult> {
   const month = shiftKpiMonth(o.asOf.slice(0, 7), -1);
-  const managers = await findManagers(deps);
-  const result: SendMonthlyReportsResult = { month, managers: managers.length, sent: 0 };
-  if (managers.length === 0) return result;
+  const hr = await findHrRecipients(deps.db, deps.chatPlatforms, { kind: 'monthlyReport', now: deps.now(), businessTz: deps.businessTz });
+  const people = await findReportRecipients(deps, hr);
+  const result: SendMonthlyReportsResult = { month, managers: people.length, sent: 0 };
+  if (people.length === 0) return result;
   const { report, previousScore } = await getMonthlyReport(deps, { actor: o.actor, month, today: o.asOf });
-  for (const m of managers) {
+  const h5Url = dashboardUrl(deps.publicBaseUrl, month);
+  const availableAt = hr.availableAt({ legalDeadlineToday: false });
+  for (const m of people) {
     const showAmount = scopeOf({ kind: 'employee', id: m.employeeId, name: m.name, roles: m.roles }, 'kpi.readAmounts') !== undefined;
-    const card = buildMonthlyReportCard({ key: monthlyReportCardKey(month, m.employeeId), report, previousScore, showAmount, h5Url: dashboardUrl(deps.publicBaseUrl, month) });
+    const card = buildMonthlyReportCard({ key: monthlyReportCardKey(month, m.employeeId), report, previousScore, showAmount, h5Url });
     const recipients = [{ userId: m.userId, employeeId: m.employeeId }];
     const sent = await deps.db.$transaction(async (tx) => {
       const { count } = await tx.cardInstance.createMany({
@@ -46,11 +53,16 @@ export async function sendMonthlyReports(deps: ServiceDeps, o: { asOf: string; a
         skipDuplicates: true,
       });
       if (count === 0) return false;
-      await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform: m.platform, recipients: [m.userId], payload: { kind: 'card', card } });
+      await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform: m.platform, recipients: [m.userId], payload: { kind: 'card', card }, availableAt });
       await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform: m.platform, recipients: [m.userId] } }, { type: 'employee', id: m.employeeId });
       return true;
     });
     if (sent) result.sent++;
+  }
+  // The group's copy: nobody's role is known there, so no amounts. Its outbox key makes it once a month.
+  if (hr.group) {
+    const card = buildMonthlyReportCard({ key: monthlyReportCardKey(month, 'group'), report, previousScore, showAmount: false, h5Url });
+    await deps.db.$transaction((tx) => queueGroupCopy(deps, tx, { recipients: hr, platform: hr.group!.platform, card, availableAt }));
   }
   return result;
 }
@@ -63,16 +75,16 @@ interface Manager {
   userId: string;
 }
 
-/** Active HR managers reachable in chat, each on one platform (the first configured one they use). */
-async function findManagers(deps: Pick<ServiceDeps, 'db' | 'chatPlatforms'>): Promise<Manager[]> {
+/** The people chosen for 月报, each once, on the first configured platform they use; with their roles (amounts). */
+async function findReportRecipients(deps: Pick<ServiceDeps, 'db' | 'chatPlatforms'>, hr: HrRecipients): Promise<Manager[]> {
+  const chosen = new Map<string, { platform: Platform; userId: string }>();
+  for (const platform of deps.chatPlatforms) {
+    for (const r of hr.answering(platform)) if (!chosen.has(r.employeeId)) chosen.set(r.employeeId, { platform, userId: r.userId });
+  }
   const employees = await deps.db.employee.findMany({
-    where: { status: { not: 'EXITED' }, roles: { some: { role: 'HR_MANAGER' } }, identities: { some: { platform: { in: [...deps.chatPlatforms] } } } },
-    select: { id: true, name: true, roles: { select: { role: true } }, identities: { select: { platform: true, userId: true } } },
+    where: { id: { in: [...chosen.keys()] } },
+    select: { id: true, name: true, roles: { select: { role: true } } },
     orderBy: { employeeNo: 'asc' },
   });
-  return employees.flatMap((e) => {
-    const platform = deps.chatPlatforms.find((p) => e.identities.some((i) => i.platform === p));
-    const identity = e.identities.find((i) => i.platform === platform);
-    return platform && identity ? [{ employeeId: e.id, name: e.name, roles: e.roles.map((r) => r.role), platform, userId: identity.userId }] : [];
-  });
+  return employees.map((e) => ({ employeeId: e.id, name: e.name, roles: e.roles.map((r) => r.role), ...(chosen.get(e.id) as { platform: Platform; userId: string }) }));
 }

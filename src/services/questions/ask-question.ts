@@ -39,7 +39,7 @@ export async function askQuestion(deps: ServiceDeps, o: AskQuestionOptions): Pro
     await writeAuditEvent(tx, o.actor, { type: 'question.asked', data: { questionId: question.id, kind: o.kind, channel: o.channel, dueOn } }, { type: QUESTION_SUBJECT, id: question.id });
     const hr = await findHrRecipients(tx, deps.chatPlatforms, { kind: 'question', now: deps.now(), businessTz: deps.businessTz });
     await queueQuestionCards(deps, tx, {
-      question, employee: { name: employee.name, department: employee.department.name }, escalated: false, recipients: (p) => hr.answering(p, { managerId: employee.managerId }), actor: o.actor,
+      question, employee: { name: employee.name, department: employee.department.name }, escalated: false, recipients: (p) => hr.answering(p, { managerId: employee.managerId }), group: hr, actor: o.actor,
       availableAt: hr.availableAt({ legalDeadlineToday: false }),
     });
     return question.id;

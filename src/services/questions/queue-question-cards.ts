@@ -10,11 +10,15 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { CardRecipient } from '../cards/card-instance-json.ts';
 import { toJsonColumn } from '../cards/card-instance-json.ts';
 import type { ServiceDeps } from '../deps.ts';
+import type { HrRecipients } from '../cards/find-hr-recipients.ts';
+import { queueGroupCopy } from '../cards/queue-group-copy.ts';
 import { QUESTION_SUBJECT, questionCardKey, questionPageUrl } from './question-links.ts';
 
 export async function queueQuestionCards(
   deps: ServiceDeps, tx: Tx,
-  o: { question: EmployeeQuestion; employee: { name: string; department: string }; escalated: boolean; recipients: (platform: Platform) => CardRecipient[]; actor: Actor; availableAt?: Date },
+  o: { question: EmployeeQuestion; employee: { name: string; department: string }; escalated: boolean; recipients: (platform: Platform) => CardRecipient[]; actor: Actor; availableAt?: Date;
+    /** The 员工咨询 setting's group chat (HrRecipients). */
+    group?: Pick<HrRecipients, 'group'> },
 ): Promise<number> {
   const q = o.question;
   let sent = 0;
@@ -31,6 +35,7 @@ export async function queueQuestionCards(
     const userIds = recipients.map((r) => r.userId);
     await tx.cardInstance.create({ data: { cardKey: card.key, platform, type: card.type, subjectType: QUESTION_SUBJECT, subjectId: q.id, recipients: toJsonColumn(recipients), model: toJsonColumn(card) } });
     await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: o.availableAt });
+    if (o.group) await queueGroupCopy(deps, tx, { recipients: o.group, platform, card, availableAt: o.availableAt });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: QUESTION_SUBJECT, id: q.id });
     sent++;
   }

@@ -9,6 +9,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { toJsonColumn } from '../cards/card-instance-json.ts';
 import type { HrRecipients } from '../cards/find-hr-recipients.ts';
+import { queueGroupCopy } from '../cards/queue-group-copy.ts';
 import type { TaskRow } from './apply-reconciliation-tasks.ts';
 import type { TaskMoney } from './estimate-task-money.ts';
 import { RECONCILIATION_KINDS, reconciliationKindInfo } from './reconciliation-kinds.ts';
@@ -57,7 +58,9 @@ export async function sendReconciliationDigest(tx: Tx, deps: ServiceDeps, o: Dig
     });
     if (count === 0) continue;
     const userIds = to.map((r) => r.userId);
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: o.recipients.availableAt({ legalDeadlineToday: false }) });
+    const availableAt = o.recipients.availableAt({ legalDeadlineToday: false });
+    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt });
+    await queueGroupCopy(deps, tx, { recipients: o.recipients, platform, card, availableAt });
     await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: RECONCILIATION_DIGEST_CARD, platform, recipients: userIds } });
     if (queued === 0) await tx.reconciliationTask.updateMany({ where: { id: { in: o.tasks.map((t) => t.id) } }, data: { cardKey: card.key } });
     queued++;

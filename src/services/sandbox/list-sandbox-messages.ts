@@ -1,5 +1,6 @@
 import type { SandboxChat, SandboxChatMessage } from '../../domain/views/sandbox.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { isSandboxGroupUserId, SANDBOX_GROUP_NAME } from '../../domain/sandbox-group.ts';
 import { requireSandboxUser } from './require-sandbox-user.ts';
 import { parseSandboxMessageBody } from './sandbox-message-body.ts';
 
@@ -13,7 +14,8 @@ export const SANDBOX_CHAT_WINDOW = 200;
  * @example const chat = await listSandboxMessages(deps, { userId: 'hr-specialist' });
  */
 export async function listSandboxMessages(deps: ServiceDeps, opts: { userId: string; after?: Date }): Promise<SandboxChat> {
-  const user = await requireSandboxUser(deps, opts.userId);
+  // A group (pseudo-user) is read-only: only its own messages, no employee behind it.
+  const user = isSandboxGroupUserId(opts.userId) ? { employeeId: '', name: SANDBOX_GROUP_NAME } : await requireSandboxUser(deps, opts.userId);
   const rows = await deps.db.sandboxMessage.findMany({
     where: { userId: opts.userId, ...(opts.after && { createdAt: { gt: opts.after } }) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
