@@ -8,13 +8,15 @@ import type { DingtalkApi } from './dingtalk-api.ts';
 
 const ONLY_BATCH = 0;
 const API = 'robot/groupMessages/send';
+/** A group post has no per-member answer: nobody is refused or flow-controlled. */
+const NO_REFUSALS = { invalid: [], flowControlled: [] };
 
 /** @returns the processQueryKey (empty when DingTalk gave none). */
 export async function sendDingtalkGroupMessage(api: DingtalkApi, openConversationId: string, message: DingtalkGroupMessage, journal?: SendJournal): Promise<string> {
   const robotCode = api.config.robotCode;
   if (!robotCode) throw new PlatformApiError({ platform: 'dingtalk', api: API, errcode: 'not_configured', errmsg: '未配置 DINGTALK_ROBOT_CODE，无法向钉钉群发送消息', retryable: false });
   const earlier = (await journal?.sentBatches())?.[ONLY_BATCH];
-  if (earlier !== undefined) return earlier;
+  if (earlier !== undefined) return earlier.key;
   await journal?.begin(ONLY_BATCH);
   const data = { robotCode, openConversationId, msgKey: message.msgKey, msgParam: JSON.stringify(message.msgParam) };
   const res = await api.call<{ processQueryKey?: string }>({ api: API, method: 'POST', path: '/v1.0/robot/groupMessages/send', data }).catch(async (error: unknown) => {
@@ -22,6 +24,6 @@ export async function sendDingtalkGroupMessage(api: DingtalkApi, openConversatio
     throw error;
   });
   const key = res.processQueryKey ?? '';
-  await journal?.sent(ONLY_BATCH, key);
+  await journal?.sent(ONLY_BATCH, key, NO_REFUSALS);
   return key;
 }

@@ -19,5 +19,5 @@ export async function sendWecomAppchatMessage(api: WecomApi, chatId: string, mes
     if (!(error instanceof PlatformApiError && error.maybeSent)) await journal?.abandon(ONLY_BATCH);
     throw error;
   });
-  await journal?.sent(ONLY_BATCH, '');
+  await journal?.sent(ONLY_BATCH, '', { invalid: [], flowControlled: [] });
 }
