@@ -20,16 +20,17 @@ const EXIT_DAY = '2026-11-20';
 const TRANSFERRED = 'S011';
 const NEW_HIRES = ['P001', 'P002', 'P003', 'P004'];
 
-const userOf = (no: string) => `u-${no.toLowerCase()}`;
+const PLATFORM_IDS: Record<string, string> = { H001: 'hr-a', H002: 'hr-b', H003: 'hr-m', M001: 'mgr' };
+const userOf = (no: string) => PLATFORM_IDS[no] ?? `u-${no.toLowerCase()}`;
 const isWorkday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
 
 /** 2 HR specialists, an HR manager, a line manager, 12 enrolled staff, 35 hires not yet enrolled. */
 export function rosterCsv(): string {
   const rows = ['工号,姓名,入职日期,部门,企业微信UserID,角色,社保增员日期,直属上级工号'];
-  rows.push('H001,人事甲,2020-01-06,人力资源部,hr-a,人事专员,2020-01-06,');
-  rows.push('H002,人事乙,2020-01-06,人力资源部,hr-b,人事专员,2020-01-06,');
-  rows.push('H003,经理丁,2020-01-06,人力资源部,hr-m,人事经理,2020-01-06,');
-  rows.push('M001,主管戊,2020-01-06,生产部,mgr,员工,2020-01-06,');
+  rows.push(`H001,人事甲,2020-01-06,人力资源部,${userOf('H001')},人事专员,2020-01-06,`);
+  rows.push(`H002,人事乙,2020-01-06,人力资源部,${userOf('H002')},人事专员,2020-01-06,`);
+  rows.push(`H003,经理丁,2020-01-06,人力资源部,${userOf('H003')},人事经理,2020-01-06,`);
+  rows.push(`M001,主管戊,2020-01-06,生产部,${userOf('M001')},员工,2020-01-06,`);
   STAFF.forEach((no, i) => rows.push(`${no},老员工${i},2021-03-01,生产部,${userOf(no)},员工,2021-03-01,M001`));
   HIRED_1020.forEach((no, i) => rows.push(`${no},新员工${i},2026-10-20,生产部,${userOf(no)},员工,,M001`));
   HIRED_1014.forEach((no, i) => rows.push(`${no},早员工${i},2026-10-14,生产部,${userOf(no)},员工,,M001`));
@@ -102,11 +103,18 @@ export async function monthPlan(o: { db: Db; api: Api; fake: FakeWecomServer }) 
     expect(late.filter((a) => a.stage.includes('overdue')).length, JSON.stringify(late.map((a) => a.stage))).toBeGreaterThan(1);
     const cases = await o.db.absenceCase.findMany({ where: { trigger: 'attendance' } });
     const caseOf = (no: string) => cases.filter((c) => c.employeeId === idOf(no));
-    expect(cases.map((c) => [...ids].find(([, id]) => id === c.employeeId)?.[0]).sort()).toEqual(['S001', 'S002', 'S003']);
+    const summaries = async () => JSON.stringify((await o.db.jobRun.findMany({ where: { name: { in: ['attendance-sync', 'absence-detection'] } }, orderBy: { asOf: 'asc' } })).map((r) => `${r.name} ${r.asOf.toISOString().slice(0, 10)}: ${r.summary}`), null, 1);
+    expect(cases.map((c) => [...ids].find(([, id]) => id === c.employeeId)?.[0]).sort(), await summaries()).toEqual(['S001', 'S002', 'S003']);
     expect(caseOf('S001')[0]?.state).toBe('UNREACHABLE');
-    expect(caseOf('S003')[0]?.state).toBe('CLOSED');
+    // Unanswered past the SLA: handed to HR as unreachable, with its own exit process.
+    expect(caseOf('S002')[0]?.state).toBe('UNREACHABLE');
+    expect(await o.db.exitProcess.count({ where: { employeeId: idOf('S002'), kind: 'ABSENCE' } })).toBe(1);
+    // Contacted by the manager and back at work: no second case.
+    expect(caseOf('S003')[0]?.state).toBe('CONTACTED');
     const absence = await o.db.exitProcess.findFirstOrThrow({ where: { employeeId: idOf('S001'), kind: 'ABSENCE' } });
-    expect(absence.state).not.toBe('NOTICE_1_PENDING');
+    expect(absence.state).toBe('NOTICE_1_SENT');
+    // The return-to-work notice reached S001 once, as a PDF, through whichever instance uploaded it.
+    expect(o.fake.delivered.filter((d) => d.userId === userOf('S001') && d.msgtype === 'file')).toHaveLength(1);
     const mutual = await o.db.exitProcess.findFirstOrThrow({ where: { employeeId: idOf(LEAVER), kind: 'MUTUAL_AGREEMENT' } });
     expect(await o.db.exitTask.count({ where: { processId: mutual.id } })).toBeGreaterThan(0);
     const transfer = await o.db.pensionTransfer.findFirstOrThrow({ where: { employeeId: idOf(TRANSFERRED) } });

@@ -24,14 +24,18 @@ import type { ServiceDeps } from '../../src/services/deps.ts';
 import { parseRecipients } from '../../src/services/cards/card-instance-json.ts';
 import { parseOutboundPayload, parseOutboxRecipients } from '../../src/outbox/outbox-message-json.ts';
 import { startFakeWecomServer } from '../fakes/fake-wecom-server.ts';
+import { startTestS3Server } from '../helpers/s3-server.ts';
 import { createTestDb, TEST_MASTER_KEY } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
-import { wecomEnv } from '../platforms/platform-kit.ts';
+import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
 import { monthPlan, MONTH_DAYS, REPORT_DAY, rosterCsv } from './two-instances-month-plan.ts';
 import { runProcess, startServer, type RunningServer } from './server-process.ts';
 
 const t = await createTestDb();
 const fake = await startFakeWecomServer();
+// Separate machines share nothing but the database and the object store: a notice PDF stored
+// through one instance is uploaded to WeCom by whichever instance's worker picks its message up.
+const s3 = await startTestS3Server();
 // Not a first start: no demo company, only the people imported below.
 await t.db.appMeta.create({ data: { key: 'server.firstStartedAt', value: new Date().toISOString() } });
 
@@ -42,6 +46,7 @@ const dirs = [0, 1].map(() => {
 });
 const shared = {
   ...wecomEnv(fake),
+  ...s3.env,
   DATABASE_URL: t.url,
   ADMIN_TOKEN: 'two-instances-admin-token-0123456789',
   SENTINEL_MASTER_KEY: TEST_MASTER_KEY.toString('base64'),
@@ -53,7 +58,10 @@ const envs = dirs.map((DATA_DIR) => ({ ...shared, DATA_DIR }));
 let servers: RunningServer[] = [];
 
 /** Two job runners with their own pools, as the schedulers of two instances. */
-const runners: ServiceDeps[] = [t.db, createDb(t.url, 3)].map((db) => ({ ...t.deps, db, chatPlatforms: ['wecom'], publicBaseUrl: shared.PUBLIC_BASE_URL }));
+// Each with its own WeCom API client: attendance-sync pulls 打卡 through it.
+const runners: ServiceDeps[] = [t.db, createDb(t.url, 3)].map((db) => ({
+  ...t.deps, db, chatPlatforms: ['wecom'], platformClients: { wecom: wecomClientFor(fake, { ...t, db }) }, files: s3.store(), publicBaseUrl: shared.PUBLIC_BASE_URL,
+}));
 // The clock-ins of a day are pulled before absences are looked for; the rest run side by side.
 const SYNC = findJob('attendance-sync');
 const DAILY = ['absence-detection', 'enrolment-deadline-sweep', 'exit-task-reminders', 'exception-reverification', 'approval-sla', 'question-sla', 'transfer-reminders', 'contribution-reconciliation'].map((n) => findJob(n));
