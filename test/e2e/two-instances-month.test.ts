@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
-import { addDays } from '../../src/domain/dates.ts';
 import { findJob } from '../../src/jobs/registry.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
 import { createLogger } from '../../src/log.ts';
