@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { addDays } from '../../src/domain/dates.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { FakeWecomServer } from '../fakes/fake-wecom-server.ts';
+import { pdfBytes, signedPng } from '../helpers/make-png.ts';
 
 export const MONTH_DAYS = Array.from({ length: 30 }, (_, i) => addDays('2026-11-01', i));
 export const REPORT_DAY = '2026-12-01';
@@ -18,6 +19,8 @@ const BACK_ON: Record<string, string | undefined> = { S001: undefined, S002: und
 const LEAVER = 'S010';
 const EXIT_DAY = '2026-11-20';
 const TRANSFERRED = 'S011';
+/** A retired pensioner re-employed: asks for the lawful exception on 11-03, HR submits, the HR manager approves. */
+const PENSIONER = 'S012';
 const NEW_HIRES = ['P001', 'P002', 'P003', 'P004'];
 
 const PLATFORM_IDS: Record<string, string> = { H001: 'hr-a', H002: 'hr-b', H003: 'hr-m', M001: 'mgr' };
@@ -37,7 +40,7 @@ export function rosterCsv(): string {
   return `${rows.join('\n')}\n`;
 }
 
-type Api = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
+type Api = (method: string, path: string, body?: unknown, token?: string) => Promise<Record<string, unknown>>;
 
 /** Enrolments by the day they are recorded: on time, after the day-23 card, after day 28; N131 never. */
 const ENROL_ON: Record<string, string[]> = {
@@ -48,7 +51,7 @@ const ENROL_ON: Record<string, string[]> = {
   '2026-11-20': HIRED_1020.slice(28, 31),
 };
 
-export async function monthPlan(o: { db: Db; api: Api; fake: FakeWecomServer }) {
+export async function monthPlan(o: { db: Db; api: Api; fake: FakeWecomServer; sessionOf: (employeeId: string) => Promise<string> }) {
   const ids = new Map((await o.db.employee.findMany({ select: { id: true, employeeNo: true } })).map((e) => [e.employeeNo, e.id]));
   const idOf = (no: string) => ids.get(no) ?? expect.fail(`no employee ${no}`);
   const answered = new Set<string>();
@@ -71,12 +74,29 @@ export async function monthPlan(o: { db: Db; api: Api; fake: FakeWecomServer }) 
       await o.api('POST', '/transfers', { employeeId: idOf(TRANSFERRED), fromCity: '南京', toCity: '上海', direction: 'INTO', startedOn: day });
     }
     for (const no of ENROL_ON[day] ?? []) await o.api('POST', `/employees/${idOf(no)}/enrolment`, { enrolledOn: addDays(day, -1), reason: '已在社保网厅办理增员' });
+    if (day === '2026-11-03') await requestAndApproveException();
     if (day === EXIT_DAY) {
       await o.api('POST', '/exits/mutual', { employeeId: idOf(LEAVER), exitDate: EXIT_DAY, agreedOn: '2026-11-06', reason: '员工提出协商一致解除', proposedBy: 'employee' });
     }
     if (day > MONTH_DAYS.at(-1)! || !isWorkday(day)) return;
     const everyone = ['H001', 'H002', 'H003', 'M001', ...STAFF, ...HIRED_1020, ...HIRED_1014, ...NEW_HIRES];
     for (const no of everyone.filter((n) => clocksIn(n, day))) o.fake.checkins.push({ userid: userOf(no), checkin_type: '上班打卡', exception_type: '', checkin_time: at(day) });
+  }
+
+  async function requestAndApproveException(): Promise<void> {
+    const [asEmployee, asHr, asHrManager] = await Promise.all([PENSIONER, 'H001', 'H003'].map((no) => o.sessionOf(idOf(no))));
+    const asked = await o.api('POST', '/exceptions', { reasonCategory: 'RETIRED_PENSIONER' }, asEmployee);
+    const id = String((asked.exception as { id: string }).id);
+    await o.api('POST', '/signatures', {
+      template: 'insurance-exception-declaration', subjectId: id, typedName: '老员工11', statementAccepted: true, signaturePng: `data:image/png;base64,${signedPng().toString('base64')}`,
+    }, asEmployee);
+    const proof = new FormData();
+    for (const [k, v] of Object.entries({ kind: 'PENSION_CERTIFICATE', consent: 'true', exceptionId: id, coversMonth: '2026-10' })) proof.append(k, v);
+    proof.append('file', new Blob([new Uint8Array(pdfBytes())], { type: 'application/pdf' }), '退休证.pdf');
+    await o.api('POST', '/proofs', proof, asEmployee);
+    await o.api('POST', `/exceptions/${id}/submit`, undefined, asHr);
+    const { approvalId } = await o.db.insuranceException.findUniqueOrThrow({ where: { id } });
+    await o.api('POST', `/approvals/${approvalId}/decisions`, { decision: 'approve', comment: '材料齐全' }, asHrManager);
   }
 
   /** The line manager answers the absence cards (S002's is left unanswered), HR sends S001's first notice. */
@@ -121,6 +141,7 @@ export async function monthPlan(o: { db: Db; api: Api; fake: FakeWecomServer }) 
     const types = new Set(cards.map((c) => c.type));
     expect(types.size, [...types].join(',')).toBeGreaterThan(3);
     expect(transfer.state).toBe('OPEN');
+    expect((await o.db.insuranceException.findFirstOrThrow({ where: { employeeId: idOf(PENSIONER) } })).status).toBe('APPROVED');
   }
 
   return { before, after, check };

@@ -20,6 +20,7 @@ import { findJob } from '../../src/jobs/registry.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
+import { createSession } from '../../src/services/sessions/create-session.ts';
 import { parseRecipients } from '../../src/services/cards/card-instance-json.ts';
 import { parseOutboundPayload, parseOutboxRecipients } from '../../src/outbox/outbox-message-json.ts';
 import { startFakeWecomServer } from '../fakes/fake-wecom-server.ts';
@@ -69,19 +70,22 @@ const log = createLogger('silent');
 
 const cli = (env: Record<string, string>, ...args: string[]) => runProcess(['src/cli/main.ts', ...args], env);
 
-/** Calls instance n (alternating by the caller) as the admin; fails the test on a non-2xx answer. */
+/** Calls the instances in turn, as the admin or with a session token (multipart for a FormData body); fails on a non-2xx answer. */
 let turn = 0;
-async function api(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+async function api(method: string, path: string, body?: unknown, token = shared.ADMIN_TOKEN): Promise<Record<string, unknown>> {
   const server = servers[turn++ % servers.length]!;
+  const json = body !== undefined && !(body instanceof FormData);
   const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
     method,
-    headers: { Authorization: `Bearer ${shared.ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { Authorization: `Bearer ${token}`, ...(json ? { 'Content-Type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} on instance ${turn % 2}: ${res.status} ${text}`);
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
+/** A signed-in employee's bearer token; sessions live in the database, so either instance takes it. */
+const sessionOf = async (employeeId: string) => (await createSession(t.deps, { employeeId, platform: 'wecom', method: 'test' })).token;
 
 beforeAll(async () => {
   // Started together, as after a deploy: neither may crash on the other's keys or migrations.
@@ -101,7 +105,7 @@ afterAll(async () => {
 
 describe('two instances on one database through a simulated month', { timeout: 420_000 }, () => {
   it('runs each job once a day across both instances and delivers every message exactly once within the member limit', async () => {
-    const plan = await monthPlan({ db: t.db, api, fake });
+    const plan = await monthPlan({ db: t.db, api, fake, sessionOf });
     const [first, ...rest] = MONTH_DAYS as [string, ...string[]];
     await plan.before(first);
     const runs = await Promise.all(envs.map((env) => cli(env, 'job', 'run', 'enrolment-deadline-sweep', '--as-of', first, '--once')));
