@@ -1,30 +1,41 @@
 // Two app processes on one PostgreSQL, as on two machines: each its own DATA_DIR, keys from the
-// environment and the database, both with the scheduler on, against the WeCom fake. Hires come
-// in through the CLI import. The first day is driven with `job run --as-of --once` from both
-// instances' environments at the same moment, as two hosts' cron would; the following days run
-// the daily jobs from two job runners on two connection pools at once (a CLI process per job and
-// day would take minutes on a loaded machine). Both app processes deliver. Every card must reach
-// WeCom exactly once, each job run once per day, and WeCom's per-member limit (30/min) hold
-// across both instances: 32 cards to each HR member within a minute, none dropped by the fake.
+// environment and the database, both with the scheduler on, against the WeCom fake, through a
+// simulated month (November 2026, then the monthly report on 12-01). The month is in the past so
+// the API's "not in the future" checks and the attendance pull (never past now) accept its days.
+// Hires come in through the CLI import and POST /employees; enrolments, absence answers, the
+// return-to-work notice, a mutual exit and a pension transfer through the HTTP API of either
+// instance in turn; clock-ins through WeCom 打卡 (the fake), pulled by attendance-sync. The first
+// day is driven with `job run --as-of --once` from both instances' environments at the same
+// moment, as two hosts' cron would; the following days run every daily job from two job runners
+// on two connection pools at once (a CLI process per job and day would take minutes on a loaded
+// machine). Both app processes deliver. Every outbox message must reach each recipient exactly
+// once, each job run once per day, and WeCom's per-member limit (30/min) hold across both
+// instances: over 30 day-23 cards to each HR member within a minute, none dropped by the fake.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
-import { addDays } from '../../src/domain/dates.ts';
 import { findJob } from '../../src/jobs/registry.ts';
 import { runJob } from '../../src/jobs/run-job.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
+import { createSession } from '../../src/services/sessions/create-session.ts';
 import { parseRecipients } from '../../src/services/cards/card-instance-json.ts';
+import { parseOutboundPayload, parseOutboxRecipients } from '../../src/outbox/outbox-message-json.ts';
 import { startFakeWecomServer } from '../fakes/fake-wecom-server.ts';
+import { startTestS3Server } from '../helpers/s3-server.ts';
 import { createTestDb, TEST_MASTER_KEY } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
-import { wecomEnv } from '../platforms/platform-kit.ts';
+import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
+import { monthPlan, MONTH_DAYS, REPORT_DAY, rosterCsv } from './two-instances-month-plan.ts';
 import { runProcess, startServer, type RunningServer } from './server-process.ts';
 
 const t = await createTestDb();
 const fake = await startFakeWecomServer();
+// Separate machines share nothing but the database and the object store: a notice PDF stored
+// through one instance is uploaded to WeCom by whichever instance's worker picks its message up.
+const s3 = await startTestS3Server();
 // Not a first start: no demo company, only the people imported below.
 await t.db.appMeta.create({ data: { key: 'server.firstStartedAt', value: new Date().toISOString() } });
 
@@ -35,6 +46,7 @@ const dirs = [0, 1].map(() => {
 });
 const shared = {
   ...wecomEnv(fake),
+  ...s3.env,
   DATABASE_URL: t.url,
   ADMIN_TOKEN: 'two-instances-admin-token-0123456789',
   SENTINEL_MASTER_KEY: TEST_MASTER_KEY.toString('base64'),
@@ -45,23 +57,35 @@ const shared = {
 const envs = dirs.map((DATA_DIR) => ({ ...shared, DATA_DIR }));
 let servers: RunningServer[] = [];
 
-/** 2 HR specialists, an HR manager, 32 hires on 11-20 (day 23 on 12-14) and 3 on 11-14, none enrolled. */
-function rosterCsv(): string {
-  const rows = ['工号,姓名,入职日期,部门,企业微信UserID,角色,社保增员日期'];
-  rows.push('H001,人事甲,2020-01-06,人力资源部,hr-a,人事专员,2020-01-06');
-  rows.push('H002,人事乙,2020-01-06,人力资源部,hr-b,人事专员,2020-01-06');
-  rows.push('H003,经理丁,2020-01-06,人力资源部,hr-m,人事经理,2020-01-06');
-  const hires = [...Array(32).fill('2026-11-20'), ...Array(3).fill('2026-11-14')] as string[];
-  hires.forEach((day, i) => rows.push(`N${100 + i},新员工${i},${day},生产部,new-${i},员工,`));
-  return `${rows.join('\n')}\n`;
-}
-
 /** Two job runners with their own pools, as the schedulers of two instances. */
-const runners: ServiceDeps[] = [t.db, createDb(t.url, 3)].map((db) => ({ ...t.deps, db, chatPlatforms: ['wecom'], publicBaseUrl: shared.PUBLIC_BASE_URL }));
-const DAILY_JOBS = ['enrolment-deadline-sweep', 'exit-task-reminders', 'exception-reverification', 'approval-sla'].map((n) => findJob(n));
+// Each with its own WeCom API client: attendance-sync pulls 打卡 through it.
+const runners: ServiceDeps[] = [t.db, createDb(t.url, 3)].map((db) => ({
+  ...t.deps, db, chatPlatforms: ['wecom'], platformClients: { wecom: wecomClientFor(fake, { ...t, db }) }, files: s3.store(), publicBaseUrl: shared.PUBLIC_BASE_URL,
+}));
+// The clock-ins of a day are pulled before absences are looked for; the rest run side by side.
+const SYNC = findJob('attendance-sync');
+const DAILY = ['absence-detection', 'enrolment-deadline-sweep', 'exit-task-reminders', 'exception-reverification', 'approval-sla', 'question-sla', 'transfer-reminders', 'contribution-reconciliation'].map((n) => findJob(n));
+const REPORT = findJob('monthly-report');
 const log = createLogger('silent');
 
 const cli = (env: Record<string, string>, ...args: string[]) => runProcess(['src/cli/main.ts', ...args], env);
+
+/** Calls the instances in turn, as the admin or with a session token (multipart for a FormData body); fails on a non-2xx answer. */
+let turn = 0;
+async function api(method: string, path: string, body?: unknown, token = shared.ADMIN_TOKEN): Promise<Record<string, unknown>> {
+  const server = servers[turn++ % servers.length]!;
+  const json = body !== undefined && !(body instanceof FormData);
+  const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(json ? { 'Content-Type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} on instance ${turn % 2}: ${res.status} ${text}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+/** A signed-in employee's bearer token; sessions live in the database, so either instance takes it. */
+const sessionOf = async (employeeId: string) => (await createSession(t.deps, { employeeId, platform: 'wecom', method: 'test' })).token;
 
 beforeAll(async () => {
   // Started together, as after a deploy: neither may crash on the other's keys or migrations.
@@ -79,40 +103,65 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('two instances on one database through simulated days', { timeout: 240_000 }, () => {
-  const days = Array.from({ length: 4 }, (_, i) => addDays('2026-12-13', i));
-
-  it('runs each day once across both instances and delivers every card exactly once within the member limit', async () => {
-    const [first, ...rest] = days as [string, ...string[]];
+describe('two instances on one database through a simulated month', { timeout: 420_000 }, () => {
+  it('runs each job once a day across both instances and delivers every message exactly once within the member limit', async () => {
+    const plan = await monthPlan({ db: t.db, api, fake, sessionOf });
+    const [first, ...rest] = MONTH_DAYS as [string, ...string[]];
+    await plan.before(first);
     const runs = await Promise.all(envs.map((env) => cli(env, 'job', 'run', 'enrolment-deadline-sweep', '--as-of', first, '--once')));
     for (const r of runs) expect(r.code, r.output).toBe(0);
     const ran = runs.filter((r) => r.output.includes(`enrolment-deadline-sweep as of ${first}: checked`));
     const skipped = runs.filter((r) => r.output.includes(`enrolment-deadline-sweep as of ${first}: skipped`));
     expect([ran.length, skipped.length], runs.map((r) => r.output).join('\n')).toEqual([1, 1]);
-    for (const day of rest) {
-      const ticks = await Promise.all(
-        DAILY_JOBS.flatMap((job) => runners.map((deps) => runJob(deps, job, { asOf: day, trigger: 'schedule', slot: `once:${day}`, log }))),
-      );
-      expect(ticks.filter((s) => s !== undefined)).toHaveLength(DAILY_JOBS.length);
+    const tick = async (day: string, jobs: typeof DAILY) => {
+      const done = await Promise.all(jobs.flatMap((job) => runners.map((deps) => runJob(deps, job, { asOf: day, trigger: 'schedule', slot: `once:${day}`, log }))));
+      expect(done.filter((s) => s !== undefined)).toHaveLength(jobs.length);
+    };
+    await tick(first, [SYNC]);
+    await tick(first, DAILY.filter((j) => j.name !== 'enrolment-deadline-sweep'));
+    await plan.after();
+    for (const day of [...rest, REPORT_DAY]) {
+      await plan.before(day);
+      await tick(day, [SYNC]);
+      await tick(day, day === REPORT_DAY ? [...DAILY, REPORT] : DAILY);
+      await plan.after();
     }
-    const jobRuns = await t.db.jobRun.findMany({ where: { name: { in: DAILY_JOBS.map((j) => j.name) } } });
-    expect(jobRuns.filter((r) => r.name === 'enrolment-deadline-sweep').map((r) => r.slot).sort()).toEqual(days.map((d) => `once:${d}`));
-    expect(jobRuns).toHaveLength(1 + rest.length * DAILY_JOBS.length);
-    expect(jobRuns.every((r) => r.finishedAt !== null)).toBe(true);
 
-    // What the database says was queued for WeCom: one delivery per card and recipient.
-    const cards = await t.db.cardInstance.findMany({ where: { platform: 'wecom' } });
-    const expected = cards.flatMap((c) => parseRecipients(c.recipients).map((r) => `${r.userId} ${c.cardKey}`)).sort();
-    expect(expected.filter((k) => k.startsWith('hr-a ')).length).toBeGreaterThan(30);
-    const received = () => fake.delivered.filter((d) => d.msgtype === 'template_card').map((d) => `${d.userId} ${d.taskId}`);
-    // Over 30 cards to one member wait for the next minute: give the outbox two of them.
-    const pending = () => t.db.outboxMessage.groupBy({ by: ['status', 'kind', 'lastError'], _count: true });
-    await waitFor('every card at WeCom', async () => received().length >= expected.length || undefined, 200_000).catch(async (e: unknown) => {
-      throw new Error(`${String(e)}: ${received().length} of ${expected.length} received, ${fake.dropped.length} dropped; outbox: ${JSON.stringify(await pending())}`);
+    // Each job once per day, whichever runner claimed it; the servers' own cron ticks use other slots.
+    const jobRuns = await t.db.jobRun.findMany({ where: { slot: { startsWith: 'once:' } } });
+    const daysOf = (name: string) => jobRuns.filter((r) => r.name === name).map((r) => r.slot).sort();
+    const allDays = [...MONTH_DAYS, REPORT_DAY].map((d) => `once:${d}`);
+    for (const job of [SYNC, ...DAILY]) expect(daysOf(job.name), job.name).toEqual(allDays);
+    expect(daysOf(REPORT.name)).toEqual([`once:${REPORT_DAY}`]);
+    expect(jobRuns).toHaveLength(allDays.length * (1 + DAILY.length) + 1);
+    expect(jobRuns.filter((r) => r.finishedAt === null)).toEqual([]);
+
+    // Everything queued is delivered: nothing pending, nothing dead.
+    const statuses = () => t.db.outboxMessage.groupBy({ by: ['status', 'kind', 'lastError'], _count: true });
+    await waitFor('the outbox to drain', async () => ((await t.db.outboxMessage.count({ where: { status: 'PENDING' } })) === 0 ? true : undefined), 240_000).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}; outbox: ${JSON.stringify(await statuses())}; ${fake.dropped.length} dropped`);
     });
     await new Promise((r) => setTimeout(r, 1000)); // a late duplicate would land now
-    expect(received().sort()).toEqual(expected);
+    expect(await t.db.outboxMessage.count({ where: { status: { not: 'SENT' } } }), JSON.stringify(await statuses())).toBe(0);
     expect(fake.dropped).toEqual([]);
+
+    // Cards: what the database says was queued, one delivery per card and recipient, per card type.
+    const cards = await t.db.cardInstance.findMany({ where: { platform: 'wecom' } });
+    const typeOf = new Map(cards.map((c) => [c.cardKey, c.type]));
+    const expected = cards.flatMap((c) => parseRecipients(c.recipients).map((r) => `${c.type} ${r.userId} ${c.cardKey}`)).sort();
+    const received = fake.delivered.filter((d) => d.msgtype === 'template_card').map((d) => `${typeOf.get(d.taskId ?? '') ?? 'unknown'} ${d.userId} ${d.taskId}`).sort();
+    expect(received).toEqual(expected);
+    const perType = (keys: string[]) => keys.reduce<Record<string, number>>((m, k) => ({ ...m, [k.split(' ')[0]!]: (m[k.split(' ')[0]!] ?? 0) + 1 }), {});
+    expect(perType(received)).toEqual(perType(expected));
+    // Every outbox message: each recipient got it once (cards by task id above; texts and files here).
+    const rows = await t.db.outboxMessage.findMany();
+    const queued = rows.flatMap((m) => {
+      const kind = parseOutboundPayload(m.payload).kind;
+      return kind === 'card_update' ? [] : parseOutboxRecipients(m.recipients).map((u) => `${kind === 'card' ? 'template_card' : kind} ${u}`);
+    });
+    expect(fake.delivered.map((d) => `${d.msgtype} ${d.userId}`).sort()).toEqual(queued.sort());
+    await plan.check(cards);
+    expect(expected.filter((k) => k.includes(' hr-a ')).length).toBeGreaterThan(30);
     expect(await t.db.memberRateLimit.count({ where: { key: 'wecom:hr-a' } })).toBe(1);
   });
 
@@ -123,6 +172,6 @@ describe('two instances on one database through simulated days', { timeout: 240_
         return ((await res.json()) as { total: number }).total;
       }),
     );
-    expect(totals).toEqual([38, 38]);
+    expect(totals[0]).toBe(totals[1]);
   });
 });
