@@ -41,7 +41,6 @@ const SCENARIOS: Scenario[] = [
   { name: 'one instance, no limit (capacity)', instances: 1, sharedLimiter: false, unlimited: true },
   { name: 'one instance', instances: 1, sharedLimiter: false },
   { name: 'two instances (own limiters, as two processes; the counts are kept in the database)', instances: 2, sharedLimiter: false },
-  { name: 'two worker sets sharing one limiter', instances: 2, sharedLimiter: true },
 ];
 
 async function runScenario(adminUrl: string, s: Scenario, index: number) {
