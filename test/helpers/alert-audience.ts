@@ -13,3 +13,14 @@ export async function withAlertAudience<T>(db: Db, kind: AlertKind, audience: Au
     await db.appMeta.deleteMany({ where: { key: NOTIFICATION_PREFERENCES_KEY } });
   }
 }
+
+/** Empties what an alert test leaves behind: the settings, alerts, cards, outbox rows and jobs, employees. */
+export async function clearAlertState(db: Db): Promise<void> {
+  await db.appMeta.deleteMany({ where: { key: NOTIFICATION_PREFERENCES_KEY } });
+  await db.alert.deleteMany();
+  await db.cardInstance.deleteMany();
+  await db.outboxMessage.deleteMany();
+  await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'outbox'`);
+  await db.employee.updateMany({ data: { managerId: null } });
+  await db.employee.deleteMany();
+}

@@ -15,6 +15,7 @@ import { makeEmployee } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { dingtalkClientFor, wecomClientFor } from '../platforms/platform-kit.ts';
 import { QUICK_RETRY, sleep, startWorkers, waitFor } from './outbox-kit.ts';
+import { clearAlertState } from '../helpers/alert-audience.ts';
 
 let clock = new Date('2026-12-11T02:00:00Z'); // 10:00 in Shanghai
 const t = await createTestDb({ now: () => clock, retry: QUICK_RETRY });
@@ -32,13 +33,7 @@ wecom.appChats.add(WECOM_CHAT);
 dingtalk.robotGroups.add(DING_GROUP);
 
 beforeEach(async () => {
-  await t.db.appMeta.deleteMany({ where: { key: NOTIFICATION_PREFERENCES_KEY } });
-  await t.db.alert.deleteMany();
-  await t.db.cardInstance.deleteMany();
-  await t.db.outboxMessage.deleteMany();
-  await t.db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'outbox'`);
-  await t.db.employee.updateMany({ data: { managerId: null } });
-  await t.db.employee.deleteMany();
+  await clearAlertState(t.db);
   wecom.groupMessages.length = 0;
   dingtalk.groupMessages.length = 0;
   clock = new Date('2026-12-11T02:00:00Z');

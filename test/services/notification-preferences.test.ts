@@ -10,19 +10,14 @@ import { findHrRecipients } from '../../src/services/cards/find-hr-recipients.ts
 import { findExitRecipients } from '../../src/services/exits/exit-recipients.ts';
 import { makeEmployee } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
+import { clearAlertState } from '../helpers/alert-audience.ts';
 
 let clock = new Date('2026-12-11T02:00:00Z'); // 10:00 in Shanghai
 const t = await createTestDb({ now: () => clock });
 const log = createLogger('silent');
 
 beforeEach(async () => {
-  await t.db.appMeta.deleteMany({ where: { key: NOTIFICATION_PREFERENCES_KEY } });
-  await t.db.alert.deleteMany();
-  await t.db.cardInstance.deleteMany();
-  await t.db.outboxMessage.deleteMany();
-  await t.db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'outbox'`);
-  await t.db.employee.updateMany({ data: { managerId: null } });
-  await t.db.employee.deleteMany();
+  await clearAlertState(t.db);
 });
 
 async function setup() {
