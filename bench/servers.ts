@@ -44,7 +44,7 @@ const noDbRouter: BotRouter = { accept: async () => true, handle: async () => un
 export type RouterMode = 'none' | 'accept' | 'router';
 
 export function receiverApp(db: Db, mode: RouterMode): Koa<AppState> {
-  const outbox: Outbox = { enqueue: async () => {} }; // receivers never enqueue; listeners would
+  const outbox: Outbox = { enqueue: async () => {}, enqueueMany: async () => {} }; // receivers never enqueue; listeners would
   const services: ServiceDeps = { db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(), businessTz: env.BUSINESS_TZ, outbox, chatPlatforms: ['wecom'], platformClients: {}, publicBaseUrl: env.PUBLIC_BASE_URL, files: createLocalFileStore(join(tmpdir(), 'sentinel-bench-files')), ledgerKey: generateLedgerKey() };
   const real = createBotRouter(services, [], log);
   const routers: Record<RouterMode, BotRouter> = { none: noDbRouter, accept: { accept: real.accept, handle: noDbRouter.handle }, router: real };

@@ -38,4 +38,9 @@ export interface OutboundMessage {
  */
 export interface Outbox {
   enqueue(tx: Tx, message: OutboundMessage): Promise<void>;
+  /**
+   * Many messages in two statements (their rows, then their jobs): what a daily sweep uses for
+   * the cards of a whole batch. Same rules as `enqueue`, message by message.
+   */
+  enqueueMany(tx: Tx, messages: readonly OutboundMessage[]): Promise<void>;
 }

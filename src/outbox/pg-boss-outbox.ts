@@ -1,9 +1,9 @@
-// The outbox on pg-boss: the OutboxMessage row and its delivery job are written through the
+// The outbox on pg-boss: the OutboxMessage rows and their delivery jobs are written through the
 // caller's Prisma transaction, so both exist exactly when the domain change commits.
 import { randomUUID } from 'node:crypto';
 import { fromPrisma, type PgBoss } from 'pg-boss';
 import { toJsonColumn } from '../db/json-column.ts';
-import type { Outbox } from './outbox.ts';
+import type { OutboundMessage, Outbox } from './outbox.ts';
 import { DEFAULT_RETRY_POLICY, OUTBOX_QUEUE, type OutboxRetryPolicy } from './outbox-queues.ts';
 
 /**
@@ -16,23 +16,33 @@ import { DEFAULT_RETRY_POLICY, OUTBOX_QUEUE, type OutboxRetryPolicy } from './ou
  */
 export function createPgBossOutbox(opts: { boss: PgBoss; retry?: Partial<OutboxRetryPolicy> }): Outbox {
   const retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
-  return {
-    async enqueue(tx, message) {
-      if (message.payload.kind !== 'group' && message.recipients.length === 0) throw new Error(`outbox message ${message.dedupeKey} has no recipients`);
-      const id = randomUUID();
-      const row = {
-        id,
-        dedupeKey: message.dedupeKey,
-        platform: message.platform,
-        kind: message.payload.kind,
-        recipients: message.recipients,
-        payload: toJsonColumn(message.payload),
-        availableAt: message.availableAt ?? null,
-      };
+  const outbox: Outbox = {
+    enqueue: (tx, message) => outbox.enqueueMany(tx, [message]),
+    async enqueueMany(tx, messages) {
+      if (messages.length === 0) return;
+      const rows = messages.map(toRow);
       // A second enqueue of the same logical message inserts nothing and queues nothing.
-      const { count } = await tx.outboxMessage.createMany({ data: [row], skipDuplicates: true });
-      if (count === 0) return;
-      await opts.boss.send(OUTBOX_QUEUE, { id }, { id, singletonKey: message.dedupeKey, db: fromPrisma(tx), retryBackoff: true, ...retry, ...(message.availableAt && { startAfter: message.availableAt }) });
+      const created = await tx.outboxMessage.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+      if (created.length === 0) return;
+      const fresh = new Set(created.map((r) => r.id));
+      const jobs = rows.filter((r) => fresh.has(r.id)).map((r) => ({
+        id: r.id, data: { id: r.id }, singletonKey: r.dedupeKey, retryBackoff: true, ...retry, ...(r.availableAt && { startAfter: r.availableAt }),
+      }));
+      await opts.boss.insert(OUTBOX_QUEUE, jobs, { db: fromPrisma(tx) });
     },
+  };
+  return outbox;
+}
+
+function toRow(message: OutboundMessage) {
+  if (message.payload.kind !== 'group' && message.recipients.length === 0) throw new Error(`outbox message ${message.dedupeKey} has no recipients`);
+  return {
+    id: randomUUID(),
+    dedupeKey: message.dedupeKey,
+    platform: message.platform,
+    kind: message.payload.kind,
+    recipients: message.recipients,
+    payload: toJsonColumn(message.payload),
+    availableAt: message.availableAt ?? null,
   };
 }

@@ -14,6 +14,9 @@ export function createRecordingOutbox(): RecordingOutbox {
     async enqueue(_tx, message) {
       messages.push(message);
     },
+    async enqueueMany(_tx, batch) {
+      messages.push(...batch);
+    },
   };
 }
 

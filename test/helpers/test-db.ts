@@ -38,10 +38,10 @@ export async function createTestDb(opts: { now?: () => Date; retry?: Partial<Out
   let started: Promise<PgBoss> | undefined;
   const boss = () => (started ??= openOutboxBoss({ databaseUrl: url, log: createLogger('silent'), max: 3, superviseIntervalSeconds: 1 }));
   // The real pg-boss outbox; most files never enqueue, so pg-boss starts only when one does.
+  const real = async () => createPgBossOutbox({ boss: await boss(), retry: { ...DEFAULT_RETRY_POLICY, ...opts.retry } });
   const outbox: Outbox = {
-    async enqueue(tx, message) {
-      await createPgBossOutbox({ boss: await boss(), retry: { ...DEFAULT_RETRY_POLICY, ...opts.retry } }).enqueue(tx, message);
-    },
+    enqueue: async (tx, message) => (await real()).enqueue(tx, message),
+    enqueueMany: async (tx, messages) => (await real()).enqueueMany(tx, messages),
   };
   const deps: ServiceDeps = {
     db,

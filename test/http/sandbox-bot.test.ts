@@ -23,7 +23,7 @@ const t = await createTestDb();
 registerTestDefinitions();
 const log = createLogger('silent');
 const enqueued: OutboundMessage[] = [];
-const deps: ServiceDeps = { ...t.deps, outbox: { enqueue: async (_tx, message) => void enqueued.push(message) } };
+const deps: ServiceDeps = { ...t.deps, outbox: { enqueue: async (_tx, message) => void enqueued.push(message), enqueueMany: async (_tx, messages) => void enqueued.push(...messages) } };
 const sandbox = createSandboxChatPlatform(t.db);
 const request = supertest(createApp({
   services: deps, env: parseEnv({ DATA_DIR: '/tmp/sentinel-test-data' }), adminToken: 'test-admin-token-0123456789abcdef', log,

@@ -33,7 +33,7 @@ const log = createLogger('silent');
 // The outbox is recorded, then delivered by hand through the real sandbox platform: these
 // tests are about the sandbox routes, not pg-boss.
 const enqueued: OutboundMessage[] = [];
-const deps: ServiceDeps = { ...t.deps, outbox: { enqueue: async (_tx, message) => void enqueued.push(message) } };
+const deps: ServiceDeps = { ...t.deps, outbox: { enqueue: async (_tx, message) => void enqueued.push(message), enqueueMany: async (_tx, messages) => void enqueued.push(...messages) } };
 const sandbox = createSandboxChatPlatform(t.db);
 
 const seen: ListenerContext[] = [];

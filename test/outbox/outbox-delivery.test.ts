@@ -52,6 +52,31 @@ describe('enqueue', () => {
     expect(fake.requestsTo('/cgi-bin/message/send').filter((r) => (r.body as { touser: string }).touser === 'tw')).toHaveLength(1);
   });
 
+  it('enqueues a batch in one go: each new key sent once, a key already queued skipped, the policy on every job', async () => {
+    const text = (dedupeKey: string, to: string) => ({ dedupeKey, platform: 'wecom' as const, recipients: [to], payload: { kind: 'text' as const, text: '批量提醒' } });
+    await enqueueCommitted(t, text('batch-a', 'ba'));
+    await t.db.$transaction((tx) => t.deps.outbox.enqueueMany(tx, [text('batch-a', 'ba'), text('batch-b', 'bb'), text('batch-c', 'bc')]));
+    await Promise.all(['batch-a', 'batch-b', 'batch-c'].map(sent));
+    await sleep(1000);
+    for (const to of ['ba', 'bb', 'bc']) expect(fake.deliveredTo(to)).toHaveLength(1);
+    const policy = await t.db.$queryRawUnsafe<{ retry_limit: number; expire_seconds: number; dead_letter: string }[]>(
+      `SELECT j.retry_limit, j.expire_seconds, j.dead_letter FROM pgboss.job j JOIN "OutboxMessage" m ON m.id = j.id WHERE m."dedupeKey" IN ('batch-b', 'batch-c')`,
+    );
+    expect(policy).toEqual([0, 1].map(() => ({ retry_limit: QUICK_RETRY.retryLimit, expire_seconds: QUICK_RETRY.expireInSeconds, dead_letter: 'outbox-dead' })));
+  });
+
+  it('rolls a whole batch back with its transaction', async () => {
+    const before = await jobs();
+    await t.db
+      .$transaction(async (tx) => {
+        await t.deps.outbox.enqueueMany(tx, [{ dedupeKey: 'batch-rb', platform: 'wecom', recipients: ['brb'], payload: { kind: 'text', text: '不该发出' } }]);
+        throw new Error('domain change failed');
+      })
+      .catch(() => undefined);
+    expect(await t.db.outboxMessage.count({ where: { dedupeKey: 'batch-rb' } })).toBe(0);
+    expect(await jobs()).toBe(before);
+  });
+
   it('updates a decided card for everyone with the stored codes, then forgets them', async () => {
     await enqueueCommitted(t, { dedupeKey: 'card:ob-card-2', platform: 'wecom', recipients: ['hr1', 'hr2'], payload: { kind: 'card', card: testCard('ob-card-2') } });
     await sent('card:ob-card-2');

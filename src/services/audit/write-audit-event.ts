@@ -22,3 +22,15 @@ export async function writeAuditEvent(tx: Tx, actor: Actor, event: AuditEventInp
     },
   });
 }
+
+/** Many typed audit events in one `INSERT` (a sweep's batch), inside the caller's transaction. */
+export async function writeAuditEvents(tx: Tx, actor: Actor, events: readonly { event: AuditEventInput; subject?: AuditSubject }[]): Promise<void> {
+  if (events.length === 0) return;
+  const snapshot = actorSnapshot(actor);
+  await tx.auditEvent.createMany({
+    data: events.map(({ event, subject }) => {
+      const parsed = auditEventSchema.parse(event);
+      return { type: parsed.type, data: parsed.data, actor: snapshot, subjectType: subject?.type, subjectId: subject?.id, ip: actor.ip, userAgent: actor.userAgent };
+    }),
+  });
+}
