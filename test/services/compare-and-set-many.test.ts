@@ -8,7 +8,9 @@ const t = await createTestDb();
 
 describe('compareAndSetMany', () => {
   it('changes the rows still in the expected state and names them; a row changed first is left alone', async () => {
-    const [a, b, c] = await Promise.all([makeEmployee(t.deps), makeEmployee(t.deps), makeEmployee(t.deps)]);
+    const a = await makeEmployee(t.deps);
+    const b = await makeEmployee(t.deps);
+    const c = await makeEmployee(t.deps);
     const ids = [a.id, b.id, c.id];
     await t.db.employee.update({ where: { id: b.id }, data: { status: 'EXITED' } });
     const changed = await compareAndSetMany(t.db.employee, { id: { in: ids }, status: 'ACTIVE' }, { status: 'PENDING_EXIT' });
