@@ -4,7 +4,7 @@
 // declaration can only be pulled in by reference, not import.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./shims-vue.d.ts" />
-import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { createRouter, createWebHistory, type RouteLocationNormalized, type Router } from 'vue-router';
 import manifest from '../../app.json' with { type: 'json' };
 import { buildRouteRecords, type PageComponents } from './routes.ts';
 import { sessionGuard } from './session-guard.ts';
@@ -58,6 +58,22 @@ export const routeRecords = buildRouteRecords(manifest.h5.pages, pageComponents)
 
 export const homePath = manifest.h5.home;
 
+/**
+ * Starts fetching the target page's chunk before the session guard asks the server who is signed
+ * in, so the two round trips overlap instead of following each other. The router later calls the
+ * same loader; the browser's module map returns the chunk already under way. main.ts also calls it
+ * for the first page before mounting, since the router's guards only run after the shell rendered.
+ */
+export function startLoadingPage(to: Pick<RouteLocationNormalized, 'matched'>): void {
+  for (const record of to.matched) {
+    const loader = record.components?.default;
+    // A lazy page is a plain function; a component object (or a compiled SFC) is not.
+    if (typeof loader === 'function' && !('__vccOpts' in loader) && !('props' in loader)) {
+      void (loader as () => Promise<unknown>)().catch(() => undefined);
+    }
+  }
+}
+
 export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(`${manifest.h5.base}/`),
@@ -69,6 +85,7 @@ export function createAppRouter(): Router {
     ],
     scrollBehavior: () => ({ top: 0 }),
   });
+  router.beforeEach(startLoadingPage);
   router.beforeEach(sessionGuard);
   router.afterEach((to) => {
     document.title = to.meta.title ?? manifest.name;
