@@ -34,7 +34,7 @@ try {
   writeSection(`${here}results.json`, 'h5', {
     date: new Date().toISOString(),
     bundleMeasure: 'gzip -9 of the entry (index.html) closure + the route chunk closure (static imports and their CSS), from the vite build manifest; deferred = chunks loaded later by import()',
-    renderMeasure: `Chromium (/usr/bin/chromium) via playwright-core, ${CPU_THROTTLING}× CPU throttling (CDP Emulation.setCPUThrottlingRate), fresh context per page, loopback static server, API answering 503; first render = #app first holds text`,
+    renderMeasure: `Chromium (/usr/bin/chromium) via playwright-core, ${CPU_THROTTLING}× CPU throttling (CDP Emulation.setCPUThrottlingRate), fresh context per page, loopback static server, API answering 503; first render = #app first holds text (the shell's loading frame counts); pageContentMs = #app holds text outside the shell's [data-app-shell] frame`,
     bundles,
     renders,
   }, [...bundleSummary, ...renderRows]);
