@@ -43,10 +43,10 @@ export interface SendEnrolmentAlertsResult {
  *   // → { candidates: 1, alerts: { warn: 1, escalate: 0, overdue: 0 }, cards: 1, missingYears: [] }
  */
 export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolmentAlertsOptions): Promise<SendEnrolmentAlertsResult> {
-  const [settings, recipients] = await Promise.all([
-    loadEnrolmentSettings(deps.db, opts.log),
-    findHrRecipients(deps.db, opts.platforms, { kind: 'enrolment', now: deps.now(), businessTz: deps.businessTz, log: opts.log }),
-  ]);
+  // One query after another, never in parallel: a daily job usually finds the pool's idle
+  // connections closed, and opening more of them costs more than the few round trips it saves.
+  const settings = await loadEnrolmentSettings(deps.db, opts.log);
+  const recipients = await findHrRecipients(deps.db, opts.platforms, { kind: 'enrolment', now: deps.now(), businessTz: deps.businessTz, log: opts.log });
   const actor = systemActor('enrolment-deadline-sweep');
   const take = opts.batchSize ?? 500;
   const result: SendEnrolmentAlertsResult = { candidates: 0, alerts: { warn: 0, escalate: 0, overdue: 0 }, cards: 0, missingYears: [] };
