@@ -1,46 +1,38 @@
-// One 社保增员提醒 card per platform for a new alert, queued in the alert's transaction.
-import type { EnrolmentCardFacts, buildEnrolmentDeadlineCard } from '../../../cards/enrolment-deadline-card.ts';
+// The cards of a page of new enrolment alerts, queued in the alerts' transaction in a fixed number
+// of statements whatever the page's size: the card rows, their outbox messages with the group
+// copies (two statements), and their card.sent audit events.
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import type { Platform } from '../../generated/prisma/client.ts';
-import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { OutboundMessage } from '../../outbox/outbox.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../cards/card-instance-json.ts';
 import type { HrRecipients } from '../cards/find-hr-recipients.ts';
-import { queueGroupCopy } from '../cards/queue-group-copy.ts';
-import { enrolmentCardKey, type DueAlert } from '../../domain/enrolment/enrolment-alert.ts';
+import { groupCopyMessage } from '../cards/queue-group-copy.ts';
+import type { PlannedEnrolmentCard } from './plan-enrolment-cards.ts';
 
-
-interface QueueOptions extends DueAlert {
-  actor: Actor;
-  facts: EnrolmentCardFacts;
-  platforms: readonly Platform[];
-  recipients: HrRecipients;
-  build: typeof buildEnrolmentDeadlineCard;
-  h5Url: string;
-  /** Quiet hours (docs/notifications.md); undefined: at once. */
-  availableAt: Date | undefined;
-}
-
-/** Returns the keys of the cards queued (platforms without an HR person get none). */
-export async function queueEnrolmentCards(deps: ServiceDeps, tx: Tx, o: QueueOptions): Promise<string[]> {
-  const queued: string[] = [];
-  for (const platform of o.platforms) {
-    // A hire who is HR themselves does not get their own reminder.
-    // The first warning goes to the specialists who act on it; escalations reach the managers too.
-    const subject = { managerId: o.hire.managerId };
-    const hr = o.due.kind === 'warn' ? o.recipients.answering(platform, subject) : o.recipients.everyone(platform, subject);
-    const to = hr.filter((r) => r.employeeId !== o.hire.id);
-    if (to.length === 0) continue;
-    const card = o.build({ facts: o.facts, key: enrolmentCardKey(o.hire.id, o.due.stage, platform, o.hire.clockFrom), h5Url: o.h5Url });
-    await tx.cardInstance.create({
-      data: { cardKey: card.key, platform, type: card.type, subjectType: 'employee', subjectId: o.hire.id, recipients: toJsonColumn(to), model: toJsonColumn(card) },
-    });
-    const userIds = to.map((r) => r.userId);
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: o.availableAt });
-    await queueGroupCopy(deps, tx, { recipients: o.recipients, platform, card, availableAt: o.availableAt });
-    await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.hire.id });
-    queued.push(card.key);
-  }
-  return queued;
+/**
+ * Only for the cards of alerts this transaction created: the alert row is what makes a card new.
+ * @example await queueEnrolmentCards(deps, tx, { actor, recipients, cards: planEnrolmentCards(…) })
+ */
+export async function queueEnrolmentCards(deps: Pick<ServiceDeps, 'outbox'>, tx: Tx, o: { actor: Actor; recipients: HrRecipients; cards: readonly PlannedEnrolmentCard[] }): Promise<void> {
+  if (o.cards.length === 0) return;
+  // One INSERT … SELECT FROM unnest: Prisma's createMany costs milliseconds per row of JSON here.
+  const ids = o.cards.map(() => randomUUID());
+  await tx.$executeRaw`
+    INSERT INTO "CardInstance" (id, "cardKey", platform, type, "subjectType", "subjectId", recipients, model, "updatedAt")
+    SELECT u.id::uuid, u.key, u.platform::"Platform", u.type, 'employee', u.subject, u.recipients::jsonb, u.model::jsonb, CURRENT_TIMESTAMP
+    FROM unnest(${ids}::text[], ${o.cards.map((c) => c.card.key)}::text[], ${o.cards.map((c) => c.platform)}::text[], ${o.cards.map((c) => c.card.type)}::text[],
+      ${o.cards.map((c) => c.employeeId)}::text[], ${o.cards.map((c) => JSON.stringify(c.to))}::text[], ${o.cards.map((c) => JSON.stringify(c.card))}::text[])
+      AS u(id, key, platform, type, subject, recipients, model)`;
+  const messages: OutboundMessage[] = o.cards.flatMap(({ card, platform, to, availableAt }) => {
+    const personal: OutboundMessage = { dedupeKey: `card:${card.key}`, platform, recipients: to.map((r) => r.userId), payload: { kind: 'card', card }, availableAt };
+    const group = groupCopyMessage({ recipients: o.recipients, platform, card, availableAt });
+    return group ? [personal, group] : [personal];
+  });
+  await deps.outbox.enqueueMany(tx, messages);
+  await writeAuditEvents(tx, o.actor, o.cards.map(({ card, platform, to, employeeId }) => ({
+    event: { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: to.map((r) => r.userId) } },
+    subject: { type: 'employee', id: employeeId },
+  })));
 }

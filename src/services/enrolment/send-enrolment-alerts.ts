@@ -2,18 +2,20 @@
 // for each reminder that is new. The Alert row (unique per employee and stage), its cards and
 // their outbox messages commit together, so a second run, or a second instance racing this one,
 // inserts no alert and therefore sends no card.
+import { randomUUID } from 'node:crypto';
 import { buildEnrolmentDeadlineCard } from '../../../cards/enrolment-deadline-card.ts';
-import { systemActor } from '../../domain/actor.ts';
-import { formatDay, parseDay } from '../../domain/dates.ts';
+import { systemActor, type Actor } from '../../domain/actor.ts';
+import { formatDay } from '../../domain/dates.ts';
 import { enrolmentSchedule, stagesDue } from '../../domain/enrolment/enrolment-schedule.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { enrolmentCardFacts } from './enrolment-card-facts.ts';
-import { findHrRecipients } from '../cards/find-hr-recipients.ts';
+import { findHrRecipients, type HrRecipients } from '../cards/find-hr-recipients.ts';
 import { findEnrolmentCandidates } from './find-enrolment-candidates.ts';
-import { loadEnrolmentSettings } from './load-enrolment-settings.ts';
+import { loadEnrolmentSettings, type EnrolmentSettings } from './load-enrolment-settings.ts';
 import { queueEnrolmentCards } from './queue-enrolment-cards.ts';
+import { planEnrolmentCards, type PlannedEnrolmentCard } from './plan-enrolment-cards.ts';
 import { ENROLMENT_ALERT_KIND, enrolmentAlertKey, type DueAlert } from '../../domain/enrolment/enrolment-alert.ts';
 
 export interface SendEnrolmentAlertsOptions {
@@ -35,51 +37,84 @@ export interface SendEnrolmentAlertsResult {
   missingYears: number[];
 }
 
-
-
 /**
  * @example
  *   await sendEnrolmentAlerts(deps, { asOf: '2026-12-14', platforms: ['wecom'], publicBaseUrl })
  *   // → { candidates: 1, alerts: { warn: 1, escalate: 0, overdue: 0 }, cards: 1, missingYears: [] }
  */
 export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolmentAlertsOptions): Promise<SendEnrolmentAlertsResult> {
+  // One query after another, never in parallel: a daily job usually finds the pool's idle
+  // connections closed, and opening more of them costs more than the few round trips it saves.
   const settings = await loadEnrolmentSettings(deps.db, opts.log);
   const recipients = await findHrRecipients(deps.db, opts.platforms, { kind: 'enrolment', now: deps.now(), businessTz: deps.businessTz, log: opts.log });
   const actor = systemActor('enrolment-deadline-sweep');
+  const take = opts.batchSize ?? 500;
   const result: SendEnrolmentAlertsResult = { candidates: 0, alerts: { warn: 0, escalate: 0, overdue: 0 }, cards: 0, missingYears: [] };
   let after: string | undefined;
   for (;;) {
-    const hires = await findEnrolmentCandidates(deps.db, { asOf: opts.asOf, after, take: opts.batchSize ?? 500 });
-    if (hires.length === 0) break;
+    const hires = await findEnrolmentCandidates(deps.db, { asOf: opts.asOf, after, take });
     after = hires[hires.length - 1]?.id;
     result.candidates += hires.length;
-    const due: DueAlert[] = hires.flatMap((hire) => {
+    const due = await withoutExistingAlerts(deps, hires.flatMap((hire) => {
       const start = formatDay(hire.clockStart) as string;
       const schedule = enrolmentSchedule(start, settings.calendar, { ...settings.rules, cutoffDay: settings.cutoffDayFor(hire.insuredCity, start) });
-      return stagesDue(schedule, opts.asOf, settings.calendar).map((d) => ({ hire, schedule, due: d }));
-    });
-    if (due.length === 0) continue;
-    await deps.db.$transaction(async (tx) => {
-      const created = await tx.alert.createManyAndReturn({
-        data: due.map((d) => ({
-          kind: ENROLMENT_ALERT_KIND, stage: d.due.stage, uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage, d.hire.clockFrom), employeeId: d.hire.id, dueOn: parseDay(d.schedule.legalDeadline),
-        })),
-        skipDuplicates: true,
-        select: { uniqueKey: true },
-      });
-      const fresh = new Set(created.map((a) => a.uniqueKey));
-      for (const d of due.filter((x) => fresh.has(enrolmentAlertKey(x.hire.id, x.due.stage, x.hire.clockFrom)))) {
-        result.alerts[d.due.kind]++;
-        const facts = enrolmentCardFacts(d, opts.asOf, settings.calendar);
-        // 社会保险法 第五十八条: from the deadline day on (overdue: 第八十四条、第八十六条 accrue daily) the card goes out even in quiet hours.
-        const availableAt = recipients.availableAt({ legalDeadlineToday: opts.asOf >= d.schedule.legalDeadline });
-        const keys = await queueEnrolmentCards(deps, tx, { ...d, actor, facts, platforms: opts.platforms, recipients, availableAt, build: buildEnrolmentDeadlineCard, h5Url: `${opts.publicBaseUrl}/app/enrolment?employee=${d.hire.id}` });
-        result.cards += keys.length;
-        // The alert points at its first card; the other platforms' copies share its subject and type.
-        if (keys[0]) await tx.alert.update({ where: { uniqueKey: enrolmentAlertKey(d.hire.id, d.due.stage, d.hire.clockFrom) }, data: { cardKey: keys[0] } });
-      }
-    });
+      return stagesDue(schedule, opts.asOf, settings.calendar).map((d) => planAlert({ hire, schedule, due: d }, settings, recipients, opts));
+    }));
+    const mine = due.length > 0 ? await createAlertsAndCards(deps, actor, recipients, due) : [];
+    for (const d of mine) {
+      result.alerts[d.due.kind]++;
+      result.cards += d.cards.length;
+    }
+    // A short page is the last one: no query for an empty page.
+    if (hires.length < take) break;
   }
   result.missingYears = [...settings.calendar.missingYears].sort();
   return result;
+}
+
+/** A due alert and the cards it gets when it is new, built before the transaction. */
+interface PlannedAlert extends DueAlert {
+  key: string;
+  cards: PlannedEnrolmentCard[];
+}
+
+function planAlert(d: DueAlert, settings: EnrolmentSettings, recipients: HrRecipients, opts: SendEnrolmentAlertsOptions): PlannedAlert {
+  const facts = enrolmentCardFacts(d, opts.asOf, settings.calendar);
+  // 社会保险法 第五十八条: from the deadline day on (overdue: 第八十四条、第八十六条 accrue daily) the card goes out even in quiet hours.
+  const availableAt = recipients.availableAt({ legalDeadlineToday: opts.asOf >= d.schedule.legalDeadline });
+  const h5Url = `${opts.publicBaseUrl}/app/enrolment?employee=${d.hire.id}`;
+  const cards = planEnrolmentCards({ ...d, facts, platforms: opts.platforms, recipients, availableAt, build: buildEnrolmentDeadlineCard, h5Url });
+  return { ...d, key: enrolmentAlertKey(d.hire.id, d.due.stage, d.hire.clockFrom), cards };
+}
+
+/**
+ * Drops the alerts already raised, in one read outside any transaction, so that a day's rerun
+ * (the steady state) opens none. Only a shortcut: the insert below still skips duplicates, which
+ * is what keeps a racing instance from sending twice.
+ */
+async function withoutExistingAlerts(deps: ServiceDeps, due: PlannedAlert[]): Promise<PlannedAlert[]> {
+  if (due.length === 0) return due;
+  const existing = await deps.db.alert.findMany({ where: { uniqueKey: { in: due.map((d) => d.key) } }, select: { uniqueKey: true } });
+  const raised = new Set(existing.map((a) => a.uniqueKey));
+  return due.filter((d) => !raised.has(d.key));
+}
+
+/** The page's alerts, then the cards of those this transaction created, committed together. Returns those alerts. */
+async function createAlertsAndCards(deps: ServiceDeps, actor: Actor, recipients: HrRecipients, due: PlannedAlert[]): Promise<PlannedAlert[]> {
+  return deps.db.$transaction(async (tx) => {
+    // The alert points at its first card; the other platforms' copies share its subject and type.
+    // One INSERT … SELECT FROM unnest (Prisma's createManyAndReturn costs milliseconds per row here).
+    const created = await tx.$queryRaw<{ uniqueKey: string }[]>`
+      INSERT INTO "Alert" (id, kind, stage, "uniqueKey", "employeeId", "dueOn", "cardKey")
+      SELECT u.id::uuid, ${ENROLMENT_ALERT_KIND}, u.stage, u.key, u.employee::uuid, u.due::date, u.card
+      FROM unnest(${due.map(() => randomUUID())}::text[], ${due.map((d) => d.due.stage)}::text[], ${due.map((d) => d.key)}::text[],
+        ${due.map((d) => d.hire.id)}::text[], ${due.map((d) => d.schedule.legalDeadline)}::text[], ${due.map((d) => d.cards[0]?.card.key ?? null)}::text[])
+        AS u(id, stage, key, employee, due, card)
+      ON CONFLICT ("uniqueKey") DO NOTHING
+      RETURNING "uniqueKey"`;
+    const fresh = new Set(created.map((a) => a.uniqueKey));
+    const mine = due.filter((d) => fresh.has(d.key));
+    await queueEnrolmentCards(deps, tx, { actor, recipients, cards: mine.flatMap((d) => d.cards) });
+    return mine;
+  });
 }
