@@ -3,7 +3,7 @@
 // batch never holds more than the documents being read. checkLedgerEntry then judges each entry.
 import type { EvidenceEntry } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { projectionHash, sha256Hex } from './append-evidence.ts';
+import { projectionHash, sha256Hex } from './payload-hashes.ts';
 import { evidenceRowTables, projectEvidenceRows, type EvidenceRowTable } from './row-projections.ts';
 
 export type PayloadRef = { kind?: unknown; sha256?: unknown; table?: unknown; id?: unknown };
