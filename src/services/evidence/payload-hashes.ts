@@ -1,7 +1,7 @@
 // The payload hashes of a batch of evidence inputs, set-based: one StoredFile query for all the
 // documents and one projection query per row table (at most five), never one query per entry.
 // Runs before the ledger lock is taken, so the lock is held only for numbering and the INSERT.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { Tx } from '../../db/client.ts';
 import { canonicalJson } from '../../domain/evidence/entry-leaf.ts';
@@ -12,7 +12,7 @@ export type EvidencePayload = { kind: 'file'; sha256: string; mediaType: string 
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+export const sha256Hex = (data: Uint8Array | string) => hash('sha256', data, 'hex');
 
 /** SHA-256 of a row payload: the canonical JSON of its projection. */
 export const projectionHash = (projection: Record<string, unknown>) => sha256Hex(canonicalJson(projection));
