@@ -2,7 +2,7 @@
 // the rest audit-event rows) a fresh migrated database seeded set-based, then sealTreeHead over
 // all of it, one more appendEvidence and the re-seal it needs, verifyLedger, and buildEvidencePack
 // for one employee with 20 entries spread over the ledger. On the 10k ledger afterwards,
-// appendEvidence throughput against plain INSERTs into a copy of the table (bench/evidence-appends.ts).
+// append throughput (single entries and batches) against plain INSERTs into a copy of the table (bench/evidence-appends.ts).
 // Reports the scaling of each measure between the two largest sizes and merges into bench/results.json under `evidenceLedger`.
 import { fileURLToPath } from 'node:url';
 import { adminActor } from '../src/domain/actor.ts';
@@ -56,6 +56,10 @@ async function benchSize(adminUrl: string, n: number, withAppends: boolean): Pro
     const verified = await verifyLedger(deps);
     const verifyMs = ms(t);
     if (!verified.ok || verified.entries !== n + 1) throw new Error(`verifyLedger: ${JSON.stringify(verified)}`);
+    // Baseline for verification: the same rows read with one plain SQL statement, nothing hashed.
+    t = performance.now();
+    await deps.db.$queryRaw`SELECT "index", "type", "subjectType", "subjectId", "employeeId"::text, "payloadHash", "payloadRef", "metadata", "leafHash", "createdAt" FROM "EvidenceEntry" ORDER BY "index"`;
+    const readBaselineMs = ms(t);
     const packMs: number[] = [];
     let packEntries = 0;
     let packBytes = 0;
@@ -74,7 +78,7 @@ async function benchSize(adminUrl: string, n: number, withAppends: boolean): Pro
     inclusionProofs(leaves, seeded.subjectIndexes);
     const proofsMs = ms(t);
     const size: LedgerSizeResult = {
-      entries: n, fileEntries: seeded.fileEntries, seedMs, sealMs, appendOneMs, resealMs, verifyMs,
+      entries: n, fileEntries: seeded.fileEntries, seedMs, sealMs, appendOneMs, resealMs, verifyMs, readBaselineMs,
       verifyUsPerEntry: Math.round((verifyMs * 1000) / (n + 1)), packMs: median(packMs), packRunsMs: packMs, packEntries, packBytes, leafReadMs, proofsMs,
     };
     return { size, ...(withAppends && { appends: await benchAppends(url, deps, seeded.subjectId) }) };

@@ -1,7 +1,7 @@
 // A set-based evidence ledger of N entries for the evidence bench: the payloads (audit events as
 // row payloads, small documents as file payloads) and then the entries in bounded batches of
 // INSERT … SELECT FROM jsonb_to_recordset. Each entry's payload hash and leaf hash are computed
-// with the services' own code (rowPayloadHash over the real projection, entryLeafData, leafHash),
+// with the services' own code (projectionHash over the real projection, entryLeafData, leafHash),
 // so verifyLedger checks the seeded ledger exactly as one built by appendEvidence.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -10,7 +10,7 @@ import { canonicalJson, entryLeafData } from '../src/domain/evidence/entry-leaf.
 import { leafHash } from '../src/domain/evidence/merkle.ts';
 import type { AuditEvent } from '../src/generated/prisma/client.ts';
 import type { ServiceDeps } from '../src/services/deps.ts';
-import { projectionHash, type EvidencePayload } from '../src/services/evidence/append-evidence.ts';
+import { projectionHash, type EvidencePayload } from '../src/services/evidence/payload-hashes.ts';
 import { projectEvidenceRows } from '../src/services/evidence/row-projections.ts';
 
 /** Every FILE_EVERY-th entry cites a stored document; the rest cite an audit event row. */

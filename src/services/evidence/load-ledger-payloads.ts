@@ -3,7 +3,7 @@
 // batch never holds more than the documents being read. checkLedgerEntry then judges each entry.
 import type { EvidenceEntry } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { projectionHash, sha256Hex } from './append-evidence.ts';
+import { projectionHash, sha256Hex } from './payload-hashes.ts';
 import { evidenceRowTables, projectEvidenceRows, type EvidenceRowTable } from './row-projections.ts';
 
 export type PayloadRef = { kind?: unknown; sha256?: unknown; table?: unknown; id?: unknown };
@@ -22,8 +22,8 @@ export interface LedgerPayloads {
   deletedFiles: Set<string>;
 }
 
-/** Documents read at once: enough to overlap I/O, few enough to bound memory. */
-const FILE_READS = 4;
+/** Documents read at once: enough to keep the thread pool busy, few enough to bound memory. */
+const FILE_READS = 16;
 
 export const rowKey = (table: string, id: string) => `${table} ${id}`;
 export const payloadRef = (e: EvidenceEntry) => (e.payloadRef ?? {}) as PayloadRef;
@@ -43,28 +43,37 @@ export async function loadLedgerPayloads(deps: Pick<ServiceDeps, 'db' | 'files'>
     if (ref.kind === 'file' && typeof ref.sha256 === 'string' && ref.sha256 === e.payloadHash) fileShas.add(ref.sha256);
   }
   const rowHashes = new Map<string, string>();
-  for (const [table, ids] of rowIds) {
-    for (const [id, projection] of await projectEvidenceRows(deps.db, table, ids)) rowHashes.set(rowKey(table, id), projectionHash(projection));
-  }
-  const stored = fileShas.size ? await deps.db.storedFile.findMany({ where: { sha256: { in: [...fileShas] } }, select: { sha256: true } }) : [];
-  const storedFiles = new Set(stored.map((f) => f.sha256));
-  const fileHashes = new Map<string, { actual: string } | { error: string }>();
-  const deleted = storedFiles.size
-    ? await deps.db.$queryRaw<{ sha256: string }[]>`
-        SELECT d."sha256" FROM "FileDeletion" d JOIN "EvidenceEntry" x ON x."index" = d."evidenceIndex"
-        WHERE d."sha256" = ANY(${[...storedFiles]}::text[]) AND x."type" = 'retention.file_deleted' AND x."metadata"->>'sha256' = d."sha256"`
-    : [];
-  const deletedFiles = new Set(deleted.map((d) => d.sha256));
-  const queue = [...storedFiles];
-  const worker = async () => {
-    for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) {
-      try {
-        fileHashes.set(sha, { actual: sha256Hex(await deps.files.get(sha)) });
-      } catch (error) {
-        fileHashes.set(sha, { error: (error as Error).message });
-      }
+  const loadRows = async () => {
+    for (const [table, ids] of rowIds) {
+      for (const [id, projection] of await projectEvidenceRows(deps.db, table, ids)) rowHashes.set(rowKey(table, id), projectionHash(projection));
     }
   };
-  await Promise.all(Array.from({ length: FILE_READS }, worker));
+  const storedFiles = new Set<string>();
+  const fileHashes = new Map<string, { actual: string } | { error: string }>();
+  const deletedFiles = new Set<string>();
+  const loadFiles = async () => {
+    const stored = fileShas.size ? await deps.db.storedFile.findMany({ where: { sha256: { in: [...fileShas] } }, select: { sha256: true } }) : [];
+    for (const f of stored) storedFiles.add(f.sha256);
+    const deleted = storedFiles.size
+      ? await deps.db.$queryRaw<{ sha256: string }[]>`
+          SELECT d."sha256" FROM "FileDeletion" d JOIN "EvidenceEntry" x ON x."index" = d."evidenceIndex"
+          WHERE d."sha256" = ANY(${[...storedFiles]}::text[]) AND x."type" = 'retention.file_deleted' AND x."metadata"->>'sha256' = d."sha256"`
+      : [];
+    for (const d of deleted) deletedFiles.add(d.sha256);
+    const queue = [...storedFiles];
+    let next = 0;
+    const worker = async () => {
+      for (let sha = queue[next++]; sha !== undefined; sha = queue[next++]) {
+        try {
+          fileHashes.set(sha, { actual: sha256Hex(await deps.files.get(sha)) });
+        } catch (error) {
+          fileHashes.set(sha, { error: (error as Error).message });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: FILE_READS }, worker));
+  };
+  // The row queries and the document reads wait on different things (database, disk): overlap them.
+  await Promise.all([loadRows(), loadFiles()]);
   return { rowHashes, storedFiles, fileHashes, deletedFiles };
 }

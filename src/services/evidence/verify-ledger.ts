@@ -1,10 +1,11 @@
 // `sentinel evidence verify`: recomputes every entry from the stored documents and rows, every
-// root from the entries, and checks every signed head, in index order and bounded batches. The
+// root from the entries, and checks every signed head, in index order and keyset pages of rows. The
 // first mismatch is reported by entry index and type (《民事诉讼证据规定》第九十三条: 能否发现错误).
 import { createMerkleAccumulator } from '../../domain/evidence/merkle.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { checkLedgerEntry, isDeletedOriginal } from './check-ledger-entry.ts';
 import { checkTreeHead } from './check-tree-head.ts';
+import { ledgerEntryPages } from './ledger-entry-pages.ts';
 import { loadLedgerPayloads } from './load-ledger-payloads.ts';
 
 export interface LedgerFailure {
@@ -20,10 +21,14 @@ export interface LedgerFailure {
 /** deletedOriginals (only when any): entries whose document was deleted at the end of its retention period (原件已按保存期限删除). */
 export type LedgerVerification = { ok: true; entries: number; heads: number; deletedOriginals?: number } | { ok: false; entries: number; heads: number; failure: LedgerFailure };
 
-const BATCH = 1000;
-
-/** @example const v = await verifyLedger(deps, { onProgress: (done, total) => … }); if (!v.ok) v.failure.index */
-export async function verifyLedger(deps: Pick<ServiceDeps, 'db' | 'files' | 'ledgerKey'>, opts: { onProgress?(done: number, total: number): void } = {}): Promise<LedgerVerification> {
+/**
+ * page: rows per query (VERIFY_PAGE; tests use small pages to cross page boundaries).
+ * @example const v = await verifyLedger(deps, { onProgress: (done, total) => … }); if (!v.ok) v.failure.index
+ */
+export async function verifyLedger(
+  deps: Pick<ServiceDeps, 'db' | 'files' | 'ledgerKey'>,
+  opts: { onProgress?(done: number, total: number): void; page?: number } = {},
+): Promise<LedgerVerification> {
   const entries = await deps.db.evidenceEntry.count();
   const heads = await deps.db.treeHead.findMany({ orderBy: { size: 'asc' } });
   const fail = (failure: LedgerFailure): LedgerVerification => ({ ok: false, entries, heads: heads.length, failure });
@@ -41,10 +46,19 @@ export async function verifyLedger(deps: Pick<ServiceDeps, 'db' | 'files' | 'led
   };
   const empty = headsHere();
   if (empty) return fail(empty);
-  for (let from = 0; ; from += BATCH) {
-    const batch = await deps.db.evidenceEntry.findMany({ where: { index: { gte: from } }, orderBy: { index: 'asc' }, take: BATCH });
-    // Payloads are loaded set-based per batch; the entries are still judged one by one, in order.
-    const payloads = await loadLedgerPayloads(deps, batch);
+  // The next page and its payloads load while this one is judged, so the database and the
+  // hashing overlap; the entries are still judged one by one, in index order.
+  const pages = ledgerEntryPages(deps.db, opts.page)[Symbol.asyncIterator]();
+  const load = async () => {
+    const page = await pages.next();
+    return page.done ? null : { batch: page.value, payloads: await loadLedgerPayloads(deps, page.value) };
+  };
+  let next = load();
+  for (let current = await next; current; current = await next) {
+    next = load();
+    // An early return below leaves the prefetch unread; it must not become an unhandled rejection.
+    next.catch(() => undefined);
+    const { batch, payloads } = current;
     for (const entry of batch) {
       const expected = acc.size();
       if (entry.index !== expected) return fail({ index: expected, reason: `条目 #${expected} 缺失，序号不连续 (entry missing)` });
@@ -52,11 +66,12 @@ export async function verifyLedger(deps: Pick<ServiceDeps, 'db' | 'files' | 'led
       if (problem) return fail({ index: entry.index, type: entry.type, reason: problem });
       if (isDeletedOriginal(payloads, entry)) deletedOriginals++;
       acc.push(Buffer.from(entry.leafHash, 'hex'));
-      const headProblem = headsHere();
-      if (headProblem) return fail(headProblem);
+      if (nextHead < heads.length && heads[nextHead]!.size <= acc.size()) {
+        const headProblem = headsHere();
+        if (headProblem) return fail(headProblem);
+      }
     }
     opts.onProgress?.(acc.size(), entries);
-    if (batch.length < BATCH) break;
   }
   if (nextHead < heads.length) {
     const head = heads[nextHead]!;
