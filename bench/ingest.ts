@@ -19,7 +19,9 @@ const watchdog = setTimeout(() => {
 
 const started = performance.now();
 const db = await startBenchDb();
-const server = spawn(process.execPath, [`${here}server-main.ts`, db.url], { stdio: ['pipe', 'pipe', 'inherit'] });
+// BENCH_INGEST_PROF=<dir>: a V8 CPU profile of the server process (the receivers), not of the load generator.
+const profile = process.env.BENCH_INGEST_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_INGEST_PROF}`] : [];
+const server = spawn(process.execPath, [...profile, `${here}server-main.ts`, db.url], { stdio: ['pipe', 'pipe', 'inherit'] });
 try {
   const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
   const ports = JSON.parse(line) as Record<ScenarioName, number>;
