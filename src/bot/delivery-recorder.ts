@@ -24,13 +24,18 @@ export function createDeliveryRecorder(db: Db): { record(event: InboundEvent): P
     const firsts = new Map<string, Pending>();
     for (const p of batch) if (!firsts.has(keyOf(p.event))) firsts.set(keyOf(p.event), p);
     const rows = [...firsts.values()];
-    const values = rows.map((_, i) => `($${i * 5 + 1}::uuid, $${i * 5 + 2}::"Platform", $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}::jsonb)`).join(', ');
-    const params = rows.flatMap(({ event }) => [randomUUID(), event.platform, event.deliveryId, routeOf(event), JSON.stringify(event)]);
+    const column = <T>(pick: (event: InboundEvent) => T) => rows.map(({ event }) => pick(event));
     try {
+      // One statement text for every batch size (five arrays, not five parameters per row).
       const inserted = await db.$queryRawUnsafe<{ platform: string; deliveryId: string }[]>(
-        `INSERT INTO "InboundDelivery" (id, platform, "deliveryId", route, payload) VALUES ${values}
+        `INSERT INTO "InboundDelivery" (id, platform, "deliveryId", route, payload)
+         SELECT * FROM unnest($1::uuid[], $2::"Platform"[], $3::text[], $4::text[], $5::jsonb[])
          ON CONFLICT (platform, "deliveryId") DO NOTHING RETURNING platform::text AS platform, "deliveryId"`,
-        ...params,
+        column(() => randomUUID()),
+        column((e) => e.platform),
+        column((e) => e.deliveryId),
+        column(routeOf),
+        column((e) => JSON.stringify(e)),
       );
       const fresh = new Set(inserted.map((r) => `${r.platform}\u0000${r.deliveryId}`));
       for (const p of batch) p.resolve(firsts.get(keyOf(p.event)) === p && fresh.has(keyOf(p.event)));
