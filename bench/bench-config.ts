@@ -30,6 +30,7 @@ export const BOUNDS = {
 export const SCENARIOS = [
   { name: 'bare', title: 'bare Koa endpoint (200)' },
   { name: 'crypto', title: 'crypto only (verify + decrypt + XML parse)' },
+  { name: 'receiverAlone', title: 'the same receiver on bare Koa (no app stack)' },
   { name: 'full', title: 'full stack (+ dedupe insert), ack path' },
   { name: 'fullHandled', title: 'full stack + out-of-band handle' },
 ] as const;

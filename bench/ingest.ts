@@ -29,10 +29,11 @@ try {
   const next: Record<ScenarioName, () => ReturnType<typeof repeating>> = {
     bare: repeating,
     crypto: repeating,
+    receiverAlone: repeating,
     full: uniqueRequests(0, BOUNDS.pregenerated),
     fullHandled: uniqueRequests(1e9, BOUNDS.pregenerated),
   };
-  const segments: Record<ScenarioName, Segment[]> = { bare: [], crypto: [], full: [], fullHandled: [] };
+  const segments: Record<ScenarioName, Segment[]> = { bare: [], crypto: [], receiverAlone: [], full: [], fullHandled: [] };
   let handledExpected = 0;
   const segment = async (name: ScenarioName, ms: number) => {
     const result = await runSegment(ports[name], BOUNDS.concurrency, ms, next[name]);
