@@ -3,6 +3,7 @@
 // reply (no listener, a listener with nothing to say, a failed listener) no longer costs one
 // commit per delivery. Each caller's promise settles only after its batch has committed.
 import type { Db } from '../db/client.ts';
+import { coalescedBatches } from './coalesced-batches.ts';
 import type { InboundEvent } from './inbound-event.ts';
 
 export interface HandledMark {
@@ -12,42 +13,21 @@ export interface HandledMark {
   error: string | null;
 }
 
-interface Pending {
-  mark: HandledMark;
-  resolve(): void;
-  reject(error: unknown): void;
-}
-
 const MAX_BATCH = 200;
 
 /** `mark(m)` resolves once the delivery's handledAt (and error) are committed. */
 export function createHandledMarker(db: Db): { mark(mark: HandledMark): Promise<void> } {
-  const queue: Pending[] = [];
-  const flush = async () => {
-    const batch = queue.splice(0, MAX_BATCH);
-    if (queue.length > 0) setImmediate(() => void flush());
-    const marks = batch.map((p) => p.mark);
-    try {
-      await db.$executeRawUnsafe(
-        `UPDATE "InboundDelivery" d SET "handledAt" = v.at, error = v.error
-         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS v(platform, "deliveryId", at, error)
-         WHERE d.platform = v.platform::"Platform" AND d."deliveryId" = v."deliveryId"`,
-        marks.map((m) => m.event.platform),
-        marks.map((m) => m.event.deliveryId),
-        marks.map((m) => m.handledAt.toISOString()),
-        marks.map((m) => m.error),
-      );
-      for (const p of batch) p.resolve();
-    } catch (error) {
-      for (const p of batch) p.reject(error);
-    }
-  };
-  return {
-    mark(mark) {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ mark, resolve, reject });
-        if (queue.length === 1) setImmediate(() => void flush());
-      });
-    },
-  };
+  const mark = coalescedBatches(MAX_BATCH, async (marks: HandledMark[]) => {
+    await db.$executeRawUnsafe(
+      `UPDATE "InboundDelivery" d SET "handledAt" = v.at, error = v.error
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS v(platform, "deliveryId", at, error)
+       WHERE d.platform = v.platform::"Platform" AND d."deliveryId" = v."deliveryId"`,
+      marks.map((m) => m.event.platform),
+      marks.map((m) => m.event.deliveryId),
+      marks.map((m) => m.handledAt.toISOString()),
+      marks.map((m) => m.error),
+    );
+    return marks.map(() => undefined);
+  });
+  return { mark };
 }
