@@ -1,5 +1,5 @@
 // `npm run bench`: encrypted WeCom callbacks per second through the full stack beside two
-// baselines, all on loopback in one run. Bounded: per scenario a 1 s warm-up, then 3 × 1 s
+// baselines, all on loopback in one run. Bounded: per scenario a 1 s warm-up, then 5 × 1 s
 // measured segments taken in turns with the other scenarios.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,13 +13,15 @@ import { repeatingRequests, uniqueRequests } from './requests.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const watchdog = setTimeout(() => {
-  process.stderr.write('bench: still running after 120 s, giving up\n');
+  process.stderr.write('bench: still running after 180 s, giving up\n');
   process.exit(1);
-}, 120_000);
+}, 180_000);
 
 const started = performance.now();
 const db = await startBenchDb();
-const server = spawn(process.execPath, [`${here}server-main.ts`, db.url], { stdio: ['pipe', 'pipe', 'inherit'] });
+// BENCH_INGEST_PROF=<dir>: a V8 CPU profile of the server process (the receivers), not of the load generator.
+const profile = process.env.BENCH_INGEST_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_INGEST_PROF}`] : [];
+const server = spawn(process.execPath, [...profile, `${here}server-main.ts`, db.url], { stdio: ['pipe', 'pipe', 'inherit'] });
 try {
   const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
   const ports = JSON.parse(line) as Record<ScenarioName, number>;
@@ -27,10 +29,11 @@ try {
   const next: Record<ScenarioName, () => ReturnType<typeof repeating>> = {
     bare: repeating,
     crypto: repeating,
+    receiverAlone: repeating,
     full: uniqueRequests(0, BOUNDS.pregenerated),
     fullHandled: uniqueRequests(1e9, BOUNDS.pregenerated),
   };
-  const segments: Record<ScenarioName, Segment[]> = { bare: [], crypto: [], full: [], fullHandled: [] };
+  const segments: Record<ScenarioName, Segment[]> = { bare: [], crypto: [], receiverAlone: [], full: [], fullHandled: [] };
   let handledExpected = 0;
   const segment = async (name: ScenarioName, ms: number) => {
     const result = await runSegment(ports[name], BOUNDS.concurrency, ms, next[name]);

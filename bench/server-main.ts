@@ -3,7 +3,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb } from '../src/db/client.ts';
-import { bareApp, receiverApp } from './servers.ts';
+import { bareApp, receiverAloneApp, receiverApp } from './servers.ts';
 
 const databaseUrl = process.argv[2];
 if (!databaseUrl) throw new Error('usage: node bench/server-main.ts <DATABASE_URL>');
@@ -19,6 +19,7 @@ function listen(handler: RequestListener): Promise<Server> {
 const servers = {
   bare: await listen(bareApp().callback()),
   crypto: await listen(receiverApp(db, 'none').callback()),
+  receiverAlone: await listen(receiverAloneApp().callback()),
   full: await listen(receiverApp(db, 'accept').callback()),
   fullHandled: await listen(receiverApp(db, 'router').callback()),
 };

@@ -40,6 +40,13 @@ export function bareApp(): Koa {
 /** Records nothing: what the receiver costs without the database. */
 const noDbRouter: BotRouter = { accept: async () => true, handle: async () => undefined };
 
+/** The WeCom receiver without the app's middleware (request id, client address, routers): context for the crypto floor. */
+export function receiverAloneApp(): Koa<AppState> {
+  const app = new Koa<AppState>();
+  app.use(wecomHttpReceiver({ config: env, router: noDbRouter, log }).routes());
+  return app;
+}
+
 /** none: no database; accept: the real dedupe insert only; router: the real BotRouter. */
 export type RouterMode = 'none' | 'accept' | 'router';
 

@@ -9,6 +9,7 @@ import type { Env } from './config.ts';
 import { AppError } from './errors.ts';
 import type { Readiness } from './db/readiness.ts';
 import { mountRoutes, type ApiRoute } from './http/api-route.ts';
+import { underPrefix } from './http/under-prefix.ts';
 import { authenticate } from './http/authenticate.ts';
 import { clientAddress } from './http/client-address.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
@@ -54,6 +55,8 @@ import type { Manifest } from './manifest.ts';
 import { configuredPlatforms } from './platforms/configured-platforms.ts';
 import type { PlatformClients } from './platforms/create-chat-platforms.ts';
 import type { ServiceDeps } from './services/deps.ts';
+
+const API_PREFIX = '/api/v1';
 
 export interface AppDeps {
   services: ServiceDeps;
@@ -125,7 +128,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(health.routes());
 
   const routes = apiRoutes(deps);
-  const api = new Router<AppState>({ prefix: '/api/v1' });
+  const api = new Router<AppState>({ prefix: API_PREFIX });
   api.use(refuseCrossSiteWrites(deps.env.PUBLIC_BASE_URL));
   api.use(
     bodyParser({
@@ -142,8 +145,9 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ctx.body = openApiDocument(routes, deps.env.PUBLIC_BASE_URL);
   });
   mountRoutes(api, routes);
-  app.use(api.routes());
-  app.use(api.allowedMethods());
+  // The API router matches every request against all its routes; callbacks and pages skip it.
+  app.use(underPrefix(API_PREFIX, api.routes()));
+  app.use(underPrefix(API_PREFIX, api.allowedMethods()));
 
   for (const router of deps.routers ?? []) {
     app.use(router.routes());

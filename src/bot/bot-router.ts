@@ -2,9 +2,11 @@
 // listener for the route, run it. Receivers call `accept` (fast, durable) and ack; the
 // handling runs out of band so no platform deadline is missed.
 import type { Logger } from '../log.ts';
+import { lazyChild } from '../log-lazy-child.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import { loadEmployeeActor } from '../services/sessions/load-employee-actor.ts';
 import { createDeliveryRecorder } from './delivery-recorder.ts';
+import { createHandledMarker } from './handled-marker.ts';
 import { routeOf, type InboundEvent } from './inbound-event.ts';
 import type { Listener, ListenerReply } from './listener.ts';
 
@@ -17,6 +19,7 @@ export interface BotRouter {
 
 export function createBotRouter(deps: ServiceDeps, listeners: Listener[], log: Logger): BotRouter {
   const recorder = createDeliveryRecorder(deps.db);
+  const marker = createHandledMarker(deps.db);
   return {
     async accept(event) {
       const fresh = await recorder.record(event);
@@ -25,12 +28,11 @@ export function createBotRouter(deps: ServiceDeps, listeners: Listener[], log: L
     },
     async handle(event) {
       const route = routeOf(event);
-      const child = log.child({ platform: event.platform, deliveryId: event.deliveryId, route });
+      const child = lazyChild(log, { platform: event.platform, deliveryId: event.deliveryId, route });
       const listener = listeners.find((l) => l.route === route && (!l.actionId || (event.kind === 'card.action' && event.actionId === l.actionId)));
-      const where = { platform_deliveryId: { platform: event.platform, deliveryId: event.deliveryId } };
       if (!listener) {
         child.info('no listener for this route');
-        await deps.db.inboundDelivery.update({ where, data: { handledAt: deps.now(), error: 'no listener' } });
+        await marker.mark({ event, handledAt: deps.now(), error: 'no listener' });
         return;
       }
       const identity = await deps.db.platformIdentity.findUnique({
@@ -40,16 +42,20 @@ export function createBotRouter(deps: ServiceDeps, listeners: Listener[], log: L
       const actor = identity ? await loadEmployeeActor(deps.db, identity.employeeId) : undefined;
       try {
         const reply = await listener.handle({ event, actor, deps, log: child });
+        if (!reply) {
+          await marker.mark({ event, handledAt: deps.now(), error: null });
+          return reply;
+        }
         await deps.db.$transaction(async (tx) => {
           // The answer goes back to the operator through the outbox, keyed by the delivery, so a
-          // redelivered callback never answers twice.
-          if (reply) await deps.outbox.enqueue(tx, { dedupeKey: `reply:${event.platform}:${event.deliveryId}`, platform: event.platform, recipients: [event.operatorUserId], payload: { kind: 'text', text: reply.text } });
+          // redelivered callback never answers twice; the handled mark commits with it.
+          await deps.outbox.enqueue(tx, { dedupeKey: `reply:${event.platform}:${event.deliveryId}`, platform: event.platform, recipients: [event.operatorUserId], payload: { kind: 'text', text: reply.text } });
           await tx.inboundDelivery.updateMany({ where: { platform: event.platform, deliveryId: event.deliveryId }, data: { handledAt: deps.now() } });
         });
         return reply;
       } catch (error) {
         child.error({ err: error }, 'listener failed');
-        await deps.db.inboundDelivery.update({ where, data: { handledAt: deps.now(), error: String((error as Error).message).slice(0, 500) } });
+        await marker.mark({ event, handledAt: deps.now(), error: String((error as Error).message).slice(0, 500) });
         throw error;
       }
     },

@@ -27,6 +27,9 @@ export function trustProxies(list: readonly string[]): ProxyTrust {
 export function clientAddressOf(req: IncomingMessage, trust: ProxyTrust): { ip: string; forwardedFor?: string } {
   const header = req.headers['x-forwarded-for'];
   const raw = Array.isArray(header) ? header.join(', ') : header;
+  // No chain: the socket peer is the client whatever the trust list says (what proxyaddr would
+  // answer too), without parsing a header per request.
+  if (!raw) return { ip: plainIp(req.socket.remoteAddress ?? '') };
   return { ip: plainIp(proxyaddr(req, trust)), ...(raw && { forwardedFor: raw.slice(0, MAX_RAW_CHAIN) }) };
 }
 

@@ -9,6 +9,7 @@ import type { BotRouter } from '../bot/bot-router.ts';
 import type { Env } from '../config.ts';
 import type { AppState } from '../http/state.ts';
 import type { Logger } from '../log.ts';
+import { lazyChild } from '../log-lazy-child.ts';
 import type { CallbackCrypto } from './wecom/callback-crypto.ts';
 import { dingtalkEventCrypto, type DingtalkCryptoConfig } from './wecom/callback-crypto-configs.ts';
 import { acceptAndDispatch } from './accept-and-dispatch.ts';
@@ -39,7 +40,7 @@ export function dingtalkHttpReceiver({ config, router, log, now = () => new Date
   const receiver = new Router<AppState>();
 
   receiver.post(DINGTALK_CALLBACK_PATH, async (ctx) => {
-    const reqLog = log.child({ receiver: 'dingtalk-http', requestId: (ctx.state as Partial<AppState>).requestId });
+    const reqLog = lazyChild(log, { receiver: 'dingtalk-http', requestId: (ctx.state as Partial<AppState>).requestId });
     try {
       const query = readSignedQuery(ctx.query);
       const { encrypt } = parseBody(await readRawBody(ctx.req));

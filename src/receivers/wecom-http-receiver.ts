@@ -8,6 +8,7 @@ import type { BotRouter } from '../bot/bot-router.ts';
 import type { Env } from '../config.ts';
 import type { AppState } from '../http/state.ts';
 import type { Logger } from '../log.ts';
+import { lazyChild } from '../log-lazy-child.ts';
 import { wecomCallbackCrypto, type WecomCryptoConfig } from './wecom/callback-crypto-configs.ts';
 import { parseCallbackXml, xmlText } from './wecom/parse-callback-xml.ts';
 import { acceptAndDispatch } from './accept-and-dispatch.ts';
@@ -36,7 +37,8 @@ export function wecomHttpReceiver({ config, router, log, now = () => new Date() 
   const crypto = wecomCallbackCrypto(config);
   const maxAgeS = config.CALLBACK_MAX_AGE_S;
   const receiver = new Router<AppState>();
-  const logFor = (ctx: Context) => log.child({ receiver: 'wecom-http', requestId: (ctx.state as Partial<AppState>).requestId });
+  // Lazy: on the ack path nothing is written at info or above, so no child logger is built.
+  const logFor = (ctx: Context) => lazyChild(log, { receiver: 'wecom-http', requestId: (ctx.state as Partial<AppState>).requestId });
 
   receiver.get(WECOM_CALLBACK_PATH, async (ctx) => {
     const reqLog = logFor(ctx);
