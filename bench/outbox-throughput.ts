@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/log.ts';
 import { openOutboxBoss } from '../src/outbox/open-outbox-boss.ts';
 import { startOutboxWorkers } from '../src/outbox/outbox-workers.ts';
-import { createRecipientRateLimiter, type RecipientRateLimiter } from '../src/platforms/wecom/recipient-rate-limit.ts';
+import { createRecipientRateLimiter, SEND_LATENCY_MARGIN_MS, type RecipientRateLimiter } from '../src/platforms/wecom/recipient-rate-limit.ts';
 import { createTokenCache } from '../src/platforms/token-cache.ts';
 import { createWecomChatPlatform } from '../src/platforms/wecom/wecom-chat-platform.ts';
 import { createWecomClient } from '../src/platforms/wecom/wecom-client.ts';
@@ -56,8 +56,8 @@ async function runScenario(adminUrl: string, s: Scenario, index: number) {
         for (let m = 0; m < MEMBERS; m++) await deps.outbox.enqueue(tx, { dedupeKey: `bench:${m}:${i}`, platform: 'wecom', recipients: [`member${m}`], payload: { kind: 'text', text: `bench:${m}:${i}` } });
       }
     }, { timeout: 120_000 });
-    // The send-latency margin scaled like the windows (3 s of a real minute).
-    const limiterOptions = { db: deps.db, windows, marginMs: Math.round(MINUTE_MS / 20) };
+    // The limiter's margin (clock skew; send latency is measured per send) scaled like the windows.
+    const limiterOptions = { db: deps.db, windows, marginMs: Math.round((SEND_LATENCY_MARGIN_MS * MINUTE_MS) / 60_000) };
     const shared = createRecipientRateLimiter(limiterOptions);
     const tokens = createTokenCache(deps.db);
     for (let k = 0; k < s.instances; k++) {
