@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/log.ts';
 import { openOutboxBoss } from '../src/outbox/open-outbox-boss.ts';
 import { startOutboxWorkers } from '../src/outbox/outbox-workers.ts';
-import { createRecipientRateLimiter, type RecipientRateLimiter } from '../src/platforms/wecom/recipient-rate-limit.ts';
+import { createRecipientRateLimiter, SEND_LATENCY_MARGIN_MS, type RecipientRateLimiter } from '../src/platforms/wecom/recipient-rate-limit.ts';
 import { createTokenCache } from '../src/platforms/token-cache.ts';
 import { createWecomChatPlatform } from '../src/platforms/wecom/wecom-chat-platform.ts';
 import { createWecomClient } from '../src/platforms/wecom/wecom-client.ts';
@@ -27,6 +27,8 @@ import { ms, writeSection, type BenchRow } from './table.ts';
 
 const MEMBERS = Number(process.env.BENCH_OUTBOX_MEMBERS ?? 5);
 const MINUTE_MS = 3000;
+/** Local outbox workers per instance (startOutboxWorkers' `concurrency`); unset: its default. */
+const CONCURRENCY = process.env.BENCH_OUTBOX_CONCURRENCY ? Number(process.env.BENCH_OUTBOX_CONCURRENCY) : undefined;
 const ROUNDS = 4;
 const PER_MEMBER = 30 * ROUNDS;
 const TARGET = 0.95;
@@ -56,15 +58,15 @@ async function runScenario(adminUrl: string, s: Scenario, index: number) {
         for (let m = 0; m < MEMBERS; m++) await deps.outbox.enqueue(tx, { dedupeKey: `bench:${m}:${i}`, platform: 'wecom', recipients: [`member${m}`], payload: { kind: 'text', text: `bench:${m}:${i}` } });
       }
     }, { timeout: 120_000 });
-    // The send-latency margin scaled like the windows (3 s of a real minute).
-    const limiterOptions = { db: deps.db, windows, marginMs: Math.round(MINUTE_MS / 20) };
+    // The limiter's margin (clock skew; send latency is measured per send) scaled like the windows.
+    const limiterOptions = { db: deps.db, windows, marginMs: Math.round((SEND_LATENCY_MARGIN_MS * MINUTE_MS) / 60_000) };
     const shared = createRecipientRateLimiter(limiterOptions);
     const tokens = createTokenCache(deps.db);
     for (let k = 0; k < s.instances; k++) {
       const limiter: RecipientRateLimiter = s.sharedLimiter ? shared : createRecipientRateLimiter(limiterOptions);
       const client = createWecomClient({ config: { corpId: 'wwbench', agentId: 1000002, secret: 'bench' }, apiBase: fake.url, db: deps.db, tokens: s.sharedLimiter ? tokens : createTokenCache(deps.db), limiter });
       const boss = await openOutboxBoss({ databaseUrl: url, log, max: 4 });
-      const workers = await startOutboxWorkers({ boss, db: deps.db, platforms: { wecom: createWecomChatPlatform(client) }, log });
+      const workers = await startOutboxWorkers({ boss, db: deps.db, platforms: { wecom: createWecomChatPlatform(client) }, log, concurrency: CONCURRENCY });
       stops.push(async () => { await workers.stop(); await boss.stop({ graceful: false }); });
     }
     const started = performance.now();
@@ -79,12 +81,26 @@ async function runScenario(adminUrl: string, s: Scenario, index: number) {
     const duplicates = [...fake.accepted.values()].filter((n) => n > 1).length;
     const lost = total - fake.accepted.size;
     const floorMs = (ROUNDS - 1) * MINUTE_MS;
-    return { scenario: s.name, messages: total, members: MEMBERS, markedSent: sent, accepted: fake.accepted.size, dropped: fake.dropped, lost, duplicates, drainMs: Math.round(drainMs), floorMs, fraction: round2(floorMs / Math.max(1, drainMs)) };
+    const sustained = sustainedFraction(fake.acceptedAt);
+    return { sustained, scenario: s.name, messages: total, members: MEMBERS, markedSent: sent, accepted: fake.accepted.size, dropped: fake.dropped, lost, duplicates, drainMs: Math.round(drainMs), floorMs, fraction: round2(floorMs / Math.max(1, drainMs)) };
   } finally {
     for (const stop of stops) await stop();
     await close();
     await fake.close();
   }
+}
+
+/**
+ * What the limiter itself leaves unused, apart from how fast the pipeline bursts: for each member
+ * and each k, its (k+90)-th message can arrive at the earliest 3 windows after its k-th (90 = 3
+ * windows' allowance); the mean of 3 windows / the measured gap. The drain-time figure also
+ * counts the first burst of 30 messages per member at the outbox's own speed, which the scaled
+ * windows (3 s for 60 s) weigh 20× more than real ones.
+ */
+function sustainedFraction(acceptedAt: Map<string, number[]>): number | null {
+  const span = (ROUNDS - 1) * 30;
+  const ratios = [...acceptedAt.values()].flatMap((ts) => ts.slice(0, Math.max(0, ts.length - span)).map((t, k) => ((ROUNDS - 1) * MINUTE_MS) / ((ts[k + span] as number) - t)));
+  return ratios.length ? round2(ratios.reduce((a, b) => a + b, 0) / ratios.length) : null;
 }
 
 const cluster = await startScratchPostgres({ database: 'sentinel_outbox_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
@@ -102,6 +118,7 @@ try {
   ];
   rows.push(...results.slice(1).flatMap((r) => [
     { figure: `outbox rate, ${r.scenario}`, value: `${r.messages} msgs in ${ms(r.drainMs)} to ${r.members} members`, baseline: `${ms(r.floorMs)} at the limit (${rate}/s allowed)`, ratio: r.fraction, target: `≥ ${TARGET * 100}% of the allowed rate`, met: r.fraction >= TARGET && r.lost === 0 }, // a rate reached by dropping messages is not met
+    { figure: `outbox sustained rate (limiter alone), ${r.scenario}`, value: `each member's (k+90)-th message ${r.sustained === null ? '–' : `${round2(((ROUNDS - 1) * MINUTE_MS) / r.sustained / 1000)} s`} after its k-th (mean)`, baseline: `${ms(r.floorMs)}: 3 windows`, ratio: r.sustained, target: 'context: the margin and send latency alone', met: null },
     { figure: `outbox loss / duplicates, ${r.scenario}`, value: `${r.lost} lost (${r.dropped} dropped by the limit), ${r.duplicates} duplicated`, baseline: '', ratio: null, target: '0 lost, 0 duplicated', met: r.lost === 0 && r.duplicates === 0 && r.dropped === 0 },
   ]));
   writeSection(`${here}results.json`, 'outboxThroughput', {

@@ -13,6 +13,8 @@ export const scaledMemberLimits = (minuteMs: number): RateWindow[] => [{ limit: 
 export interface RateLimitedWecom {
   url: string;
   accepted: Map<string, number>;
+  /** When each member's accepted messages arrived, in order. */
+  acceptedAt: Map<string, number[]>;
   dropped: number;
   firstAt: number;
   lastAt: number;
@@ -21,7 +23,7 @@ export interface RateLimitedWecom {
 
 export async function startRateLimitedWecom(windows: RateWindow[]): Promise<RateLimitedWecom> {
   const sent = new Map<string, number[]>();
-  const state: RateLimitedWecom = { url: '', accepted: new Map(), dropped: 0, firstAt: 0, lastAt: 0, close: async () => {} };
+  const state: RateLimitedWecom = { url: '', accepted: new Map(), acceptedAt: new Map(), dropped: 0, firstAt: 0, lastAt: 0, close: async () => {} };
   const allowed = (member: string, at: number) => {
     const times = sent.get(member) ?? [];
     if (windows.some((w) => times.filter((t) => t > at - w.windowMs).length >= w.limit)) return false;
@@ -44,6 +46,7 @@ export async function startRateLimitedWecom(windows: RateWindow[]): Promise<Rate
         }
         const key = `${member}:${m.text?.content ?? ''}`;
         state.accepted.set(key, (state.accepted.get(key) ?? 0) + 1);
+        state.acceptedAt.set(member, [...(state.acceptedAt.get(member) ?? []), at]);
         state.firstAt ||= at;
         state.lastAt = at;
       }

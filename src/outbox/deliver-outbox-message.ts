@@ -9,7 +9,7 @@ import { loadResponseCodes, releaseResponseCodes, storeResponseCodes } from './c
 import type { FileStore } from '../storage/file-store.ts';
 import { deliverFileMessage } from './deliver-file-message.ts';
 import { createSendJournal } from './send-journal.ts';
-import { currentRound, settleRound, type OutboxRow } from './partial-delivery.ts';
+import { currentRound, deadLetterRefused, settleRound, type OutboxRow } from './partial-delivery.ts';
 import { hooksFor, type DeliveryHook } from './on-delivered.ts';
 import type { OutboundPayload } from './outbox.ts';
 import { parseOutboundPayload, parseOutboxRecipients } from './outbox-message-json.ts';
@@ -83,7 +83,9 @@ async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: OutboxRow, 
       const sent = await platform.sendCard(recipients, payload.card);
       const codes = sent.responseCodes ?? {};
       await storeResponseCodes(db, { platform: platform.name, card: payload.card, recipients, codes });
-      return { recipients: recipients.length, responseCodes: Object.keys(codes).length };
+      await deadLetterRefused(db, msg, sent);
+      const refused = (sent.invalid?.length ?? 0) + (sent.unlicensed?.length ?? 0);
+      return { recipients: recipients.length, responseCodes: Object.keys(codes).length, ...(refused && { refused }) };
     }
     case 'group': {
       // No idempotency key on either group API: the journal keeps a retry from posting twice.

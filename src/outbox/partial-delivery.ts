@@ -50,8 +50,7 @@ export function currentRound(msg: OutboxRow, now: Date): SendRound {
  * flow-controlled ones (thrown as a retryable error) or the read-query keys of all rounds.
  */
 export async function settleRound(db: Db, msg: OutboxRow, round: SendRound, sent: SentMessage | void, now: Date): Promise<{ readQueryKeys: string[] }> {
-  await deadLetterRecipients(db, msg, sent?.invalid ?? [], 'invalid');
-  await deadLetterRecipients(db, msg, sent?.unlicensed ?? [], 'unlicensed');
+  await deadLetterRefused(db, msg, sent);
   const readQueryKeys = [...round.readQueryKeys, ...(sent?.readQueryKeys ?? [])];
   const flowControlled = [...new Set(sent?.flowControlled ?? [])];
   if (flowControlled.length === 0) return { readQueryKeys };
@@ -60,6 +59,12 @@ export async function settleRound(db: Db, msg: OutboxRow, round: SendRound, sent
   const result = { ...parseDeliveryResult(row?.result ?? null), round: next, retryRecipients: flowControlled, notBefore: new Date(now.getTime() + flowControlDelayMs(next)).toISOString(), readQueryKeys };
   await db.outboxMessage.updateMany({ where: { id: msg.id, status: 'PENDING' }, data: { result: toJsonColumn(result) } });
   throw flowControlledError(msg.platform, flowControlled.length);
+}
+
+/** A dead letter for each member the platform refused for good (texts, files and cards alike). */
+export async function deadLetterRefused(db: Db, msg: OutboxRow, sent: Pick<SentMessage, 'invalid' | 'unlicensed'> | void): Promise<void> {
+  await deadLetterRecipients(db, msg, sent?.invalid ?? [], 'invalid');
+  await deadLetterRecipients(db, msg, sent?.unlicensed ?? [], 'unlicensed');
 }
 
 /** One DEAD row per member, keyed by message and member: a rerun of the round adds none. */

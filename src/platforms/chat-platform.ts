@@ -4,6 +4,10 @@ import type { Platform } from '../generated/prisma/client.ts';
 export interface SentCard {
   /** WeCom: response_code per recipient (single use); DingTalk/sandbox: none. */
   responseCodes?: Record<string, string>;
+  /** Members the platform refused for good (WeCom invaliduser): each becomes a dead letter. */
+  invalid?: string[];
+  /** WeCom unlicenseduser: members without an interface licence; the card did not reach them. */
+  unlicensed?: string[];
 }
 
 /** What a text or file send reports back, kept on the outbox message's result. */

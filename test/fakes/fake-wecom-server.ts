@@ -28,6 +28,8 @@ export interface FakeWecomServer extends FakeHttpServer {
   expireTokens(): void;
   /** Member ids WeCom does not know: listed in `invaliduser`, and 81013 when nobody is valid. */
   invalidUsers: Set<string>;
+  /** Members without an interface licence: listed in `unlicenseduser`, not sent to. */
+  unlicensedUsers: Set<string>;
   addOauthCode(code: string, userId: string): void;
   directory: WecomFakeDirectory;
   checkins: WecomFakeCheckin[];
@@ -51,6 +53,7 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
   const agentId = opts.agentId ?? 1000002;
   const tokens = new Map<string, number>();
   const invalidUsers = new Set<string>();
+  const unlicensedUsers = new Set<string>();
   const taskIds = new Set<string>();
   const responseCodes = new Map<string, { used: boolean; expiresAt: number }>();
   const oauthCodes = new Map<string, string>();
@@ -114,8 +117,10 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
         responseCodes.set(responseCode, { used: false, expiresAt: now() + 72 * 3600_000 });
       }
     }
-    for (const u of users) if (!invalidUsers.has(u)) deliver(u, body, taskId);
-    return ok({ msgid: `msg-${++counter}`, invaliduser: unknown.join('|'), ...(responseCode && { response_code: responseCode }) });
+    const unlicensed = users.filter((u) => unlicensedUsers.has(u) && !invalidUsers.has(u));
+    for (const u of users) if (!invalidUsers.has(u) && !unlicensedUsers.has(u)) deliver(u, body, taskId);
+    const refused = { invaliduser: unknown.join('|'), ...(unlicensed.length && { unlicenseduser: unlicensed.join('|') }) };
+    return ok({ msgid: `msg-${++counter}`, ...refused, ...(responseCode && { response_code: responseCode }) });
   };
 
   const appChats = new Set<string>();
@@ -201,6 +206,7 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     uploads,
     expireTokens: () => tokens.clear(),
     invalidUsers,
+    unlicensedUsers,
     addOauthCode: (code: string, userId: string) => void oauthCodes.set(code, userId),
     directory,
     checkins,

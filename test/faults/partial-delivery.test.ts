@@ -13,7 +13,7 @@ import { startFakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { makeEmployee, testAdmin } from '../helpers/factories.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import { enqueueCommitted } from '../outbox/outbox-kit.ts';
-import { dingtalkClientFor, wecomClientFor } from '../platforms/platform-kit.ts';
+import { dingtalkClientFor, testCard, wecomClientFor } from '../platforms/platform-kit.ts';
 
 const t = await createTestDb();
 const dingtalk = await startFakeDingtalkApiServer();
@@ -85,6 +85,32 @@ describe('partial deliveries', () => {
     expect(wecom.deliveredTo('wok1')).toHaveLength(1);
     const letter = await row('partial-wecom#undelivered:wghost');
     expect(letter).toMatchObject({ status: 'DEAD', recipients: ['wghost'], lastError: UNDELIVERED_REASONS.invalid });
+  });
+
+  it('WeCom template card: invaliduser and unlicenseduser each a dead letter naming the employee; the card reaches the rest once', async () => {
+    const employee = await makeEmployee(t.deps, { name: '孙晓燕' });
+    await t.db.platformIdentity.create({ data: { platform: 'wecom', userId: 'wcghost', employeeId: employee.id } });
+    wecom.invalidUsers.add('wcghost');
+    wecom.unlicensedUsers.add('wcnolic');
+    const card = testCard('partial-wecom-card');
+    await enqueueCommitted(t, { dedupeKey: 'card:partial-wecom-card', platform: 'wecom', recipients: ['wcok', 'wcghost', 'wcnolic'], payload: { kind: 'card', card } });
+    expect(await deliverOutboxMessage(deps, (await row('card:partial-wecom-card')).id)).toBe('sent');
+    expect(wecom.deliveredTo('wcok').filter((d) => d.taskId === card.key)).toHaveLength(1);
+    expect(wecom.deliveredTo('wcnolic')).toHaveLength(0);
+
+    const dead = await listDeadLetters(t.deps, { actor: testAdmin, limit: 100 });
+    const letters = dead.items.filter((i) => i.dedupeKey.startsWith('card:partial-wecom-card'));
+    expect(letters).toHaveLength(2);
+    expect(letters.find((i) => i.recipients[0] === 'wcghost')).toMatchObject({ recipientNames: ['孙晓燕'], lastError: UNDELIVERED_REASONS.invalid });
+    expect(letters.find((i) => i.recipients[0] === 'wcnolic')).toMatchObject({ lastError: UNDELIVERED_REASONS.unlicensed });
+    // Only the member who got the card can have it updated.
+    const instance = await t.db.cardInstance.findUniqueOrThrow({ where: { cardKey: card.key } });
+    expect(Object.keys(instance.responseCodes as object)).toEqual(['wcok']);
+    // A retry (the card's task_id is used) sends nothing again and adds no dead letter.
+    await t.db.outboxMessage.update({ where: { dedupeKey: 'card:partial-wecom-card' }, data: { status: 'PENDING' } });
+    expect(await deliverOutboxMessage(deps, (await row('card:partial-wecom-card')).id)).toBe('sent');
+    expect(wecom.deliveredTo('wcok').filter((d) => d.taskId === card.key)).toHaveLength(1);
+    expect(await t.db.outboxMessage.count({ where: { dedupeKey: { startsWith: 'card:partial-wecom-card#' } } })).toBe(2);
   });
 
   it('a member flow-controlled on every round leaves the message dead listing only the ones still owed', async () => {

@@ -53,6 +53,19 @@ describe('recipient rate limiter', () => {
   });
 });
 
+describe('a slow send', () => {
+  it('is counted when its answer came back, so WeCom never sees the next one inside its minute', async () => {
+    const v = virtualClock(1_800_000_000_000);
+    const limiter = createRecipientRateLimiter({ db: t.db, now: v.now, sleep: v.sleep, marginMs: 0, windows: [{ limit: 1, windowMs: 60_000 }] });
+    const permit = await limiter.acquire(['slowpoke']);
+    v.clock.now += 5_000; // the message reached WeCom somewhere in these 5 s
+    await permit.sent();
+    v.clock.now += 55_000; // a minute after the decision, 55 s after the answer
+    await limiter.acquire(['slowpoke']);
+    expect(v.clock.slept).toEqual([5_000]);
+  });
+});
+
 describe('two instances on one database', () => {
   it('share one member limit: a second limiter waits for the sends of the first', async () => {
     const v = virtualClock(1_900_000_000_000);

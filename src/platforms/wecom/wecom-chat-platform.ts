@@ -28,8 +28,12 @@ export function createWecomChatPlatform(client: WecomClient, opts: { timeZone?: 
     async sendCard(userIds, card): Promise<SentCard> {
       try {
         const res = await client.send(userIds, { msgtype: 'template_card', template_card: render(card) });
+        // Members WeCom refused did not get the card: the outbox dead-letters each of them.
+        const refused = { invalid: memberIds(res.invaliduser), unlicensed: memberIds(res.unlicenseduser) };
+        const reached = userIds.filter((u) => !refused.invalid.includes(u) && !refused.unlicensed.includes(u));
         // One send → one response_code, usable once to update the card for all its members.
-        return res.response_code ? { responseCodes: Object.fromEntries(userIds.map((u) => [u, res.response_code as string])) } : {};
+        const code = res.response_code;
+        return { ...(code && { responseCodes: Object.fromEntries(reached.map((u) => [u, code])) }), ...refused };
       } catch (error) {
         if (error instanceof PlatformApiError && error.errcode === TASK_ID_USED) return {};
         throw error;
@@ -68,14 +72,16 @@ export function createWecomChatPlatform(client: WecomClient, opts: { timeZone?: 
 /** Sends to ≤ 1000 members a call and collects whom WeCom refused (invaliduser, unlicenseduser). */
 async function sendInChunks(userIds: string[], send: (users: string[]) => Promise<WecomSendResult>): Promise<SentMessage> {
   const out = { invalid: [] as string[], unlicensed: [] as string[] };
-  const ids = (list?: string) => (list ? list.split('|').filter(Boolean) : []);
   for (const users of chunk(userIds, 1000)) {
     const res = await send(users);
-    out.invalid.push(...ids(res.invaliduser));
-    out.unlicensed.push(...ids(res.unlicenseduser));
+    out.invalid.push(...memberIds(res.invaliduser));
+    out.unlicensed.push(...memberIds(res.unlicenseduser));
   }
   return out;
 }
+
+/** WeCom lists refused members '|'-separated; absent or empty means none. */
+const memberIds = (list?: string): string[] => (list ? list.split('|').filter(Boolean) : []);
 
 /** Members who share a code were sent the card together and are updated together. */
 function groupByCode(userIds: string[], codes: Record<string, string>): Map<string, string[]> {

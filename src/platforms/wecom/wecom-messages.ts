@@ -31,7 +31,7 @@ export async function sendWecomMessage(api: WecomApi, limiter: RecipientRateLimi
   if (userIds.length === 0 || userIds.length > MAX_TOUSER) {
     throw new PlatformApiError({ platform: 'wecom', api: 'message/send', errcode: 'bad_recipients', errmsg: `接收人数量须为 1–${MAX_TOUSER}，实际 ${userIds.length}`, retryable: false });
   }
-  await limiter.acquire(userIds);
+  const permit = await limiter.acquire(userIds);
   const body = {
     touser: userIds.join('|'),
     agentid: api.config.agentId,
@@ -39,7 +39,12 @@ export async function sendWecomMessage(api: WecomApi, limiter: RecipientRateLimi
     enable_duplicate_check: 1,
     duplicate_check_interval: 14_400,
   };
-  return api.call<WecomSendResult>({ api: 'message/send', method: 'POST', path: '/cgi-bin/message/send', data: body });
+  try {
+    return await api.call<WecomSendResult>({ api: 'message/send', method: 'POST', path: '/cgi-bin/message/send', data: body });
+  } finally {
+    // Also after an error: a timed-out send may still have arrived.
+    await permit.sent();
+  }
 }
 
 /** Re-renders a sent card for the given members, consuming one response_code. */
