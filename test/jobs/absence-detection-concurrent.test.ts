@@ -21,7 +21,7 @@ async function punch(employeeId: string, day: string) {
 const manager = await makeActor(t.deps, ['EMPLOYEE'], { name: '王经理', employeeNo: 'M001', identities: { sandbox: 'mgr' } });
 const hr = await makeActor(t.deps, ['HR_SPECIALIST'], { name: '李人事', identities: { sandbox: 'hr' } });
 const present = await makeEmployee(t.deps, { startDate: '2026-01-05', managerEmployeeNo: 'M001', name: '在岗' });
-const absent = [];
+const absent: Awaited<ReturnType<typeof makeEmployee>>[] = [];
 // Absent since 10-08 (last clock-in 09-30).
 for (let i = 0; i < 12; i++) absent.push(await makeEmployee(t.deps, { startDate: '2026-01-05', managerEmployeeNo: 'M001', name: `缺勤${i}` }));
 for (const e of [...absent, present, manager.employee, hr.employee]) await punch(e.id, '2026-09-30');
