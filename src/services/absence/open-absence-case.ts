@@ -6,14 +6,14 @@
 import { ABSENCE_CHECK_CARD, buildAbsenceCheckCard } from '../../../cards/absence-check-card.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { addDays, formatDateTime, parseDay, startOfDayIn } from '../../domain/dates.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { addDays, formatDateTime, startOfDayIn } from '../../domain/dates.ts';
 import type { OutboundMessage } from '../../outbox/outbox.ts';
 import { writeAuditEvents, type AuditSubject } from '../audit/write-audit-event.ts';
 import type { AuditEventInput } from '../../domain/audit-events.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../cards/card-instance-json.ts';
+import { insertCardInstances, type CardInstanceRow } from '../cards/insert-card-instances.ts';
 import { groupCopyMessage } from '../cards/queue-group-copy.ts';
+import { insertAbsenceCases } from './insert-absence-cases.ts';
 import { absenceRecipientsOf, findAbsenceAudience } from './find-absence-recipients.ts';
 
 export interface NewAbsenceCase {
@@ -54,14 +54,9 @@ export async function openAbsenceCasesInTx(
   // The run's "now" is the end of the as-of day, so `--as-of` runs are reproducible.
   const detectedAt = startOfDayIn(deps.businessTz, addDays(o.asOf, 1));
   const managerDueAt = new Date(detectedAt.getTime() + o.slaHours * 3_600_000);
-  const created = await tx.absenceCase.createManyAndReturn({
-    data: o.cases.map((c) => ({
-      uniqueKey: c.uniqueKey, employeeId: c.employeeId, trigger: c.trigger, firstAbsentDay: parseDay(c.days[0] ?? o.asOf),
-      lastCheckedDay: parseDay(o.asOf), absentDays: c.days.length, days: c.days, managerDueAt,
-    })),
-    skipDuplicates: true,
-    select: { id: true, uniqueKey: true },
-  });
+  const created = await insertAbsenceCases(tx, o.cases.map((c) => ({
+    uniqueKey: c.uniqueKey, employeeId: c.employeeId, trigger: c.trigger, firstAbsentDay: c.days[0] ?? o.asOf, lastCheckedDay: o.asOf, days: c.days, managerDueAt,
+  })));
   if (created.length === 0) return [];
   const idOf = new Map(created.map((c) => [c.uniqueKey, c.id]));
   const fresh = o.cases.flatMap((c) => { const id = idOf.get(c.uniqueKey); return id ? [{ ...c, id }] : []; });
@@ -70,7 +65,7 @@ export async function openAbsenceCasesInTx(
     findAbsenceAudience(tx, { platforms: deps.chatPlatforms, now: deps.now(), businessTz: deps.businessTz }),
   ]);
   const employeeOf = new Map(employees.map((e) => [e.id, e]));
-  const cards: Prisma.CardInstanceCreateManyInput[] = [];
+  const cards: CardInstanceRow[] = [];
   const messages: OutboundMessage[] = [];
   const events: { event: AuditEventInput; subject: AuditSubject }[] = [];
   const result: { caseId: string; cards: number }[] = [];
@@ -96,7 +91,7 @@ export async function openAbsenceCasesInTx(
         key: absenceCardKey(c.id, platform),
         h5Url: `${deps.publicBaseUrl}/app/absence/${c.id}`,
       });
-      cards.push({ cardKey: card.key, platform, type: ABSENCE_CHECK_CARD, subjectType: 'absence_case', subjectId: c.id, recipients: toJsonColumn(to), model: toJsonColumn(card) });
+      cards.push({ cardKey: card.key, platform, type: ABSENCE_CHECK_CARD, subjectType: 'absence_case', subjectId: c.id, recipients: to, model: card });
       const userIds = to.map((r) => r.userId);
       messages.push({ dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: recipients.availableAt });
       const groupCopy = groupCopyMessage({ recipients, platform, card, availableAt: recipients.availableAt });
@@ -106,7 +101,7 @@ export async function openAbsenceCasesInTx(
     }
     result.push({ caseId: c.id, cards: sent });
   }
-  await tx.cardInstance.createMany({ data: cards });
+  await insertCardInstances(tx, cards);
   await deps.outbox.enqueueMany(tx, messages);
   await writeAuditEvents(tx, o.actor, events);
   return result;
