@@ -5,16 +5,18 @@
 // is the same streak, so a rerun or the next day's run opens nothing twice; after 已联系上 a
 // streak that goes on opens a new case once N more workdays are absent after the contact day.
 import { systemActor } from '../../domain/actor.ts';
-import { addDays, dayIn, formatDay, parseDay } from '../../domain/dates.ts';
+import { addDays, parseDay } from '../../domain/dates.ts';
 import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { findAbsenceStreaks, type AbsenceStreak } from './find-absence-streaks.ts';
+import { findAbsenceStreaks } from './find-absence-streaks.ts';
 import { findCheckedStreaks } from './find-checked-streaks.ts';
 import type { AttendanceSettings } from './load-attendance-settings.ts';
-import { openAbsenceCaseInTx } from './open-absence-case.ts';
+import { openCasesForStreaks } from './open-cases-for-streaks.ts';
 import { openVerifyOnDutyTask } from './open-verify-on-duty-task.ts';
 
 export const INSURANCE_EVENT_CURSOR_KEY = 'absence.insurance_event_seq';
+/** Streaks per transaction. */
+const STREAK_BATCH = 200;
 
 export interface DetectAbsencesResult {
   streaks: number;
@@ -44,13 +46,13 @@ export async function detectAbsences(deps: ServiceDeps, opts: { asOf: string; se
   result.streaks = streaks.length;
   const missing = new Set(streaks.flatMap((s) => s.missingYears));
   const checked = await findCheckedStreaks(deps, { streaks, asOf: opts.asOf });
-  for (const streak of streaks) {
-    if (checked.has(streak.employeeId)) continue;
-    const opened = await openForStreak(deps, { ...opts, actor, streak });
-    if (opened) {
-      result.opened++;
-      result.cards += opened.cards;
-    }
+  const pending = streaks.filter((s) => !checked.has(s.employeeId));
+  // Bounded batches, one transaction each: a first run over a large roster neither holds one
+  // huge transaction nor pays a transaction per absent employee.
+  for (let i = 0; i < pending.length; i += STREAK_BATCH) {
+    const opened = await openCasesForStreaks(deps, { asOf: opts.asOf, settings: opts.settings, actor, streaks: pending.slice(i, i + STREAK_BATCH) });
+    result.opened += opened.length;
+    result.cards += opened.reduce((sum, o) => sum + o.cards, 0);
   }
   // insurance.stopped_while_active (written by the contribution reconciliation) since the last run.
   const cursorRow = await deps.db.appMeta.findUnique({ where: { key: INSURANCE_EVENT_CURSOR_KEY } });
@@ -70,37 +72,4 @@ export async function detectAbsences(deps: ServiceDeps, opts: { asOf: string; se
   if (last) await deps.db.appMeta.upsert({ where: { key: INSURANCE_EVENT_CURSOR_KEY }, create: { key: INSURANCE_EVENT_CURSOR_KEY, value: String(last.seq) }, update: { value: String(last.seq) } });
   result.missingYears = [...missing].sort();
   return result;
-}
-
-async function openForStreak(
-  deps: ServiceDeps,
-  o: { asOf: string; settings: AttendanceSettings; actor: ReturnType<typeof systemActor>; streak: AbsenceStreak },
-): Promise<{ caseId: string; cards: number } | undefined> {
-  const { streak } = o;
-  const first = streak.days[0] ?? o.asOf;
-  return deps.db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`absence:${streak.employeeId}`}, 0))`;
-    // Same streak as an earlier case (its checked days reach into this streak): extend it, open nothing.
-    const same = await tx.absenceCase.findFirst({ where: { employeeId: streak.employeeId, lastCheckedDay: { gte: parseDay(first) } }, orderBy: { createdAt: 'desc' } });
-    let days = streak.days;
-    if (same?.state === 'CONTACTED' && same.decidedAt) {
-      // 已联系上 but still away: the days after the contact decision count afresh.
-      const contactedOn = dayIn(deps.businessTz, same.decidedAt);
-      days = streak.days.filter((d) => d > contactedOn);
-      if (days.length < o.settings.rules.absenceThresholdWorkdays) return undefined;
-    } else if (same) {
-      if ((formatDay(same.lastCheckedDay) as string) < o.asOf && streak.days.length > 0) {
-        const merged = [...new Set([...same.days, ...streak.days])].sort();
-        await tx.absenceCase.updateMany({ where: { id: same.id, lastCheckedDay: same.lastCheckedDay }, data: { lastCheckedDay: parseDay(o.asOf), days: merged, absentDays: merged.length } });
-      }
-      return undefined;
-    }
-    const lastClockIn = streak.lastClockInDay
-      ? (await tx.attendanceRecord.findFirst({ where: { employeeId: streak.employeeId, day: parseDay(streak.lastClockInDay), NOT: { flags: { has: 'not_signed' } } }, orderBy: { at: 'desc' }, select: { at: true } }))?.at
-      : undefined;
-    return openAbsenceCaseInTx(deps, tx, {
-      actor: o.actor, employeeId: streak.employeeId, trigger: 'attendance', uniqueKey: `att:${streak.employeeId}:${days[0] ?? o.asOf}`, asOf: o.asOf, days,
-      ...(lastClockIn && { lastClockIn }), slaHours: o.settings.rules.managerSlaHours,
-    });
-  });
 }

@@ -7,15 +7,22 @@ import type { Platform } from '../../generated/prisma/client.ts';
 import type { CardRecipient } from '../cards/card-instance-json.ts';
 import { findHrRecipients, type HrRecipients } from '../cards/find-hr-recipients.ts';
 
-export async function findAbsenceRecipients(
-  db: Db | Tx,
-  opts: { employeeId: string; managerId: string | null; platforms: readonly Platform[]; now: Date; businessTz: string },
-): Promise<{ byPlatform: Map<Platform, CardRecipient[]>; availableAt: Date | undefined; group: HrRecipients['group'] }> {
-  const recipients = await findHrRecipients(db, opts.platforms, { kind: 'absence', now: opts.now, businessTz: opts.businessTz });
+export interface AbsenceRecipients {
+  byPlatform: Map<Platform, CardRecipient[]>;
+  availableAt: Date | undefined;
+  group: HrRecipients['group'];
+}
+
+/** The HR side of the audience, loaded once: a detection batch picks each employee's recipients from it. */
+export const findAbsenceAudience = (db: Db | Tx, opts: { platforms: readonly Platform[]; now: Date; businessTz: string }): Promise<HrRecipients> =>
+  findHrRecipients(db, opts.platforms, { kind: 'absence', now: opts.now, businessTz: opts.businessTz });
+
+/** One employee's recipients out of the loaded audience. */
+export function absenceRecipientsOf(audience: HrRecipients, o: { employeeId: string; managerId: string | null }): AbsenceRecipients {
   const byPlatform = new Map<Platform, CardRecipient[]>();
-  for (const platform of opts.platforms) {
+  for (const platform of audience.platforms) {
     // Nobody answers for their own absence.
-    byPlatform.set(platform, recipients.answering(platform, { managerId: opts.managerId }).filter((r) => r.employeeId !== opts.employeeId));
+    byPlatform.set(platform, audience.answering(platform, { managerId: o.managerId }).filter((r) => r.employeeId !== o.employeeId));
   }
-  return { byPlatform, availableAt: recipients.availableAt({ legalDeadlineToday: false }), group: recipients.group };
+  return { byPlatform, availableAt: audience.availableAt({ legalDeadlineToday: false }), group: audience.group };
 }

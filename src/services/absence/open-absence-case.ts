@@ -1,23 +1,32 @@
-// Opens one absence case and asks the line manager on every chat platform, in one transaction
-// with the audit event: the case, its cards and their outbox messages commit together or not at all.
+// Opens absence cases and asks the line managers on every chat platform, in the caller's
+// transaction with the audit events: the cases, their cards and their outbox messages commit
+// together or not at all. A detection batch opens up to a few hundred at once, set-based: one
+// INSERT of the cases, one read of the employees, one of the HR audience, one INSERT of the
+// cards, one enqueueMany and one INSERT of the audit events.
 import { ABSENCE_CHECK_CARD, buildAbsenceCheckCard } from '../../../cards/absence-check-card.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { addDays, formatDateTime, parseDay, startOfDayIn } from '../../domain/dates.ts';
-import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { addDays, formatDateTime, startOfDayIn } from '../../domain/dates.ts';
+import type { OutboundMessage } from '../../outbox/outbox.ts';
+import { writeAuditEvents, type AuditSubject } from '../audit/write-audit-event.ts';
+import type { AuditEventInput } from '../../domain/audit-events.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { toJsonColumn } from '../cards/card-instance-json.ts';
-import { queueGroupCopy } from '../cards/queue-group-copy.ts';
-import { findAbsenceRecipients } from './find-absence-recipients.ts';
+import { insertCardInstances, type CardInstanceRow } from '../cards/insert-card-instances.ts';
+import { groupCopyMessage } from '../cards/queue-group-copy.ts';
+import { insertAbsenceCases } from './insert-absence-cases.ts';
+import { absenceRecipientsOf, findAbsenceAudience } from './find-absence-recipients.ts';
 
-export interface OpenAbsenceCaseOptions {
-  actor: Actor;
+export interface NewAbsenceCase {
   employeeId: string;
   trigger: 'attendance' | 'insurance_stopped';
   uniqueKey: string;
-  asOf: string;
   days: string[];
   lastClockIn?: Date;
+}
+
+export interface OpenAbsenceCaseOptions extends NewAbsenceCase {
+  actor: Actor;
+  asOf: string;
   slaHours: number;
 }
 
@@ -30,41 +39,70 @@ export const absenceCardKey = (caseId: string, platform: string) => `abs-${caseI
  *   await deps.db.$transaction((tx) => openAbsenceCaseInTx(deps, tx, { actor, employeeId, trigger: 'attendance', uniqueKey, asOf, days, slaHours: 24 }))
  */
 export async function openAbsenceCaseInTx(deps: ServiceDeps, tx: Tx, o: OpenAbsenceCaseOptions): Promise<{ caseId: string; cards: number } | undefined> {
+  return (await openAbsenceCasesInTx(deps, tx, { actor: o.actor, asOf: o.asOf, slaHours: o.slaHours, cases: [o] }))[0];
+}
+
+/**
+ * The cases whose uniqueKey is still free (a concurrent or repeated run opened the others and
+ * they are left out of the result), with the number of cards queued for each.
+ * @example await openAbsenceCasesInTx(deps, tx, { actor, asOf: '2026-11-20', slaHours: 24, cases }) // → [{ caseId, cards: 1 }, …]
+ */
+export async function openAbsenceCasesInTx(
+  deps: ServiceDeps, tx: Tx, o: { actor: Actor; asOf: string; slaHours: number; cases: readonly NewAbsenceCase[] },
+): Promise<{ caseId: string; cards: number }[]> {
+  if (o.cases.length === 0) return [];
   // The run's "now" is the end of the as-of day, so `--as-of` runs are reproducible.
   const detectedAt = startOfDayIn(deps.businessTz, addDays(o.asOf, 1));
   const managerDueAt = new Date(detectedAt.getTime() + o.slaHours * 3_600_000);
-  const firstAbsentDay = o.days[0] ?? o.asOf;
-  const { count } = await tx.absenceCase.createMany({
-    data: [{ uniqueKey: o.uniqueKey, employeeId: o.employeeId, trigger: o.trigger, firstAbsentDay: parseDay(firstAbsentDay), lastCheckedDay: parseDay(o.asOf), absentDays: o.days.length, days: o.days, managerDueAt }],
-    skipDuplicates: true,
-  });
-  if (count === 0) return undefined;
-  const created = await tx.absenceCase.findUniqueOrThrow({ where: { uniqueKey: o.uniqueKey } });
-  const employee = await tx.employee.findUniqueOrThrow({ where: { id: o.employeeId }, select: { name: true, managerId: true, department: { select: { name: true } } } });
-  await writeAuditEvent(tx, o.actor, { type: 'absence.detected', data: { caseId: created.id, trigger: o.trigger, absentDays: o.days.length, days: o.days } }, { type: 'employee', id: o.employeeId });
-  const recipients = await findAbsenceRecipients(tx, { employeeId: o.employeeId, managerId: employee.managerId, platforms: deps.chatPlatforms, now: deps.now(), businessTz: deps.businessTz });
-  let cards = 0;
-  for (const platform of deps.chatPlatforms) {
-    const to = recipients.byPlatform.get(platform) ?? [];
-    if (to.length === 0) continue;
-    const card = buildAbsenceCheckCard({
-      facts: {
-        name: employee.name,
-        department: employee.department.name,
-        ...(o.lastClockIn && { lastClockIn: formatDateTime(deps.businessTz, o.lastClockIn) }),
-        days: o.days,
-        trigger: o.trigger,
-        answerBy: formatDateTime(deps.businessTz, managerDueAt),
-      },
-      key: absenceCardKey(created.id, platform),
-      h5Url: `${deps.publicBaseUrl}/app/absence/${created.id}`,
-    });
-    await tx.cardInstance.create({ data: { cardKey: card.key, platform, type: ABSENCE_CHECK_CARD, subjectType: 'absence_case', subjectId: created.id, recipients: toJsonColumn(to), model: toJsonColumn(card) } });
-    const userIds = to.map((r) => r.userId);
-    await deps.outbox.enqueue(tx, { dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: recipients.availableAt });
-    await queueGroupCopy(deps, tx, { recipients, platform, card, availableAt: recipients.availableAt });
-    await writeAuditEvent(tx, o.actor, { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, { type: 'employee', id: o.employeeId });
-    cards++;
+  const created = await insertAbsenceCases(tx, o.cases.map((c) => ({
+    uniqueKey: c.uniqueKey, employeeId: c.employeeId, trigger: c.trigger, firstAbsentDay: c.days[0] ?? o.asOf, lastCheckedDay: o.asOf, days: c.days, managerDueAt,
+  })));
+  if (created.length === 0) return [];
+  const idOf = new Map(created.map((c) => [c.uniqueKey, c.id]));
+  const fresh = o.cases.flatMap((c) => { const id = idOf.get(c.uniqueKey); return id ? [{ ...c, id }] : []; });
+  const [employees, audience] = await Promise.all([
+    tx.employee.findMany({ where: { id: { in: fresh.map((c) => c.employeeId) } }, select: { id: true, name: true, managerId: true, department: { select: { name: true } } } }),
+    findAbsenceAudience(tx, { platforms: deps.chatPlatforms, now: deps.now(), businessTz: deps.businessTz }),
+  ]);
+  const employeeOf = new Map(employees.map((e) => [e.id, e]));
+  const cards: CardInstanceRow[] = [];
+  const messages: OutboundMessage[] = [];
+  const events: { event: AuditEventInput; subject: AuditSubject }[] = [];
+  const result: { caseId: string; cards: number }[] = [];
+  for (const c of fresh) {
+    const employee = employeeOf.get(c.employeeId);
+    if (!employee) throw new Error(`absence case ${c.uniqueKey}: employee ${c.employeeId} not found`);
+    const subject: AuditSubject = { type: 'employee', id: c.employeeId };
+    events.push({ event: { type: 'absence.detected', data: { caseId: c.id, trigger: c.trigger, absentDays: c.days.length, days: c.days } }, subject });
+    const recipients = absenceRecipientsOf(audience, { employeeId: c.employeeId, managerId: employee.managerId });
+    let sent = 0;
+    for (const platform of deps.chatPlatforms) {
+      const to = recipients.byPlatform.get(platform) ?? [];
+      if (to.length === 0) continue;
+      const card = buildAbsenceCheckCard({
+        facts: {
+          name: employee.name,
+          department: employee.department.name,
+          ...(c.lastClockIn && { lastClockIn: formatDateTime(deps.businessTz, c.lastClockIn) }),
+          days: c.days,
+          trigger: c.trigger,
+          answerBy: formatDateTime(deps.businessTz, managerDueAt),
+        },
+        key: absenceCardKey(c.id, platform),
+        h5Url: `${deps.publicBaseUrl}/app/absence/${c.id}`,
+      });
+      cards.push({ cardKey: card.key, platform, type: ABSENCE_CHECK_CARD, subjectType: 'absence_case', subjectId: c.id, recipients: to, model: card });
+      const userIds = to.map((r) => r.userId);
+      messages.push({ dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: recipients.availableAt });
+      const groupCopy = groupCopyMessage({ recipients, platform, card, availableAt: recipients.availableAt });
+      if (groupCopy) messages.push(groupCopy);
+      events.push({ event: { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, subject });
+      sent++;
+    }
+    result.push({ caseId: c.id, cards: sent });
   }
-  return { caseId: created.id, cards };
+  await insertCardInstances(tx, cards);
+  await deps.outbox.enqueueMany(tx, messages);
+  await writeAuditEvents(tx, o.actor, events);
+  return result;
 }
