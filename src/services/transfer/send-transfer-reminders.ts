@@ -49,12 +49,13 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
   const scheduleOf = memoSchedule(calendar);
   const result: SendTransferRemindersResult = { due: 0, overdue: 0, cards: 0, missingYears: [] };
   let cursor: string | undefined;
-  for (;;) {
+  for (let more = true; more; ) {
     const cases = await deps.db.pensionTransfer.findMany({
       where: { state: 'OPEN', startedOn: { lte: parseDay(o.asOf) }, ...(cursor && { id: { gt: cursor } }) },
       include: { steps: true }, orderBy: { id: 'asc' }, take: PAGE,
     });
-    if (cases.length === 0) break;
+    // A short page is the last one: no query just to find the next page empty.
+    more = cases.length === PAGE;
     cursor = cases[cases.length - 1]?.id;
     const owed = cases.flatMap((t) => transferRemindersDue(scheduleOf(t), o.asOf).flatMap((r): Owed[] => {
       const row = t.steps.find((s) => s.step === r.step);
