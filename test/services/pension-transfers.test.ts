@@ -148,11 +148,29 @@ describe('job transfer-reminders at scale', () => {
     const transactions = vi.spyOn(deps.db, '$transaction');
     try {
       expect(await runJob('2027-03-02')).toContain('due today 0, overdue 0');
-      // At most the missing-calendar-year warning's own; the six reminders already sent (三步 each for
-      // 李四 and 王五) used to open a transaction each just to find their Alert taken.
-      expect(transactions.mock.calls.length).toBeLessThanOrEqual(1);
+      // None: the six reminders already sent (三步 each for 李四 and 王五) used to open a transaction
+      // each just to find their Alert taken, and the missing-2027-calendar warning one per run.
+      expect(transactions.mock.calls.length).toBe(0);
     } finally {
       transactions.mockRestore();
     }
+  });
+});
+
+describe('job transfer-reminders on two instances', () => {
+  it('sends each reminder card once when two runs of the same day race', async () => {
+    const zhao = await makeEmployee(deps, { name: '赵六' });
+    at('2027-04-01');
+    await start(zhao.id, '2026-09-24');
+    const before = outbox.messages.length;
+    const summaries = await Promise.all([runJob('2027-04-01'), runJob('2027-04-01')]);
+    const cards = outbox.messages.slice(before).filter((m) => m.payload.kind === 'card' && m.payload.card.type.startsWith('transfer.step'));
+    // Steps 2–4 of 赵六's case are all overdue: three alerts, three cards, whichever run sent them.
+    expect(await t.db.alert.count({ where: { employeeId: zhao.id } })).toBe(3);
+    expect(cards.filter((m) => m.payload.kind === 'card' && m.payload.card.rows.some((r) => r.value === '赵六'))).toHaveLength(3);
+    expect(new Set(cards.map((m) => m.dedupeKey)).size).toBe(cards.length);
+    const sent = summaries.map((s) => Number(s.match(/overdue (\d+)/)?.[1]));
+    expect(sent[0]! + sent[1]!).toBe(cards.length);
+    expect(await t.db.auditEvent.count({ where: { type: 'transfer.reminded', subjectId: zhao.id } })).toBe(3);
   });
 });

@@ -1,21 +1,30 @@
 // Pension transfer reminders as at the end of `asOf` (job transfer-reminders): 「转移接续今日到期」 to
 // the HR specialists on a step's due day, 「转移接续已逾期」 on the working day after it. The Alert
 // row (unique per step and kind), its cards and their outbox messages commit together, so a rerun
-// or a racing instance inserts no alert and sends nothing.
+// or a racing instance inserts no alert and sends nothing. Open cases are read in keyset pages;
+// a page's new reminders are written in bounded batches of set-based statements.
 import { buildTransferStepCard } from '../../../cards/transfer-step-cards.ts';
+import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calendar-caveat.ts';
-import { parseDay } from '../../domain/dates.ts';
-import { transferRemindersDue, type TransferReminder } from '../../domain/transfer/transfer-schedule.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
+import { formatDay, parseDay } from '../../domain/dates.ts';
+import { transferRemindersDue, transferSchedule, type ScheduledStep, type TransferReminder } from '../../domain/transfer/transfer-schedule.ts';
 import { transferStepInfo } from '../../domain/transfer/transfer-steps.ts';
+import type { PensionTransferStep } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
-import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { queueExitCard } from '../exits/queue-exit-card.ts';
+import { exitCardRows } from '../exits/exit-card-rows.ts';
+import { findExitRecipients } from '../exits/exit-recipients.ts';
+import { writeExitCards } from '../exits/queue-exit-cards.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
 import { loadTransferEmployees } from './transfer-employees.ts';
 import { TRANSFER_ALERT_KIND, transferAlertKey } from './transfer-alert-key.ts';
-import { scheduleOf, type TransferWithSteps } from './transfer-view.ts';
+import type { TransferWithSteps } from './transfer-view.ts';
+
+const PAGE = 200;
+const BATCH = 250;
 
 export interface SendTransferRemindersResult {
   due: number;
@@ -24,43 +33,61 @@ export interface SendTransferRemindersResult {
   missingYears: number[];
 }
 
+/** One reminder owed: the case, its step row and the Alert key that makes it go out once. */
+interface Owed {
+  t: TransferWithSteps;
+  r: TransferReminder;
+  row: PensionTransferStep;
+  key: string;
+}
+
 /**
  * @example await sendTransferReminders(deps, { asOf: '2026-10-22', actor }) // → { due: 1, overdue: 0, cards: 1, missingYears: [] }
  */
 export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string; actor: Actor; log?: Logger }): Promise<SendTransferRemindersResult> {
   const calendar = await loadTransferCalendar(deps.db, o.log);
+  const scheduleOf = memoSchedule(calendar);
   const result: SendTransferRemindersResult = { due: 0, overdue: 0, cards: 0, missingYears: [] };
   let cursor: string | undefined;
-  for (;;) {
+  for (let more = true; more; ) {
     const cases = await deps.db.pensionTransfer.findMany({
       where: { state: 'OPEN', startedOn: { lte: parseDay(o.asOf) }, ...(cursor && { id: { gt: cursor } }) },
-      include: { steps: true }, orderBy: { id: 'asc' }, take: 200,
+      include: { steps: true }, orderBy: { id: 'asc' }, take: PAGE,
     });
-    if (cases.length === 0) break;
+    // A short page is the last one: no query just to find the next page empty.
+    more = cases.length === PAGE;
     cursor = cases[cases.length - 1]?.id;
-    const employees = await loadTransferEmployees(deps.db, cases.map((c) => c.employeeId));
-    const owed = cases.map((t) => ({ t, reminders: transferRemindersDue(scheduleOf(t, calendar), o.asOf) }));
-    // Reminders sent on an earlier day are skipped with one query per page instead of a transaction
-    // each; the Alert's unique key inside remindStep stays the guard against a racing instance.
-    const sentBefore = await findSentAlertKeys(deps, owed.flatMap(({ t, reminders }) => reminders.map((r) => stepAlertKey(t, r)).filter((k) => k !== null)));
-    for (const { t, reminders } of owed) {
-      for (const r of reminders) {
-        const key = stepAlertKey(t, r);
-        if (key === null || sentBefore.has(key)) continue;
-        const sent = await remindStep(deps, o, t, r, employees.get(t.employeeId)?.name ?? '员工', calendarCaveat(incompleteYearsIn(calendar, r.dueOn, r.dueOn)));
-        if (sent === null) continue;
-        result[r.kind]++;
-        result.cards += sent;
-      }
+    const owed = cases.flatMap((t) => transferRemindersDue(scheduleOf(t), o.asOf).flatMap((r): Owed[] => {
+      const row = t.steps.find((s) => s.step === r.step);
+      return row ? [{ t, r, row, key: transferAlertKey(row.id, r.kind) }] : [];
+    }));
+    // Reminders sent on an earlier day are skipped with one query per page; the Alert's unique
+    // key in the batch's transaction stays the guard against a racing instance.
+    const sentBefore = await findSentAlertKeys(deps, owed.map((x) => x.key));
+    const todo = owed.filter((x) => !sentBefore.has(x.key));
+    if (todo.length === 0) continue;
+    const names = await loadTransferEmployees(deps.db, todo.map((x) => x.t.employeeId));
+    for (let i = 0; i < todo.length; i += BATCH) {
+      const sent = await deps.db.$transaction((tx) => remindBatch(deps, tx, o.actor, todo.slice(i, i + BATCH), (id) => names.get(id)?.name ?? '员工', calendar));
+      result.due += sent.due;
+      result.overdue += sent.overdue;
+      result.cards += sent.cards;
     }
   }
   result.missingYears = [...calendar.missingYears].sort();
   return result;
 }
 
-function stepAlertKey(t: TransferWithSteps, r: TransferReminder): string | null {
-  const row = t.steps.find((s) => s.step === r.step);
-  return row ? transferAlertKey(row.id, r.kind) : null;
+/** Cases started the same day with the same steps done share their schedule: computed once per run. */
+function memoSchedule(calendar: WorkCalendar): (t: TransferWithSteps) => ScheduledStep[] {
+  const memo = new Map<string, ScheduledStep[]>();
+  return (t) => {
+    const done = [2, 3, 4].map((n) => formatDay(t.steps.find((s) => s.step === n)?.doneOn));
+    const key = `${formatDay(t.startedOn)}|${done.join('|')}`;
+    let steps = memo.get(key);
+    if (!steps) memo.set(key, (steps = transferSchedule(formatDay(t.startedOn) as string, done, calendar)));
+    return steps;
+  };
 }
 
 async function findSentAlertKeys(deps: ServiceDeps, keys: string[]): Promise<Set<string>> {
@@ -69,22 +96,31 @@ async function findSentAlertKeys(deps: ServiceDeps, keys: string[]): Promise<Set
   return new Set(rows.map((a) => a.uniqueKey));
 }
 
-/** Queues one reminder if its Alert is new; null when it was sent before. */
-async function remindStep(deps: ServiceDeps, o: { actor: Actor }, t: TransferWithSteps, r: TransferReminder, employeeName: string, caveat: string | undefined): Promise<number | null> {
-  const row = t.steps.find((s) => s.step === r.step);
-  if (!row) return null;
-  const key = transferAlertKey(row.id, r.kind);
-  return deps.db.$transaction(async (tx) => {
-    const created = await tx.alert.createMany({ data: [{ kind: TRANSFER_ALERT_KIND, stage: `step${r.step}_${r.kind}`, uniqueKey: key, employeeId: t.employeeId, dueOn: parseDay(r.dueOn) }], skipDuplicates: true });
-    if (created.count === 0) return null;
-    const info = transferStepInfo(r.step);
-    const facts = { employeeName, route: `${t.fromCity} → ${t.toCity}`, step: `第${r.step}步：${info.title}`, dueOn: r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };
-    const queued = await queueExitCard(deps, tx, {
-      actor: o.actor, subjectType: 'pension_transfer_step', subjectId: row.id, employeeId: t.employeeId, stage: `s${r.step}${r.kind}`, audience: { kind: 'hr', alertKind: 'transfer' },
-      build: (cardKey) => buildTransferStepCard({ overdue: r.kind === 'overdue', facts, key: cardKey, h5Url: `${deps.publicBaseUrl}/app/transfers?case=${t.id}` }),
-    });
-    if (queued[0]) await tx.alert.update({ where: { uniqueKey: key }, data: { cardKey: queued[0] } });
-    await writeAuditEvent(tx, o.actor, { type: 'transfer.reminded', data: { transferId: t.id, step: r.step, kind: r.kind, dueOn: r.dueOn } }, { type: 'employee', id: t.employeeId });
-    return queued.length;
+/** Inserts the batch's Alerts; only those new here get their cards, outbox messages and audit events. */
+async function remindBatch(deps: ServiceDeps, tx: Tx, actor: Actor, batch: Owed[], nameOf: (id: string) => string, calendar: WorkCalendar) {
+  const audience = { kind: 'hr', alertKind: 'transfer' } as const;
+  const hr = await findExitRecipients(tx, deps.chatPlatforms, audience, { now: deps.now(), businessTz: deps.businessTz });
+  const planned = batch.map((x) => {
+    const info = transferStepInfo(x.r.step);
+    const caveat = calendarCaveat(incompleteYearsIn(calendar, x.r.dueOn, x.r.dueOn));
+    const facts = { employeeName: nameOf(x.t.employeeId), route: `${x.t.fromCity} → ${x.t.toCity}`, step: `第${x.r.step}步：${info.title}`, dueOn: x.r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };
+    const rows = exitCardRows({
+      subjectType: 'pension_transfer_step', subjectId: x.row.id, employeeId: x.t.employeeId, stage: `s${x.r.step}${x.r.kind}`, audience,
+      build: (cardKey) => buildTransferStepCard({ overdue: x.r.kind === 'overdue', facts, key: cardKey, h5Url: `${deps.publicBaseUrl}/app/transfers?case=${x.t.id}` }),
+    }, hr);
+    return { ...x, rows };
+  }).sort((a, b) => (a.key < b.key ? -1 : 1)); // one insert order, so racing instances wait rather than deadlock
+  const created = await tx.alert.createManyAndReturn({
+    data: planned.map((x) => ({ kind: TRANSFER_ALERT_KIND, stage: `step${x.r.step}_${x.r.kind}`, uniqueKey: x.key, employeeId: x.t.employeeId, dueOn: parseDay(x.r.dueOn), cardKey: x.rows[0]?.card.key ?? null })),
+    skipDuplicates: true,
+    select: { uniqueKey: true },
   });
+  const isNew = new Set(created.map((a) => a.uniqueKey));
+  const fresh = planned.filter((x) => isNew.has(x.key));
+  const queued = await writeExitCards(deps, tx, actor, fresh.flatMap((x) => x.rows));
+  await writeAuditEvents(tx, actor, fresh.map((x) => ({
+    event: { type: 'transfer.reminded' as const, data: { transferId: x.t.id, step: x.r.step, kind: x.r.kind, dueOn: x.r.dueOn } },
+    subject: { type: 'employee' as const, id: x.t.employeeId },
+  })));
+  return { due: fresh.filter((x) => x.r.kind === 'due').length, overdue: fresh.filter((x) => x.r.kind === 'overdue').length, cards: queued.size };
 }

@@ -1,0 +1,69 @@
+// Exit cards for a sweep's batch in a handful of statements: the recipients once per audience,
+// the card rows in one INSERT (a key already there is skipped, so a rerun queues nothing twice),
+// their outbox messages and group copies in one enqueueMany, their audit events in one INSERT.
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
+import { toJsonColumn } from '../cards/card-instance-json.ts';
+import { groupCopyMessage } from '../cards/queue-group-copy.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { exitCardRows, type ExitCardRow, type ExitCardSpec } from './exit-card-rows.ts';
+import { findExitRecipients, type ExitAudience, type ExitRecipients } from './exit-recipients.ts';
+
+/**
+ * The recipients of many specs with one query per distinct audience (the named employees of all
+ * specs together), as a lookup by audience.
+ * @example const of = await findExitAudiences(deps, tx, specs.map((s) => s.audience)); of({ kind: 'hrManagers' })
+ */
+export async function findExitAudiences(deps: ServiceDeps, tx: Tx, audiences: readonly ExitAudience[]): Promise<(a: ExitAudience) => ExitRecipients> {
+  const clock = { now: deps.now(), businessTz: deps.businessTz };
+  const shared = new Map<string, ExitRecipients>();
+  const named = new Set<string>();
+  for (const a of audiences) {
+    if (a.kind === 'employees') a.ids.forEach((id) => named.add(id));
+    else if (!shared.has(audienceKey(a))) shared.set(audienceKey(a), await findExitRecipients(tx, deps.chatPlatforms, a, clock));
+  }
+  const employees = named.size > 0 ? await findExitRecipients(tx, deps.chatPlatforms, { kind: 'employees', ids: [...named] }, clock) : null;
+  return (a) => {
+    if (a.kind !== 'employees') return shared.get(audienceKey(a)) as ExitRecipients;
+    const ids = new Set(a.ids);
+    return Object.assign(new Map([...(employees ?? [])].map(([p, all]) => [p, all.filter((r) => ids.has(r.employeeId))])), { group: null });
+  };
+}
+
+const audienceKey = (a: Exclude<ExitAudience, { kind: 'employees' }>) => (a.kind === 'hr' ? `hr:${a.alertKind ?? 'exitTasks'}` : a.kind);
+
+/**
+ * Writes planned card rows; returns the keys of the cards queued now (a key already stored is left alone).
+ * @example await writeExitCards(deps, tx, actor, rows) // → Set { 'ex-…-due-wecom' }
+ */
+export async function writeExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, rows: readonly ExitCardRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const created = await tx.cardInstance.createManyAndReturn({
+    data: rows.map(({ spec, platform, card, to }) => ({ cardKey: card.key, platform, type: card.type, subjectType: spec.subjectType, subjectId: spec.subjectId, recipients: toJsonColumn(to), model: toJsonColumn(card) })),
+    skipDuplicates: true,
+    select: { cardKey: true },
+  });
+  const queued = new Set(created.map((c) => c.cardKey));
+  const fresh = rows.filter((r) => queued.has(r.card.key));
+  await deps.outbox.enqueueMany(tx, fresh.flatMap(({ platform, card, to, group }) => {
+    const copy = groupCopyMessage({ recipients: { group }, platform, card });
+    return [{ dedupeKey: `card:${card.key}`, platform, recipients: to.map((r) => r.userId), payload: { kind: 'card' as const, card } }, ...(copy ? [copy] : [])];
+  }));
+  await writeAuditEvents(tx, actor, fresh.map(({ spec, platform, card, to }) => ({
+    event: { type: 'card.sent' as const, data: { cardKey: card.key, cardType: card.type, platform, recipients: to.map((r) => r.userId) } },
+    subject: { type: 'employee' as const, id: spec.employeeId },
+  })));
+  return queued;
+}
+
+/**
+ * Many exit cards in the caller's transaction; returns, per spec, the keys of the cards queued now.
+ * @example await queueExitCards(deps, tx, actor, [{ subjectType: 'exit_task', subjectId, employeeId, stage: 'due', audience, build }])
+ */
+export async function queueExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, specs: readonly ExitCardSpec[]): Promise<string[][]> {
+  const recipientsOf = await findExitAudiences(deps, tx, specs.map((s) => s.audience));
+  const rows = specs.map((spec) => exitCardRows(spec, recipientsOf(spec.audience)));
+  const queued = await writeExitCards(deps, tx, actor, rows.flat());
+  return rows.map((r) => r.map((row) => row.card.key).filter((key) => queued.has(key)));
+}
