@@ -6,7 +6,7 @@ import { systemActor } from '../../domain/actor.ts';
 import { formatDay } from '../../domain/dates.ts';
 import { compareAndSet } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { writeAuditEvents } from '../import/write-audit-events.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
 
 /**
  * Marks the still approved leaves of `platform` with these source ids revoked; returns how many changed.

@@ -7,7 +7,7 @@
 import { systemActor } from '../../domain/actor.ts';
 import { addDays, parseDay, startOfDayIn } from '../../domain/dates.ts';
 import { fromDingtalkLeave, fromWecomLeave, type PlatformLeave } from '../../domain/attendance/platform-leaves.ts';
-import { writeAuditEvents } from '../import/write-audit-events.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { revokePlatformLeaves } from './revoke-platform-leaves.ts';

@@ -16,12 +16,19 @@ export interface CardInstanceRow {
   model: CardModel;
 }
 
-/** @example await insertCardInstances(tx, [{ cardKey, platform: 'wecom', type, subjectType: 'absence_case', subjectId, recipients, model: card }]) */
-export async function insertCardInstances(tx: Tx, rows: readonly CardInstanceRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.$executeRaw`
+/**
+ * Returns the keys inserted now: a card key already stored (a rerun, a racing instance) is left
+ * alone, and the caller queues messages only for the keys returned.
+ * @example await insertCardInstances(tx, [{ cardKey, platform: 'wecom', type, subjectType: 'absence_case', subjectId, recipients, model: card }]) // → Set { cardKey }
+ */
+export async function insertCardInstances(tx: Tx, rows: readonly CardInstanceRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const created = await tx.$queryRaw<{ cardKey: string }[]>`
     INSERT INTO "CardInstance" (id, "cardKey", platform, type, "subjectType", "subjectId", recipients, model, "updatedAt")
     SELECT gen_random_uuid(), r."cardKey", r.platform::"Platform", r.type, r."subjectType", r."subjectId", r.recipients, r.model, now()
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r("cardKey" text, platform text, type text, "subjectType" text, "subjectId" text, recipients jsonb, model jsonb)`;
+      AS r("cardKey" text, platform text, type text, "subjectType" text, "subjectId" text, recipients jsonb, model jsonb)
+    ON CONFLICT ("cardKey") DO NOTHING
+    RETURNING "cardKey"`;
+  return new Set(created.map((c) => c.cardKey));
 }

@@ -1,7 +1,6 @@
 // The cards of a page of new enrolment alerts, queued in the alerts' transaction in a fixed number
 // of statements whatever the page's size: the card rows, their outbox messages with the group
 // copies (two statements), and their card.sent audit events.
-import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { OutboundMessage } from '../../outbox/outbox.ts';
@@ -9,6 +8,7 @@ import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { HrRecipients } from '../cards/find-hr-recipients.ts';
 import { groupCopyMessage } from '../cards/queue-group-copy.ts';
+import { insertCardInstances } from '../cards/insert-card-instances.ts';
 import type { PlannedEnrolmentCard } from './plan-enrolment-cards.ts';
 
 /**
@@ -17,14 +17,9 @@ import type { PlannedEnrolmentCard } from './plan-enrolment-cards.ts';
  */
 export async function queueEnrolmentCards(deps: Pick<ServiceDeps, 'outbox'>, tx: Tx, o: { actor: Actor; recipients: HrRecipients; cards: readonly PlannedEnrolmentCard[] }): Promise<void> {
   if (o.cards.length === 0) return;
-  // One INSERT … SELECT FROM unnest: Prisma's createMany costs milliseconds per row of JSON here.
-  const ids = o.cards.map(() => randomUUID());
-  await tx.$executeRaw`
-    INSERT INTO "CardInstance" (id, "cardKey", platform, type, "subjectType", "subjectId", recipients, model, "updatedAt")
-    SELECT u.id::uuid, u.key, u.platform::"Platform", u.type, 'employee', u.subject, u.recipients::jsonb, u.model::jsonb, CURRENT_TIMESTAMP
-    FROM unnest(${ids}::text[], ${o.cards.map((c) => c.card.key)}::text[], ${o.cards.map((c) => c.platform)}::text[], ${o.cards.map((c) => c.card.type)}::text[],
-      ${o.cards.map((c) => c.employeeId)}::text[], ${o.cards.map((c) => JSON.stringify(c.to))}::text[], ${o.cards.map((c) => JSON.stringify(c.card))}::text[])
-      AS u(id, key, platform, type, subject, recipients, model)`;
+  await insertCardInstances(tx, o.cards.map(({ card, platform, to, employeeId }) => ({
+    cardKey: card.key, platform, type: card.type, subjectType: 'employee', subjectId: employeeId, recipients: to, model: card,
+  })));
   const messages: OutboundMessage[] = o.cards.flatMap(({ card, platform, to, availableAt }) => {
     const personal: OutboundMessage = { dedupeKey: `card:${card.key}`, platform, recipients: to.map((r) => r.userId), payload: { kind: 'card', card }, availableAt };
     const group = groupCopyMessage({ recipients: o.recipients, platform, card, availableAt });

@@ -4,7 +4,7 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { writeAuditEvents } from '../audit/write-audit-event.ts';
-import { toJsonColumn } from '../cards/card-instance-json.ts';
+import { insertCardInstances } from '../cards/insert-card-instances.ts';
 import { groupCopyMessage } from '../cards/queue-group-copy.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { exitCardRows, type ExitCardRow, type ExitCardSpec } from './exit-card-rows.ts';
@@ -39,12 +39,9 @@ const audienceKey = (a: Exclude<ExitAudience, { kind: 'employees' }>) => (a.kind
  */
 export async function writeExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, rows: readonly ExitCardRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const created = await tx.cardInstance.createManyAndReturn({
-    data: rows.map(({ spec, platform, card, to }) => ({ cardKey: card.key, platform, type: card.type, subjectType: spec.subjectType, subjectId: spec.subjectId, recipients: toJsonColumn(to), model: toJsonColumn(card) })),
-    skipDuplicates: true,
-    select: { cardKey: true },
-  });
-  const queued = new Set(created.map((c) => c.cardKey));
+  const queued = await insertCardInstances(tx, rows.map(({ spec, platform, card, to }) => ({
+    cardKey: card.key, platform, type: card.type, subjectType: spec.subjectType, subjectId: spec.subjectId, recipients: to, model: card,
+  })));
   const fresh = rows.filter((r) => queued.has(r.card.key));
   await deps.outbox.enqueueMany(tx, fresh.flatMap(({ platform, card, to, group }) => {
     const copy = groupCopyMessage({ recipients: { group }, platform, card });

@@ -7,7 +7,7 @@ import type { AuditSubject } from '../audit/write-audit-event.ts';
 import { chunk } from './chunk.ts';
 import { WRITE_BATCH } from './insert-new-employees.ts';
 import type { ChangedEmployee } from './plan-roster-changes.ts';
-import { writeAuditEvents } from './write-audit-events.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
 
 /** Import is HR correcting the roster in bulk: the history records it, the lifecycle table does not gate it. */
 const STATUS_REASON = '导入（名册状态）';

@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { parseDay } from '../../domain/dates.ts';
 import { chunk } from './chunk.ts';
 import type { NewEmployee } from './plan-roster-changes.ts';
-import { writeAuditEvents } from './write-audit-events.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
 
 export const WRITE_BATCH = 500;
 

@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { queueRolesChangedCard, type RoleChangeRecord } from '../employees/queue-roles-changed-card.ts';
 import type { KnownEmployee } from './load-roster-employees.ts';
 import type { RosterPlan } from './plan-roster-changes.ts';
-import { writeAuditEvents } from './write-audit-events.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
 
 export async function recordRosterRoleChanges(
   deps: ServiceDeps,

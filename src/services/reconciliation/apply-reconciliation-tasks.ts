@@ -8,7 +8,7 @@ import type { AuditEventInput } from '../../domain/audit-events.ts';
 import { parseDay } from '../../domain/dates.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { AuditSubject } from '../audit/write-audit-event.ts';
-import { writeAuditEvents } from '../import/write-audit-events.ts';
+import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import { RECONCILIATION_KINDS, reconciliationTaskKey, type Mismatch } from './reconciliation-kinds.ts';
 
 export interface TaskRow {
