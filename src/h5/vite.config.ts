@@ -3,6 +3,7 @@
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /**
  * Vant's icon font is embedded as a data: URL, followed by a fallback on at.alicdn.com. The
@@ -26,7 +27,9 @@ export default defineConfig({
   base: '/app/',
   // Keep vite's cache out of src/h5, whose files are hashed to decide when to rebuild.
   cacheDir: fileURLToPath(new URL('../../node_modules/.vite/h5', import.meta.url)),
-  plugins: [vue()],
+  // Brotli and gzip copies next to each asset: koa-static (src/http/h5-static.ts) sends the
+  // smallest one the phone accepts, with no compression work per request.
+  plugins: [vue(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(?:js|css|svg|json)$/, threshold: 1024 })],
   css: { postcss: { plugins: [dropRemoteFontFallbacks] } },
   // Hot-reload development (npx vite --config src/h5/vite.config.ts) talks to a server
   // started with npm start on its default port.

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -20,6 +21,8 @@ let request: ReturnType<typeof supertest>;
 beforeAll(async () => {
   mkdirSync(join(h5Dir, 'assets'));
   writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><div id="app"></div>');
+  writeFileSync(join(h5Dir, 'assets', 'page-abc123.js'), 'export const page = 1;');
+  writeFileSync(join(h5Dir, 'assets', 'page-abc123.js.br'), brotliCompressSync('export const page = 1;'));
   t = await createTestDb();
   const app = createApp({
     services: t.deps,
@@ -49,6 +52,21 @@ describe('arriving at the H5', () => {
     expect(res.headers['content-type']).toMatch(/html/);
     expect(res.text).toContain('<div id="app">');
     expect(res.text).not.toMatch(/^Not Found$/);
+  });
+
+  it('sends the build\'s brotli copy of an asset to a browser that accepts it, the plain file to one that does not', async () => {
+    const br = await request.get('/app/assets/page-abc123.js').set('Accept-Encoding', 'br, gzip').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toMatch(/immutable/);
+    const plain = await request.get('/app/assets/page-abc123.js').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe('export const page = 1;');
   });
 
   it('keeps a missing asset a plain 404, so a stale bundle is not answered with HTML', async () => {
