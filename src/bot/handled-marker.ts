@@ -13,11 +13,11 @@ export interface HandledMark {
   error: string | null;
 }
 
-const MAX_BATCH = 200;
+const COALESCING = { maxBatch: 200, maxInFlight: 2 };
 
 /** `mark(m)` resolves once the delivery's handledAt (and error) are committed. */
 export function createHandledMarker(db: Db): { mark(mark: HandledMark): Promise<void> } {
-  const mark = coalescedBatches(MAX_BATCH, async (marks: HandledMark[]) => {
+  const mark = coalescedBatches(COALESCING, async (marks: HandledMark[]) => {
     await db.$executeRawUnsafe(
       `UPDATE "InboundDelivery" d SET "handledAt" = v.at, error = v.error
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS v(platform, "deliveryId", at, error)
