@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { BOUNDS, SCENARIOS, type ScenarioName } from './bench-config.ts';
 import { deliveryCounts, startBenchDb, waitUntilHandled } from './embedded-db.ts';
 import { runSegment, summarize, type Segment } from './load.ts';
+import { processCpu } from './process-cpu.ts';
 import { benchMeta, report } from './report.ts';
 import { repeatingRequests, uniqueRequests } from './requests.ts';
 
@@ -35,13 +36,21 @@ try {
   };
   const segments: Record<ScenarioName, Segment[]> = { bare: [], crypto: [], receiverAlone: [], full: [], fullHandled: [] };
   let handledExpected = 0;
+  const cpuNow = processCpu(server.pid ?? 0, db.url);
+  const cpu = Object.fromEntries(SCENARIOS.map(({ name }) => [name, { serverUs: 0, postgresUs: 0, requests: 0 }])) as Record<ScenarioName, { serverUs: number; postgresUs: number; requests: number }>;
   const segment = async (name: ScenarioName, ms: number) => {
+    const before = cpuNow();
     const result = await runSegment(ports[name], BOUNDS.concurrency, ms, next[name]);
     if (name === 'fullHandled') {
       // Its listener work runs after the acks; let it finish so it does not slow the next scenario.
       handledExpected += result.latencies.length;
       await waitUntilHandled(db.url, handledExpected);
     }
+    const after = cpuNow();
+    const c = cpu[name];
+    c.serverUs += after.serverUs - before.serverUs;
+    c.postgresUs += after.postgresUs - before.postgresUs;
+    c.requests += result.latencies.length;
     return result;
   };
   process.stdout.write(`warm-up, then ${BOUNDS.rounds} rounds of ${BOUNDS.segmentMs} ms per scenario at concurrency ${BOUNDS.concurrency}…\n`);
@@ -53,6 +62,11 @@ try {
   const counts = await deliveryCounts(db.url);
   process.stdout.write(`InboundDelivery: ${counts.total} rows, ${counts.handled} handled (every 200 of the two full-stack scenarios, warm-up included)\n\n`);
   report(results, benchMeta(counts), `${here}results.json`);
+  process.stdout.write('CPU per request (context; warm-up included): server / PostgreSQL µs\n');
+  for (const { name } of SCENARIOS) {
+    const c = cpu[name];
+    process.stdout.write(`  ${name.padEnd(14)} ${Math.round(c.serverUs / c.requests)} / ${Math.round(c.postgresUs / c.requests)}\n`);
+  }
 } finally {
   server.stdin.end();
   await once(server, 'exit');

@@ -1,5 +1,5 @@
-// Marks inbound deliveries handled with one UPDATE … FROM unnest(…) for all the marks made in
-// the same tick, like the delivery recorder's INSERT: out-of-band handling that ends without a
+// Marks inbound deliveries handled with one UPDATE … FROM unnest(…) for all the marks gathered
+// while the previous batches commit, like the delivery recorder's INSERT: out-of-band handling that ends without a
 // reply (no listener, a listener with nothing to say, a failed listener) no longer costs one
 // commit per delivery. Each caller's promise settles only after its batch has committed.
 import type { Db } from '../db/client.ts';
@@ -13,11 +13,12 @@ export interface HandledMark {
   error: string | null;
 }
 
-const MAX_BATCH = 200;
+/** Two statements at once, the rest gathering into the next batch (see coalescedBatches). */
+const COALESCING = { maxBatch: 200, maxInFlight: 2 };
 
 /** `mark(m)` resolves once the delivery's handledAt (and error) are committed. */
 export function createHandledMarker(db: Db): { mark(mark: HandledMark): Promise<void> } {
-  const mark = coalescedBatches(MAX_BATCH, async (marks: HandledMark[]) => {
+  const mark = coalescedBatches(COALESCING, async (marks: HandledMark[]) => {
     await db.$executeRawUnsafe(
       `UPDATE "InboundDelivery" d SET "handledAt" = v.at, error = v.error
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS v(platform, "deliveryId", at, error)

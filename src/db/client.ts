@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 export type Db = PrismaClient;
@@ -12,7 +13,21 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
  */
 const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 /** One client per process, created by the composition root and passed down. */
 export function createDb(url: string, poolSize = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), transactionOptions: TRANSACTION_OPTIONS });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: TRANSACTION_OPTIONS });
+  pools.set(db, pool);
+  return db;
+}
+
+/**
+ * The pg pool under `db` (the same connections Prisma uses), for the one hot statement that
+ * runs as a named prepared statement without Prisma's query interpreter: the callback dedupe
+ * insert (src/bot/delivery-recorder.ts). Undefined for a client not made by createDb.
+ */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
 }
