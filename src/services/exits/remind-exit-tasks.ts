@@ -7,7 +7,6 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatDay, parseDay } from '../../domain/dates.ts';
 import type { ExitTask } from '../../generated/prisma/client.ts';
-import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import { compareAndSetMany } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ExitCardSpec } from './exit-card-rows.ts';
@@ -62,10 +61,10 @@ async function remindBatch(deps: ServiceDeps, tx: Tx, o: { asOf: string; actor: 
     }
     if (escalated.has(task.id)) specs.push({ ...card, stage: 'overdue', audience: { kind: 'hrManagers' }, build: (key) => buildExitTaskCard({ overdue: true, facts: f.card, key, h5Url }) });
   }
-  await queueExitCards(deps, tx, o.actor, specs);
   const audit = (t: DueTask) => ({ processId: t.processId, taskId: t.id, kind: t.kind, dueOn: formatDay(t.dueOn) as string });
   const subject = (t: DueTask) => ({ type: 'exit_process' as const, id: t.processId });
-  await writeAuditEvents(tx, o.actor, changed.flatMap((t) => [
+  // The tasks' audit events go in the cards' INSERT: one statement less per batch.
+  await queueExitCards(deps, tx, o.actor, specs, changed.flatMap((t) => [
     ...(reminded.has(t.id) ? [{ event: { type: 'exit.task_reminded' as const, data: audit(t) }, subject: subject(t) }] : []),
     ...(escalated.has(t.id) ? [{ event: { type: 'exit.task_escalated' as const, data: audit(t) }, subject: subject(t) }] : []),
   ]));
