@@ -12,12 +12,12 @@ import { findExitRecipients, type ExitAudience, type ExitRecipients } from './ex
 
 /**
  * The recipients of many specs with one query per distinct audience (the named employees of all
- * specs together), as a lookup by audience.
- * @example const of = await findExitAudiences(deps, tx, specs.map((s) => s.audience)); of({ kind: 'hrManagers' })
+ * specs together), as a lookup by audience. `shared`: the HR audiences already looked up by this
+ * run (a sweep's batches share them: one query per run instead of one per batch).
+ * @example const of = await findExitAudiences(deps, tx, specs.map((s) => s.audience), more.sharedAudiences); of({ kind: 'hrManagers' })
  */
-export async function findExitAudiences(deps: ServiceDeps, tx: Tx, audiences: readonly ExitAudience[]): Promise<(a: ExitAudience) => ExitRecipients> {
+export async function findExitAudiences(deps: ServiceDeps, tx: Tx, audiences: readonly ExitAudience[], shared = new Map<string, ExitRecipients>()): Promise<(a: ExitAudience) => ExitRecipients> {
   const clock = { now: deps.now(), businessTz: deps.businessTz };
-  const shared = new Map<string, ExitRecipients>();
   const named = new Set<string>();
   for (const a of audiences) {
     if (a.kind === 'employees') a.ids.forEach((id) => named.add(id));
@@ -60,12 +60,12 @@ export async function writeExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, ro
 
 /**
  * Many exit cards in the caller's transaction; returns, per spec, the keys of the cards queued now.
- * `alsoAudit` as for writeExitCards.
+ * `more.alsoAudit` as for writeExitCards; `more.sharedAudiences` as `shared` of findExitAudiences.
  * @example await queueExitCards(deps, tx, actor, [{ subjectType: 'exit_task', subjectId, employeeId, stage: 'due', audience, build }])
  */
-export async function queueExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, specs: readonly ExitCardSpec[], alsoAudit: readonly AuditEventRow[] = []): Promise<string[][]> {
+export async function queueExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, specs: readonly ExitCardSpec[], more: { alsoAudit?: readonly AuditEventRow[]; sharedAudiences?: Map<string, ExitRecipients> } = {}): Promise<string[][]> {
   const recipientsOf = await findExitAudiences(deps, tx, specs.map((s) => s.audience));
   const rows = specs.map((spec) => exitCardRows(spec, recipientsOf(spec.audience)));
-  const queued = await writeExitCards(deps, tx, actor, rows.flat(), alsoAudit);
+  const queued = await writeExitCards(deps, tx, actor, rows.flat(), more.alsoAudit);
   return rows.map((r) => r.map((row) => row.card.key).filter((key) => queued.has(key)));
 }
