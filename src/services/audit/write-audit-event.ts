@@ -24,11 +24,17 @@ export async function writeAuditEvent(tx: Tx, actor: Actor, event: AuditEventInp
   });
 }
 
+/** One event of a batch for writeAuditEvents. */
+export interface AuditEventRow {
+  event: AuditEventInput;
+  subject?: AuditSubject;
+}
+
 /**
  * Many typed audit events in one `INSERT … SELECT FROM unnest` (a sweep's batch), inside the caller's
  * transaction. Raw SQL because Prisma's createMany costs milliseconds per row of JSON on a loaded machine.
  */
-export async function writeAuditEvents(tx: Tx, actor: Actor, events: readonly { event: AuditEventInput; subject?: AuditSubject }[]): Promise<void> {
+export async function writeAuditEvents(tx: Tx, actor: Actor, events: readonly AuditEventRow[]): Promise<void> {
   if (events.length === 0) return;
   const parsed = events.map(({ event, subject }) => ({ ...auditEventSchema.parse(event), subject }));
   await tx.$executeRaw`

@@ -3,7 +3,7 @@
 // their outbox messages and group copies in one enqueueMany, their audit events in one INSERT.
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { writeAuditEvents } from '../audit/write-audit-event.ts';
+import { writeAuditEvents, type AuditEventRow } from '../audit/write-audit-event.ts';
 import { insertCardInstances } from '../cards/insert-card-instances.ts';
 import { groupCopyMessage } from '../cards/queue-group-copy.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -12,12 +12,12 @@ import { findExitRecipients, type ExitAudience, type ExitRecipients } from './ex
 
 /**
  * The recipients of many specs with one query per distinct audience (the named employees of all
- * specs together), as a lookup by audience.
- * @example const of = await findExitAudiences(deps, tx, specs.map((s) => s.audience)); of({ kind: 'hrManagers' })
+ * specs together), as a lookup by audience. `shared`: the HR audiences already looked up by this
+ * run (a sweep's batches share them: one query per run instead of one per batch).
+ * @example const of = await findExitAudiences(deps, tx, specs.map((s) => s.audience), more.sharedAudiences); of({ kind: 'hrManagers' })
  */
-export async function findExitAudiences(deps: ServiceDeps, tx: Tx, audiences: readonly ExitAudience[]): Promise<(a: ExitAudience) => ExitRecipients> {
+export async function findExitAudiences(deps: ServiceDeps, tx: Tx, audiences: readonly ExitAudience[], shared = new Map<string, ExitRecipients>()): Promise<(a: ExitAudience) => ExitRecipients> {
   const clock = { now: deps.now(), businessTz: deps.businessTz };
-  const shared = new Map<string, ExitRecipients>();
   const named = new Set<string>();
   for (const a of audiences) {
     if (a.kind === 'employees') a.ids.forEach((id) => named.add(id));
@@ -35,10 +35,14 @@ const audienceKey = (a: Exclude<ExitAudience, { kind: 'employees' }>) => (a.kind
 
 /**
  * Writes planned card rows; returns the keys of the cards queued now (a key already stored is left alone).
+ * `alsoAudit`: the caller's own audit events of this change, written in the same INSERT as the cards' (one statement less per batch).
  * @example await writeExitCards(deps, tx, actor, rows) // → Set { 'ex-…-due-wecom' }
  */
-export async function writeExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, rows: readonly ExitCardRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
+export async function writeExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, rows: readonly ExitCardRow[], alsoAudit: readonly AuditEventRow[] = []): Promise<Set<string>> {
+  if (rows.length === 0) {
+    await writeAuditEvents(tx, actor, alsoAudit);
+    return new Set();
+  }
   const queued = await insertCardInstances(tx, rows.map(({ spec, platform, card, to }) => ({
     cardKey: card.key, platform, type: card.type, subjectType: spec.subjectType, subjectId: spec.subjectId, recipients: to, model: card,
   })));
@@ -47,20 +51,21 @@ export async function writeExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, ro
     const copy = groupCopyMessage({ recipients: { group }, platform, card });
     return [{ dedupeKey: `card:${card.key}`, platform, recipients: to.map((r) => r.userId), payload: { kind: 'card' as const, card } }, ...(copy ? [copy] : [])];
   }));
-  await writeAuditEvents(tx, actor, fresh.map(({ spec, platform, card, to }) => ({
+  await writeAuditEvents(tx, actor, [...fresh.map(({ spec, platform, card, to }) => ({
     event: { type: 'card.sent' as const, data: { cardKey: card.key, cardType: card.type, platform, recipients: to.map((r) => r.userId) } },
     subject: { type: 'employee' as const, id: spec.employeeId },
-  })));
+  })), ...alsoAudit]);
   return queued;
 }
 
 /**
  * Many exit cards in the caller's transaction; returns, per spec, the keys of the cards queued now.
+ * `more.alsoAudit` as for writeExitCards; `more.sharedAudiences` as `shared` of findExitAudiences.
  * @example await queueExitCards(deps, tx, actor, [{ subjectType: 'exit_task', subjectId, employeeId, stage: 'due', audience, build }])
  */
-export async function queueExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, specs: readonly ExitCardSpec[]): Promise<string[][]> {
+export async function queueExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, specs: readonly ExitCardSpec[], more: { alsoAudit?: readonly AuditEventRow[]; sharedAudiences?: Map<string, ExitRecipients> } = {}): Promise<string[][]> {
   const recipientsOf = await findExitAudiences(deps, tx, specs.map((s) => s.audience));
   const rows = specs.map((spec) => exitCardRows(spec, recipientsOf(spec.audience)));
-  const queued = await writeExitCards(deps, tx, actor, rows.flat());
+  const queued = await writeExitCards(deps, tx, actor, rows.flat(), more.alsoAudit);
   return rows.map((r) => r.map((row) => row.card.key).filter((key) => queued.has(key)));
 }

@@ -7,10 +7,10 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatDay, parseDay } from '../../domain/dates.ts';
 import type { ExitTask } from '../../generated/prisma/client.ts';
-import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import { compareAndSetMany } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ExitCardSpec } from './exit-card-rows.ts';
+import type { ExitRecipients } from './exit-recipients.ts';
 import { queueExitCards } from './queue-exit-cards.ts';
 
 const BATCH = 200;
@@ -28,15 +28,17 @@ export async function remindExitTasks(deps: ServiceDeps, o: { asOf: string; acto
     orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
   });
   const total = { reminded: 0, escalated: 0 };
+  // The HR audiences are looked up once per run, not once per batch.
+  const sharedAudiences = new Map<string, ExitRecipients>();
   for (let i = 0; i < tasks.length; i += BATCH) {
-    const done = await deps.db.$transaction((tx) => remindBatch(deps, tx, o, tasks.slice(i, i + BATCH)));
+    const done = await deps.db.$transaction((tx) => remindBatch(deps, tx, o, tasks.slice(i, i + BATCH), sharedAudiences));
     total.reminded += done.reminded;
     total.escalated += done.escalated;
   }
   return total;
 }
 
-async function remindBatch(deps: ServiceDeps, tx: Tx, o: { asOf: string; actor: Actor }, batch: DueTask[]): Promise<{ reminded: number; escalated: number }> {
+async function remindBatch(deps: ServiceDeps, tx: Tx, o: { asOf: string; actor: Actor }, batch: DueTask[], sharedAudiences: Map<string, ExitRecipients>): Promise<{ reminded: number; escalated: number }> {
   const now = deps.now();
   // Ids in a fixed order, so two instances lock the same rows in the same order.
   const pick = (keep: (t: DueTask) => boolean) => batch.filter(keep).map((t) => t.id).sort();
@@ -62,13 +64,13 @@ async function remindBatch(deps: ServiceDeps, tx: Tx, o: { asOf: string; actor: 
     }
     if (escalated.has(task.id)) specs.push({ ...card, stage: 'overdue', audience: { kind: 'hrManagers' }, build: (key) => buildExitTaskCard({ overdue: true, facts: f.card, key, h5Url }) });
   }
-  await queueExitCards(deps, tx, o.actor, specs);
   const audit = (t: DueTask) => ({ processId: t.processId, taskId: t.id, kind: t.kind, dueOn: formatDay(t.dueOn) as string });
   const subject = (t: DueTask) => ({ type: 'exit_process' as const, id: t.processId });
-  await writeAuditEvents(tx, o.actor, changed.flatMap((t) => [
+  // The tasks' audit events go in the cards' INSERT: one statement less per batch.
+  await queueExitCards(deps, tx, o.actor, specs, { sharedAudiences, alsoAudit: changed.flatMap((t) => [
     ...(reminded.has(t.id) ? [{ event: { type: 'exit.task_reminded' as const, data: audit(t) }, subject: subject(t) }] : []),
     ...(escalated.has(t.id) ? [{ event: { type: 'exit.task_escalated' as const, data: audit(t) }, subject: subject(t) }] : []),
-  ]));
+  ]) });
   return { reminded: reminded.size, escalated: escalated.size };
 }
 

@@ -13,17 +13,19 @@ import { transferRemindersDue, transferSchedule, type ScheduledStep, type Transf
 import { transferStepInfo } from '../../domain/transfer/transfer-steps.ts';
 import type { PensionTransferStep } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
-import { writeAuditEvents } from '../audit/write-audit-event.ts';
+import { insertAlerts } from '../alerts/insert-alerts.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { exitCardRows } from '../exits/exit-card-rows.ts';
-import { findExitRecipients } from '../exits/exit-recipients.ts';
+import { findExitRecipients, type ExitRecipients } from '../exits/exit-recipients.ts';
 import { writeExitCards } from '../exits/queue-exit-cards.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
 import { loadTransferEmployees } from './transfer-employees.ts';
 import { TRANSFER_ALERT_KIND, transferAlertKey } from './transfer-alert-key.ts';
 import type { TransferWithSteps } from './transfer-view.ts';
 
-const PAGE = 200;
+/** The cards' audience: the HR specialists who take transfer alerts. */
+const HR = { kind: 'hr', alertKind: 'transfer' } as const;
+const PAGE = 500;
 const BATCH = 250;
 
 export interface SendTransferRemindersResult {
@@ -49,6 +51,7 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
   const scheduleOf = memoSchedule(calendar);
   const result: SendTransferRemindersResult = { due: 0, overdue: 0, cards: 0, missingYears: [] };
   let cursor: string | undefined;
+  let hr: ExitRecipients | undefined;
   for (let more = true; more; ) {
     const cases = await deps.db.pensionTransfer.findMany({
       where: { state: 'OPEN', startedOn: { lte: parseDay(o.asOf) }, ...(cursor && { id: { gt: cursor } }) },
@@ -68,7 +71,10 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
     if (todo.length === 0) continue;
     const names = await loadTransferEmployees(deps.db, todo.map((x) => x.t.employeeId));
     for (let i = 0; i < todo.length; i += BATCH) {
-      const sent = await deps.db.$transaction((tx) => remindBatch(deps, tx, o.actor, todo.slice(i, i + BATCH), (id) => names.get(id)?.name ?? '员工', calendar));
+      // The HR specialists once per run, not once per batch: one query instead of one per transaction.
+      hr ??= await findExitRecipients(deps.db, deps.chatPlatforms, HR, { now: deps.now(), businessTz: deps.businessTz });
+      const recipients = hr;
+      const sent = await deps.db.$transaction((tx) => remindBatch(deps, tx, o.actor, { batch: todo.slice(i, i + BATCH), hr: recipients, nameOf: (id) => names.get(id)?.name ?? '员工', calendar }));
       result.due += sent.due;
       result.overdue += sent.overdue;
       result.cards += sent.cards;
@@ -97,28 +103,23 @@ async function findSentAlertKeys(deps: ServiceDeps, keys: string[]): Promise<Set
 }
 
 /** Inserts the batch's Alerts; only those new here get their cards, outbox messages and audit events. */
-async function remindBatch(deps: ServiceDeps, tx: Tx, actor: Actor, batch: Owed[], nameOf: (id: string) => string, calendar: WorkCalendar) {
-  const audience = { kind: 'hr', alertKind: 'transfer' } as const;
-  const hr = await findExitRecipients(tx, deps.chatPlatforms, audience, { now: deps.now(), businessTz: deps.businessTz });
+async function remindBatch(deps: ServiceDeps, tx: Tx, actor: Actor, { batch, hr, nameOf, calendar }: { batch: Owed[]; hr: ExitRecipients; nameOf: (id: string) => string; calendar: WorkCalendar }) {
   const planned = batch.map((x) => {
     const info = transferStepInfo(x.r.step);
     const caveat = calendarCaveat(incompleteYearsIn(calendar, x.r.dueOn, x.r.dueOn));
     const facts = { employeeName: nameOf(x.t.employeeId), route: `${x.t.fromCity} → ${x.t.toCity}`, step: `第${x.r.step}步：${info.title}`, dueOn: x.r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };
     const rows = exitCardRows({
-      subjectType: 'pension_transfer_step', subjectId: x.row.id, employeeId: x.t.employeeId, stage: `s${x.r.step}${x.r.kind}`, audience,
+      subjectType: 'pension_transfer_step', subjectId: x.row.id, employeeId: x.t.employeeId, stage: `s${x.r.step}${x.r.kind}`, audience: HR,
       build: (cardKey) => buildTransferStepCard({ overdue: x.r.kind === 'overdue', facts, key: cardKey, h5Url: `${deps.publicBaseUrl}/app/transfers?case=${x.t.id}` }),
     }, hr);
     return { ...x, rows };
   }).sort((a, b) => (a.key < b.key ? -1 : 1)); // one insert order, so racing instances wait rather than deadlock
-  const created = await tx.alert.createManyAndReturn({
-    data: planned.map((x) => ({ kind: TRANSFER_ALERT_KIND, stage: `step${x.r.step}_${x.r.kind}`, uniqueKey: x.key, employeeId: x.t.employeeId, dueOn: parseDay(x.r.dueOn), cardKey: x.rows[0]?.card.key ?? null })),
-    skipDuplicates: true,
-    select: { uniqueKey: true },
-  });
-  const isNew = new Set(created.map((a) => a.uniqueKey));
+  const isNew = await insertAlerts(tx, planned.map((x) => ({
+    kind: TRANSFER_ALERT_KIND, stage: `step${x.r.step}_${x.r.kind}`, uniqueKey: x.key, employeeId: x.t.employeeId, dueOn: x.r.dueOn, cardKey: x.rows[0]?.card.key ?? null,
+  })));
   const fresh = planned.filter((x) => isNew.has(x.key));
-  const queued = await writeExitCards(deps, tx, actor, fresh.flatMap((x) => x.rows));
-  await writeAuditEvents(tx, actor, fresh.map((x) => ({
+  // The reminders' audit events go in the cards' INSERT.
+  const queued = await writeExitCards(deps, tx, actor, fresh.flatMap((x) => x.rows), fresh.map((x) => ({
     event: { type: 'transfer.reminded' as const, data: { transferId: x.t.id, step: x.r.step, kind: x.r.kind, dueOn: x.r.dueOn } },
     subject: { type: 'employee' as const, id: x.t.employeeId },
   })));
