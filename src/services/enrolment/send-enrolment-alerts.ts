@@ -2,7 +2,7 @@
 // for each reminder that is new. The Alert row (unique per employee and stage), its cards and
 // their outbox messages commit together, so a second run, or a second instance racing this one,
 // inserts no alert and therefore sends no card.
-import { randomUUID } from 'node:crypto';
+import { insertAlerts } from '../alerts/insert-alerts.ts';
 import { buildEnrolmentDeadlineCard } from '../../../cards/enrolment-deadline-card.ts';
 import { systemActor, type Actor } from '../../domain/actor.ts';
 import { formatDay } from '../../domain/dates.ts';
@@ -103,16 +103,9 @@ async function withoutExistingAlerts(deps: ServiceDeps, due: PlannedAlert[]): Pr
 async function createAlertsAndCards(deps: ServiceDeps, actor: Actor, recipients: HrRecipients, due: PlannedAlert[]): Promise<PlannedAlert[]> {
   return deps.db.$transaction(async (tx) => {
     // The alert points at its first card; the other platforms' copies share its subject and type.
-    // One INSERT … SELECT FROM unnest (Prisma's createManyAndReturn costs milliseconds per row here).
-    const created = await tx.$queryRaw<{ uniqueKey: string }[]>`
-      INSERT INTO "Alert" (id, kind, stage, "uniqueKey", "employeeId", "dueOn", "cardKey")
-      SELECT u.id::uuid, ${ENROLMENT_ALERT_KIND}, u.stage, u.key, u.employee::uuid, u.due::date, u.card
-      FROM unnest(${due.map(() => randomUUID())}::text[], ${due.map((d) => d.due.stage)}::text[], ${due.map((d) => d.key)}::text[],
-        ${due.map((d) => d.hire.id)}::text[], ${due.map((d) => d.schedule.legalDeadline)}::text[], ${due.map((d) => d.cards[0]?.card.key ?? null)}::text[])
-        AS u(id, stage, key, employee, due, card)
-      ON CONFLICT ("uniqueKey") DO NOTHING
-      RETURNING "uniqueKey"`;
-    const fresh = new Set(created.map((a) => a.uniqueKey));
+    const fresh = await insertAlerts(tx, due.map((d) => ({
+      kind: ENROLMENT_ALERT_KIND, stage: d.due.stage, uniqueKey: d.key, employeeId: d.hire.id, dueOn: d.schedule.legalDeadline, cardKey: d.cards[0]?.card.key ?? null,
+    })));
     const mine = due.filter((d) => fresh.has(d.key));
     await queueEnrolmentCards(deps, tx, { actor, recipients, cards: mine.flatMap((d) => d.cards) });
     return mine;
