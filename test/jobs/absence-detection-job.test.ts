@@ -79,6 +79,13 @@ describe('absence-detection job', () => {
     expect(await findCheckedStreaks(deps, { streaks: await streaksOn('2026-10-12'), asOf: '2026-10-12' })).toEqual(new Set());
   });
 
+  it('finds the same streaks whatever the batch size: batches of one candidate miss nobody and add nobody', async () => {
+    const settings = await loadAttendanceSettings(deps.db);
+    const ids = async (batchSize?: number) => (await findAbsenceStreaks(deps, { asOf: '2026-10-10', settings, ...(batchSize && { batchSize }) })).map((s) => s.employeeId);
+    expect(await ids(1)).toEqual(await ids());
+    expect((await ids(2)).sort()).toEqual([zhang.id, zhao.id, feng.id].sort());
+  });
+
   it('answers insurance.stopped_while_active for someone who clocks in every day with one 核实在岗 task, never an absence case', async () => {
     await t.db.$transaction((tx) => writeAuditEvent(tx, testAdmin, { type: 'insurance.stopped_while_active', data: { employeeId: li.id, month: '2026-10', lastPaidMonth: '2026-09' } }, { type: 'employee', id: li.id }));
     expect(await run('2026-10-10')).toContain('1 核实在岗 task(s) from insurance.stopped_while_active');

@@ -17,6 +17,8 @@ import { openVerifyOnDutyTask } from './open-verify-on-duty-task.ts';
 export const INSURANCE_EVENT_CURSOR_KEY = 'absence.insurance_event_seq';
 /** Streaks per transaction. */
 const STREAK_BATCH = 200;
+/** Detection batches (transactions) open at once. */
+const PARALLEL_BATCHES = 2;
 
 export interface DetectAbsencesResult {
   streaks: number;
@@ -34,7 +36,7 @@ export interface DetectAbsencesResult {
  *   await detectAbsences(deps, { asOf: '2026-10-10', settings: await loadAttendanceSettings(deps.db) })
  *   // → { streaks: 1, opened: 1, verifyTasks: 0, cards: 1, noAttendanceData: false, missingYears: [] }
  */
-export async function detectAbsences(deps: ServiceDeps, opts: { asOf: string; settings: AttendanceSettings; log?: Logger }): Promise<DetectAbsencesResult> {
+export async function detectAbsences(deps: ServiceDeps, opts: { asOf: string; settings: AttendanceSettings; log?: Logger; streakBatch?: number }): Promise<DetectAbsencesResult> {
   const { rules } = opts.settings;
   const actor = systemActor('job:absence-detection', '缺勤检测');
   const result: DetectAbsencesResult = { streaks: 0, opened: 0, verifyTasks: 0, cards: 0, noAttendanceData: false, missingYears: [] };
@@ -49,11 +51,18 @@ export async function detectAbsences(deps: ServiceDeps, opts: { asOf: string; se
   const pending = streaks.filter((s) => !checked.has(s.employeeId));
   // Bounded batches, one transaction each: a first run over a large roster neither holds one
   // huge transaction nor pays a transaction per absent employee.
-  for (let i = 0; i < pending.length; i += STREAK_BATCH) {
-    const opened = await openCasesForStreaks(deps, { asOf: opts.asOf, settings: opts.settings, actor, streaks: pending.slice(i, i + STREAK_BATCH) });
-    result.opened += opened.length;
-    result.cards += opened.reduce((sum, o) => sum + o.cards, 0);
-  }
+  // Two batches in flight: each is mostly round trips, and their employees (hence their locks and
+  // unique keys) are disjoint, so they neither wait for nor deadlock each other.
+  const size = opts.streakBatch ?? STREAK_BATCH;
+  const batches = Array.from({ length: Math.ceil(pending.length / size) }, (_, i) => pending.slice(i * size, (i + 1) * size));
+  const openBatches = async () => {
+    for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      const opened = await openCasesForStreaks(deps, { asOf: opts.asOf, settings: opts.settings, actor, streaks: batch });
+      result.opened += opened.length;
+      result.cards += opened.reduce((sum, o) => sum + o.cards, 0);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_BATCHES }, openBatches));
   // insurance.stopped_while_active (written by the contribution reconciliation) since the last run.
   const cursorRow = await deps.db.appMeta.findUnique({ where: { key: INSURANCE_EVENT_CURSOR_KEY } });
   const events = await deps.db.auditEvent.findMany({
