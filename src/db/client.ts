@@ -18,6 +18,11 @@ const pools = new WeakMap<Db, pg.Pool>();
 /** One client per process, created by the composition root and passed down. */
 export function createDb(url: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that PostgreSQL drops (a restart, a failover) makes the pool emit 'error';
+  // with no listener that would end the process. The pool replaces the connection on next use,
+  // and Prisma attaches its own listener only once it first connects: the delivery recorder may
+  // use the pool before that.
+  pool.on('error', () => {});
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: TRANSACTION_OPTIONS });
   pools.set(db, pool);
   return db;
