@@ -43,7 +43,7 @@ export async function seedRoster(url: string, n: number, asOf: string): Promise<
               (CASE WHEN s.recent THEN 'ONBOARDING' ELSE 'ACTIVE' END)::"EmployeeStatus", now()
        FROM generate_series(1, $1::int) AS i,
             LATERAL (SELECT i % 1000 < ${RECENT_PER_MILLE} AS recent) r,
-            LATERAL (SELECT $3::date - CASE WHEN r.recent THEN 20 + i % 16 ELSE 36 + (i * 7919) % 1060 END AS start, r.recent) s`,
+            LATERAL (SELECT $3::date - CASE WHEN r.recent THEN 20 + i % 16 ELSE 36 + ((i::bigint * 7919) % 1060)::int END AS start, r.recent) s`,
       [n, departmentId, asOf],
     );
     await client.query(
