@@ -3,16 +3,13 @@
 // together or not at all. A detection batch opens up to a few hundred at once, set-based: one
 // INSERT of the cases, one read of the employees, one of the HR audience, one INSERT of the
 // cards, one enqueueMany and one INSERT of the audit events.
-import { ABSENCE_CHECK_CARD, buildAbsenceCheckCard } from '../../../cards/absence-check-card.ts';
+import { buildAbsenceCheckCard } from '../../../cards/absence-check-card.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { addDays, formatDateTime, startOfDayIn } from '../../domain/dates.ts';
-import type { OutboundMessage } from '../../outbox/outbox.ts';
-import { writeAuditEvents, type AuditSubject } from '../audit/write-audit-event.ts';
-import type { AuditEventInput } from '../../domain/audit-events.ts';
+import type { AuditEventRow, AuditSubject } from '../audit/write-audit-event.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { insertCardInstances, type CardInstanceRow } from '../cards/insert-card-instances.ts';
-import { groupCopyMessage } from '../cards/queue-group-copy.ts';
+import { queueCards, type PlannedCard } from '../cards/queue-cards.ts';
 import { insertAbsenceCases } from './insert-absence-cases.ts';
 import { absenceRecipientsOf, findAbsenceAudience } from './find-absence-recipients.ts';
 
@@ -65,9 +62,8 @@ export async function openAbsenceCasesInTx(
     findAbsenceAudience(tx, { platforms: deps.chatPlatforms, now: deps.now(), businessTz: deps.businessTz }),
   ]);
   const employeeOf = new Map(employees.map((e) => [e.id, e]));
-  const cards: CardInstanceRow[] = [];
-  const messages: OutboundMessage[] = [];
-  const events: { event: AuditEventInput; subject: AuditSubject }[] = [];
+  const cards: PlannedCard[] = [];
+  const events: AuditEventRow[] = [];
   const result: { caseId: string; cards: number }[] = [];
   for (const c of fresh) {
     const employee = employeeOf.get(c.employeeId);
@@ -91,18 +87,11 @@ export async function openAbsenceCasesInTx(
         key: absenceCardKey(c.id, platform),
         h5Url: `${deps.publicBaseUrl}/app/absence/${c.id}`,
       });
-      cards.push({ cardKey: card.key, platform, type: ABSENCE_CHECK_CARD, subjectType: 'absence_case', subjectId: c.id, recipients: to, model: card });
-      const userIds = to.map((r) => r.userId);
-      messages.push({ dedupeKey: `card:${card.key}`, platform, recipients: userIds, payload: { kind: 'card', card }, availableAt: recipients.availableAt });
-      const groupCopy = groupCopyMessage({ recipients, platform, card, availableAt: recipients.availableAt });
-      if (groupCopy) messages.push(groupCopy);
-      events.push({ event: { type: 'card.sent', data: { cardKey: card.key, cardType: card.type, platform, recipients: userIds } }, subject });
+      cards.push({ card, platform, to, subject: { type: 'absence_case', id: c.id }, employeeId: c.employeeId, group: recipients.group, availableAt: recipients.availableAt });
       sent++;
     }
     result.push({ caseId: c.id, cards: sent });
   }
-  await insertCardInstances(tx, cards);
-  await deps.outbox.enqueueMany(tx, messages);
-  await writeAuditEvents(tx, o.actor, events);
+  await queueCards(deps, tx, o.actor, cards, events);
   return result;
 }

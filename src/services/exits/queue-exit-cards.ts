@@ -3,9 +3,8 @@
 // their outbox messages and group copies in one enqueueMany, their audit events in one INSERT.
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { writeAuditEvents, type AuditEventRow } from '../audit/write-audit-event.ts';
-import { insertCardInstances } from '../cards/insert-card-instances.ts';
-import { groupCopyMessage } from '../cards/queue-group-copy.ts';
+import type { AuditEventRow } from '../audit/write-audit-event.ts';
+import { queueCards } from '../cards/queue-cards.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { exitCardRows, type ExitCardRow, type ExitCardSpec } from './exit-card-rows.ts';
 import { findExitRecipients, type ExitAudience, type ExitRecipients } from './exit-recipients.ts';
@@ -39,23 +38,9 @@ const audienceKey = (a: Exclude<ExitAudience, { kind: 'employees' }>) => (a.kind
  * @example await writeExitCards(deps, tx, actor, rows) // → Set { 'ex-…-due-wecom' }
  */
 export async function writeExitCards(deps: ServiceDeps, tx: Tx, actor: Actor, rows: readonly ExitCardRow[], alsoAudit: readonly AuditEventRow[] = []): Promise<Set<string>> {
-  if (rows.length === 0) {
-    await writeAuditEvents(tx, actor, alsoAudit);
-    return new Set();
-  }
-  const queued = await insertCardInstances(tx, rows.map(({ spec, platform, card, to }) => ({
-    cardKey: card.key, platform, type: card.type, subjectType: spec.subjectType, subjectId: spec.subjectId, recipients: to, model: card,
-  })));
-  const fresh = rows.filter((r) => queued.has(r.card.key));
-  await deps.outbox.enqueueMany(tx, fresh.flatMap(({ platform, card, to, group }) => {
-    const copy = groupCopyMessage({ recipients: { group }, platform, card });
-    return [{ dedupeKey: `card:${card.key}`, platform, recipients: to.map((r) => r.userId), payload: { kind: 'card' as const, card } }, ...(copy ? [copy] : [])];
-  }));
-  await writeAuditEvents(tx, actor, [...fresh.map(({ spec, platform, card, to }) => ({
-    event: { type: 'card.sent' as const, data: { cardKey: card.key, cardType: card.type, platform, recipients: to.map((r) => r.userId) } },
-    subject: { type: 'employee' as const, id: spec.employeeId },
-  })), ...alsoAudit]);
-  return queued;
+  return queueCards(deps, tx, actor, rows.map(({ spec, platform, card, to, group }) => ({
+    card, platform, to, group, subject: { type: spec.subjectType, id: spec.subjectId }, employeeId: spec.employeeId,
+  })), alsoAudit);
 }
 
 /**
