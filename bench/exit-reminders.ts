@@ -1,7 +1,7 @@
 // `npm run bench`, exit task reminders: the `exit-task-reminders` job (runJob) over 10k and 100k
 // employees (BENCH_SIZES, BENCH_MAX), 1 % of them leavers with open checklists (bench/exit-seed.ts).
 // The first run reminds the owners of the due tasks and escalates the overdue ones, each once;
-// the second finds nothing new. Baseline: the open tasks due by asOf with their exit day, and
+// the next three find nothing new. Baseline: the open tasks due by asOf with their exit day, and
 // every employee not yet left with the birth date and sex the retirement check reads.
 import { exitTaskReminders } from '../src/jobs/definitions/exit-task-reminders.ts';
 import { runJob } from '../src/jobs/run-job.ts';

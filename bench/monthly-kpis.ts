@@ -1,6 +1,6 @@
 // `npm run bench`, monthly KPIs: computeMonthKpis (what the dashboard and the monthly report
 // compute per month) for the whole company over 10k and 100k employees (BENCH_SIZES, BENCH_MAX),
-// spread over 20 departments under one root, twice (read-only: runs 1 and 2). Baseline: every
+// spread over 20 departments under one root, four times (read-only: run 1, then the median of runs 2–4). Baseline: every
 // employee row with the fields the cohort and coverage counts read.
 import pg from 'pg';
 import { systemActor } from '../src/domain/actor.ts';

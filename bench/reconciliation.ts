@@ -1,7 +1,7 @@
 // `npm run bench`, contribution reconciliation: the `contribution-reconciliation` job (runJob, as
 // `sentinel job run` does) over 10k and 100k employees (BENCH_SIZES, BENCH_MAX) with two months
 // of pension and medical contributions (bench/contribution-seed.ts). The first run opens one task
-// per planted mismatch and queues HR's digest card; the second finds nothing new. Baseline: every
+// per planted mismatch and queues HR's digest card; the next three find nothing new. Baseline: every
 // employee with the two months' contribution records, the rows the set-based checks must read.
 import { contributionReconciliation } from '../src/jobs/definitions/contribution-reconciliation.ts';
 import { runJob } from '../src/jobs/run-job.ts';

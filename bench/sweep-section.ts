@@ -1,18 +1,21 @@
 // The shape every daily-sweep bench section shares: one embedded PostgreSQL cluster, an unreported
 // warm-up size, then per size a fresh migrated database seeded set-based, the same-run plain-SQL
-// baseline (the rows the job must read), and the job run twice as of one day — the first run does
-// the day's work, the second must find nothing new. Rows go to bench/results.json under `key`.
+// baseline (the rows the job must read), and the job run four times as of one day — the first run does
+// the day's work, the other three must find nothing new (the steady state is their median, as the
+// baseline is the median of three). Rows go to bench/results.json under `key`.
 import { fileURLToPath } from 'node:url';
 import { migrationsDir } from '../src/runtime.ts';
 import type { ServiceDeps } from '../src/services/deps.ts';
 import { startScratchPostgres } from '../test/helpers/scratch-postgres.ts';
-import { timeBaseline } from './baseline.ts';
+import { timeBaseline, timeSteadyState } from './baseline.ts';
 import { openBenchDeps } from './bench-deps.ts';
 import { msSince as ms, startWatchdog } from './report.ts';
-import { benchSizes } from './sizes.ts';
+import { benchSizes, sizeLabel } from './sizes.ts';
+import { printSqlProfile, resetSqlProfile, sqlProfileFlags } from './sql-profile.ts';
 import { createSweepDatabase } from './sweep-seed.ts';
 import { sweepRows } from './sweep-rows.ts';
-import { writeSection, type BenchRow } from './table.ts';
+import { ms as fmtMs, writeSection, type BenchRow } from './table.ts';
+import { tableCounts, timeWriteFloor, type WriteFloor } from './write-floor.ts';
 
 export interface SweepSection {
   /** Figure prefix in the table, e.g. 'transfer reminders'. */
@@ -46,6 +49,8 @@ interface SizeResult {
   firstRunSummary: string;
   secondRunMs: number;
   secondRunNew: number;
+  /** The first run's inserted rows written by plain SQL (not for read-only jobs). */
+  writeFloor?: WriteFloor;
 }
 
 const WARM_UP_SIZE = 500;
@@ -61,17 +66,22 @@ async function benchSize(s: SweepSection, adminUrl: string, n: number): Promise<
   const { deps, close } = await openBenchDeps(url, s.now);
   try {
     const before = await s.count(deps);
+    const tablesBefore = s.readOnly ? undefined : await tableCounts(url);
+    await resetSqlProfile(url);
     t = performance.now();
     const firstRunSummary = await s.run(deps);
     const firstRunMs = ms(t);
+    await printSqlProfile(url, `${s.job} first run at ${n}`);
     const first = await s.count(deps);
-    t = performance.now();
-    await s.run(deps);
-    const secondRunMs = ms(t);
+    const tablesAfter = s.readOnly ? undefined : await tableCounts(url);
+    await resetSqlProfile(url);
+    const { ms: secondRunMs } = await timeSteadyState(() => s.run(deps));
+    await printSqlProfile(url, `${s.job} steady-state runs at ${n}`);
     const second = await s.count(deps);
     const sum = (a: Record<string, number>, b: Record<string, number>) => Object.keys(a).reduce((x, k) => x + (a[k] ?? 0) - (b[k] ?? 0), 0);
     const firstRun = Object.fromEntries(Object.entries(first).map(([k, v]) => [k, v - (before[k] ?? 0)]));
-    return { employees: n, seeded, seedMs, baselineMs: baseline.ms, baselineRows: baseline.rows, firstRunMs, firstRun, firstRunSummary, secondRunMs, secondRunNew: sum(second, first) };
+    const writeFloor = tablesBefore && tablesAfter ? await timeWriteFloor(url, tablesBefore, tablesAfter) : undefined;
+    return { employees: n, seeded, seedMs, baselineMs: baseline.ms, baselineRows: baseline.rows, firstRunMs, firstRun, firstRunSummary, secondRunMs, secondRunNew: sum(second, first), ...(writeFloor && { writeFloor }) };
   } finally {
     await close();
   }
@@ -84,19 +94,35 @@ function rowsOf(s: SweepSection, sizes: SizeResult[]): { rows: BenchRow[]; nothi
   const second = sizes.map((r) => ({ employees: r.employees, jobMs: r.secondRunMs, baselineMs: r.baselineMs, note: nothingNew ? 'nothing new' : 'DUPLICATES' }));
   const [one, two] = s.readOnly ? ['run 1', 'run 2'] : ['first run', 'steady state'];
   const secondRows = s.readOnly ? second.map((x, i) => ({ ...x, note: first[i]!.note })) : second;
-  return { rows: [...sweepRows(`${s.job}, ${one}`, first, s.baselineName), ...sweepRows(`${s.job}, ${two}`, secondRows, s.baselineName)], nothingNew };
+  return { rows: [...sweepRows(`${s.job}, ${one}`, first, s.baselineName), ...floorRows(s.job, sizes), ...sweepRows(`${s.job}, ${two}`, secondRows, s.baselineName)], nothingNew };
+}
+
+/** Context rows: each first run against its write floor (bench/write-floor.ts); no target. */
+function floorRows(job: string, sizes: SizeResult[]): BenchRow[] {
+  return sizes.flatMap((r) => (r.writeFloor ? [writeFloorRow(job, r.employees, r.firstRunMs, r.writeFloor)] : []));
+}
+
+export function writeFloorRow(job: string, employees: number, firstRunMs: number, f: WriteFloor): BenchRow {
+  return {
+    figure: `${job}, first run ${sizeLabel(employees)} vs its write floor`,
+    value: fmtMs(firstRunMs),
+    baseline: `${fmtMs(f.ms)} the same ${f.rows} inserted rows (${f.tables} tables) by plain INSERT … SELECT`,
+    ratio: Math.round((firstRunMs / Math.max(0.1, f.ms)) * 100) / 100,
+    target: 'context',
+    met: null,
+  };
 }
 
 export async function runSweepSection(s: SweepSection): Promise<void> {
   const stopWatchdog = startWatchdog(s.job, WATCHDOG_MS);
   const started = performance.now();
-  const cluster = await startScratchPostgres({ database: `sentinel_${s.key.toLowerCase()}_bench`, migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
+  const cluster = await startScratchPostgres({ database: `sentinel_${s.key.toLowerCase()}_bench`, migrationsDir, postgresFlags: ['-c', 'max_connections=100', ...sqlProfileFlags()] });
   try {
     process.stdout.write(`${s.job}: warm-up on ${WARM_UP_SIZE} employees…\n`);
     await benchSize(s, cluster.adminUrl, WARM_UP_SIZE);
     const sizes: SizeResult[] = [];
     for (const n of benchSizes([10_000, 100_000])) {
-      process.stdout.write(`${s.job}: seeding ${n} employees and running twice…\n`);
+      process.stdout.write(`${s.job}: seeding ${n} employees and running four times…\n`);
       sizes.push(await benchSize(s, cluster.adminUrl, n));
       const r = sizes.at(-1)!;
       process.stdout.write(`  seed ${r.seedMs} ms ${JSON.stringify(r.seeded)}; baseline ${r.baselineMs} ms (${r.baselineRows} rows); run 1 ${r.firstRunMs} ms ${JSON.stringify(r.firstRun)}; run 2 ${r.secondRunMs} ms (${r.secondRunNew} new)\n  run 1: ${r.firstRunSummary}\n`);

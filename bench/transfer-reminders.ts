@@ -1,6 +1,6 @@
 // `npm run bench`, transfer reminders: the `transfer-reminders` job (runJob) over 10k and 100k
 // employees (BENCH_SIZES, BENCH_MAX), 2 % of them with an open pension transfer (bench/transfer-seed.ts).
-// The first run sends each step's 今日到期 / 已逾期 reminder once; the second finds nothing new.
+// The first run sends each step's 今日到期 / 已逾期 reminder once; the next three find nothing new.
 // Baseline: every open transfer started by asOf with its steps, the rows the schedule needs.
 import { transferReminders } from '../src/jobs/definitions/transfer-reminders.ts';
 import { runJob } from '../src/jobs/run-job.ts';
