@@ -29,9 +29,10 @@ export function createDb(url: string, poolSize = 10): Db {
 }
 
 /**
- * The pg pool under `db` (the same connections Prisma uses), for the one hot statement that
- * runs as a named prepared statement without Prisma's query interpreter: the callback dedupe
- * insert (src/bot/delivery-recorder.ts). Undefined for a client not made by createDb.
+ * The pg pool under `db` (the same connections Prisma uses), for the few hot statements that
+ * run as named prepared statements without Prisma's query interpreter: the callback dedupe
+ * insert (src/bot/delivery-recorder.ts) and the ledger's verification pages
+ * (src/services/evidence/ledger-entry-pages.ts). Undefined for a client not made by createDb.
  */
 export function poolOf(db: Db): pg.Pool | undefined {
   return pools.get(db);

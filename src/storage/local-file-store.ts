@@ -1,11 +1,19 @@
 // FileStore on the local disk: DATA_DIR/files/<aa>/<sha256>. A file is written to a temporary
 // name and renamed into place, so a crash never leaves a half-written file under a valid name.
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
+import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors.ts';
 import { contentPath, hashOfContentPath } from './content-path.ts';
 import type { FileStore, StoredBytes } from './file-store.ts';
+
+/**
+ * Reads through the callback API: the promise API opens a FileHandle per file, which cost the
+ * main thread about twice the CPU when verification reads tens of thousands of documents.
+ */
+const readWhole = promisify(readFile);
 
 export function createLocalFileStore(root: string): FileStore {
   const pathOf = (sha256: string) => join(root, contentPath(sha256));
@@ -28,7 +36,7 @@ export function createLocalFileStore(root: string): FileStore {
     },
     async get(sha256) {
       try {
-        return await readFile(pathOf(sha256));
+        return await readWhole(pathOf(sha256));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found', `文件不存在：${sha256}`);
         throw error;

@@ -174,3 +174,55 @@ describe('job transfer-reminders on two instances', () => {
     expect(await t.db.auditEvent.count({ where: { type: 'transfer.reminded', subjectId: zhao.id } })).toBe(3);
   });
 });
+
+describe('job transfer-reminders with more than ten reminders in one run', () => {
+  const digests = (from: number) => outbox.messages.slice(from).filter((m) => m.payload.kind === 'card' && m.payload.card.type === 'transfer.digest');
+  const stepCards = (from: number) => outbox.messages.slice(from).filter((m) => m.payload.kind === 'card' && m.payload.card.type.startsWith('transfer.step'));
+  const startMany = async (names: string[], day: string) => {
+    const people = await Promise.all(names.map((name) => makeEmployee(deps, { name })));
+    for (const p of people) await start(p.id, '2026-09-24');
+    at(day);
+    return people;
+  };
+
+  it('sends one digest card instead of a card per step, and still records every step’s Alert and audit event', async () => {
+    at('2027-05-06');
+    await runJob('2027-05-06'); // whatever earlier cases still owe, so this run owes only the new ones
+    const people = await startMany(['陈一', '林二', '黄三', '吴四', '郑五', '冯六'], '2027-05-07');
+    const before = outbox.messages.length;
+    // Steps 2–4 of six cases started 2026-09-24 are all overdue: eighteen reminders.
+    expect(await runJob('2027-05-07')).toContain('due today 0, overdue 18; queued 1 card(s)');
+    expect(stepCards(before)).toHaveLength(0);
+    const [digest] = digests(before);
+    expect(digests(before)).toHaveLength(1);
+    expect(digest?.recipients).toEqual(['hr-s']);
+    const card = digest?.payload.kind === 'card' ? digest.payload.card : undefined;
+    expect(card?.subtitle).toBe('2027-05-07：今日到期 0 步，已逾期 18 步，请在转移接续列表中逐项办理');
+    expect(card?.rows.find((r) => r.label === '已逾期')?.value).toBe('18步（6人）：陈一、冯六、黄三、林二、吴四 等');
+    expect(card?.buttons).toEqual([{ kind: 'link', text: '查看转移接续', url: `${deps.publicBaseUrl}/app/transfers` }]);
+    const ids = people.map((p) => p.id);
+    const alerts = await t.db.alert.findMany({ where: { employeeId: { in: ids } } });
+    expect(alerts).toHaveLength(18);
+    expect(new Set(alerts.map((a) => a.cardKey))).toEqual(new Set([card?.key]));
+    expect(await t.db.auditEvent.count({ where: { type: 'transfer.reminded', subjectId: { in: ids } } })).toBe(18);
+    expect(await t.db.cardInstance.count({ where: { cardKey: card?.key, subjectType: 'transfer_digest' } })).toBe(1);
+    // A rerun the same day and the next day owe nothing new.
+    expect(await runJob('2027-05-07')).toContain('due today 0, overdue 0; queued 0 card(s)');
+    at('2027-05-10');
+    expect(await runJob('2027-05-10')).toContain('due today 0, overdue 0; queued 0 card(s)');
+    expect(outbox.messages.length - before).toBe(1);
+  });
+
+  it('sends the digest once when two runs of the same day race', async () => {
+    const people = await startMany(['何七', '吕八', '施九', '张十', '孔十一', '曹十二'], '2027-05-11');
+    const before = outbox.messages.length;
+    const summaries = await Promise.all([runJob('2027-05-11'), runJob('2027-05-11')]);
+    expect(digests(before)).toHaveLength(1);
+    expect(stepCards(before)).toHaveLength(0);
+    const sent = summaries.map((s) => Number(s.match(/overdue (\d+)/)?.[1]));
+    expect(sent[0]! + sent[1]!).toBe(18);
+    const ids = people.map((p) => p.id);
+    expect(await t.db.alert.count({ where: { employeeId: { in: ids } } })).toBe(18);
+    expect(await t.db.auditEvent.count({ where: { type: 'transfer.reminded', subjectId: { in: ids } } })).toBe(18);
+  });
+});

@@ -18,13 +18,14 @@ export interface TransferStepInfo {
   legalBasis: string;
 }
 
-const ARTICLE = '《城镇企业职工基本养老保险关系转移接续暂行办法》（国办发〔2009〕66号）第八条';
+/** The article every step's deadline comes from. */
+export const TRANSFER_ARTICLE = '《城镇企业职工基本养老保险关系转移接续暂行办法》（国办发〔2009〕66号）第八条';
 
 export const transferSteps: readonly TransferStepInfo[] = [
-  { step: 1, title: '向新参保地社保经办机构提交转移申请（附原参保地参保缴费凭证）', actor: '单位或本人', legalBasis: `${ARTICLE}第（一）项` },
-  { step: 2, title: '新参保地社保经办机构审核并出具联系函', actor: '新参保地社保经办机构', legalBasis: `${ARTICLE}第（二）项` },
-  { step: 3, title: '原参保地社保经办机构转移基本养老保险关系和资金', actor: '原参保地社保经办机构', legalBasis: `${ARTICLE}第（三）项` },
-  { step: 4, title: '新参保地社保经办机构办结记录并告知参保人', actor: '新参保地社保经办机构', legalBasis: `${ARTICLE}第（四）项` },
+  { step: 1, title: '向新参保地社保经办机构提交转移申请（附原参保地参保缴费凭证）', actor: '单位或本人', legalBasis: `${TRANSFER_ARTICLE}第（一）项` },
+  { step: 2, title: '新参保地社保经办机构审核并出具联系函', actor: '新参保地社保经办机构', legalBasis: `${TRANSFER_ARTICLE}第（二）项` },
+  { step: 3, title: '原参保地社保经办机构转移基本养老保险关系和资金', actor: '原参保地社保经办机构', legalBasis: `${TRANSFER_ARTICLE}第（三）项` },
+  { step: 4, title: '新参保地社保经办机构办结记录并告知参保人', actor: '新参保地社保经办机构', legalBasis: `${TRANSFER_ARTICLE}第（四）项` },
 ];
 
 export function transferStepInfo(step: number): TransferStepInfo {

@@ -20,8 +20,8 @@ export interface PlannedCard {
   to: CardRecipient[];
   /** What the CardInstance row is about, e.g. { type: 'absence_case', id }. */
   subject: { type: string; id: string };
-  /** The employee the card.sent event is filed under. */
-  employeeId: string;
+  /** The employee the card.sent event is filed under; none for a card about many (a digest). */
+  employeeId?: string;
   /** The HR group chat that gets a copy (notification preferences), or null. */
   group: HrRecipients['group'];
   /** Quiet hours (docs/notifications.md); undefined: at once. */
@@ -43,7 +43,7 @@ export async function queueCards(deps: Pick<ServiceDeps, 'outbox'>, tx: Tx, acto
   }));
   await writeAuditEvents(tx, actor, [...fresh.map(({ card, platform, to, employeeId }) => ({
     event: { type: 'card.sent' as const, data: { cardKey: card.key, cardType: card.type, platform, recipients: to.map((r) => r.userId) } },
-    subject: { type: 'employee' as const, id: employeeId },
+    ...(employeeId && { subject: { type: 'employee' as const, id: employeeId } }),
   })), ...alsoAudit]);
   return queued;
 }

@@ -1,17 +1,17 @@
 // Pension transfer reminders as at the end of `asOf` (job transfer-reminders): 「转移接续今日到期」 to
-// the HR specialists on a step's due day, 「转移接续已逾期」 on the working day after it. The Alert
-// row (unique per step and kind), its cards and their outbox messages commit together, so a rerun
-// or a racing instance inserts no alert and sends nothing. Open cases are read in keyset pages;
-// a page's new reminders are written in bounded batches of set-based statements.
+// the HR specialists on a step's due day, 「转移接续已逾期」 on the working day after it. Open cases
+// are read in keyset pages and what the run owes is gathered first: up to DIGEST_OVER reminders
+// go out as step cards (with 今日已办结), more as one digest card (queue-transfer-digest.ts). The
+// Alert rows (unique per step and kind), the cards and their outbox messages commit together, so
+// a rerun or a racing instance inserts no alert and sends nothing.
 import { buildTransferStepCard } from '../../../cards/transfer-step-cards.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calendar-caveat.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { formatDay, parseDay } from '../../domain/dates.ts';
-import { transferRemindersDue, transferSchedule, type ScheduledStep, type TransferReminder } from '../../domain/transfer/transfer-schedule.ts';
+import { transferRemindersDue, transferSchedule, type ScheduledStep } from '../../domain/transfer/transfer-schedule.ts';
 import { transferStepInfo } from '../../domain/transfer/transfer-steps.ts';
-import type { PensionTransferStep } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
 import { insertAlerts } from '../alerts/insert-alerts.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -19,6 +19,8 @@ import { exitCardRows } from '../exits/exit-card-rows.ts';
 import { findExitRecipients, type ExitRecipients } from '../exits/exit-recipients.ts';
 import { writeExitCards } from '../exits/queue-exit-cards.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
+import type { OwedTransferReminder as Owed, TransferRemindersSent } from './owed-transfer-reminder.ts';
+import { DIGEST_OVER, queueTransferDigest } from './queue-transfer-digest.ts';
 import { loadTransferEmployees } from './transfer-employees.ts';
 import { TRANSFER_ALERT_KIND, transferAlertKey } from './transfer-alert-key.ts';
 import type { TransferWithSteps } from './transfer-view.ts';
@@ -26,21 +28,9 @@ import type { TransferWithSteps } from './transfer-view.ts';
 /** The cards' audience: the HR specialists who take transfer alerts. */
 const HR = { kind: 'hr', alertKind: 'transfer' } as const;
 const PAGE = 500;
-const BATCH = 250;
 
-export interface SendTransferRemindersResult {
-  due: number;
-  overdue: number;
-  cards: number;
+export interface SendTransferRemindersResult extends TransferRemindersSent {
   missingYears: number[];
-}
-
-/** One reminder owed: the case, its step row and the Alert key that makes it go out once. */
-interface Owed {
-  t: TransferWithSteps;
-  r: TransferReminder;
-  row: PensionTransferStep;
-  key: string;
 }
 
 /**
@@ -49,9 +39,9 @@ interface Owed {
 export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string; actor: Actor; log?: Logger }): Promise<SendTransferRemindersResult> {
   const calendar = await loadTransferCalendar(deps.db, o.log);
   const scheduleOf = memoSchedule(calendar);
-  const result: SendTransferRemindersResult = { due: 0, overdue: 0, cards: 0, missingYears: [] };
+  const todo: Owed[] = [];
+  const names = new Map<string, string>();
   let cursor: string | undefined;
-  let hr: ExitRecipients | undefined;
   for (let more = true; more; ) {
     const cases = await deps.db.pensionTransfer.findMany({
       where: { state: 'OPEN', startedOn: { lte: parseDay(o.asOf) }, ...(cursor && { id: { gt: cursor } }) },
@@ -65,23 +55,20 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
       return row ? [{ t, r, row, key: transferAlertKey(row.id, r.kind) }] : [];
     }));
     // Reminders sent on an earlier day are skipped with one query per page; the Alert's unique
-    // key in the batch's transaction stays the guard against a racing instance.
+    // key in the sending transaction stays the guard against a racing instance.
     const sentBefore = await findSentAlertKeys(deps, owed.map((x) => x.key));
-    const todo = owed.filter((x) => !sentBefore.has(x.key));
-    if (todo.length === 0) continue;
-    const names = await loadTransferEmployees(deps.db, todo.map((x) => x.t.employeeId));
-    for (let i = 0; i < todo.length; i += BATCH) {
-      // The HR specialists once per run, not once per batch: one query instead of one per transaction.
-      hr ??= await findExitRecipients(deps.db, deps.chatPlatforms, HR, { now: deps.now(), businessTz: deps.businessTz });
-      const recipients = hr;
-      const sent = await deps.db.$transaction((tx) => remindBatch(deps, tx, o.actor, { batch: todo.slice(i, i + BATCH), hr: recipients, nameOf: (id) => names.get(id)?.name ?? '员工', calendar }));
-      result.due += sent.due;
-      result.overdue += sent.overdue;
-      result.cards += sent.cards;
-    }
+    const pageTodo = owed.filter((x) => !sentBefore.has(x.key));
+    if (pageTodo.length === 0) continue;
+    todo.push(...pageTodo);
+    for (const [id, e] of await loadTransferEmployees(deps.db, pageTodo.map((x) => x.t.employeeId))) names.set(id, e.name);
   }
-  result.missingYears = [...calendar.missingYears].sort();
-  return result;
+  if (todo.length === 0) return { due: 0, overdue: 0, cards: 0, missingYears: [...calendar.missingYears].sort() };
+  const hr = await findExitRecipients(deps.db, deps.chatPlatforms, HR, { now: deps.now(), businessTz: deps.businessTz });
+  const nameOf = (id: string) => names.get(id) ?? '员工';
+  const sent = await deps.db.$transaction((tx) => todo.length > DIGEST_OVER
+    ? queueTransferDigest(deps, tx, o.actor, { owed: todo, hr, nameOf, calendar, asOf: o.asOf })
+    : remindEach(deps, tx, o.actor, { owed: todo, hr, nameOf, calendar }));
+  return { ...sent, missingYears: [...calendar.missingYears].sort() };
 }
 
 /** Cases started the same day with the same steps done share their schedule: computed once per run. */
@@ -102,9 +89,9 @@ async function findSentAlertKeys(deps: ServiceDeps, keys: string[]): Promise<Set
   return new Set(rows.map((a) => a.uniqueKey));
 }
 
-/** Inserts the batch's Alerts; only those new here get their cards, outbox messages and audit events. */
-async function remindBatch(deps: ServiceDeps, tx: Tx, actor: Actor, { batch, hr, nameOf, calendar }: { batch: Owed[]; hr: ExitRecipients; nameOf: (id: string) => string; calendar: WorkCalendar }) {
-  const planned = batch.map((x) => {
+/** A card per step: inserts the Alerts; only those new here get their cards, outbox messages and audit events. */
+async function remindEach(deps: ServiceDeps, tx: Tx, actor: Actor, { owed, hr, nameOf, calendar }: { owed: Owed[]; hr: ExitRecipients; nameOf: (id: string) => string; calendar: WorkCalendar }): Promise<TransferRemindersSent> {
+  const planned = owed.map((x) => {
     const info = transferStepInfo(x.r.step);
     const caveat = calendarCaveat(incompleteYearsIn(calendar, x.r.dueOn, x.r.dueOn));
     const facts = { employeeName: nameOf(x.t.employeeId), route: `${x.t.fromCity} → ${x.t.toCity}`, step: `第${x.r.step}步：${info.title}`, dueOn: x.r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };

@@ -1,0 +1,19 @@
+// One step reminder a transfer-reminders run owes: the case, the reminder, the step's row and the
+// Alert key that makes it go out once (shared by the step cards and the digest).
+import type { TransferReminder } from '../../domain/transfer/transfer-schedule.ts';
+import type { PensionTransferStep } from '../../generated/prisma/client.ts';
+import type { TransferWithSteps } from './transfer-view.ts';
+
+export interface OwedTransferReminder {
+  t: TransferWithSteps;
+  r: TransferReminder;
+  row: PensionTransferStep;
+  key: string;
+}
+
+/** What a run queued: reminders by kind and the cards carrying them. */
+export interface TransferRemindersSent {
+  due: number;
+  overdue: number;
+  cards: number;
+}
