@@ -24,6 +24,7 @@ import { buildExitTaskCard, type ExitTaskCardFacts } from '../../cards/exit-task
 import { buildRetirementDueCard } from '../../cards/retirement-due-card.ts';
 import { buildRolesChangedCard } from '../../cards/roles-changed-card.ts';
 import { buildPolicyUpdatedCard } from '../../cards/policy-updated-card.ts';
+import { buildExitTaskDigestCard } from '../../cards/exit-task-digest-card.ts';
 import { buildTransferDigestCard } from '../../cards/transfer-digest-card.ts';
 import { buildTransferStepCard, type TransferStepCardFacts } from '../../cards/transfer-step-cards.ts';
 import { buildTransferSuggestedCard } from '../../cards/transfer-suggested-card.ts';
@@ -79,11 +80,16 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
       overdue: true, facts: { ...transferStepFacts, dueOn: '2027-01-18', caveat: '2027年放假安排未公布，日期可能顺延' },
       key: 'ex-0f8e1c2d3b4a59687766554433221100-s2overdue-wecom', h5Url: 'https://hr.example.com/app/transfers?case=0f8e1c2d-3b4a-5968-7766-554433221100', decided,
     }),
+  'exit.task_digest': (decided) =>
+    buildExitTaskDigestCard({
+      key: 'xd-0f8e1c2d3b4a59687766554433221100-wecom', asOf: '2027-01-19',
+      due: ['张三', '张三', '李四'], overdue: ['王五', '赵六', '钱七', '孙八', '周九', '吴十', '王五'],
+      h5Url: 'https://hr.example.com/app/exits', decided,
+    }),
   'transfer.digest': (decided) =>
     buildTransferDigestCard({
       key: 'td-0f8e1c2d3b4a59687766554433221100-wecom', asOf: '2027-01-19',
-      due: [{ employeeName: '张三', step: 2 }],
-      overdue: ['李四', '王五', '赵六', '钱七', '孙八', '周九'].map((employeeName, i) => ({ employeeName, step: 2 + (i % 3) })),
+      due: ['张三'], overdue: ['李四', '王五', '赵六', '钱七', '孙八', '周九'],
       caveat: '2027年放假安排未公布，日期可能顺延', h5Url: 'https://hr.example.com/app/transfers', decided,
     }),
   'transfer.suggested': (decided) =>

@@ -1,21 +1,22 @@
 // Checklist reminders as at the end of `asOf`: on the due day the owner gets a card (once); a
 // task still open after its due day escalates to the HR managers (once). The timestamps are the
 // compare-and-set guards, so a rerun for the same day, or a second instance racing this one,
-// queues nothing. Tasks go in bounded batches, each one transaction of set-based statements.
+// queues nothing. Up to DIGEST_OVER reminders go in bounded batches of task cards (with 已办结),
+// each one transaction of set-based statements; more go out as digests (queue-exit-task-digests.ts).
 import { buildExitTaskCard } from '../../../cards/exit-task-cards.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatDay, parseDay } from '../../domain/dates.ts';
-import type { ExitTask } from '../../generated/prisma/client.ts';
+import { DIGEST_OVER } from '../cards/reminder-digest.ts';
 import { compareAndSetMany } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ExitCardSpec } from './exit-card-rows.ts';
 import type { ExitRecipients } from './exit-recipients.ts';
+import { loadExitTaskFacts, type DueExitTask as DueTask } from './exit-task-facts.ts';
 import { queueExitCards } from './queue-exit-cards.ts';
+import { queueExitTaskDigests } from './queue-exit-task-digests.ts';
 
 const BATCH = 200;
-
-type DueTask = ExitTask & { process: { exitDate: Date | null } };
 
 /**
  * @example await remindExitTasks(deps, { asOf: '2026-11-17', actor }); // → { reminded: 2, escalated: 1 }
@@ -27,6 +28,8 @@ export async function remindExitTasks(deps: ServiceDeps, o: { asOf: string; acto
     include: { process: { select: { exitDate: true } } },
     orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
   });
+  const owed = tasks.filter((t) => !t.remindedAt).length + tasks.filter((t) => !t.escalatedAt && (formatDay(t.dueOn) as string) < o.asOf).length;
+  if (owed > DIGEST_OVER) return deps.db.$transaction((tx) => queueExitTaskDigests(deps, tx, o, tasks));
   const total = { reminded: 0, escalated: 0 };
   // The HR audiences are looked up once per run, not once per batch.
   const sharedAudiences = new Map<string, ExitRecipients>();
@@ -48,7 +51,7 @@ async function remindBatch(deps: ServiceDeps, tx: Tx, o: { asOf: string; actor: 
   const escalated = escalate.length > 0 ? await compareAndSetMany(tx.exitTask, { id: { in: escalate }, state: 'OPEN', escalatedAt: null }, { escalatedAt: now }) : new Set<string>();
   const changed = batch.filter((t) => reminded.has(t.id) || escalated.has(t.id));
   if (changed.length === 0) return { reminded: 0, escalated: 0 };
-  const facts = await loadTaskFacts(deps, tx, changed);
+  const facts = await loadExitTaskFacts(deps, tx, changed);
   const specs: ExitCardSpec[] = [];
   for (const task of changed) {
     const f = facts(task);
@@ -72,27 +75,4 @@ async function remindBatch(deps: ServiceDeps, tx: Tx, o: { asOf: string; actor: 
     ...(escalated.has(t.id) ? [{ event: { type: 'exit.task_escalated' as const, data: audit(t) }, subject: subject(t) }] : []),
   ]) });
   return { reminded: reminded.size, escalated: escalated.size };
-}
-
-/** The card facts of each task: the leavers, the owners and which owners have a chat account, one query each. */
-async function loadTaskFacts(deps: ServiceDeps, tx: Tx, tasks: DueTask[]) {
-  const ownerIds = [...new Set(tasks.flatMap((t) => (t.ownerId ? [t.ownerId] : [])))];
-  // One after another: queries in one transaction share its connection.
-  const leavers = await tx.employee.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.employeeId))] } }, select: { id: true, name: true, department: { select: { name: true } } } });
-  const owners = await tx.employee.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true, status: true } });
-  const identities = await tx.platformIdentity.findMany({ where: { employeeId: { in: ownerIds }, platform: { in: deps.chatPlatforms } }, select: { employeeId: true }, distinct: ['employeeId'] });
-  const leaverOf = new Map(leavers.map((e) => [e.id, e]));
-  const ownerOf = new Map(owners.map((e) => [e.id, e]));
-  const withChat = new Set(identities.map((i) => i.employeeId));
-  return (task: DueTask) => {
-    const employee = leaverOf.get(task.employeeId);
-    const owner = task.ownerId ? ownerOf.get(task.ownerId) : undefined;
-    return {
-      ownerReachable: Boolean(owner && owner.status !== 'EXITED' && withChat.has(owner.id)),
-      card: {
-        employeeName: employee?.name ?? '员工', department: employee?.department.name ?? '—', exitDate: formatDay(task.process.exitDate) ?? '—',
-        title: task.title, dueOn: formatDay(task.dueOn) as string, legalBasis: task.legalBasis, owner: owner?.name ?? '人事专员',
-      },
-    };
-  };
 }

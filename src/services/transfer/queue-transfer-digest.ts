@@ -1,11 +1,9 @@
 // A transfer-reminders run that owes more than DIGEST_OVER reminders sends them as one
-// 转移接续提醒 digest per platform (cards/transfer-digest-card.ts) instead of a card per step:
-// thousands of step cards on a catch-up morning would flood HR's chat and, at the platforms'
-// per-member rate limits, arrive over hours. Every step still gets its own Alert row (unique per
-// step and kind, naming the digest's card) and its own transfer.reminded audit event; the digest
-// lists only the Alerts this transaction inserted, so a racing instance lists nothing twice.
-import { createHash } from 'node:crypto';
-import { buildTransferDigestCard, type TransferDigestStep } from '../../../cards/transfer-digest-card.ts';
+// 转移接续提醒 digest per platform (cards/transfer-digest-card.ts) instead of a card per step
+// (see src/services/cards/reminder-digest.ts). Every step still gets its own Alert row (unique
+// per step and kind, naming the digest's card) and its own transfer.reminded audit event; the
+// digest lists only the Alerts this transaction inserted, so a racing instance lists nothing twice.
+import { buildTransferDigestCard } from '../../../cards/transfer-digest-card.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calendar-caveat.ts';
@@ -13,23 +11,11 @@ import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { insertAlerts } from '../alerts/insert-alerts.ts';
 import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import { queueCards, type PlannedCard } from '../cards/queue-cards.ts';
+import { digestKey, inChunks } from '../cards/reminder-digest.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ExitRecipients } from '../exits/exit-recipients.ts';
 import type { OwedTransferReminder, TransferRemindersSent } from './owed-transfer-reminder.ts';
 import { TRANSFER_ALERT_KIND } from './transfer-alert-key.ts';
-
-/** More reminders than this in one run go out as a digest; this many or fewer as step cards with 今日已办结. */
-export const DIGEST_OVER = 10;
-/** Rows per statement: a large group's catch-up stays within bounded statements. */
-const CHUNK = 1000;
-
-/** `td-<32 hex of the reminders' Alert keys>-<platform>`: the same reminders always make the same key. */
-export function transferDigestKey(alertKeys: readonly string[], platform: string): string {
-  const hash = createHash('sha256').update([...alertKeys].sort().join(',')).digest('hex');
-  return `td-${hash.slice(0, 32)}-${platform}`;
-}
-
-const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
  * @example await deps.db.$transaction((tx) => queueTransferDigest(deps, tx, actor, { owed, hr, nameOf, calendar, asOf })) // → { due: 3, overdue: 12, cards: 1 }
@@ -41,10 +27,10 @@ export async function queueTransferDigest(
   // One insert order, so racing instances wait on each other's keys rather than deadlock.
   const owed = [...o.owed].sort((a, b) => (a.key < b.key ? -1 : 1));
   const platforms = [...o.hr].filter(([, to]) => to.length > 0);
-  const keyOn = (platform: string) => transferDigestKey(owed.map((x) => x.key), platform);
+  const keyOn = (platform: string) => digestKey('td', owed.map((x) => x.key), platform);
   const cardKey = platforms[0] ? keyOn(platforms[0][0]) : null;
   const isNew = new Set<string>();
-  for (const part of chunks(owed)) {
+  for (const part of inChunks(owed)) {
     const created = await insertAlerts(tx, part.map((x) => ({
       kind: TRANSFER_ALERT_KIND, stage: `step${x.r.step}_${x.r.kind}`, uniqueKey: x.key, employeeId: x.t.employeeId, dueOn: x.r.dueOn, cardKey,
     })));
@@ -52,16 +38,16 @@ export async function queueTransferDigest(
   }
   const fresh = owed.filter((x) => isNew.has(x.key));
   if (fresh.length === 0) return { due: 0, overdue: 0, cards: 0 };
-  for (const part of chunks(fresh)) {
+  for (const part of inChunks(fresh)) {
     await writeAuditEvents(tx, actor, part.map((x) => ({
       event: { type: 'transfer.reminded' as const, data: { transferId: x.t.id, step: x.r.step, kind: x.r.kind, dueOn: x.r.dueOn } },
       subject: { type: 'employee' as const, id: x.t.employeeId },
     })));
   }
   // Oldest due day first, then by name: what has waited longest heads the list.
-  const listed = (kind: 'due' | 'overdue'): TransferDigestStep[] => fresh.filter((x) => x.r.kind === kind)
+  const listed = (kind: 'due' | 'overdue'): string[] => fresh.filter((x) => x.r.kind === kind)
     .sort((a, b) => a.r.dueOn.localeCompare(b.r.dueOn) || o.nameOf(a.t.employeeId).localeCompare(o.nameOf(b.t.employeeId), 'zh'))
-    .map((x) => ({ employeeName: o.nameOf(x.t.employeeId), step: x.r.step }));
+    .map((x) => o.nameOf(x.t.employeeId));
   const [due, overdue] = [listed('due'), listed('overdue')];
   const days = fresh.map((x) => x.r.dueOn).sort();
   const caveat = calendarCaveat(incompleteYearsIn(o.calendar, days[0]!, days[days.length - 1]!));

@@ -14,13 +14,14 @@ import { transferRemindersDue, transferSchedule, type ScheduledStep } from '../.
 import { transferStepInfo } from '../../domain/transfer/transfer-steps.ts';
 import type { Logger } from '../../log.ts';
 import { insertAlerts } from '../alerts/insert-alerts.ts';
+import { DIGEST_OVER } from '../cards/reminder-digest.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { exitCardRows } from '../exits/exit-card-rows.ts';
 import { findExitRecipients, type ExitRecipients } from '../exits/exit-recipients.ts';
 import { writeExitCards } from '../exits/queue-exit-cards.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
 import type { OwedTransferReminder as Owed, TransferRemindersSent } from './owed-transfer-reminder.ts';
-import { DIGEST_OVER, queueTransferDigest } from './queue-transfer-digest.ts';
+import { queueTransferDigest } from './queue-transfer-digest.ts';
 import { loadTransferEmployees } from './transfer-employees.ts';
 import { TRANSFER_ALERT_KIND, transferAlertKey } from './transfer-alert-key.ts';
 import type { TransferWithSteps } from './transfer-view.ts';
