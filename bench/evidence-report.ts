@@ -96,13 +96,17 @@ function evidenceRows(sizes: LedgerSizeResult[], appends: AppendResult, verifyRa
     target: isTargetMode(m) ? `≥ ${perSec(TARGET_APPENDS_PER_SEC)}` : '',
     met: isTargetMode(m) ? m.append.perSec >= TARGET_APPENDS_PER_SEC && appends.gapFree : null,
   }));
+  // The target is for 1M entries: judged at the largest size measured (extrapolated by its rate
+  // below 1M); smaller sizes, where the fixed costs weigh more per entry, are context.
+  const largest = Math.max(...sizes.map((r) => r.entries));
   for (const r of sizes) {
+    const judged = r.entries === largest;
     rows.push({
       figure: `evidence full verification ${sizeLabel(r.entries)}`,
       value: `${ms(r.verifyMs)} (${r.verifyUsPerEntry} µs/entry; 1M at this rate ≈ ${ms(r.verifyUsPerEntry * 1000)})`,
       baseline: `${ms(r.readBaselineMs)} plain SELECT of the rows`, ratio: round2(r.verifyMs / Math.max(1, r.readBaselineMs)),
-      target: r.entries >= 1e6 ? '< 60 s' : `1M < 60 s (≤ ${TARGET_VERIFY_US_PER_ENTRY} µs/entry)`,
-      met: r.verifyUsPerEntry <= TARGET_VERIFY_US_PER_ENTRY,
+      target: !judged ? 'context (judged at the largest size)' : r.entries >= 1e6 ? '< 60 s' : `1M < 60 s (≤ ${TARGET_VERIFY_US_PER_ENTRY} µs/entry)`,
+      met: judged ? r.verifyUsPerEntry <= TARGET_VERIFY_US_PER_ENTRY : null,
     });
   }
   if (sizes.length < 2) return rows;
