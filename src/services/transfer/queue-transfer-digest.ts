@@ -44,10 +44,12 @@ export async function queueTransferDigest(
       subject: { type: 'employee' as const, id: x.t.employeeId },
     })));
   }
-  // Oldest due day first, then by name: what has waited longest heads the list.
+  // Oldest due day first, then by name (pinyin order): what has waited longest heads the list.
+  const byName = new Intl.Collator('zh').compare;
   const listed = (kind: 'due' | 'overdue'): string[] => fresh.filter((x) => x.r.kind === kind)
-    .sort((a, b) => a.r.dueOn.localeCompare(b.r.dueOn) || o.nameOf(a.t.employeeId).localeCompare(o.nameOf(b.t.employeeId), 'zh'))
-    .map((x) => o.nameOf(x.t.employeeId));
+    .map((x) => ({ dueOn: x.r.dueOn, name: o.nameOf(x.t.employeeId) }))
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : byName(a.name, b.name)))
+    .map((x) => x.name);
   const [due, overdue] = [listed('due'), listed('overdue')];
   const days = fresh.map((x) => x.r.dueOn).sort();
   const caveat = calendarCaveat(incompleteYearsIn(o.calendar, days[0]!, days[days.length - 1]!));
