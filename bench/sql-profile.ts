@@ -2,26 +2,16 @@
 // pg_stat_statements, the counters are reset right before the first run and the statements that
 // took most of it are printed after. The table's figures are unchanged; use it to see where a
 // job spends its time in PostgreSQL rather than guessing.
-import pg from 'pg';
+import { withPgClient } from './pg-client.ts';
 
 export const sqlProfileOn = Boolean(process.env.BENCH_SQL_PROFILE);
 
 /** Extra postgres flags when profiling. */
 export const sqlProfileFlags = (): string[] => (sqlProfileOn ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : []);
 
-async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await f(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function resetSqlProfile(url: string): Promise<void> {
   if (!sqlProfileOn) return;
-  await withClient(url, async (c) => {
+  await withPgClient(url, async (c) => {
     await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     await c.query('SELECT pg_stat_statements_reset()');
   });
@@ -30,7 +20,7 @@ export async function resetSqlProfile(url: string): Promise<void> {
 /** The statements that took the most total time since the reset, one line each. */
 export async function printSqlProfile(url: string, label: string, top = 15): Promise<void> {
   if (!sqlProfileOn) return;
-  const rows = await withClient(url, async (c) => (await c.query<{ calls: string; total: number; rows: string; query: string }>(
+  const rows = await withPgClient(url, async (c) => (await c.query<{ calls: string; total: number; rows: string; query: string }>(
     `SELECT calls, round(total_exec_time::numeric, 1)::float AS total, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
       ORDER BY total_exec_time DESC LIMIT $1`, [top])).rows);

@@ -4,7 +4,7 @@
 // the same indexes and constraints (LIKE … INCLUDING ALL), all in one transaction, timed with its
 // commit. It is what writing the same rows costs PostgreSQL alone, with no planning, rendering or
 // round trips; rows the run only updated (e.g. exit tasks' remindedAt) are not in it.
-import pg from 'pg';
+import { withPgClient } from './pg-client.ts';
 import { msSince } from './report.ts';
 
 export type TableCounts = Map<string, number>;
@@ -15,19 +15,9 @@ export interface WriteFloor {
   tables: number;
 }
 
-async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await f(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Exact row counts of every plain table of the app and of pg-boss (partitions counted one by one). */
 export function tableCounts(url: string): Promise<TableCounts> {
-  return withClient(url, async (c) => {
+  return withPgClient(url, async (c) => {
     const tables = (await c.query<{ name: string }>(
       `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind = 'r' AND n.nspname IN ('public', 'pgboss') AND c.relname <> '_prisma_migrations' ORDER BY 1`)).rows;
@@ -40,7 +30,7 @@ export function tableCounts(url: string): Promise<TableCounts> {
 /** Times the re-insert of what was inserted between the two counts (see the header). */
 export function timeWriteFloor(url: string, before: TableCounts, after: TableCounts): Promise<WriteFloor> {
   const grown = [...after].map(([name, n]) => ({ name, rows: n - (before.get(name) ?? 0) })).filter((t) => t.rows > 0);
-  return withClient(url, async (c) => {
+  return withPgClient(url, async (c) => {
     await c.query('DROP SCHEMA IF EXISTS bench_floor CASCADE; CREATE SCHEMA bench_floor');
     try {
       // The newest rows are the run's: heap order (ctid) is insertion order for rows never updated,

@@ -4,7 +4,7 @@
 // due today and how many are overdue, with the leavers concerned; each item is handled from the
 // exits list in the H5. Fewer reminders keep their own task cards (exit-task-cards.ts, with 已办结).
 import type { CardDecision, CardModel } from './card-model.ts';
-import { digestRows, digestSubtitle } from './reminder-digest-rows.ts';
+import { buildReminderDigestCard } from './reminder-digest-card.ts';
 
 export const EXIT_TASK_DIGEST_CARD = 'exit.task_digest';
 
@@ -26,17 +26,9 @@ export interface ExitTaskDigestInput {
  *   buildExitTaskDigestCard({ key: 'xd-…-wecom', asOf: '2026-11-20', due: ['张三'], overdue: [], h5Url })
  */
 export function buildExitTaskDigestCard(o: ExitTaskDigestInput): CardModel {
-  return {
-    type: EXIT_TASK_DIGEST_CARD,
-    key: o.key,
-    title: '离职事项提醒',
-    subtitle: digestSubtitle({ asOf: o.asOf, due: o.due.length, overdue: o.overdue.length, unit: '项', where: '离职清单' }),
-    tone: o.overdue.length > 0 ? 'urgent' : 'normal',
-    rows: digestRows({ due: o.due, overdue: o.overdue, unit: '项' }),
+  return buildReminderDigestCard({
+    ...o, type: EXIT_TASK_DIGEST_CARD, title: '离职事项提醒', unit: '项', where: '离职清单', linkText: '查看离职清单',
     // Each item's own article is on its row in the exits list; these are the deadlines the checklist holds.
     legalBasis: '依据《劳动合同法》第五十条（解除或者终止劳动合同证明、十五日内办理档案和社会保险关系转移）及清单各事项的法定期限',
-    buttons: [{ kind: 'link', text: '查看离职清单', url: o.h5Url }],
-    url: o.h5Url,
-    ...(o.decided && { decided: o.decided }),
-  };
+  });
 }

@@ -5,7 +5,7 @@
 // which carry 今日已办结.
 import { TRANSFER_ARTICLE } from '../src/domain/transfer/transfer-steps.ts';
 import type { CardDecision, CardModel } from './card-model.ts';
-import { digestRows, digestSubtitle } from './reminder-digest-rows.ts';
+import { buildReminderDigestCard } from './reminder-digest-card.ts';
 
 export const TRANSFER_DIGEST_CARD = 'transfer.digest';
 
@@ -29,16 +29,8 @@ export interface TransferDigestInput {
  *   buildTransferDigestCard({ key: 'td-…-wecom', asOf: '2026-11-20', due: ['张三'], overdue: [], h5Url })
  */
 export function buildTransferDigestCard(o: TransferDigestInput): CardModel {
-  return {
-    type: TRANSFER_DIGEST_CARD,
-    key: o.key,
-    title: '转移接续提醒',
-    subtitle: digestSubtitle({ asOf: o.asOf, due: o.due.length, overdue: o.overdue.length, unit: '步', where: '转移接续列表' }),
-    tone: o.overdue.length > 0 ? 'urgent' : 'normal',
-    rows: digestRows({ due: o.due, overdue: o.overdue, unit: '步', ...(o.caveat && { caveat: o.caveat }) }),
+  return buildReminderDigestCard({
+    ...o, type: TRANSFER_DIGEST_CARD, title: '转移接续提醒', unit: '步', where: '转移接续列表', linkText: '查看转移接续',
     legalBasis: `依据${TRANSFER_ARTICLE}：第二至四步各在15个工作日内办结`,
-    buttons: [{ kind: 'link', text: '查看转移接续', url: o.h5Url }],
-    url: o.h5Url,
-    ...(o.decided && { decided: o.decided }),
-  };
+  });
 }
