@@ -14,6 +14,7 @@ import { createLogger } from '../src/log.ts';
 import { migrationsDir } from '../src/runtime.ts';
 import type { ServiceDeps } from '../src/services/deps.ts';
 import { startScratchPostgres } from '../test/helpers/scratch-postgres.ts';
+import { printSqlProfile, resetSqlProfile, sqlProfileFlags } from './sql-profile.ts';
 import { ABSENT_PER_CENT, ATTENDANCE_DAYS, LEAVE_PER_CENT, seedAttendance, type SeededAttendance } from './absence-seed.ts';
 import { openBenchDeps } from './bench-deps.ts';
 import { timeBaseline, timeSteadyState } from './baseline.ts';
@@ -64,9 +65,11 @@ async function benchSize(adminUrl: string, n: number): Promise<SizeResult> {
   const { deps, close } = await openBenchDeps(url, new Date(`${AS_OF}T12:00:00Z`));
   try {
     const run = async () => (await runJob(deps, absenceDetection, { asOf: AS_OF, trigger: 'cli', log })) ?? '';
+    await resetSqlProfile(url);
     t = performance.now();
     const firstRunSummary = await run();
     const firstRunMs = ms(t);
+    await printSqlProfile(url, `absence detection first run at ${n}`);
     const first = await counts(deps);
     const { ms: secondRunMs } = await timeSteadyState(run);
     const second = await counts(deps);
@@ -112,7 +115,7 @@ function report(sizes: SizeResult[]): boolean {
 }
 
 const started = performance.now();
-const pgCluster = await startScratchPostgres({ database: 'sentinel_absence_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
+const pgCluster = await startScratchPostgres({ database: 'sentinel_absence_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100', ...sqlProfileFlags()] });
 try {
   process.stdout.write(`absence detection: warm-up on ${WARM_UP_SIZE} employees…\n`);
   await benchSize(pgCluster.adminUrl, WARM_UP_SIZE);

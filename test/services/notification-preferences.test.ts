@@ -43,6 +43,15 @@ describe('who receives an alert kind', () => {
     const absence = await findHrRecipients(t.db, ['sandbox'], { kind: 'absence', now: clock, businessTz: 'Asia/Shanghai' });
     expect(absence.answering('sandbox', { managerId: boss.id }).map((r) => r.userId)).toEqual(['lead']);
     expect(absence.answering('sandbox', { managerId: null }).map((r) => r.userId)).toEqual(['hr-s']);
+    // A detection batch loads only its own subjects' managers (not every manager's identity per batch).
+    const other = await makeEmployee(t.deps, { name: '吴主管', identities: { sandbox: 'lead-2' }, enrolledOn: '2026-01-05' });
+    await makeEmployee(t.deps, { name: '钱四', enrolledOn: '2026-01-05', managerEmployeeNo: other.employeeNo });
+    const batch = await findHrRecipients(t.db, ['sandbox'], { kind: 'absence', now: clock, businessTz: 'Asia/Shanghai', managerIds: [boss.id] });
+    expect(batch.answering('sandbox', { managerId: boss.id }).map((r) => r.userId)).toEqual(['lead']);
+    // 吴主管 is not among the batch's managers: not loaded, so the HR fallback; unrestricted, asked.
+    expect(batch.answering('sandbox', { managerId: other.id }).map((r) => r.userId)).toEqual(['hr-s']);
+    const all = await findHrRecipients(t.db, ['sandbox'], { kind: 'absence', now: clock, businessTz: 'Asia/Shanghai' });
+    expect(all.answering('sandbox', { managerId: other.id }).map((r) => r.userId)).toEqual(['lead-2']);
     await sweep('2026-12-11');
     expect((await messages()).map((m) => m.recipients)).toEqual([['hr-s']]);
   });

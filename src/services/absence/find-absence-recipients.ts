@@ -13,9 +13,12 @@ export interface AbsenceRecipients {
   group: HrRecipients['group'];
 }
 
-/** The HR side of the audience, loaded once: a detection batch picks each employee's recipients from it. */
-export const findAbsenceAudience = (db: Db | Tx, opts: { platforms: readonly Platform[]; now: Date; businessTz: string }): Promise<HrRecipients> =>
-  findHrRecipients(db, opts.platforms, { kind: 'absence', now: opts.now, businessTz: opts.businessTz });
+/**
+ * The audience of a detection batch, loaded once for it: the HR side and the batch's line
+ * managers (`managerIds`); each employee's recipients are picked from it.
+ */
+export const findAbsenceAudience = (db: Db | Tx, opts: { platforms: readonly Platform[]; now: Date; businessTz: string; managerIds: readonly string[] }): Promise<HrRecipients> =>
+  findHrRecipients(db, opts.platforms, { kind: 'absence', now: opts.now, businessTz: opts.businessTz, managerIds: opts.managerIds });
 
 /** One employee's recipients out of the loaded audience. */
 export function absenceRecipientsOf(audience: HrRecipients, o: { employeeId: string; managerId: string | null }): AbsenceRecipients {

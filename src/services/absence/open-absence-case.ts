@@ -1,7 +1,7 @@
 // Opens absence cases and asks the line managers on every chat platform, in the caller's
 // transaction with the audit events: the cases, their cards and their outbox messages commit
 // together or not at all. A detection batch opens up to a few hundred at once, set-based: one
-// INSERT of the cases, one read of the employees, one of the HR audience, one INSERT of the
+// INSERT of the cases, one read of the employees, one of the HR audience and their line managers, one INSERT of the
 // cards, one enqueueMany and one INSERT of the audit events.
 import { buildAbsenceCheckCard } from '../../../cards/absence-check-card.ts';
 import type { Tx } from '../../db/client.ts';
@@ -57,10 +57,9 @@ export async function openAbsenceCasesInTx(
   if (created.length === 0) return [];
   const idOf = new Map(created.map((c) => [c.uniqueKey, c.id]));
   const fresh = o.cases.flatMap((c) => { const id = idOf.get(c.uniqueKey); return id ? [{ ...c, id }] : []; });
-  const [employees, audience] = await Promise.all([
-    tx.employee.findMany({ where: { id: { in: fresh.map((c) => c.employeeId) } }, select: { id: true, name: true, managerId: true, department: { select: { name: true } } } }),
-    findAbsenceAudience(tx, { platforms: deps.chatPlatforms, now: deps.now(), businessTz: deps.businessTz }),
-  ]);
+  const employees = await tx.employee.findMany({ where: { id: { in: fresh.map((c) => c.employeeId) } }, select: { id: true, name: true, managerId: true, department: { select: { name: true } } } });
+  const managerIds = [...new Set(employees.flatMap((e) => (e.managerId ? [e.managerId] : [])))];
+  const audience = await findAbsenceAudience(tx, { platforms: deps.chatPlatforms, now: deps.now(), businessTz: deps.businessTz, managerIds });
   const employeeOf = new Map(employees.map((e) => [e.id, e]));
   const cards: PlannedCard[] = [];
   const events: AuditEventRow[] = [];
