@@ -9,6 +9,11 @@ import type { ServiceDeps } from '../deps.ts';
 
 export type DueExitTask = ExitTask & { process: { exitDate: Date | null } };
 
+/** Owes its owner the 今日到期 reminder: not sent yet (the job reads only tasks due by asOf). */
+export const owesReminder = (t: DueExitTask) => !t.remindedAt;
+/** Owes the HR managers the 已逾期 escalation: not sent yet and its due day has passed. */
+export const owesEscalation = (t: DueExitTask, asOf: string) => !t.escalatedAt && (formatDay(t.dueOn) as string) < asOf;
+
 export interface ExitTaskFacts {
   /** The owner is active and has a chat account: the reminder goes to them, else to the HR specialists. */
   ownerReachable: boolean;

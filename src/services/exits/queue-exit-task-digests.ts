@@ -17,7 +17,7 @@ import type { ServiceDeps } from '../deps.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import type { CardRecipient } from '../cards/card-instance-json.ts';
 import type { ExitAudience, ExitRecipients } from './exit-recipients.ts';
-import { loadExitTaskFacts, type DueExitTask } from './exit-task-facts.ts';
+import { loadExitTaskFacts, owesEscalation, owesReminder, type DueExitTask } from './exit-task-facts.ts';
 import { findExitAudiences } from './queue-exit-cards.ts';
 
 interface DigestGroup {
@@ -36,10 +36,10 @@ export async function queueExitTaskDigests(deps: ServiceDeps, tx: Tx, o: { asOf:
   const ids = (keep: (t: DueExitTask) => boolean) => tasks.filter(keep).map((t) => t.id).sort();
   const reminded = new Set<string>();
   const escalated = new Set<string>();
-  for (const part of inChunks(ids((t) => !t.remindedAt))) {
+  for (const part of inChunks(ids(owesReminder))) {
     (await compareAndSetMany(tx.exitTask, { id: { in: part }, state: 'OPEN', remindedAt: null }, { remindedAt: now })).forEach((id) => reminded.add(id));
   }
-  for (const part of inChunks(ids((t) => !t.escalatedAt && (formatDay(t.dueOn) as string) < o.asOf))) {
+  for (const part of inChunks(ids((t) => owesEscalation(t, o.asOf)))) {
     (await compareAndSetMany(tx.exitTask, { id: { in: part }, state: 'OPEN', escalatedAt: null }, { escalatedAt: now })).forEach((id) => escalated.add(id));
   }
   const changed = tasks.filter((t) => reminded.has(t.id) || escalated.has(t.id));

@@ -12,7 +12,7 @@ import { compareAndSetMany } from '../compare-and-set.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ExitCardSpec } from './exit-card-rows.ts';
 import type { ExitRecipients } from './exit-recipients.ts';
-import { loadExitTaskFacts, type DueExitTask as DueTask } from './exit-task-facts.ts';
+import { loadExitTaskFacts, owesEscalation, owesReminder, type DueExitTask as DueTask } from './exit-task-facts.ts';
 import { queueExitCards } from './queue-exit-cards.ts';
 import { queueExitTaskDigests } from './queue-exit-task-digests.ts';
 
@@ -28,7 +28,7 @@ export async function remindExitTasks(deps: ServiceDeps, o: { asOf: string; acto
     include: { process: { select: { exitDate: true } } },
     orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
   });
-  const owed = tasks.filter((t) => !t.remindedAt).length + tasks.filter((t) => !t.escalatedAt && (formatDay(t.dueOn) as string) < o.asOf).length;
+  const owed = tasks.filter(owesReminder).length + tasks.filter((t) => owesEscalation(t, o.asOf)).length;
   if (owed > DIGEST_OVER) return deps.db.$transaction((tx) => queueExitTaskDigests(deps, tx, o, tasks));
   const total = { reminded: 0, escalated: 0 };
   // The HR audiences are looked up once per run, not once per batch.
@@ -45,8 +45,8 @@ async function remindBatch(deps: ServiceDeps, tx: Tx, o: { asOf: string; actor: 
   const now = deps.now();
   // Ids in a fixed order, so two instances lock the same rows in the same order.
   const pick = (keep: (t: DueTask) => boolean) => batch.filter(keep).map((t) => t.id).sort();
-  const remind = pick((t) => !t.remindedAt);
-  const escalate = pick((t) => !t.escalatedAt && (formatDay(t.dueOn) as string) < o.asOf);
+  const remind = pick(owesReminder);
+  const escalate = pick((t) => owesEscalation(t, o.asOf));
   const reminded = remind.length > 0 ? await compareAndSetMany(tx.exitTask, { id: { in: remind }, state: 'OPEN', remindedAt: null }, { remindedAt: now }) : new Set<string>();
   const escalated = escalate.length > 0 ? await compareAndSetMany(tx.exitTask, { id: { in: escalate }, state: 'OPEN', escalatedAt: null }, { escalatedAt: now }) : new Set<string>();
   const changed = batch.filter((t) => reminded.has(t.id) || escalated.has(t.id));
