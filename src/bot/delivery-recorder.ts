@@ -4,7 +4,8 @@
 // transaction wrapper), so durability is unchanged; per-row ORM inserts were the bottleneck of
 // the callback path (see bench/).
 import { randomUUID } from 'node:crypto';
-import { poolOf, type Db } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
 import { coalescedBatches } from './coalesced-batches.ts';
 import { routeOf, type InboundEvent } from './inbound-event.ts';
 
@@ -21,9 +22,7 @@ type Inserted = { platform: string; deliveryId: string };
 
 /** `record(event)` resolves true for a first delivery, false for one seen before. */
 export function createDeliveryRecorder(db: Db): { record(event: InboundEvent): Promise<boolean> } {
-  const pool = poolOf(db);
-  const insert = async (values: unknown[]): Promise<Inserted[]> =>
-    pool ? (await pool.query<Inserted>({ name: 'record-inbound-deliveries', text: INSERT_DELIVERIES, values })).rows : db.$queryRawUnsafe<Inserted[]>(INSERT_DELIVERIES, ...values);
+  const insert = (values: unknown[]) => preparedQuery<Inserted>(db, 'record-inbound-deliveries', INSERT_DELIVERIES, values);
   const keyOf = (e: { platform: string; deliveryId: string }) => `${e.platform}\u0000${e.deliveryId}`;
   const record = coalescedBatches(COALESCING, async (batch: InboundEvent[]) => {
     // A copy arriving in the same batch is not fresh: only the first of each key may be.

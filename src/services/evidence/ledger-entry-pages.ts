@@ -4,7 +4,8 @@
 // tenth of verification's time). The rows have the EvidenceEntry shape (jsonb parsed,
 // timestamptz as Date), so checkLedgerEntry takes them as is.
 import type { EvidenceEntry } from '../../generated/prisma/client.ts';
-import { poolOf, type Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 
 /** Rows per query: large enough that round trips vanish, small enough to bound memory. */
 export const VERIFY_PAGE = 2000;
@@ -14,9 +15,7 @@ const PAGE_SQL = `SELECT "index", "type", "subjectType", "subjectId", "employeeI
   FROM "EvidenceEntry" WHERE "index" > $1 ORDER BY "index" LIMIT $2`;
 
 export async function* ledgerEntryPages(db: Db, page = VERIFY_PAGE): AsyncGenerator<EvidenceEntry[]> {
-  const pool = poolOf(db);
-  const read = async (after: number): Promise<EvidenceEntry[]> =>
-    pool ? (await pool.query<EvidenceEntry>({ name: 'ledger-entry-page', text: PAGE_SQL, values: [after, page] })).rows : db.$queryRawUnsafe<EvidenceEntry[]>(PAGE_SQL, after, page);
+  const read = (after: number) => preparedQuery<EvidenceEntry>(db, 'ledger-entry-page', PAGE_SQL, [after, page]);
   for (let after = -1; ; ) {
     const rows = await read(after);
     if (rows.length > 0) yield rows;

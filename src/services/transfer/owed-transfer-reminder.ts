@@ -1,13 +1,12 @@
 // One step reminder a transfer-reminders run owes: the case, the reminder, the step's row and the
 // Alert key that makes it go out once (shared by the step cards and the digest).
 import type { TransferReminder } from '../../domain/transfer/transfer-schedule.ts';
-import type { PensionTransferStep } from '../../generated/prisma/client.ts';
-import type { TransferWithSteps } from './transfer-view.ts';
+import type { OpenTransfer, OpenTransferStep } from './open-transfer-pages.ts';
 
 export interface OwedTransferReminder {
-  t: TransferWithSteps;
+  t: OpenTransfer;
   r: TransferReminder;
-  row: PensionTransferStep;
+  row: OpenTransferStep;
   key: string;
 }
 
@@ -17,3 +16,6 @@ export interface TransferRemindersSent {
   overdue: number;
   cards: number;
 }
+
+/** The name a card shows: 员工 when the employee's row is gone. */
+export const employeeNameOf = (t: OpenTransfer): string => t.employeeName ?? '员工';

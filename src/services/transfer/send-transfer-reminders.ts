@@ -9,7 +9,6 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calendar-caveat.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
-import { formatDay, parseDay } from '../../domain/dates.ts';
 import { transferRemindersDue, transferSchedule, type ScheduledStep } from '../../domain/transfer/transfer-schedule.ts';
 import { transferStepInfo } from '../../domain/transfer/transfer-steps.ts';
 import type { Logger } from '../../log.ts';
@@ -20,15 +19,13 @@ import { exitCardRows } from '../exits/exit-card-rows.ts';
 import { findExitRecipients, type ExitRecipients } from '../exits/exit-recipients.ts';
 import { writeExitCards } from '../exits/queue-exit-cards.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
-import type { OwedTransferReminder as Owed, TransferRemindersSent } from './owed-transfer-reminder.ts';
+import { employeeNameOf, type OwedTransferReminder as Owed, type TransferRemindersSent } from './owed-transfer-reminder.ts';
 import { queueTransferDigest } from './queue-transfer-digest.ts';
-import { loadTransferEmployees } from './transfer-employees.ts';
 import { TRANSFER_ALERT_KIND, transferAlertKey } from './transfer-alert-key.ts';
-import type { TransferWithSteps } from './transfer-view.ts';
+import { openTransferPages, type OpenTransfer } from './open-transfer-pages.ts';
 
 /** The cards' audience: the HR specialists who take transfer alerts. */
 const HR = { kind: 'hr', alertKind: 'transfer' } as const;
-const PAGE = 500;
 
 export interface SendTransferRemindersResult extends TransferRemindersSent {
   missingYears: number[];
@@ -41,61 +38,42 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
   const calendar = await loadTransferCalendar(deps.db, o.log);
   const scheduleOf = memoSchedule(calendar);
   const todo: Owed[] = [];
-  const names = new Map<string, string>();
-  let cursor: string | undefined;
-  for (let more = true; more; ) {
-    const cases = await deps.db.pensionTransfer.findMany({
-      where: { state: 'OPEN', startedOn: { lte: parseDay(o.asOf) }, ...(cursor && { id: { gt: cursor } }) },
-      include: { steps: true }, orderBy: { id: 'asc' }, take: PAGE,
-    });
-    // A short page is the last one: no query just to find the next page empty.
-    more = cases.length === PAGE;
-    cursor = cases[cases.length - 1]?.id;
-    const owed = cases.flatMap((t) => transferRemindersDue(scheduleOf(t), o.asOf).flatMap((r): Owed[] => {
-      const row = t.steps.find((s) => s.step === r.step);
-      return row ? [{ t, r, row, key: transferAlertKey(row.id, r.kind) }] : [];
-    }));
-    // Reminders sent on an earlier day are skipped with one query per page; the Alert's unique
-    // key in the sending transaction stays the guard against a racing instance.
-    const sentBefore = await findSentAlertKeys(deps, owed.map((x) => x.key));
-    const pageTodo = owed.filter((x) => !sentBefore.has(x.key));
-    if (pageTodo.length === 0) continue;
-    todo.push(...pageTodo);
-    for (const [id, e] of await loadTransferEmployees(deps.db, pageTodo.map((x) => x.t.employeeId))) names.set(id, e.name);
+  // Reminders sent on an earlier day come flagged with their page; the Alert's unique key in the
+  // sending transaction stays the guard against a racing instance.
+  for await (const page of openTransferPages(deps.db, o.asOf)) {
+    for (const t of page) {
+      for (const r of transferRemindersDue(scheduleOf(t), o.asOf)) {
+        const row = t.steps.find((s) => s.step === r.step);
+        if (row && !row.sent[r.kind]) todo.push({ t, r, row, key: transferAlertKey(row.id, r.kind) });
+      }
+    }
   }
   if (todo.length === 0) return { due: 0, overdue: 0, cards: 0, missingYears: [...calendar.missingYears].sort() };
   const hr = await findExitRecipients(deps.db, deps.chatPlatforms, HR, { now: deps.now(), businessTz: deps.businessTz });
-  const nameOf = (id: string) => names.get(id) ?? '员工';
   const sent = await deps.db.$transaction((tx) => todo.length > DIGEST_OVER
-    ? queueTransferDigest(deps, tx, o.actor, { owed: todo, hr, nameOf, calendar, asOf: o.asOf })
-    : remindEach(deps, tx, o.actor, { owed: todo, hr, nameOf, calendar }));
+    ? queueTransferDigest(deps, tx, o.actor, { owed: todo, hr, calendar, asOf: o.asOf })
+    : remindEach(deps, tx, o.actor, { owed: todo, hr, calendar }));
   return { ...sent, missingYears: [...calendar.missingYears].sort() };
 }
 
 /** Cases started the same day with the same steps done share their schedule: computed once per run. */
-function memoSchedule(calendar: WorkCalendar): (t: TransferWithSteps) => ScheduledStep[] {
+function memoSchedule(calendar: WorkCalendar): (t: OpenTransfer) => ScheduledStep[] {
   const memo = new Map<string, ScheduledStep[]>();
   return (t) => {
-    const done = [2, 3, 4].map((n) => formatDay(t.steps.find((s) => s.step === n)?.doneOn));
-    const key = `${formatDay(t.startedOn)}|${done.join('|')}`;
+    const done = [2, 3, 4].map((n) => t.steps.find((s) => s.step === n)?.doneOn ?? null);
+    const key = `${t.startedOn}|${done.join('|')}`;
     let steps = memo.get(key);
-    if (!steps) memo.set(key, (steps = transferSchedule(formatDay(t.startedOn) as string, done, calendar)));
+    if (!steps) memo.set(key, (steps = transferSchedule(t.startedOn, done, calendar)));
     return steps;
   };
 }
 
-async function findSentAlertKeys(deps: ServiceDeps, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await deps.db.alert.findMany({ where: { uniqueKey: { in: keys } }, select: { uniqueKey: true } });
-  return new Set(rows.map((a) => a.uniqueKey));
-}
-
 /** A card per step: inserts the Alerts; only those new here get their cards, outbox messages and audit events. */
-async function remindEach(deps: ServiceDeps, tx: Tx, actor: Actor, { owed, hr, nameOf, calendar }: { owed: Owed[]; hr: ExitRecipients; nameOf: (id: string) => string; calendar: WorkCalendar }): Promise<TransferRemindersSent> {
+async function remindEach(deps: ServiceDeps, tx: Tx, actor: Actor, { owed, hr, calendar }: { owed: Owed[]; hr: ExitRecipients; calendar: WorkCalendar }): Promise<TransferRemindersSent> {
   const planned = owed.map((x) => {
     const info = transferStepInfo(x.r.step);
     const caveat = calendarCaveat(incompleteYearsIn(calendar, x.r.dueOn, x.r.dueOn));
-    const facts = { employeeName: nameOf(x.t.employeeId), route: `${x.t.fromCity} → ${x.t.toCity}`, step: `第${x.r.step}步：${info.title}`, dueOn: x.r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };
+    const facts = { employeeName: employeeNameOf(x.t), route: `${x.t.fromCity} → ${x.t.toCity}`, step: `第${x.r.step}步：${info.title}`, dueOn: x.r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };
     const rows = exitCardRows({
       subjectType: 'pension_transfer_step', subjectId: x.row.id, employeeId: x.t.employeeId, stage: `s${x.r.step}${x.r.kind}`, audience: HR,
       build: (cardKey) => buildTransferStepCard({ overdue: x.r.kind === 'overdue', facts, key: cardKey, h5Url: `${deps.publicBaseUrl}/app/transfers?case=${x.t.id}` }),
