@@ -1,7 +1,9 @@
 // Exits for the exit-task-reminders bench, set-based on top of seedRoster: 1 % of the roster left
 // ten days before asOf (a RESIGNATION process in EXITED) with the 第五十条 checklist of four tasks —
 // two overdue (reminded and escalated), one due on asOf (reminded), one due in a month (left
-// alone). Everyone gets a birth date and sex so the retirement check reads the whole roster.
+// alone). Everyone gets a birth date 22–63 years back and a sex, the women a 退休类别 (half 女职工,
+// half 女干部), so the retirement reminders find those reaching the statutory age within the month
+// (≈ 0.4 % of the roster: one or two birth months per category of the 42 years).
 import pg from 'pg';
 import { addDays } from '../src/domain/dates.ts';
 
@@ -18,7 +20,9 @@ export async function seedExits(url: string, asOf: string): Promise<{ exits: num
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`UPDATE "Employee" SET "birthDate" = $1::date - ((25 + abs(hashtext(id::text)) % 30) * 365), sex = (CASE WHEN abs(hashtext(id::text)) % 2 = 0 THEN 'male' ELSE 'female' END)::"Sex"`, [asOf]);
+    await client.query(`UPDATE "Employee" SET "birthDate" = $1::date - (22 * 365 + abs(hashtext(id::text)) % (42 * 365)),
+      sex = (CASE WHEN abs(hashtext(id::text || 's')) % 2 = 0 THEN 'male' ELSE 'female' END)::"Sex"`, [asOf]);
+    await client.query(`UPDATE "Employee" SET "retirementCategory" = (CASE WHEN abs(hashtext(id::text || 'c')) % 2 = 0 THEN 'female_worker' ELSE 'female_cadre' END)::"RetirementCategory" WHERE sex = 'female'`);
     await client.query(`INSERT INTO "RoleAssignment" (id, "employeeId", role) SELECT gen_random_uuid(), "employeeId", 'HR_MANAGER' FROM "RoleAssignment" WHERE role = 'HR_SPECIALIST'`);
     const exitDate = addDays(asOf, -10);
     const leavers = `"employeeNo" LIKE 'B%' AND substr("employeeNo", 2)::int % 100 < ${EXIT_PER_CENT} AND status = 'ACTIVE'`;

@@ -7,7 +7,7 @@ import { decideApproval } from '../../src/services/approvals/decide-approval.ts'
 import { withdrawApproval } from '../../src/services/approvals/withdraw-approval.ts';
 import { getInsuranceException } from '../../src/services/exceptions/get-insurance-exception.ts';
 import { submitInsuranceException } from '../../src/services/exceptions/submit-insurance-exception.ts';
-import { findEnrolmentCandidates } from '../../src/services/enrolment/find-enrolment-candidates.ts';
+import { enrolmentCandidatePages } from '../../src/services/enrolment/find-enrolment-candidates.ts';
 import { withdrawInsuranceException } from '../../src/services/exceptions/withdraw-insurance-exception.ts';
 import { completeException, submittedException } from '../helpers/exception-kit.ts';
 import { makeActor } from '../helpers/factories.ts';
@@ -100,7 +100,8 @@ describe('what the new lawful categories still owe here', () => {
     expect((await getInsuranceException(deps, { actor: hrs.actor, id: d.id })).owedInsurances).toEqual([]);
 
     // The enrolment sweep: the dispatched worker owes nothing here; the treaty national still does.
-    const candidates = (await findEnrolmentCandidates(t.db, { asOf: '2026-12-31', after: undefined, take: 500 })).map((c) => c.name);
+    const candidates: string[] = [];
+    for await (const page of enrolmentCandidatePages(t.db, { asOf: '2026-12-31' })) candidates.push(...page.map((c) => c.name));
     expect(candidates).toContain('Hans');
     expect(candidates).not.toContain('派遣工');
   });

@@ -1,6 +1,6 @@
 // HR's card a month before an employee reaches the statutory retirement age: sent once per
 // employee and retirement month through the outbox, by the exit-task-reminders job.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { checkDigitOf } from '../../src/domain/id-number.ts';
 import { exitTaskReminders } from '../../src/jobs/definitions/exit-task-reminders.ts';
@@ -52,8 +52,14 @@ describe('the retirement reminder (渐进式延迟法定退休年龄)', () => {
     expect(await t.db.auditEvent.count({ where: { type: 'card.sent', subjectId: man.id } })).toBe(1);
   });
 
-  it('sends it once: reruns that day, the next days and up to the day itself queue nothing', async () => {
-    for (const asOf of ['2026-06-15', '2026-06-16', '2026-07-15']) expect(await remind(asOf)).toMatchObject({ reminded: 0, cards: 0 });
+  it('sends it once: reruns that day, the next days and up to the day itself queue nothing, and open no transaction', async () => {
+    const transactions = vi.spyOn(deps.db, '$transaction');
+    try {
+      for (const asOf of ['2026-06-15', '2026-06-16', '2026-07-15']) expect(await remind(asOf)).toMatchObject({ reminded: 0, cards: 0 });
+      expect(transactions).not.toHaveBeenCalled();
+    } finally {
+      transactions.mockRestore();
+    }
     expect(retirementCards()).toHaveLength(1);
   });
 
@@ -64,6 +70,19 @@ describe('the retirement reminder (渐进式延迟法定退休年龄)', () => {
     expect(summary).toContain('retirement reminders 1');
     expect(retirementCards().at(-1)?.subtitle).toBe('赵敏将于 2027-02-20 达到法定退休年龄 50岁9个月');
     expect(await t.db.alert.count({ where: { employeeId: woman.id, kind: 'retirement' } })).toBe(1);
+  });
+
+  it('reminds many in one run with one card each, once, when two runs of the day race', async () => {
+    // Men born 1967-01-05 … 1967-01-16 → 60岁7个月 (1967-01 is past 1965-01 by 24 months: 7 months' delay), reached 2027-08-05 … 16.
+    const men = [];
+    for (let d = 5; d <= 16; d++) men.push(await makeEmployee(deps, { name: `退休${d}`, idNumber: id(`1967-01-${String(d).padStart(2, '0')}`, 'm', String(d + 50)) }));
+    const before = retirementCards().length;
+    const [a, b] = await Promise.all([remind('2027-07-16'), remind('2027-07-16')]);
+    expect(a.reminded + b.reminded).toBe(12);
+    expect(retirementCards().length - before).toBe(12);
+    expect(new Set(retirementCards().slice(before).map((c) => c.key)).size).toBe(12);
+    expect(await t.db.alert.count({ where: { kind: 'retirement', employeeId: { in: men.map((m) => m.id) } } })).toBe(12);
+    expect(await remind('2027-07-17')).toMatchObject({ reminded: 0, cards: 0 });
   });
 
   it('skips people who have left and women without a 退休类别', async () => {

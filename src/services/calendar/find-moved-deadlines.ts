@@ -8,7 +8,7 @@ import { formatDay } from '../../domain/dates.ts';
 import { enrolmentSchedule } from '../../domain/enrolment/enrolment-schedule.ts';
 import type { EnrolmentRules } from '../../domain/enrolment/enrolment-rules.ts';
 import { planExitChecklist } from '../../domain/exits/exit-checklist.ts';
-import { findEnrolmentCandidates } from '../enrolment/find-enrolment-candidates.ts';
+import { enrolmentCandidatePages } from '../enrolment/find-enrolment-candidates.ts';
 
 export interface MovedDeadline {
   kind: 'enrolment' | 'exit_task';
@@ -21,15 +21,10 @@ export interface MovedDeadline {
   after: string;
 }
 
-const BATCH = 500;
-
 /** @example await findMovedDeadlines(tx, { rules, before, after }) // [{ kind: 'enrolment', employeeName: '张三', before: '2027-02-08', after: '2027-02-18' }] */
 export async function findMovedDeadlines(tx: Tx, o: { rules: EnrolmentRules; before: WorkCalendar; after: WorkCalendar }): Promise<MovedDeadline[]> {
   const moved: MovedDeadline[] = [];
-  for (let after: string | undefined; ; ) {
-    const hires = await findEnrolmentCandidates(tx, { asOf: '9999-12-31', after, take: BATCH });
-    if (hires.length === 0) break;
-    after = hires[hires.length - 1]?.id;
+  for await (const hires of enrolmentCandidatePages(tx, { asOf: '9999-12-31' })) {
     for (const hire of hires) {
       const start = formatDay(hire.clockStart) as string;
       const was = enrolmentSchedule(start, o.before, o.rules).legalDeadline;

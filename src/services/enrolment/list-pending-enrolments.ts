@@ -9,12 +9,11 @@ import { statusLabels } from '../../domain/lifecycle.ts';
 import { authorize } from '../../domain/permissions.ts';
 import type { PendingEnrolment, PendingEnrolmentList } from '../../domain/enrolment/pending-enrolment-types.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { findEnrolmentCandidates } from './find-enrolment-candidates.ts';
+import { enrolmentCandidatePages } from './find-enrolment-candidates.ts';
 import { loadEnrolmentSettings } from './load-enrolment-settings.ts';
 
 /** Bounded: a company with more unenrolled hires than this has a bigger problem than a list. */
 const MAX_ITEMS = 2000;
-const BATCH = 500;
 
 /** @example const { items } = await listPendingEnrolments(deps, { actor }); items[0].overdue // true */
 export async function listPendingEnrolments(deps: ServiceDeps, opts: { actor: Actor }): Promise<PendingEnrolmentList> {
@@ -22,8 +21,7 @@ export async function listPendingEnrolments(deps: ServiceDeps, opts: { actor: Ac
   const today = dayIn(deps.businessTz, deps.now());
   const settings = await loadEnrolmentSettings(deps.db);
   const items: PendingEnrolment[] = [];
-  for (let after: string | undefined; items.length < MAX_ITEMS; ) {
-    const batch = await findEnrolmentCandidates(deps.db, { asOf: today, after, take: BATCH });
+  for await (const batch of enrolmentCandidatePages(deps.db, { asOf: today })) {
     for (const c of batch) {
       const clockStart = formatDay(c.clockStart) as string;
       const s = enrolmentSchedule(clockStart, settings.calendar, { ...settings.rules, cutoffDay: settings.cutoffDayFor(c.insuredCity, clockStart) });
@@ -34,8 +32,7 @@ export async function listPendingEnrolments(deps: ServiceDeps, opts: { actor: Ac
         practicalDeadline: s.practicalDeadline === s.legalDeadline ? null : s.practicalDeadline, daysLeft, overdue: daysLeft < 0,
       });
     }
-    if (batch.length < BATCH) break;
-    after = batch.at(-1)?.id;
+    if (items.length >= MAX_ITEMS) break;
   }
   items.sort((a, b) => a.daysLeft - b.daysLeft || a.employeeNo.localeCompare(b.employeeNo));
   return { today, items, legalBasis: '《社会保险法》第五十八条：用人单位应当自用工之日起三十日内为其职工申请办理社会保险登记' };

@@ -12,7 +12,7 @@ import type { Logger } from '../../log.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { enrolmentCardFacts } from './enrolment-card-facts.ts';
 import { findHrRecipients, type HrRecipients } from '../cards/find-hr-recipients.ts';
-import { findEnrolmentCandidates } from './find-enrolment-candidates.ts';
+import { enrolmentCandidatePages } from './find-enrolment-candidates.ts';
 import { loadEnrolmentSettings, type EnrolmentSettings } from './load-enrolment-settings.ts';
 import { queueEnrolmentCards } from './queue-enrolment-cards.ts';
 import { planEnrolmentCards, type PlannedEnrolmentCard } from './plan-enrolment-cards.ts';
@@ -50,10 +50,7 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
   const actor = systemActor('enrolment-deadline-sweep');
   const take = opts.batchSize ?? 500;
   const result: SendEnrolmentAlertsResult = { candidates: 0, alerts: { warn: 0, escalate: 0, overdue: 0 }, cards: 0, missingYears: [] };
-  let after: string | undefined;
-  for (;;) {
-    const hires = await findEnrolmentCandidates(deps.db, { asOf: opts.asOf, after, take });
-    after = hires[hires.length - 1]?.id;
+  for await (const hires of enrolmentCandidatePages(deps.db, { asOf: opts.asOf, take })) {
     result.candidates += hires.length;
     const due = await withoutExistingAlerts(deps, hires.flatMap((hire) => {
       const start = formatDay(hire.clockStart) as string;
@@ -65,8 +62,6 @@ export async function sendEnrolmentAlerts(deps: ServiceDeps, opts: SendEnrolment
       result.alerts[d.due.kind]++;
       result.cards += d.cards.length;
     }
-    // A short page is the last one: no query for an empty page.
-    if (hires.length < take) break;
   }
   result.missingYears = [...settings.calendar.missingYears].sort();
   return result;

@@ -8,62 +8,79 @@ import type { Actor } from '../../domain/actor.ts';
 import { formatDay, parseDay } from '../../domain/dates.ts';
 import { addMonthsToDay } from '../../domain/retirement/month-math.ts';
 import { effectiveRetirementCategory } from '../../domain/retirement/retirement-category.ts';
-import { formatRetirementAge, retirementCategoryLabels, statutoryRetirement, statutoryRetirementDay } from '../../domain/retirement/statutory-retirement.ts';
+import { birthDaysRetiringAround } from '../../domain/retirement/retiring-around.ts';
+import { formatRetirementAge, retirementCategoryLabels, statutoryRetirement, statutoryRetirementDay, type RetirementCategory } from '../../domain/retirement/statutory-retirement.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { queueExitCard } from '../exits/queue-exit-card.ts';
+import { insertAlerts } from '../alerts/insert-alerts.ts';
+import { inChunks } from '../cards/reminder-digest.ts';
+import { exitCardRows } from '../exits/exit-card-rows.ts';
+import { findExitRecipients } from '../exits/exit-recipients.ts';
+import { writeExitCards } from '../exits/queue-exit-cards.ts';
 import { fillIdentityFacts } from './fill-identity-facts.ts';
 
 export const RETIREMENT_ALERT_KIND = 'retirement';
 
+/** The cards' audience: the HR specialists. */
+const HR = { kind: 'hr' } as const;
+
 /** `retirement:<employee>:<YYYY-MM>`: one reminder per employee per retirement month. */
 export const retirementAlertKey = (employeeId: string, month: string) => `${RETIREMENT_ALERT_KIND}:${employeeId}:${month}`;
-
-/** The youngest statutory age (50, women workers before the reform) and the oldest (63, men after it). */
-const YOUNGEST = 50 * 12;
-const OLDEST = 63 * 12;
 
 /**
  * Reminds HR of every employee (not yet left) whose statutory retirement day falls within the
  * month from `asOf`. An employee past the day is not reminded again: they were, a month ahead.
+ * Reads only the birth days that can retire around `asOf` (retiring-around.ts), and skips the
+ * reminders sent already with one query, so a rerun opens no transaction.
  * @example await sendRetirementReminders(deps, { asOf: '2026-06-15', actor }) // → { filled: 0, reminded: 1, cards: 1 }
  */
 export async function sendRetirementReminders(deps: ServiceDeps, o: { asOf: string; actor: Actor }): Promise<{ filled: number; reminded: number; cards: number }> {
   const filled = await fillIdentityFacts(deps);
+  const inCategory = (category: RetirementCategory): Prisma.EmployeeWhereInput =>
+    category === 'male' ? { OR: [{ retirementCategory: 'male' }, { retirementCategory: null, sex: 'male' }] } : { retirementCategory: category };
   const people = await deps.db.employee.findMany({
     where: {
       status: { not: 'EXITED' },
-      birthDate: { gte: parseDay(addMonthsToDay(o.asOf, -OLDEST - 1)), lte: parseDay(addMonthsToDay(o.asOf, -YOUNGEST + 1)) },
-      OR: [{ retirementCategory: { not: null } }, { sex: 'male' }],
+      OR: birthDaysRetiringAround(o.asOf).map((r) => ({ AND: [inCategory(r.category), { birthDate: { gte: parseDay(r.from), lte: parseDay(r.to) } }] })),
     },
     select: { id: true, name: true, birthDate: true, sex: true, retirementCategory: true, department: { select: { name: true } } },
     orderBy: { id: 'asc' },
   });
-  const result = { filled, reminded: 0, cards: 0 };
-  for (const p of people) {
+  const due = people.flatMap((p) => {
     const category = effectiveRetirementCategory(p.retirementCategory, p.sex);
     const birthDate = formatDay(p.birthDate);
-    if (!category || !birthDate) continue;
+    if (!category || !birthDate) return [];
     const reachedOn = statutoryRetirementDay(birthDate, category);
-    if (o.asOf < addMonthsToDay(reachedOn, -1) || o.asOf > reachedOn) continue;
+    if (o.asOf < addMonthsToDay(reachedOn, -1) || o.asOf > reachedOn) return [];
     const age = statutoryRetirement(birthDate.slice(0, 7), category);
-    const keys = await deps.db.$transaction(async (tx) => {
-      const created = await tx.alert.createMany({
-        data: [{ kind: RETIREMENT_ALERT_KIND, stage: 'month_before', uniqueKey: retirementAlertKey(p.id, age.month), employeeId: p.id, dueOn: parseDay(reachedOn) }],
-        skipDuplicates: true,
-      });
-      if (created.count === 0) return null;
-      const facts = { name: p.name, department: p.department.name, category: retirementCategoryLabels[category], age: formatRetirementAge(age), reachedOn };
-      const queued = await queueExitCard(deps, tx, {
-        actor: o.actor, subjectType: 'employee', subjectId: p.id, employeeId: p.id, stage: `retire${age.month.replace('-', '')}`, audience: { kind: 'hr' },
-        build: (key) => buildRetirementDueCard({ facts, key, h5Url: `${deps.publicBaseUrl}/app/exits` }),
-      });
-      if (queued[0]) await tx.alert.update({ where: { uniqueKey: retirementAlertKey(p.id, age.month) }, data: { cardKey: queued[0] } });
-      return queued;
-    });
-    if (keys) {
-      result.reminded++;
-      result.cards += keys.length;
+    return [{ p, category, reachedOn, age, key: retirementAlertKey(p.id, age.month) }];
+  });
+  // Reminders sent on an earlier day are skipped with one query, so a rerun opens no transaction;
+  // the Alert's unique key inside the transaction stays the guard against a racing instance.
+  const sent = new Set(due.length === 0 ? [] : (await deps.db.alert.findMany({ where: { uniqueKey: { in: due.map((d) => d.key) } }, select: { uniqueKey: true } })).map((a) => a.uniqueKey));
+  const owed = due.filter((d) => !sent.has(d.key)).sort((a, b) => (a.key < b.key ? -1 : 1)); // one insert order: racing instances wait, not deadlock
+  if (owed.length === 0) return { filled, reminded: 0, cards: 0 };
+  const hr = await findExitRecipients(deps.db, deps.chatPlatforms, HR, { now: deps.now(), businessTz: deps.businessTz });
+  const planned = owed.map((d) => {
+    const facts = { name: d.p.name, department: d.p.department.name, category: retirementCategoryLabels[d.category], age: formatRetirementAge(d.age), reachedOn: d.reachedOn };
+    const rows = exitCardRows({
+      subjectType: 'employee', subjectId: d.p.id, employeeId: d.p.id, stage: `retire${d.age.month.replace('-', '')}`, audience: HR,
+      build: (key) => buildRetirementDueCard({ facts, key, h5Url: `${deps.publicBaseUrl}/app/exits` }),
+    }, hr);
+    return { ...d, rows };
+  });
+  // The Alerts, then the cards of those this transaction created, in bounded statements.
+  return deps.db.$transaction(async (tx) => {
+    const created = new Set<string>();
+    for (const part of inChunks(planned)) {
+      const keys = await insertAlerts(tx, part.map((d) => ({
+        kind: RETIREMENT_ALERT_KIND, stage: 'month_before', uniqueKey: d.key, employeeId: d.p.id, dueOn: d.reachedOn, cardKey: d.rows[0]?.card.key ?? null,
+      })));
+      keys.forEach((k) => created.add(k));
     }
-  }
-  return result;
+    const mine = planned.filter((d) => created.has(d.key));
+    let cards = 0;
+    for (const part of inChunks(mine)) cards += (await writeExitCards(deps, tx, o.actor, part.flatMap((d) => d.rows))).size;
+    return { filled, reminded: mine.length, cards };
+  });
 }
