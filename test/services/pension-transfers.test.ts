@@ -12,7 +12,6 @@ import { listTransfers } from '../../src/services/transfer/list-transfers.ts';
 import { markTransferStepDone } from '../../src/services/transfer/mark-transfer-step-done.ts';
 import { openTransferPages } from '../../src/services/transfer/open-transfer-pages.ts';
 import { startTransfer } from '../../src/services/transfer/start-transfer.ts';
-import { transferAlertKey } from '../../src/services/transfer/transfer-alert-key.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
 import { createTestDb } from '../helpers/test-db.ts';
@@ -158,27 +157,22 @@ describe('job transfer-reminders at scale', () => {
       transactions.mockRestore();
     }
   });
-  it('reads every open case once in keyset pages, its steps flagged with the reminders already sent', async () => {
+  it('reads every open case once in keyset pages, with its steps in order', async () => {
     const asOf = '2027-03-02';
     const pages = await collect(openTransferPages(deps.db, asOf, 2));
     const open = await t.db.pensionTransfer.findMany({ where: { state: 'OPEN', startedOn: { lte: new Date(`${asOf}T00:00:00Z`) } }, include: { steps: true }, orderBy: { id: 'asc' } });
     expect(pages.every((p) => p.length <= 2)).toBe(true);
     const read = pages.flat();
     expect(read.map((c) => c.id)).toEqual(open.map((c) => c.id));
-    const alerts = new Set((await t.db.alert.findMany({ select: { uniqueKey: true } })).map((a) => a.uniqueKey));
     for (const c of read) {
       const stored = open.find((o) => o.id === c.id)!;
-      const employee = await t.db.employee.findUniqueOrThrow({ where: { id: stored.employeeId } });
-      expect(c).toMatchObject({ employeeId: stored.employeeId, employeeName: employee.name, fromCity: stored.fromCity, startedOn: stored.startedOn.toISOString().slice(0, 10) });
+      expect(c).toMatchObject({ employeeId: stored.employeeId, fromCity: stored.fromCity, startedOn: stored.startedOn.toISOString().slice(0, 10) });
       expect(c.steps.map((s) => s.step)).toEqual([1, 2, 3, 4]);
       for (const s of c.steps) {
         const row = stored.steps.find((x) => x.id === s.id)!;
         expect(s.doneOn).toBe(row.doneOn?.toISOString().slice(0, 10) ?? null);
-        expect(s.sent).toEqual({ due: !row.doneOn && alerts.has(transferAlertKey(s.id, 'due')), overdue: !row.doneOn && alerts.has(transferAlertKey(s.id, 'overdue')) });
       }
     }
-    // 王五's steps 2–4 were reminded as overdue by the run above.
-    expect(read.flatMap((c) => c.steps.filter((s) => s.sent.overdue)).length).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -17,5 +17,3 @@ export interface TransferRemindersSent {
   cards: number;
 }
 
-/** The name a card shows: 员工 when the employee's row is gone. */
-export const employeeNameOf = (t: OpenTransfer): string => t.employeeName ?? '员工';

@@ -14,15 +14,15 @@ import { queueCards, type PlannedCard } from '../cards/queue-cards.ts';
 import { digestKey, inChunks } from '../cards/reminder-digest.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ExitRecipients } from '../exits/exit-recipients.ts';
-import { employeeNameOf, type OwedTransferReminder, type TransferRemindersSent } from './owed-transfer-reminder.ts';
+import type { OwedTransferReminder, TransferRemindersSent } from './owed-transfer-reminder.ts';
 import { TRANSFER_ALERT_KIND } from './transfer-alert-key.ts';
 
 /**
- * @example await deps.db.$transaction((tx) => queueTransferDigest(deps, tx, actor, { owed, hr, calendar, asOf })) // → { due: 3, overdue: 12, cards: 1 }
+ * @example await deps.db.$transaction((tx) => queueTransferDigest(deps, tx, actor, { owed, hr, nameOf, calendar, asOf })) // → { due: 3, overdue: 12, cards: 1 }
  */
 export async function queueTransferDigest(
   deps: Pick<ServiceDeps, 'outbox' | 'publicBaseUrl'>, tx: Tx, actor: Actor,
-  o: { owed: readonly OwedTransferReminder[]; hr: ExitRecipients; calendar: WorkCalendar; asOf: string },
+  o: { owed: readonly OwedTransferReminder[]; hr: ExitRecipients; nameOf: (employeeId: string) => string; calendar: WorkCalendar; asOf: string },
 ): Promise<TransferRemindersSent> {
   // One insert order, so racing instances wait on each other's keys rather than deadlock.
   const owed = [...o.owed].sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -47,7 +47,7 @@ export async function queueTransferDigest(
   // Oldest due day first, then by name (pinyin order): what has waited longest heads the list.
   const byName = new Intl.Collator('zh').compare;
   const listed = (kind: 'due' | 'overdue'): string[] => fresh.filter((x) => x.r.kind === kind)
-    .map((x) => ({ dueOn: x.r.dueOn, name: employeeNameOf(x.t) }))
+    .map((x) => ({ dueOn: x.r.dueOn, name: o.nameOf(x.t.employeeId) }))
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : byName(a.name, b.name)))
     .map((x) => x.name);
   const [due, overdue] = [listed('due'), listed('overdue')];

@@ -5,7 +5,8 @@
 // Alert rows (unique per step and kind), the cards and their outbox messages commit together, so
 // a rerun or a racing instance inserts no alert and sends nothing.
 import { buildTransferStepCard } from '../../../cards/transfer-step-cards.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calendar-caveat.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -19,8 +20,9 @@ import { exitCardRows } from '../exits/exit-card-rows.ts';
 import { findExitRecipients, type ExitRecipients } from '../exits/exit-recipients.ts';
 import { writeExitCards } from '../exits/queue-exit-cards.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
-import { employeeNameOf, type OwedTransferReminder as Owed, type TransferRemindersSent } from './owed-transfer-reminder.ts';
+import type { OwedTransferReminder as Owed, TransferRemindersSent } from './owed-transfer-reminder.ts';
 import { queueTransferDigest } from './queue-transfer-digest.ts';
+import { loadTransferEmployees } from './transfer-employees.ts';
 import { TRANSFER_ALERT_KIND, transferAlertKey } from './transfer-alert-key.ts';
 import { openTransferPages, type OpenTransfer } from './open-transfer-pages.ts';
 
@@ -38,21 +40,23 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
   const calendar = await loadTransferCalendar(deps.db, o.log);
   const scheduleOf = memoSchedule(calendar);
   const todo: Owed[] = [];
-  // Reminders sent on an earlier day come flagged with their page; the Alert's unique key in the
-  // sending transaction stays the guard against a racing instance.
   for await (const page of openTransferPages(deps.db, o.asOf)) {
-    for (const t of page) {
-      for (const r of transferRemindersDue(scheduleOf(t), o.asOf)) {
-        const row = t.steps.find((s) => s.step === r.step);
-        if (row && !row.sent[r.kind]) todo.push({ t, r, row, key: transferAlertKey(row.id, r.kind) });
-      }
-    }
+    const owed = page.flatMap((t) => transferRemindersDue(scheduleOf(t), o.asOf).flatMap((r): Owed[] => {
+      const row = t.steps.find((s) => s.step === r.step);
+      return row ? [{ t, r, row, key: transferAlertKey(row.id, r.kind) }] : [];
+    }));
+    // Reminders sent on an earlier day are skipped with one query per page; the Alert's unique
+    // key in the sending transaction stays the guard against a racing instance.
+    const sent = await findSentAlertKeys(deps.db, owed.map((x) => x.key));
+    todo.push(...owed.filter((x) => !sent.has(x.key)));
   }
   if (todo.length === 0) return { due: 0, overdue: 0, cards: 0, missingYears: [...calendar.missingYears].sort() };
+  const names = await loadTransferEmployees(deps.db, todo.map((x) => x.t.employeeId));
+  const nameOf = (employeeId: string) => names.get(employeeId)?.name ?? '员工';
   const hr = await findExitRecipients(deps.db, deps.chatPlatforms, HR, { now: deps.now(), businessTz: deps.businessTz });
   const sent = await deps.db.$transaction((tx) => todo.length > DIGEST_OVER
-    ? queueTransferDigest(deps, tx, o.actor, { owed: todo, hr, calendar, asOf: o.asOf })
-    : remindEach(deps, tx, o.actor, { owed: todo, hr, calendar }));
+    ? queueTransferDigest(deps, tx, o.actor, { owed: todo, hr, nameOf, calendar, asOf: o.asOf })
+    : remindEach(deps, tx, o.actor, { owed: todo, hr, nameOf, calendar }));
   return { ...sent, missingYears: [...calendar.missingYears].sort() };
 }
 
@@ -68,12 +72,18 @@ function memoSchedule(calendar: WorkCalendar): (t: OpenTransfer) => ScheduledSte
   };
 }
 
+async function findSentAlertKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await preparedQuery<{ uniqueKey: string }>(db, 'sent-alert-keys', `SELECT "uniqueKey" FROM "Alert" WHERE "uniqueKey" = ANY($1::text[])`, [keys]);
+  return new Set(rows.map((a) => a.uniqueKey));
+}
+
 /** A card per step: inserts the Alerts; only those new here get their cards, outbox messages and audit events. */
-async function remindEach(deps: ServiceDeps, tx: Tx, actor: Actor, { owed, hr, calendar }: { owed: Owed[]; hr: ExitRecipients; calendar: WorkCalendar }): Promise<TransferRemindersSent> {
+async function remindEach(deps: ServiceDeps, tx: Tx, actor: Actor, { owed, hr, nameOf, calendar }: { owed: Owed[]; hr: ExitRecipients; nameOf: (employeeId: string) => string; calendar: WorkCalendar }): Promise<TransferRemindersSent> {
   const planned = owed.map((x) => {
     const info = transferStepInfo(x.r.step);
     const caveat = calendarCaveat(incompleteYearsIn(calendar, x.r.dueOn, x.r.dueOn));
-    const facts = { employeeName: employeeNameOf(x.t), route: `${x.t.fromCity} → ${x.t.toCity}`, step: `第${x.r.step}步：${info.title}`, dueOn: x.r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };
+    const facts = { employeeName: nameOf(x.t.employeeId), route: `${x.t.fromCity} → ${x.t.toCity}`, step: `第${x.r.step}步：${info.title}`, dueOn: x.r.dueOn, legalBasis: info.legalBasis, ...(caveat && { caveat }) };
     const rows = exitCardRows({
       subjectType: 'pension_transfer_step', subjectId: x.row.id, employeeId: x.t.employeeId, stage: `s${x.r.step}${x.r.kind}`, audience: HR,
       build: (cardKey) => buildTransferStepCard({ overdue: x.r.kind === 'overdue', facts, key: cardKey, h5Url: `${deps.publicBaseUrl}/app/transfers?case=${x.t.id}` }),
