@@ -33,6 +33,7 @@ export const auditEventLabels: Readonly<Record<string, string>> = {
   'transfer.started': '建立养老保险关系转移接续',
   'transfer.step_done': '转移接续步骤办结',
   'transfer.reminded': '转移接续到期提醒',
+  'retirement.reminded': '法定退休年龄到龄提醒',
   'transfer.suggested': '提示办理养老保险关系转移接续',
   'points.awarded': '积分变动',
   'points.rules_changed': '修改积分规则',

@@ -110,6 +110,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   // Cross-region pension transfers (src/services/transfer/, 国办发〔2009〕66号).
   z.object({ type: z.literal('transfer.started'), data: z.object({ transferId: z.string(), fromCity: z.string(), toCity: z.string(), direction: z.enum(['INTO', 'OUT_OF']), startedOn: z.string() }) }),
   z.object({ type: z.literal('transfer.step_done'), data: z.object({ transferId: z.string(), step: z.number().int(), doneOn: z.string(), dueOn: z.string(), late: z.boolean() }) }),
+  z.object({ type: z.literal('retirement.reminded'), data: z.object({ month: z.string(), reachedOn: z.string(), cardKey: z.string().nullable() }) }),
   z.object({ type: z.literal('transfer.reminded'), data: z.object({ transferId: z.string(), step: z.number().int(), kind: z.enum(['due', 'overdue']), dueOn: z.string() }) }),
   z.object({ type: z.literal('transfer.suggested'), data: z.object({ fromCity: z.string(), toCity: z.string(), temporaryAccount: z.boolean() }) }),
   // Employee questions and complaints (src/services/questions/); subject = the question ('employee_question').

@@ -25,6 +25,7 @@ import { buildRetirementDueCard } from '../../cards/retirement-due-card.ts';
 import { buildRolesChangedCard } from '../../cards/roles-changed-card.ts';
 import { buildPolicyUpdatedCard } from '../../cards/policy-updated-card.ts';
 import { buildExitTaskDigestCard } from '../../cards/exit-task-digest-card.ts';
+import { buildRetirementDigestCard } from '../../cards/retirement-digest-card.ts';
 import { buildTransferDigestCard } from '../../cards/transfer-digest-card.ts';
 import { buildTransferStepCard, type TransferStepCardFacts } from '../../cards/transfer-step-cards.ts';
 import { buildTransferSuggestedCard } from '../../cards/transfer-suggested-card.ts';
@@ -84,6 +85,12 @@ export const cardSamples: Record<string, (decided?: CardDecision) => CardModel> 
     buildExitTaskDigestCard({
       key: 'xd-0f8e1c2d3b4a59687766554433221100-wecom', asOf: '2027-01-19',
       due: ['张三', '张三', '李四'], overdue: ['王五', '赵六', '钱七', '孙八', '周九', '吴十', '王五'],
+      h5Url: 'https://hr.example.com/app/exits', decided,
+    }),
+  'employee.retirement_digest': (decided) =>
+    buildRetirementDigestCard({
+      key: 'rd-0f8e1c2d3b4a59687766554433221100-wecom', asOf: '2027-07-16',
+      people: ['张三', '李四', '王五', '赵六', '钱七', '孙八', '周九'].map((name, i) => ({ name, reachedOn: `2027-08-${String(5 + i).padStart(2, '0')}` })),
       h5Url: 'https://hr.example.com/app/exits', decided,
     }),
   'transfer.digest': (decided) =>

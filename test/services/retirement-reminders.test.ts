@@ -50,6 +50,7 @@ describe('the retirement reminder (渐进式延迟法定退休年龄)', () => {
     expect([alert.kind, alert.dueOn.toISOString().slice(0, 10), alert.cardKey]).toEqual(['retirement', '2026-07-15', card?.key]);
     expect(await t.db.cardInstance.count({ where: { type: 'employee.retirement_due', subjectId: man.id } })).toBe(1);
     expect(await t.db.auditEvent.count({ where: { type: 'card.sent', subjectId: man.id } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { type: 'retirement.reminded', subjectId: man.id } })).toBe(1);
   });
 
   it('sends it once: reruns that day, the next days and up to the day itself queue nothing, and open no transaction', async () => {
@@ -72,17 +73,27 @@ describe('the retirement reminder (渐进式延迟法定退休年龄)', () => {
     expect(await t.db.alert.count({ where: { employeeId: woman.id, kind: 'retirement' } })).toBe(1);
   });
 
-  it('reminds many in one run with one card each, once, when two runs of the day race', async () => {
+  it('sends one digest instead of a card each for more than ten, still an Alert and an audit event each, once when two runs race', async () => {
     // Men born 1967-01-05 … 1967-01-16 → 60岁7个月 (1967-01 is past 1965-01 by 24 months: 7 months' delay), reached 2027-08-05 … 16.
     const men = [];
-    for (let d = 5; d <= 16; d++) men.push(await makeEmployee(deps, { name: `退休${d}`, idNumber: id(`1967-01-${String(d).padStart(2, '0')}`, 'm', String(d + 50)) }));
-    const before = retirementCards().length;
+    for (let d = 16; d >= 5; d--) men.push(await makeEmployee(deps, { name: `退休${d}号`, idNumber: id(`1967-01-${String(d).padStart(2, '0')}`, 'm', String(d + 50)) }));
+    const ids = men.map((m) => m.id);
+    const before = outbox.messages.length;
     const [a, b] = await Promise.all([remind('2027-07-16'), remind('2027-07-16')]);
     expect(a.reminded + b.reminded).toBe(12);
-    expect(retirementCards().length - before).toBe(12);
-    expect(new Set(retirementCards().slice(before).map((c) => c.key)).size).toBe(12);
-    expect(await t.db.alert.count({ where: { kind: 'retirement', employeeId: { in: men.map((m) => m.id) } } })).toBe(12);
+    expect(a.cards + b.cards).toBe(1);
+    const cards = outbox.messages.slice(before).flatMap((m) => (m.payload.kind === 'card' ? [{ ...m.payload.card, to: m.recipients }] : []));
+    expect(cards.map((c) => c.type)).toEqual(['employee.retirement_digest']);
+    expect(cards[0]).toMatchObject({
+      to: ['hr-s'], subtitle: '2027-07-16：12 名员工将在一个月内达到法定退休年龄，请在离职管理中逐一准备',
+      rows: expect.arrayContaining([{ label: '人员', value: '12人：退休5号、退休6号、退休7号、退休8号、退休9号 等' }, { label: '到龄日期', value: '2027-08-05 至 2027-08-16' }]),
+    });
+    const alerts = await t.db.alert.findMany({ where: { kind: 'retirement', employeeId: { in: ids } } });
+    expect(alerts).toHaveLength(12);
+    expect(new Set(alerts.map((x) => x.cardKey))).toEqual(new Set([cards[0]?.key]));
+    expect(await t.db.auditEvent.count({ where: { type: 'retirement.reminded', subjectId: { in: ids } } })).toBe(12);
     expect(await remind('2027-07-17')).toMatchObject({ reminded: 0, cards: 0 });
+    expect(outbox.messages.length - before).toBe(1);
   });
 
   it('skips people who have left and women without a 退休类别', async () => {

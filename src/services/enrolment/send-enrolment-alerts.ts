@@ -2,6 +2,7 @@
 // for each reminder that is new. The Alert row (unique per employee and stage), its cards and
 // their outbox messages commit together, so a second run, or a second instance racing this one,
 // inserts no alert and therefore sends no card.
+import { findSentAlertKeys } from '../alerts/find-sent-alert-keys.ts';
 import { insertAlerts } from '../alerts/insert-alerts.ts';
 import { buildEnrolmentDeadlineCard } from '../../../cards/enrolment-deadline-card.ts';
 import { systemActor, type Actor } from '../../domain/actor.ts';
@@ -89,8 +90,7 @@ function planAlert(d: DueAlert, settings: EnrolmentSettings, recipients: HrRecip
  */
 async function withoutExistingAlerts(deps: ServiceDeps, due: PlannedAlert[]): Promise<PlannedAlert[]> {
   if (due.length === 0) return due;
-  const existing = await deps.db.alert.findMany({ where: { uniqueKey: { in: due.map((d) => d.key) } }, select: { uniqueKey: true } });
-  const raised = new Set(existing.map((a) => a.uniqueKey));
+  const raised = await findSentAlertKeys(deps.db, due.map((d) => d.key));
   return due.filter((d) => !raised.has(d.key));
 }
 

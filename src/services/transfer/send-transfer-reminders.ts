@@ -5,14 +5,14 @@
 // Alert rows (unique per step and kind), the cards and their outbox messages commit together, so
 // a rerun or a racing instance inserts no alert and sends nothing.
 import { buildTransferStepCard } from '../../../cards/transfer-step-cards.ts';
-import type { Db, Tx } from '../../db/client.ts';
-import { preparedQuery } from '../../db/prepared-query.ts';
+import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { calendarCaveat, incompleteYearsIn } from '../../domain/calendar/calendar-caveat.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { transferRemindersDue, transferSchedule, type ScheduledStep } from '../../domain/transfer/transfer-schedule.ts';
 import { transferStepInfo } from '../../domain/transfer/transfer-steps.ts';
 import type { Logger } from '../../log.ts';
+import { findSentAlertKeys } from '../alerts/find-sent-alert-keys.ts';
 import { insertAlerts } from '../alerts/insert-alerts.ts';
 import { DIGEST_OVER } from '../cards/reminder-digest.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -20,11 +20,11 @@ import { exitCardRows } from '../exits/exit-card-rows.ts';
 import { findExitRecipients, type ExitRecipients } from '../exits/exit-recipients.ts';
 import { writeExitCards } from '../exits/queue-exit-cards.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
+import { openTransferPages, type OpenTransfer } from './open-transfer-pages.ts';
 import type { OwedTransferReminder as Owed, TransferRemindersSent } from './owed-transfer-reminder.ts';
 import { queueTransferDigest } from './queue-transfer-digest.ts';
 import { loadTransferEmployees } from './transfer-employees.ts';
 import { TRANSFER_ALERT_KIND, transferAlertKey } from './transfer-alert-key.ts';
-import { openTransferPages, type OpenTransfer } from './open-transfer-pages.ts';
 
 /** The cards' audience: the HR specialists who take transfer alerts. */
 const HR = { kind: 'hr', alertKind: 'transfer' } as const;
@@ -45,8 +45,6 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
       const row = t.steps.find((s) => s.step === r.step);
       return row ? [{ t, r, row, key: transferAlertKey(row.id, r.kind) }] : [];
     }));
-    // Reminders sent on an earlier day are skipped with one query per page; the Alert's unique
-    // key in the sending transaction stays the guard against a racing instance.
     const sent = await findSentAlertKeys(deps.db, owed.map((x) => x.key));
     todo.push(...owed.filter((x) => !sent.has(x.key)));
   }
@@ -70,12 +68,6 @@ function memoSchedule(calendar: WorkCalendar): (t: OpenTransfer) => ScheduledSte
     if (!steps) memo.set(key, (steps = transferSchedule(t.startedOn, done, calendar)));
     return steps;
   };
-}
-
-async function findSentAlertKeys(db: Db, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await preparedQuery<{ uniqueKey: string }>(db, 'sent-alert-keys', `SELECT "uniqueKey" FROM "Alert" WHERE "uniqueKey" = ANY($1::text[])`, [keys]);
-  return new Set(rows.map((a) => a.uniqueKey));
 }
 
 /** A card per step: inserts the Alerts; only those new here get their cards, outbox messages and audit events. */
