@@ -23,4 +23,13 @@ describe('insertAlerts', () => {
     expect((await t.db.alert.findUnique({ where: { uniqueKey: 'ia-3' } }))?.cardKey).toBe('first');
     expect(await t.db.$transaction((tx) => insertAlerts(tx, []))).toEqual(new Set());
   });
+
+  it('writes a catch-up of thousands in several statements, and still returns exactly the new keys', async () => {
+    const keys = Array.from({ length: 2500 }, (_, i) => `ia-many-${String(i).padStart(4, '0')}`);
+    await t.db.$transaction((tx) => insertAlerts(tx, [row(keys[999]!), row(keys[1000]!), row(keys[2499]!)]));
+    const inserted = await t.db.$transaction((tx) => insertAlerts(tx, keys.map((k) => row(k))));
+    expect(inserted.size).toBe(2497);
+    expect([keys[999], keys[1000], keys[2499]].some((k) => inserted.has(k!))).toBe(false);
+    expect(await t.db.alert.count({ where: { uniqueKey: { startsWith: 'ia-many-' } } })).toBe(2500);
+  });
 });

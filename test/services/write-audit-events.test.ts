@@ -21,4 +21,15 @@ describe('writeAuditEvents', () => {
     await expect(t.db.$transaction((tx) => writeAuditEvents(tx, actor, [sent('batch-4'), bad]))).rejects.toThrow();
     expect(await t.db.auditEvent.count({ where: { subjectId: 'batch-4' } })).toBe(0);
   });
+
+  it('writes a digest’s thousands in order over several statements, and none when one of them is invalid', async () => {
+    const many = Array.from({ length: 2300 }, (_, i) => sent(`many-${String(i).padStart(4, '0')}`));
+    await t.db.$transaction((tx) => writeAuditEvents(tx, actor, many));
+    const rows = await t.db.auditEvent.findMany({ where: { subjectId: { startsWith: 'many-' } }, orderBy: { seq: 'asc' }, select: { subjectId: true } });
+    expect(rows.map((r) => r.subjectId)).toEqual(many.map((m) => m.subject.id));
+    const bad = { event: { type: 'card.sent', data: {} } } as unknown as ReturnType<typeof sent>;
+    const more = Array.from({ length: 2300 }, (_, i) => (i === 2200 ? bad : sent(`more-${i}`)));
+    await expect(t.db.$transaction((tx) => writeAuditEvents(tx, actor, more))).rejects.toThrow();
+    expect(await t.db.auditEvent.count({ where: { subjectId: { startsWith: 'more-' } } })).toBe(0);
+  });
 });

@@ -13,13 +13,23 @@ export interface AlertRow {
   cardKey: string | null;
 }
 
+/** Rows per statement: a large catch-up (a digest's thousands of alerts) stays in bounded statements. */
+const ROWS_PER_STATEMENT = 1000;
+
 /**
- * Inserts in the order given (callers sort, so racing instances wait rather than deadlock);
- * returns the unique keys inserted now.
+ * Inserts in the order given (callers sort, so racing instances wait rather than deadlock), in
+ * statements of ROWS_PER_STATEMENT rows; returns the unique keys inserted now.
  * @example await insertAlerts(tx, [{ kind: 'transfer', stage: 'step2_due', uniqueKey, employeeId, dueOn: '2026-11-20', cardKey }]) // → Set { uniqueKey }
  */
 export async function insertAlerts(tx: Tx, rows: readonly AlertRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
+  const created = new Set<string>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    for (const key of await insertStatement(tx, rows.slice(i, i + ROWS_PER_STATEMENT))) created.add(key);
+  }
+  return created;
+}
+
+async function insertStatement(tx: Tx, rows: readonly AlertRow[]): Promise<string[]> {
   const created = await tx.$queryRaw<{ uniqueKey: string }[]>`
     INSERT INTO "Alert" (id, kind, stage, "uniqueKey", "employeeId", "dueOn", "cardKey")
     SELECT gen_random_uuid(), u.kind, u.stage, u.key, u.employee_id::uuid, u.due_on::date, u.card_key
@@ -29,5 +39,5 @@ export async function insertAlerts(tx: Tx, rows: readonly AlertRow[]): Promise<S
     ORDER BY u.n
     ON CONFLICT ("uniqueKey") DO NOTHING
     RETURNING "uniqueKey"`;
-  return new Set(created.map((a) => a.uniqueKey));
+  return created.map((a) => a.uniqueKey);
 }

@@ -30,13 +30,21 @@ export interface AuditEventRow {
   subject?: AuditSubject;
 }
 
+/** Rows per statement: a digest's thousands of events stay in bounded statements. */
+const EVENTS_PER_STATEMENT = 1000;
+
 /**
- * Many typed audit events in one `INSERT … SELECT FROM unnest` (a sweep's batch), inside the caller's
- * transaction. Raw SQL because Prisma's createMany costs milliseconds per row of JSON on a loaded machine.
+ * Many typed audit events as `INSERT … SELECT FROM unnest` statements of EVENTS_PER_STATEMENT rows
+ * (a sweep's batch: one), inside the caller's transaction. Raw SQL because Prisma's createMany costs
+ * milliseconds per row of JSON on a loaded machine.
  */
 export async function writeAuditEvents(tx: Tx, actor: Actor, events: readonly AuditEventRow[]): Promise<void> {
-  if (events.length === 0) return;
+  // All parsed before the first statement: one invalid event writes nothing.
   const parsed = events.map(({ event, subject }) => ({ ...auditEventSchema.parse(event), subject }));
+  for (let i = 0; i < parsed.length; i += EVENTS_PER_STATEMENT) await insertEvents(tx, actor, parsed.slice(i, i + EVENTS_PER_STATEMENT));
+}
+
+async function insertEvents(tx: Tx, actor: Actor, parsed: readonly (AuditEventInput & { subject?: AuditSubject })[]): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO "AuditEvent" (id, type, actor, "subjectType", "subjectId", data, ip, "userAgent")
     SELECT u.id::uuid, u.type, ${JSON.stringify(actorSnapshot(actor))}::jsonb, u.subject_type, u.subject_id, u.data::jsonb, ${actor.ip ?? null}::text, ${actor.userAgent ?? null}::text

@@ -80,11 +80,9 @@ export async function queueExitTaskDigests(deps: ServiceDeps, tx: Tx, o: { asOf:
   await queueCards(deps, tx, o.actor, cards);
   const audit = (t: DueExitTask) => ({ processId: t.processId, taskId: t.id, kind: t.kind, dueOn: formatDay(t.dueOn) as string });
   const subject = (t: DueExitTask) => ({ type: 'exit_process' as const, id: t.processId });
-  for (const part of inChunks(changed)) {
-    await writeAuditEvents(tx, o.actor, part.flatMap((t) => [
-      ...(reminded.has(t.id) ? [{ event: { type: 'exit.task_reminded' as const, data: audit(t) }, subject: subject(t) }] : []),
-      ...(escalated.has(t.id) ? [{ event: { type: 'exit.task_escalated' as const, data: audit(t) }, subject: subject(t) }] : []),
-    ]));
-  }
+  await writeAuditEvents(tx, o.actor, changed.flatMap((t) => [
+    ...(reminded.has(t.id) ? [{ event: { type: 'exit.task_reminded' as const, data: audit(t) }, subject: subject(t) }] : []),
+    ...(escalated.has(t.id) ? [{ event: { type: 'exit.task_escalated' as const, data: audit(t) }, subject: subject(t) }] : []),
+  ]));
   return { reminded: reminded.size, escalated: escalated.size };
 }

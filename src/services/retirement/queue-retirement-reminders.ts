@@ -11,7 +11,7 @@ import { formatRetirementAge, retirementCategoryLabels, type RetirementCategory,
 import { insertAlerts } from '../alerts/insert-alerts.ts';
 import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import { queueCards } from '../cards/queue-cards.ts';
-import { DIGEST_OVER, digestKey, inChunks } from '../cards/reminder-digest.ts';
+import { DIGEST_OVER, digestKey } from '../cards/reminder-digest.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { exitCardRows, type ExitCardRow } from '../exits/exit-card-rows.ts';
 import type { ExitRecipients } from '../exits/exit-recipients.ts';
@@ -43,19 +43,13 @@ export async function queueRetirementReminders(
   const keyOn = (platform: string) => digestKey('rd', owed.map((x) => x.key), platform);
   const rowsOf = new Map<string, ExitCardRow[]>(digest ? [] : owed.map((x) => [x.key, employeeCardRows(deps, x, o.hr)]));
   const cardKeyOf = (x: OwedRetirement) => (digest ? (platforms[0] ? keyOn(platforms[0][0]) : null) : rowsOf.get(x.key)?.[0]?.card.key ?? null);
-  const created = new Set<string>();
-  for (const part of inChunks(owed)) {
-    const keys = await insertAlerts(tx, part.map((x) => ({ kind: RETIREMENT_ALERT_KIND, stage: 'month_before', uniqueKey: x.key, employeeId: x.employee.id, dueOn: x.reachedOn, cardKey: cardKeyOf(x) })));
-    keys.forEach((k) => created.add(k));
-  }
+  const created = await insertAlerts(tx, owed.map((x) => ({ kind: RETIREMENT_ALERT_KIND, stage: 'month_before', uniqueKey: x.key, employeeId: x.employee.id, dueOn: x.reachedOn, cardKey: cardKeyOf(x) })));
   const fresh = owed.filter((x) => created.has(x.key));
   if (fresh.length === 0) return { reminded: 0, cards: 0 };
-  for (const part of inChunks(fresh)) {
-    await writeAuditEvents(tx, actor, part.map((x) => ({
-      event: { type: 'retirement.reminded' as const, data: { month: x.age.month, reachedOn: x.reachedOn, cardKey: cardKeyOf(x) } },
-      subject: { type: 'employee' as const, id: x.employee.id },
-    })));
-  }
+  await writeAuditEvents(tx, actor, fresh.map((x) => ({
+    event: { type: 'retirement.reminded' as const, data: { month: x.age.month, reachedOn: x.reachedOn, cardKey: cardKeyOf(x) } },
+    subject: { type: 'employee' as const, id: x.employee.id },
+  })));
   if (!digest) return { reminded: fresh.length, cards: (await writeExitCards(deps, tx, actor, fresh.flatMap((x) => rowsOf.get(x.key) ?? []))).size };
   // Earliest first, then by name (pinyin order).
   const byName = new Intl.Collator('zh').compare;

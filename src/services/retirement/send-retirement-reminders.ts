@@ -17,7 +17,6 @@ import { findExitRecipients } from '../exits/exit-recipients.ts';
 import { fillIdentityFacts } from './fill-identity-facts.ts';
 import { queueRetirementReminders, RETIREMENT_ALERT_KIND, RETIREMENT_AUDIENCE, type OwedRetirement } from './queue-retirement-reminders.ts';
 
-
 /** `retirement:<employee>:<YYYY-MM>`: one reminder per employee per retirement month. */
 export const retirementAlertKey = (employeeId: string, month: string) => `${RETIREMENT_ALERT_KIND}:${employeeId}:${month}`;
 

@@ -11,7 +11,7 @@ import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { insertAlerts } from '../alerts/insert-alerts.ts';
 import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import { queueCards, type PlannedCard } from '../cards/queue-cards.ts';
-import { digestKey, inChunks } from '../cards/reminder-digest.ts';
+import { digestKey } from '../cards/reminder-digest.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ExitRecipients } from '../exits/exit-recipients.ts';
 import type { OwedTransferReminder, TransferRemindersSent } from './owed-transfer-reminder.ts';
@@ -29,21 +29,15 @@ export async function queueTransferDigest(
   const platforms = [...o.hr].filter(([, to]) => to.length > 0);
   const keyOn = (platform: string) => digestKey('td', owed.map((x) => x.key), platform);
   const cardKey = platforms[0] ? keyOn(platforms[0][0]) : null;
-  const isNew = new Set<string>();
-  for (const part of inChunks(owed)) {
-    const created = await insertAlerts(tx, part.map((x) => ({
-      kind: TRANSFER_ALERT_KIND, stage: `step${x.r.step}_${x.r.kind}`, uniqueKey: x.key, employeeId: x.t.employeeId, dueOn: x.r.dueOn, cardKey,
-    })));
-    created.forEach((k) => isNew.add(k));
-  }
+  const isNew = await insertAlerts(tx, owed.map((x) => ({
+    kind: TRANSFER_ALERT_KIND, stage: `step${x.r.step}_${x.r.kind}`, uniqueKey: x.key, employeeId: x.t.employeeId, dueOn: x.r.dueOn, cardKey,
+  })));
   const fresh = owed.filter((x) => isNew.has(x.key));
   if (fresh.length === 0) return { due: 0, overdue: 0, cards: 0 };
-  for (const part of inChunks(fresh)) {
-    await writeAuditEvents(tx, actor, part.map((x) => ({
-      event: { type: 'transfer.reminded' as const, data: { transferId: x.t.id, step: x.r.step, kind: x.r.kind, dueOn: x.r.dueOn } },
-      subject: { type: 'employee' as const, id: x.t.employeeId },
-    })));
-  }
+  await writeAuditEvents(tx, actor, fresh.map((x) => ({
+    event: { type: 'transfer.reminded' as const, data: { transferId: x.t.id, step: x.r.step, kind: x.r.kind, dueOn: x.r.dueOn } },
+    subject: { type: 'employee' as const, id: x.t.employeeId },
+  })));
   // Oldest due day first, then by name (pinyin order): what has waited longest heads the list.
   const byName = new Intl.Collator('zh').compare;
   const listed = (kind: 'due' | 'overdue'): string[] => fresh.filter((x) => x.r.kind === kind)
