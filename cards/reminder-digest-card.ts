@@ -54,5 +54,10 @@ export function buildReminderDigestCard(o: ReminderDigestInput): CardModel {
 /** '6步（5人）：李四、王五、赵六、钱七、孙八 等' */
 function listed(names: readonly string[], unit: string): string {
   const people = [...new Set(names)];
-  return `${names.length}${unit}（${people.length}人）：${people.slice(0, NAMES_SHOWN).join('、')}${people.length > NAMES_SHOWN ? ' 等' : ''}`;
+  return `${names.length}${unit}（${people.length}人）：${firstNames(people)}`;
+}
+
+/** The first names of a digest's list, then 「等」 when there are more: '李四、王五、赵六、钱七、孙八 等'. */
+export function firstNames(people: readonly string[]): string {
+  return `${people.slice(0, NAMES_SHOWN).join('、')}${people.length > NAMES_SHOWN ? ' 等' : ''}`;
 }

@@ -3,11 +3,9 @@
 // a large group's month), HR gets one card per platform with how many and who, earliest first;
 // each is prepared from the exits list in the H5. Fewer keep their own cards (retirement-due-card.ts).
 import type { CardDecision, CardModel } from './card-model.ts';
+import { firstNames } from './reminder-digest-card.ts';
 
 export const RETIREMENT_DIGEST_CARD = 'employee.retirement_digest';
-
-/** Names listed before 「等」: DingTalk shows them all, WeCom cuts the row at 26 characters. */
-const NAMES_SHOWN = 5;
 
 export interface RetirementDigestInput {
   key: string;
@@ -25,7 +23,6 @@ export interface RetirementDigestInput {
  *   buildRetirementDigestCard({ key: 'rd-…-wecom', asOf: '2027-07-16', people: [{ name: '张三', reachedOn: '2027-08-05' }], h5Url })
  */
 export function buildRetirementDigestCard(o: RetirementDigestInput): CardModel {
-  const names = o.people.slice(0, NAMES_SHOWN).map((p) => p.name).join('、');
   const first = o.people[0];
   const last = o.people[o.people.length - 1];
   return {
@@ -34,7 +31,7 @@ export function buildRetirementDigestCard(o: RetirementDigestInput): CardModel {
     title: '员工即将达到法定退休年龄',
     subtitle: `${o.asOf}：${o.people.length} 名员工将在一个月内达到法定退休年龄，请在离职管理中逐一准备`,
     rows: [
-      { label: '人员', value: `${o.people.length}人：${names}${o.people.length > NAMES_SHOWN ? ' 等' : ''}` },
+      { label: '人员', value: `${o.people.length}人：${firstNames(o.people.map((p) => p.name))}` },
       ...(first && last ? [{ label: '到龄日期', value: first.reachedOn === last.reachedOn ? first.reachedOn : `${first.reachedOn} 至 ${last.reachedOn}` }] : []),
       { label: '待办', value: '核对缴费年限，协助办理退休申请；劳动合同到龄终止' },
     ],

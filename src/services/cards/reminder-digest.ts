@@ -25,3 +25,10 @@ export function digestKey(prefix: string, itemKeys: readonly string[], platform:
 export function inChunks<T>(xs: readonly T[]): T[][] {
   return Array.from({ length: Math.ceil(xs.length / DIGEST_CHUNK) }, (_, i) => xs.slice(i * DIGEST_CHUNK, (i + 1) * DIGEST_CHUNK));
 }
+
+const pinyin = new Intl.Collator('zh').compare;
+
+/** A digest's people in list order: the earliest day first (what has waited longest), then by name in pinyin order. */
+export function byDayThenName<T extends { day: string; name: string }>(people: readonly T[]): T[] {
+  return [...people].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : pinyin(a.name, b.name)));
+}

@@ -11,7 +11,7 @@ import { formatRetirementAge, retirementCategoryLabels, type RetirementCategory,
 import { insertAlerts } from '../alerts/insert-alerts.ts';
 import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import { queueCards } from '../cards/queue-cards.ts';
-import { DIGEST_OVER, digestKey } from '../cards/reminder-digest.ts';
+import { byDayThenName, DIGEST_OVER, digestKey } from '../cards/reminder-digest.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { exitCardRows, type ExitCardRow } from '../exits/exit-card-rows.ts';
 import type { ExitRecipients } from '../exits/exit-recipients.ts';
@@ -51,10 +51,7 @@ export async function queueRetirementReminders(
     subject: { type: 'employee' as const, id: x.employee.id },
   })));
   if (!digest) return { reminded: fresh.length, cards: (await writeExitCards(deps, tx, actor, fresh.flatMap((x) => rowsOf.get(x.key) ?? []))).size };
-  // Earliest first, then by name (pinyin order).
-  const byName = new Intl.Collator('zh').compare;
-  const people = fresh.map((x) => ({ name: x.employee.name, reachedOn: x.reachedOn }))
-    .sort((a, b) => (a.reachedOn < b.reachedOn ? -1 : a.reachedOn > b.reachedOn ? 1 : byName(a.name, b.name)));
+  const people = byDayThenName(fresh.map((x) => ({ day: x.reachedOn, name: x.employee.name }))).map((x) => ({ name: x.name, reachedOn: x.day }));
   const queued = await queueCards(deps, tx, actor, platforms.map(([platform, to]) => ({
     card: buildRetirementDigestCard({ key: keyOn(platform), asOf: o.asOf, people, h5Url: `${deps.publicBaseUrl}/app/exits` }),
     platform, to, subject: { type: 'retirement_digest', id: o.asOf }, group: o.hr.group,

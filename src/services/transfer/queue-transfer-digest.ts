@@ -11,7 +11,7 @@ import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { insertAlerts } from '../alerts/insert-alerts.ts';
 import { writeAuditEvents } from '../audit/write-audit-event.ts';
 import { queueCards, type PlannedCard } from '../cards/queue-cards.ts';
-import { digestKey } from '../cards/reminder-digest.ts';
+import { byDayThenName, digestKey } from '../cards/reminder-digest.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ExitRecipients } from '../exits/exit-recipients.ts';
 import type { OwedTransferReminder, TransferRemindersSent } from './owed-transfer-reminder.ts';
@@ -38,12 +38,8 @@ export async function queueTransferDigest(
     event: { type: 'transfer.reminded' as const, data: { transferId: x.t.id, step: x.r.step, kind: x.r.kind, dueOn: x.r.dueOn } },
     subject: { type: 'employee' as const, id: x.t.employeeId },
   })));
-  // Oldest due day first, then by name (pinyin order): what has waited longest heads the list.
-  const byName = new Intl.Collator('zh').compare;
-  const listed = (kind: 'due' | 'overdue'): string[] => fresh.filter((x) => x.r.kind === kind)
-    .map((x) => ({ dueOn: x.r.dueOn, name: o.nameOf(x.t.employeeId) }))
-    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : byName(a.name, b.name)))
-    .map((x) => x.name);
+  const listed = (kind: 'due' | 'overdue'): string[] =>
+    byDayThenName(fresh.filter((x) => x.r.kind === kind).map((x) => ({ day: x.r.dueOn, name: o.nameOf(x.t.employeeId) }))).map((x) => x.name);
   const [due, overdue] = [listed('due'), listed('overdue')];
   const days = fresh.map((x) => x.r.dueOn).sort();
   const caveat = calendarCaveat(incompleteYearsIn(o.calendar, days[0]!, days[days.length - 1]!));
