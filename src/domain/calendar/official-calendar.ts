@@ -12,6 +12,13 @@ export interface OfficialCalendar {
 
 const WEEKDAY_NAMES = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
 const yearsWithData = new Map<number, boolean>();
+/**
+ * The package's data never changes while the process runs, but asking it about a day costs tens of
+ * microseconds, and every sweep builds a fresh calendar that asks again about the same few hundred
+ * days: the answers are kept for the process (bounded, in case something asks about every day).
+ */
+const rules = new Map<string, 'rest' | 'work' | undefined>();
+const MAX_KEPT_RULES = 100_000;
 
 export const chineseDaysCalendar: OfficialCalendar = {
   hasYear(year) {
@@ -24,13 +31,19 @@ export const chineseDaysCalendar: OfficialCalendar = {
     return known;
   },
   dayRule(day) {
-    if (!this.hasYear(Number(day.slice(0, 4)))) return undefined;
-    const detail = chineseDays.getDayDetail(day);
-    // Plain days are named after their weekday; holidays, 补休 and 调休 days after the festival.
-    if (WEEKDAY_NAMES.has(detail.name)) return undefined;
-    return detail.work ? 'work' : 'rest';
+    if (rules.has(day)) return rules.get(day);
+    if (rules.size >= MAX_KEPT_RULES) rules.clear();
+    const rule = this.hasYear(Number(day.slice(0, 4))) ? ruleOf(chineseDays.getDayDetail(day)) : undefined;
+    rules.set(day, rule);
+    return rule;
   },
 };
+
+/** Plain days are named after their weekday; holidays, 补休 and 调休 days after the festival. */
+function ruleOf(detail: { name: string; work: boolean }): 'rest' | 'work' | undefined {
+  if (WEEKDAY_NAMES.has(detail.name)) return undefined;
+  return detail.work ? 'work' : 'rest';
+}
 
 /** An official calendar with no published year: what the product knows once the package is out of date. */
 export const emptyOfficialCalendar: OfficialCalendar = { hasYear: () => false, dayRule: () => undefined };
