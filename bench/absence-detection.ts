@@ -14,7 +14,7 @@ import { createLogger } from '../src/log.ts';
 import { migrationsDir } from '../src/runtime.ts';
 import type { ServiceDeps } from '../src/services/deps.ts';
 import { startScratchPostgres } from '../test/helpers/scratch-postgres.ts';
-import { printSqlProfile, resetSqlProfile, sqlProfileFlags } from './sql-profile.ts';
+import { printSqlProfile, resetSqlProfile } from './sql-profile.ts';
 import { ABSENT_PER_CENT, ATTENDANCE_DAYS, LEAVE_PER_CENT, seedAttendance, type SeededAttendance } from './absence-seed.ts';
 import { openBenchDeps } from './bench-deps.ts';
 import { timeBaseline, timeSteadyState } from './baseline.ts';
@@ -23,6 +23,7 @@ import { benchSizes } from './sizes.ts';
 import { sweepRows } from './sweep-rows.ts';
 import { writeSection } from './table.ts';
 import { createSweepDatabase } from './sweep-seed.ts';
+import { benchPostgresFlags } from './postgres-flags.ts';
 
 const SIZES = benchSizes([10_000, 100_000]);
 /** What the job must read: every clock-in of the lookback window (30 days), per employee. */
@@ -115,7 +116,7 @@ function report(sizes: SizeResult[]): boolean {
 }
 
 const started = performance.now();
-const pgCluster = await startScratchPostgres({ database: 'sentinel_absence_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100', ...sqlProfileFlags()] });
+const pgCluster = await startScratchPostgres({ database: 'sentinel_absence_bench', migrationsDir, postgresFlags: benchPostgresFlags() });
 try {
   process.stdout.write(`absence detection: warm-up on ${WARM_UP_SIZE} employees…\n`);
   await benchSize(pgCluster.adminUrl, WARM_UP_SIZE);

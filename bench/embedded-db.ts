@@ -4,9 +4,10 @@
 import pg from 'pg';
 import { migrationsDir } from '../src/runtime.ts';
 import { startScratchPostgres, type ScratchPostgres } from '../test/helpers/scratch-postgres.ts';
+import { benchPostgresFlags } from './postgres-flags.ts';
 
 export function startBenchDb(): Promise<ScratchPostgres> {
-  return startScratchPostgres({ database: 'sentinel_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
+  return startScratchPostgres({ database: 'sentinel_bench', migrationsDir, postgresFlags: benchPostgresFlags() });
 }
 
 export async function deliveryCounts(url: string): Promise<{ total: number; handled: number }> {

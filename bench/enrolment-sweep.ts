@@ -16,6 +16,7 @@ import { benchSizes } from './sizes.ts';
 import { sweepRows } from './sweep-rows.ts';
 import { writeSection } from './table.ts';
 import { createSweepDatabase, RECENT_PER_MILLE, seedRoster } from './sweep-seed.ts';
+import { benchPostgresFlags } from './postgres-flags.ts';
 
 const SIZES = benchSizes([10_000, 100_000]);
 /** What the candidate query must read: every employee (any of them may be owed an enrolment). */
@@ -97,7 +98,7 @@ function report(sizes: SizeResult[]): boolean {
 }
 
 const started = performance.now();
-const pgCluster = await startScratchPostgres({ database: 'sentinel_sweep_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
+const pgCluster = await startScratchPostgres({ database: 'sentinel_sweep_bench', migrationsDir, postgresFlags: benchPostgresFlags() });
 try {
   process.stdout.write(`enrolment sweep: warm-up on ${WARM_UP_SIZE} employees…\n`);
   await benchSize(pgCluster.adminUrl, WARM_UP_SIZE);

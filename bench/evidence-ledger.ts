@@ -21,6 +21,7 @@ import { seedLedger, seedPayloads, SUBJECT_ENTRIES } from './evidence-seed.ts';
 import { msSince as ms, startWatchdog } from './report.ts';
 import { benchSizes } from './sizes.ts';
 import { createSweepDatabase } from './sweep-seed.ts';
+import { benchPostgresFlags } from './postgres-flags.ts';
 
 const SIZES = benchSizes([10_000, 100_000]);
 /** Run first and not reported, so the 1k run does not pay the process's cold start. */
@@ -88,7 +89,7 @@ async function benchSize(adminUrl: string, n: number, withAppends: boolean): Pro
 }
 
 const started = performance.now();
-const pgCluster = await startScratchPostgres({ database: 'sentinel_evidence_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
+const pgCluster = await startScratchPostgres({ database: 'sentinel_evidence_bench', migrationsDir, postgresFlags: benchPostgresFlags() });
 try {
   process.stdout.write(`evidence ledger: warm-up on ${WARM_UP_SIZE} entries…\n`);
   await benchSize(pgCluster.adminUrl, WARM_UP_SIZE, false);

@@ -24,6 +24,7 @@ import { round2, startWatchdog } from './report.ts';
 import { scaledMemberLimits, startRateLimitedWecom } from './rate-limited-wecom.ts';
 import { createSweepDatabase } from './sweep-seed.ts';
 import { ms, writeSection, type BenchRow } from './table.ts';
+import { benchPostgresFlags } from './postgres-flags.ts';
 
 const MEMBERS = Number(process.env.BENCH_OUTBOX_MEMBERS ?? 5);
 /**
@@ -110,7 +111,7 @@ function sustainedFraction(acceptedAt: Map<string, number[]>): number | null {
   return ratios.length ? round2(ratios.reduce((a, b) => a + b, 0) / ratios.length) : null;
 }
 
-const cluster = await startScratchPostgres({ database: 'sentinel_outbox_bench', migrationsDir, postgresFlags: ['-c', 'max_connections=100'] });
+const cluster = await startScratchPostgres({ database: 'sentinel_outbox_bench', migrationsDir, postgresFlags: benchPostgresFlags() });
 try {
   const results = [];
   for (const [i, s] of SCENARIOS.entries()) {

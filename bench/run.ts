@@ -4,11 +4,13 @@
 //   BENCH_SIZES=2000,20000 npm run bench   quick run with small rosters and ledgers
 //   BENCH_MAX=1000000 npm run bench        adds the 1M size (opt-in: too slow for 30 min here)
 //   BENCH_ONLY=h5,evidence npm run bench   only these sections
+//   BENCH_PG_SETTINGS=shared_buffers=2GB,work_mem=64MB npm run bench   PostgreSQL settings of every cluster
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchPostgresSettings } from './postgres-flags.ts';
 import { formatTable, readRows } from './table.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -28,6 +30,7 @@ const SECTIONS = [
   { name: 'ingest', file: 'ingest.ts' },
 ] as const;
 
+const postgresSettings = benchPostgresSettings().join(', ') || 'PostgreSQL defaults';
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const chosen = SECTIONS.filter((s) => only.length === 0 || only.includes(s.name));
 const started = performance.now();
@@ -46,7 +49,7 @@ const context = {
   node: process.version,
   cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
   loadAverageAtEnd: loadavg().map((x) => Math.round(x * 10) / 10),
-  sizes: process.env.BENCH_SIZES ?? 'defaults', max: process.env.BENCH_MAX ?? 'none',
+  sizes: process.env.BENCH_SIZES ?? 'defaults', max: process.env.BENCH_MAX ?? 'none', postgresSettings,
   seconds,
   failedSections: failed,
 };
@@ -54,5 +57,5 @@ const all = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as 
 writeFileSync(RESULTS, `${JSON.stringify({ run: context, table: rows, ...all }, null, 2)}\n`);
 const met = rows.filter((r) => r.met === true).length;
 const notMet = rows.filter((r) => r.met === false).length;
-process.stdout.write(`\n${formatTable(rows)}\n\n${met} met, ${notMet} NOT met; ${chosen.length} sections in ${seconds} s on ${context.cpus} (load average ${context.loadAverageAtEnd.join(' ')})${failed.length ? `; failed: ${failed.join(', ')}` : ''}\nbench/results.json written\n`);
+process.stdout.write(`\n${formatTable(rows)}\n\n${met} met, ${notMet} NOT met; ${chosen.length} sections in ${seconds} s on ${context.cpus} (load average ${context.loadAverageAtEnd.join(' ')}), ${postgresSettings}${failed.length ? `; failed: ${failed.join(', ')}` : ''}\nbench/results.json written\n`);
 if (failed.length) process.exitCode = 1;

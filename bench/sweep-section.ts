@@ -11,11 +11,12 @@ import { timeBaseline, timeSteadyState } from './baseline.ts';
 import { openBenchDeps } from './bench-deps.ts';
 import { msSince as ms, startWatchdog } from './report.ts';
 import { benchSizes, sizeLabel } from './sizes.ts';
-import { printSqlProfile, resetSqlProfile, sqlProfileFlags } from './sql-profile.ts';
+import { printSqlProfile, resetSqlProfile } from './sql-profile.ts';
 import { createSweepDatabase } from './sweep-seed.ts';
 import { sweepRows } from './sweep-rows.ts';
 import { ms as fmtMs, writeSection, type BenchRow } from './table.ts';
 import { tableCounts, timeWriteFloor, type WriteFloor } from './write-floor.ts';
+import { benchPostgresFlags } from './postgres-flags.ts';
 
 export interface SweepSection {
   /** Figure prefix in the table, e.g. 'transfer reminders'. */
@@ -116,7 +117,7 @@ export function writeFloorRow(job: string, employees: number, firstRunMs: number
 export async function runSweepSection(s: SweepSection): Promise<void> {
   const stopWatchdog = startWatchdog(s.job, WATCHDOG_MS);
   const started = performance.now();
-  const cluster = await startScratchPostgres({ database: `sentinel_${s.key.toLowerCase()}_bench`, migrationsDir, postgresFlags: ['-c', 'max_connections=100', ...sqlProfileFlags()] });
+  const cluster = await startScratchPostgres({ database: `sentinel_${s.key.toLowerCase()}_bench`, migrationsDir, postgresFlags: benchPostgresFlags() });
   try {
     process.stdout.write(`${s.job}: warm-up on ${WARM_UP_SIZE} employees…\n`);
     await benchSize(s, cluster.adminUrl, WARM_UP_SIZE);
