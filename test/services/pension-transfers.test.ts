@@ -10,7 +10,7 @@ import { createLogger } from '../../src/log.ts';
 import { decideTransferCard } from '../../src/services/transfer/decide-transfer-card.ts';
 import { listTransfers } from '../../src/services/transfer/list-transfers.ts';
 import { markTransferStepDone } from '../../src/services/transfer/mark-transfer-step-done.ts';
-import { openTransferPages } from '../../src/services/transfer/open-transfer-pages.ts';
+import { CASES_SQL, openTransferPages } from '../../src/services/transfer/open-transfer-pages.ts';
 import { startTransfer } from '../../src/services/transfer/start-transfer.ts';
 import { makeActor, makeEmployee } from '../helpers/factories.ts';
 import { withRecordingOutbox } from '../helpers/recording-outbox.ts';
@@ -173,6 +173,15 @@ describe('job transfer-reminders at scale', () => {
         expect(s.doneOn).toBe(row.doneOn?.toISOString().slice(0, 10) ?? null);
       }
     }
+  });
+  it('reads a page along the primary key, never sorting the cases after the cursor', async () => {
+    // With sorting priced out, a page ordered by the key column needs no Sort node; one ordered by
+    // a text cast of it (the bug: ORDER BY the alias) cannot do without one.
+    const plan = await t.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_sort = off');
+      return tx.$queryRawUnsafe<{ 'QUERY PLAN': unknown }[]>(`EXPLAIN (FORMAT JSON) ${CASES_SQL}`, '2027-03-02', '00000000-0000-0000-0000-000000000000', 500);
+    });
+    expect(JSON.stringify(plan[0]!['QUERY PLAN'])).not.toContain('"Node Type":"Sort"');
   });
 });
 

@@ -26,8 +26,10 @@ export interface OpenTransfer {
 const PAGE = 500;
 const FIRST = '00000000-0000-0000-0000-000000000000';
 
-const CASES_SQL = `SELECT id::text AS id, "employeeId"::text AS "employeeId", "fromCity", "toCity", to_char("startedOn", 'YYYY-MM-DD') AS "startedOn"
-  FROM "PensionTransfer" WHERE state = 'OPEN' AND "startedOn" <= $1::date AND id > $2::uuid ORDER BY id LIMIT $3`;
+// ORDER BY the uuid column, not the text alias `id`: sorting by the alias cannot follow the primary
+// key, so every page read and sorted all the cases after the cursor (10,000 rows per page at 1M).
+export const CASES_SQL = `SELECT id::text AS id, "employeeId"::text AS "employeeId", "fromCity", "toCity", to_char("startedOn", 'YYYY-MM-DD') AS "startedOn"
+  FROM "PensionTransfer" WHERE state = 'OPEN' AND "startedOn" <= $1::date AND id > $2::uuid ORDER BY "PensionTransfer".id LIMIT $3`;
 const STEPS_SQL = `SELECT "transferId"::text AS "transferId", id::text AS id, step, to_char("doneOn", 'YYYY-MM-DD') AS "doneOn"
   FROM "PensionTransferStep" WHERE "transferId" = ANY($1::uuid[]) ORDER BY "transferId", step`;
 
