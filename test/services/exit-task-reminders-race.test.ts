@@ -35,6 +35,11 @@ describe('exit-task-reminders on two instances', () => {
     expect(new Set([...due, ...overdue].map((m) => m.dedupeKey)).size).toBe(10);
     // The owner with a chat account is reminded personally; the task without an owner goes to HR.
     expect(due.map((m) => m.recipients.join())).toEqual(Array(6).fill('hr-s'));
+    // Each card names the leaver and their department (one read for all leavers).
+    const department = (await t.db.employee.findFirstOrThrow({ where: { name: '周离职' }, include: { department: true } })).department.name;
+    const shown = (m: (typeof due)[number], label: string) => (m.payload.kind === 'card' ? m.payload.card.rows.find((r) => r.label === label)?.value : undefined);
+    expect(due.map((m) => shown(m, '离职员工')).sort()).toEqual([...Array(3).fill('吴离职'), ...Array(3).fill('周离职')]);
+    expect(new Set(due.map((m) => shown(m, '部门')))).toEqual(new Set([department]));
     expect(overdue.map((m) => m.recipients.join())).toEqual(Array(4).fill('hr-m'));
     const counts = summaries.map((s) => s.match(/tasks reminded (\d+), escalated (\d+)/)?.slice(1).map(Number) ?? []);
     expect([counts[0]![0]! + counts[1]![0]!, counts[0]![1]! + counts[1]![1]!]).toEqual([6, 4]);
