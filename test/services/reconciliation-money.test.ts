@@ -30,6 +30,12 @@ beforeAll(async () => {
   await person('belowFloor', '示例市', 500_000);
   // Pension paid on 5,000 (below the 7,460 floor); medical not paid at all (not this task's money).
   await t.db.contributionRecord.create({ data: { employeeId: ids.belowFloor!, month: '2026-10', insuranceType: 'PENSION', baseFen: 500_000, employerFen: 80_000, employeeFen: 40_000, city: '示例市', sourceFile: 'test.xlsx' } });
+  // Pension and medical both on 6,000: each priced against what this employee paid for it.
+  await person('belowFloorTwo', '示例市', 600_000);
+  await t.db.contributionRecord.createMany({ data: [
+    { employeeId: ids.belowFloorTwo!, month: '2026-10', insuranceType: 'PENSION', baseFen: 600_000, employerFen: 96_000, employeeFen: 48_000, city: '示例市', sourceFile: 'test.xlsx' },
+    { employeeId: ids.belowFloorTwo!, month: '2026-10', insuranceType: 'MEDICAL', baseFen: 600_000, employerFen: 54_000, employeeFen: 12_000, city: '示例市', sourceFile: 'test.xlsx' },
+  ] });
 });
 
 const details = async (kind: string, key: string) => (await t.db.reconciliationTask.findFirstOrThrow({ where: { kind, employeeId: ids[key] } })).details as { money: Record<string, unknown> };
@@ -52,6 +58,14 @@ describe('reconciliation task money', () => {
     });
   });
 
+  it('prices each employee’s 基数过低 against their own payments, insurance by insurance', async () => {
+    // at 7,460: pension 1,193.60 / 596.80 and medical 671.40 / 149.20, minus 960.00 / 480.00 and
+    // 540.00 / 120.00 paid = 365.00 + 146.00; fee 511.00 × 0.05 % × 4 = 1.02 (1.022)
+    expect((await details('base_below_floor', 'belowFloorTwo')).money).toMatchObject({
+      estimated: true, employerFen: 36_500, employeeFen: 14_600, totalFen: 51_100, lateFeeFen: 102, grandTotalFen: 51_202,
+    });
+  });
+
   it('says so when the city has no policy', async () => {
     expect((await details('active_not_insured', 'noPolicy')).money).toEqual({ estimated: false, note: '没有「无政策市」的社保政策，无法估算金额；请先导入该城市的政策文件' });
   });
@@ -61,7 +75,7 @@ describe('reconciliation task money', () => {
     // 在职未参保: notInsured 2,800.00 + 5.60; noPolicy (no policy) and the HR specialist (no insured
     // city) cannot be priced, so the sum is a lower bound.
     expect(card?.rows.find((r) => r.label === '在职未参保')?.value).toMatch(/^3人 应补至少¥2,805\.60：/);
-    expect(card?.rows.find((r) => r.label === '基数过低')?.value).toBe('1人 应补¥591.58：belowFloor');
+    expect(card?.rows.find((r) => r.label === '基数过低')?.value).toMatch(/^2人 应补¥1,103\.60：belowFloor/);
     expect(card?.subtitle).toMatch(/（政策数据未经核实）$/);
   });
 });

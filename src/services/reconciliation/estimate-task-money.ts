@@ -4,6 +4,7 @@
 // to the floor and ceiling) and what was paid (第六十条、第八十六条). Without a policy for the
 // city and month the task says so instead of guessing.
 import type { Db } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import { backPay, MissingPolicyError, type BackPayMonth } from '../../domain/money/back-pay.ts';
 import { lateFeeFor } from '../../domain/money/late-fee.ts';
 import type { InsuranceKind } from '../../domain/policy/insurance-kinds.ts';
@@ -21,6 +22,24 @@ const KIND_OF: Record<InsuranceType, InsuranceKind> = { PENSION: 'pension', MEDI
 
 type Subject = { id: string; insuredCity: string | null; monthlyWageFen: number | null };
 type Paid = Map<InsuranceKind, { employerFen: number; employeeFen: number }>;
+
+// `= ANY` reads: a month's mismatches run to tens of thousands of employees at 1M, one parameter
+// each through Prisma's `in`.
+const PEOPLE_SQL = `SELECT id::text AS id, "insuredCity", "monthlyWageFen" FROM "Employee" WHERE id = ANY($1::uuid[])`;
+const PAID_SQL = `SELECT "employeeId"::text AS "employeeId", "insuranceType"::text AS "insuranceType", "employerFen", "employeeFen"
+  FROM "ContributionRecord" WHERE "employeeId" = ANY($1::uuid[]) AND month = $2`;
+
+/** What each employee paid for the month, by insurance: grouped once (not searched per task). */
+async function loadPaid(db: Db, ids: readonly string[], month: string): Promise<Map<string, Paid>> {
+  const rows = await preparedQuery<{ employeeId: string; insuranceType: InsuranceType; employerFen: number; employeeFen: number }>(db, 'task-money-paid', PAID_SQL, [ids, month]);
+  const paidOf = new Map<string, Paid>();
+  for (const r of rows) {
+    let paid = paidOf.get(r.employeeId);
+    if (!paid) paidOf.set(r.employeeId, (paid = new Map()));
+    paid.set(KIND_OF[r.insuranceType], { employerFen: r.employerFen, employeeFen: r.employeeFen });
+  }
+  return paidOf;
+}
 
 const none = (note: string): TaskMoney => ({ estimated: false, note });
 
@@ -65,8 +84,8 @@ export async function estimateTaskMoney(db: Db, mismatches: Mismatch[], o: { mon
   const wanted = mismatches.filter((m) => m.kind === 'active_not_insured' || m.kind === 'base_below_floor');
   if (wanted.length === 0) return mismatches;
   const ids = wanted.map((m) => m.employeeId);
-  const people = new Map<string, Subject>((await db.employee.findMany({ where: { id: { in: ids } }, select: { id: true, insuredCity: true, monthlyWageFen: true } })).map((e) => [e.id, e]));
-  const records = await db.contributionRecord.findMany({ where: { employeeId: { in: ids }, month: o.month }, select: { employeeId: true, insuranceType: true, employerFen: true, employeeFen: true } });
+  const people = new Map((await preparedQuery<Subject>(db, 'task-money-people', PEOPLE_SQL, [ids])).map((e) => [e.id, e]));
+  const paidOf = await loadPaid(db, ids, o.month);
   const policies = new Map<string, PolicyPeriod[]>();
   const periodsOf = async (city: string) => policies.get(city) ?? policies.set(city, await loadCityPolicies(db, city)).get(city) as PolicyPeriod[];
   const out: Mismatch[] = [];
@@ -84,10 +103,8 @@ export async function estimateTaskMoney(db: Db, mismatches: Mismatch[], o: { mon
     else if (m.kind === 'active_not_insured') {
       money = e.monthlyWageFen === null ? none('没有登记月工资，无法估算金额；请先在花名册中填写') : notInsuredMoney(city, periods, e.monthlyWageFen, o.month, o.payOn);
     } else {
-      const paid: Paid = new Map();
-      for (const r of records.filter((r) => r.employeeId === e.id)) paid.set(KIND_OF[r.insuranceType], { employerFen: r.employerFen, employeeFen: r.employeeFen });
       // Without a recorded wage the base it should have had is at least the floor (a wage of 0 clamps to it).
-      money = shortfallMoney(city, periods, e.monthlyWageFen ?? 0, o.month, o.payOn, paid);
+      money = shortfallMoney(city, periods, e.monthlyWageFen ?? 0, o.month, o.payOn, paidOf.get(e.id) ?? new Map());
     }
     out.push({ ...m, details: { ...m.details, money } });
   }

@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { Platform } from '../../generated/prisma/client.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { loadEmployeeNames } from '../employees/load-employee-names.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { toJsonColumn } from '../cards/card-instance-json.ts';
 import type { HrRecipients } from '../cards/find-hr-recipients.ts';
@@ -38,11 +39,10 @@ export function reconciliationCardKey(taskIds: string[], at: Date, platform: Pla
 export async function sendReconciliationDigest(tx: Tx, deps: ServiceDeps, o: DigestOptions): Promise<number> {
   if (o.tasks.length === 0) return 0;
   const ids = [...new Set(o.tasks.map((t) => t.employeeId).filter((id) => id !== null))];
-  const people = await tx.employee.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const people = await loadEmployeeNames(tx, ids);
   const kinds = RECONCILIATION_KINDS.map((kind) => {
     const tasks = o.tasks.filter((t) => t.kind === kind);
-    return { label: reconciliationKindInfo[kind].label, names: tasks.map((t) => nameOf.get(t.employeeId ?? '') ?? '—'), ...owedOf(tasks) };
+    return { label: reconciliationKindInfo[kind].label, names: tasks.map((t) => people.get(t.employeeId ?? '')?.name ?? '—'), ...owedOf(tasks) };
   }).filter((k) => k.names.length > 0);
   const unverified = o.tasks.some((t) => { const m = moneyOf(t); return m?.estimated === true && !m.verified; });
   let queued = 0;

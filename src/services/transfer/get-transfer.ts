@@ -7,7 +7,7 @@ import type { TransferView } from '../../domain/views/transfer.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
-import { loadTransferEmployees } from './transfer-employees.ts';
+import { loadEmployeeNames } from '../employees/load-employee-names.ts';
 import { toTransferView } from './transfer-view.ts';
 
 export const TRANSFER_NOT_FOUND = '找不到这个转移接续案件，请在「转移接续」中刷新后重试';
@@ -24,7 +24,7 @@ export async function getTransfer(deps: ServiceDeps, o: { transferId: string; ac
 export async function loadTransferView(deps: Pick<ServiceDeps, 'businessTz' | 'now'>, db: Db | Tx, transferId: string): Promise<TransferView> {
   const t = await db.pensionTransfer.findUnique({ where: { id: transferId }, include: { steps: true } });
   if (!t) throw new AppError('not_found', TRANSFER_NOT_FOUND);
-  const [calendar, employees] = await Promise.all([loadTransferCalendar(db), loadTransferEmployees(db, [t.employeeId])]);
+  const [calendar, employees] = await Promise.all([loadTransferCalendar(db), loadEmployeeNames(db, [t.employeeId])]);
   const employee = employees.get(t.employeeId) ?? { id: t.employeeId, name: '（已删除的员工）', employeeNo: '' };
   return toTransferView(t, employee, calendar, dayIn(deps.businessTz, deps.now()));
 }

@@ -5,7 +5,7 @@ import { authorize } from '../../domain/permissions.ts';
 import type { TransferList } from '../../domain/views/transfer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadTransferCalendar } from './load-transfer-calendar.ts';
-import { loadTransferEmployees } from './transfer-employees.ts';
+import { loadEmployeeNames } from '../employees/load-employee-names.ts';
 import { toTransferView } from './transfer-view.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function listTransfers(deps: ServiceDeps, o: { actor: Actor; state?
     orderBy: [{ state: 'desc' }, { startedOn: 'asc' }, { id: 'asc' }],
     take: 500,
   });
-  const [calendar, employees] = await Promise.all([loadTransferCalendar(deps.db), loadTransferEmployees(deps.db, rows.map((r) => r.employeeId))]);
+  const [calendar, employees] = await Promise.all([loadTransferCalendar(deps.db), loadEmployeeNames(deps.db, rows.map((r) => r.employeeId))]);
   const today = dayIn(deps.businessTz, deps.now());
   return {
     today,

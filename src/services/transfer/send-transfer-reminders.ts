@@ -23,7 +23,7 @@ import { loadTransferCalendar } from './load-transfer-calendar.ts';
 import { openTransferPages, type OpenTransfer } from './open-transfer-pages.ts';
 import type { OwedTransferReminder as Owed, TransferRemindersSent } from './owed-transfer-reminder.ts';
 import { queueTransferDigest } from './queue-transfer-digest.ts';
-import { loadTransferEmployees } from './transfer-employees.ts';
+import { loadEmployeeNames } from '../employees/load-employee-names.ts';
 import { TRANSFER_ALERT_KIND, transferAlertKey } from './transfer-alert-key.ts';
 
 /** The cards' audience: the HR specialists who take transfer alerts. */
@@ -49,7 +49,7 @@ export async function sendTransferReminders(deps: ServiceDeps, o: { asOf: string
     todo.push(...owed.filter((x) => !sent.has(x.key)));
   }
   if (todo.length === 0) return { due: 0, overdue: 0, cards: 0, missingYears: [...calendar.missingYears].sort() };
-  const names = await loadTransferEmployees(deps.db, todo.map((x) => x.t.employeeId));
+  const names = await loadEmployeeNames(deps.db, todo.map((x) => x.t.employeeId));
   const nameOf = (employeeId: string) => names.get(employeeId)?.name ?? '员工';
   const hr = await findExitRecipients(deps.db, deps.chatPlatforms, HR, { now: deps.now(), businessTz: deps.businessTz });
   const sent = await deps.db.$transaction((tx) => todo.length > DIGEST_OVER
