@@ -6,9 +6,9 @@
 import { addDays } from '../dates.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 
-/** Each answer is undefined when ranks cannot give it (see canRank): the caller walks the days. */
+/** Each answer is undefined when ranks cannot give it (see isRankable, MAX_SPAN_DAYS): the caller walks the days. */
 export interface WorkdayRanks {
-  /** The n-th working day counting `from` as the first if it is one (1 ≤ n ≤ MAX_SPAN_DAYS). */
+  /** The n-th working day counting `from` as the first if it is one (1 ≤ n ≤ MAX_SPAN_DAYS / 2). */
   nthWorkdayFrom(from: string, n: number): string | undefined;
   /** Working days in [from, to], both included (0 when `to` is before `from`). */
   workdaysIn(from: string, to: string): number | undefined;
@@ -27,10 +27,9 @@ export function workdayRanks(calendar: WorkCalendar): WorkdayRanks {
   return ranks;
 }
 
-/** Days of four-digit years (so they compare correctly as text) within one span of each other. */
-function canRank(from: string, to: string): boolean {
-  const ok = (day: string) => ISO_DAY.test(day) && day >= '1000-01-02' && day <= '9990-12-31';
-  return ok(from) && ok(to) && daysApart(from, to) <= MAX_SPAN_DAYS;
+/** A day of a four-digit year, so days compare correctly as text. */
+function isRankable(day: string): boolean {
+  return ISO_DAY.test(day) && day >= '1000-01-02' && day <= '9990-12-31';
 }
 
 function rankWorkdays(calendar: WorkCalendar): WorkdayRanks {
@@ -69,7 +68,7 @@ function rankWorkdays(calendar: WorkCalendar): WorkdayRanks {
   };
   return {
     nthWorkdayFrom(from, n) {
-      if (!Number.isInteger(n) || n < 1 || n > MAX_SPAN_DAYS / 2 || !canRank(from, from)) return undefined;
+      if (!Number.isInteger(n) || n < 1 || n > MAX_SPAN_DAYS / 2 || !isRankable(from)) return undefined;
       cover(from);
       const target = rankOf(from) + n - 1;
       let day = dayOfRank.get(target);
@@ -80,7 +79,7 @@ function rankWorkdays(calendar: WorkCalendar): WorkdayRanks {
       return day;
     },
     workdaysIn(from, to) {
-      if (!canRank(from, to)) return undefined;
+      if (!isRankable(from) || !isRankable(to) || daysApart(from, to) > MAX_SPAN_DAYS) return undefined;
       if (to < from) return 0;
       cover(from);
       cover(to);

@@ -6,6 +6,7 @@ import type { Mismatch } from './reconciliation-kinds.ts';
 import type { MonthBounds } from './reconciliation-month.ts';
 
 type Row = { employeeId: string; details: Record<string, unknown> };
+type BaseRow = Row & { kind: 'base_below_floor' | 'base_mismatch_wage' };
 
 /**
  * The month's records with the policy in force on the 1st for the record's (or employee's) city:
@@ -32,8 +33,8 @@ const withPolicy = (m: MonthBounds) => Prisma.sql`
  * differs from the wage (clamped to floor/ceiling when the city has a policy) by more than the
  * tolerance is a mismatch. One statement for both.
  */
-async function baseBelowFloorOrWage(db: Db, m: MonthBounds, tolerancePercent: number): Promise<(Row & { kind: 'base_below_floor' | 'base_mismatch_wage' })[]> {
-  return db.$queryRaw<(Row & { kind: 'base_below_floor' | 'base_mismatch_wage' })[]>`${withPolicy(m)},
+async function baseBelowFloorOrWage(db: Db, m: MonthBounds, tolerancePercent: number): Promise<BaseRow[]> {
+  return db.$queryRaw<BaseRow[]>`${withPolicy(m)},
     below AS (
       SELECT "employeeId", jsonb_build_object('city', min(city), 'floorFen', min(floor), 'sourceUrl', min(source),
                'records', jsonb_agg(jsonb_build_object('insuranceType', type, 'baseFen', base) ORDER BY type)) AS details
