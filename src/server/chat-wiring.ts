@@ -1,7 +1,9 @@
 // The chat side of the server: one bot router with every listener, and the receivers of the
-// configured platforms feeding it (WeCom HTTP, DingTalk Stream, DingTalk HTTP events, sandbox).
+// configured platforms feeding it (WeCom HTTP, DingTalk Stream, DingTalk HTTP events, sandbox),
+// and the redrive of deliveries a stopped process acked but never handled.
 import type Router from '@koa/router';
 import { createBotRouter, type BotRouter } from '../bot/bot-router.ts';
+import { startDeliveryRedrive } from '../bot/redrive-deliveries.ts';
 import type { Env } from '../config.ts';
 import { sandboxPageRouter } from '../http/sandbox-page.ts';
 import type { PlatformState } from '../http/routes/health-routes.ts';
@@ -26,6 +28,7 @@ export interface ChatWiring {
 
 export function wireChat(deps: ServiceDeps, env: Env, log: Logger, h5Dir: string): ChatWiring {
   const botRouter = createBotRouter(deps, listeners, log.child({ part: 'bot' }));
+  const redrive = startDeliveryRedrive(deps.db, botRouter, log.child({ part: 'bot' }));
   const platforms = configuredPlatforms(env);
   const routers: Router<AppState>[] = [sandboxPageRouter(h5Dir)];
   if (platforms.includes('wecom')) routers.push(wecomHttpReceiver({ config: env, router: botRouter, log }));
@@ -45,6 +48,7 @@ export function wireChat(deps: ServiceDeps, env: Env, log: Logger, h5Dir: string
     ],
     stop: async () => {
       await stream?.stop();
+      await redrive.stop();
     },
   };
 }

@@ -33,7 +33,7 @@ export async function answerTextCommand(deps: ServiceDeps, o: TextCommand): Prom
   }
   if (text === '帮助' || text === '?' || text === '？') return { text: helpText(actor) };
   if (text === '我的社保') return answerMyStatement(deps, { actor });
-  const question = await answerQuestionText(deps, { actor, text, channel: o.platform });
+  const question = await answerQuestionText(deps, { actor, text, channel: o.platform, sourceKey: `${o.platform}:${o.deliveryId}` });
   if (question) return question;
   const status = await answerEmployeeQuery(deps, { actor, platform: o.platform, platformUserId: o.platformUserId, text, deliveryId: o.deliveryId });
   if (status) return status;
