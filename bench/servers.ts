@@ -38,7 +38,7 @@ export function bareApp(): Koa {
 }
 
 /** Records nothing: what the receiver costs without the database. */
-const noDbRouter: BotRouter = { accept: async () => true, handle: async () => undefined };
+const noDbRouter: BotRouter = { accept: async () => true, handle: async () => undefined, drain: async () => undefined };
 
 /** The WeCom receiver without the app's middleware (request id, client address, routers): context for the crypto floor. */
 export function receiverAloneApp(): Koa<AppState> {
@@ -54,7 +54,7 @@ export function receiverApp(db: Db, mode: RouterMode): Koa<AppState> {
   const outbox: Outbox = { enqueue: async () => {}, enqueueMany: async () => {} }; // receivers never enqueue; listeners would
   const services: ServiceDeps = { db, cipher: createPersonalDataCipher(Buffer.alloc(32, 1)), now: () => new Date(), businessTz: env.BUSINESS_TZ, outbox, chatPlatforms: ['wecom'], platformClients: {}, publicBaseUrl: env.PUBLIC_BASE_URL, files: createLocalFileStore(join(tmpdir(), 'sentinel-bench-files')), ledgerKey: generateLedgerKey() };
   const real = createBotRouter(services, [], log);
-  const routers: Record<RouterMode, BotRouter> = { none: noDbRouter, accept: { accept: real.accept, handle: noDbRouter.handle }, router: real };
+  const routers: Record<RouterMode, BotRouter> = { none: noDbRouter, accept: { accept: real.accept, handle: noDbRouter.handle, drain: noDbRouter.drain }, router: real };
   const router = routers[mode];
   return createApp({
     services,

@@ -70,6 +70,8 @@ export async function main(): Promise<void> {
       await outboxWorkers.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
+      // Callbacks acked before the close are still being handled out of band: let them finish.
+      await chat.botRouter.drain();
       await runtime.close();
     } catch (error) {
       // The database watchdog stops an embedded PostgreSQL we could not stop ourselves.

@@ -51,4 +51,22 @@ describe('out-of-band handling marks deliveries handled in batches', () => {
     expect(runs).toBe(1);
     expect((await rowOf('hm-dup')).handledAt).not.toBeNull();
   });
+
+  it('drain() waits for the handlings in flight, so a graceful stop does not cut them off', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((ok) => (open = ok));
+    const router = createBotRouter(t.deps, [{ route: 'message.text', handle: () => gate }], log);
+    await router.accept(text('hm-drain'));
+    const handling = router.handle(text('hm-drain'));
+    let drained = false;
+    const drain = router.drain().then(() => (drained = true));
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(drained).toBe(false);
+    open();
+    await drain;
+    await handling;
+    // Drained means marked: the stopping process leaves nothing for the redrive.
+    expect((await rowOf('hm-drain')).handledAt).not.toBeNull();
+    await router.drain();
+  });
 });

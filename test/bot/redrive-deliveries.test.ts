@@ -65,7 +65,7 @@ describe('redriving deliveries a stopped process acked but never handled', () =>
     for (const id of ids) await router.accept(say(id, '帮助'));
     await ageUnhandled(ids);
     const handled: string[] = [];
-    const counting = (): BotRouter => ({ accept: router.accept, handle: async (e) => { handled.push(e.deliveryId); return router.handle(e); } });
+    const counting = (): BotRouter => ({ accept: router.accept, drain: router.drain, handle: async (e) => { handled.push(e.deliveryId); return router.handle(e); } });
     const [a, b] = await Promise.all([redriveStaleDeliveries(t.db, counting(), log), redriveStaleDeliveries(t.db, counting(), log)]);
     expect(a.redriven + b.redriven).toBe(30);
     expect(handled.sort()).toEqual([...ids].sort());
@@ -76,7 +76,7 @@ describe('redriving deliveries a stopped process acked but never handled', () =>
     await router.accept(say('rd-stuck', '帮助'));
     let calls = 0;
     // A process that dies during every redrive: the listener runs, the mark never commits.
-    const dying: BotRouter = { accept: router.accept, handle: async () => void calls++ };
+    const dying: BotRouter = { accept: router.accept, drain: router.drain, handle: async () => void calls++ };
     for (let i = 0; i < MAX_REDRIVES; i++) {
       await ageUnhandled(['rd-stuck']);
       expect(await redriveStaleDeliveries(t.db, dying, log)).toMatchObject({ redriven: 1 });

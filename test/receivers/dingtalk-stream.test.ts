@@ -52,6 +52,7 @@ describe('DingTalk Stream receiver', () => {
         return accepted;
       },
       handle: (event) => real.handle(event),
+      drain: () => real.drain(),
     };
     receiver = startDingtalkStreamReceiver({ config: envFor(gateway), router, log, ...fast });
     await vi.waitFor(() => expect(receiver.state().state).toBe('connected'), waitLong);
@@ -175,7 +176,7 @@ describe('DingTalk Stream receiver, failures', () => {
   });
 
   it('acks an EVENT with LATER when it cannot be persisted, so DingTalk redelivers it', async () => {
-    const failing: BotRouter = { accept: () => Promise.reject(new Error('database down')), handle: async () => undefined };
+    const failing: BotRouter = { accept: () => Promise.reject(new Error('database down')), handle: async () => undefined, drain: async () => undefined };
     const receiver = startDingtalkStreamReceiver({ config: envFor(gateway), router: failing, log, ...fast });
     try {
       await vi.waitFor(() => expect(receiver.state().state).toBe('connected'), waitLong);

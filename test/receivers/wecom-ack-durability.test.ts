@@ -19,6 +19,7 @@ describe('WeCom ack and the durable record', () => {
     const failingStore: BotRouter = {
       accept: () => Promise.reject(new Error('connection terminated')),
       handle: async () => void handled++,
+      drain: async () => undefined,
     };
     const config = parseEnv({ DATA_DIR: '/tmp/sentinel-test-data', ...wecomEnv });
     const log = createLogger('silent');
