@@ -1,6 +1,6 @@
 // A delivery is acked as soon as it is recorded and handled out of band (accept-and-dispatch.ts),
 // so a process that dies in between (SIGKILL, a crash, a deploy) leaves a recorded delivery that
-// nobody handles and the platform never resends. Every instance looks for those once a minute and
+// nobody handles and the platform never resends. Every instance looks for those every 15 seconds and
 // handles them again through the same router: the listeners are idempotent per delivery (card
 // clicks are compare-and-set, replies and cards are keyed by the delivery id, a question typed in
 // chat is stored once per delivery), so a delivery whose effects committed before the crash but
@@ -11,7 +11,7 @@ import type { BotRouter } from './bot-router.ts';
 import { inboundEventSchema, type InboundEvent } from './inbound-event.ts';
 
 /** Unhandled for this long means lost: handling takes well under a second when the process lives. */
-export const REDRIVE_AFTER_SECONDS = 120;
+export const REDRIVE_AFTER_SECONDS = 45;
 /** Handled again at most this often; then the row is closed with an error for the operators. */
 export const MAX_REDRIVES = 3;
 const BATCH = 100;
@@ -80,7 +80,7 @@ function storedEvent(payload: unknown): InboundEvent | undefined {
 }
 
 /** Sweeps every `everyMs` until stopped; a sweep that fails (database down) is tried at the next tick. */
-export function startDeliveryRedrive(db: Db, router: BotRouter, log: Logger, everyMs = 60_000): { stop(): Promise<void> } {
+export function startDeliveryRedrive(db: Db, router: BotRouter, log: Logger, everyMs = 15_000): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = running.then(() => redriveStaleDeliveries(db, router, log)).catch((err: unknown) => log.warn({ err }, 'delivery redrive failed; trying again at the next tick'));
