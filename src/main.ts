@@ -55,7 +55,7 @@ export async function main(): Promise<void> {
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
   recordServerAddress(env.DATA_DIR, env.PUBLIC_BASE_URL);
   const outboxWorkers = await startOutboxWorkers({ boss: runtime.boss, db: runtime.db, platforms: createChatPlatforms(env, { db: runtime.db, clients: runtime.deps.platformClients }), files: runtime.deps.files, hooks: createDeliveryHooks({ businessTz: runtime.deps.businessTz }), log });
-  const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? startScheduler(runtime.deps, jobRegistry, log) : undefined;
+  const scheduler: Scheduler | undefined = env.SCHEDULER === 'on' ? await startScheduler(runtime.deps, jobRegistry, runtime.boss, log) : undefined;
   printStartupBanner(process.stdout, { env, secrets: runtime.secrets, seed, embedded: runtime.embedded, setup: platformSetupLines(manifest, env) });
 
   let stopping = false;

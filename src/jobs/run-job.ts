@@ -11,6 +11,8 @@ export interface RunJobOptions {
   trigger: 'schedule' | 'cli';
   /** Scheduled ticks pass their tick time: the first instance to claim it runs, others skip. */
   slot?: string;
+  /** A retried tick (its earlier attempt failed or its process died): runs if that attempt left the slot unfinished. */
+  takeOver?: boolean;
   log: Logger;
 }
 
@@ -21,7 +23,7 @@ export async function runJob(deps: ServiceDeps, job: JobDefinition, opts: RunJob
     data: [{ name: job.name, asOf: parseDay(opts.asOf), trigger: opts.trigger, slot }],
     skipDuplicates: true,
   });
-  if (claimed.count === 0) return undefined;
+  if (claimed.count === 0 && !(opts.takeOver && (await takeOverSlot(deps, job.name, slot)))) return undefined;
   const log = opts.log.child({ job: job.name, asOf: opts.asOf });
   const summary = await job.run({ deps, asOf: opts.asOf, log });
   await deps.db.$transaction(async (tx) => {
@@ -30,4 +32,10 @@ export async function runJob(deps: ServiceDeps, job: JobDefinition, opts: RunJob
   });
   log.info({ summary }, 'job finished');
   return summary;
+}
+
+/** Restarts an unfinished slot's clock; false when its run finished (then there is nothing to redo). */
+async function takeOverSlot(deps: ServiceDeps, name: string, slot: string): Promise<boolean> {
+  const { count } = await deps.db.jobRun.updateMany({ where: { name, slot, finishedAt: null }, data: { startedAt: deps.now() } });
+  return count === 1;
 }
