@@ -11,6 +11,7 @@
 // machine). Both app processes deliver. Every outbox message must reach each recipient exactly
 // once, each job run once per day, and WeCom's per-member limit (30/min) hold across both
 // instances: over 30 day-23 cards to each HR member within a minute, none dropped by the fake.
+// On two days one instance is killed while it delivers and restarted: still exactly once.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,13 @@ const log = createLogger('silent');
 
 const cli = (env: Record<string, string>, ...args: string[]) => runProcess(['src/cli/main.ts', ...args], env);
 
+// Two days on which an instance is SIGKILLed right after the day's jobs queued their messages
+// (instance 0 in the first half of the month, instance 1 in the second), then restarted.
+// MONTH_KILL_SEED=<n> repeats a run's choice; it is printed either way.
+const KILL_SEED = Number(process.env.MONTH_KILL_SEED ?? Math.floor(Math.random() * 1_000_000));
+const KILLS = new Map([[MONTH_DAYS[2 + (KILL_SEED % 12)]!, 0], [MONTH_DAYS[16 + (Math.floor(KILL_SEED / 12) % 12)]!, 1]]);
+process.stdout.write(`two-instances month: MONTH_KILL_SEED=${KILL_SEED} kills instance 0 on ${[...KILLS.keys()][0]} and instance 1 on ${[...KILLS.keys()][1]}\n`);
+
 /** Calls the instances in turn, as the admin or with a session token (multipart for a FormData body); fails on a non-2xx answer. */
 let turn = 0;
 async function api(method: string, path: string, body?: unknown, token = shared.ADMIN_TOKEN): Promise<Record<string, unknown>> {
@@ -124,6 +132,14 @@ describe('two instances on one database through a simulated month', { timeout: 4
       await plan.before(day);
       await tick(day, [SYNC]);
       await tick(day, day === REPORT_DAY ? [...DAILY, REPORT] : DAILY);
+      // While both instances deliver the day's messages, one dies and comes back.
+      const victim = KILLS.get(day);
+      if (victim !== undefined) {
+        const pending = await t.db.outboxMessage.count({ where: { status: 'PENDING' } });
+        expect(await servers[victim]!.stop('SIGKILL')).toBeNull();
+        process.stdout.write(`two-instances month: killed instance ${victim} on ${day} with ${pending} message(s) pending\n`);
+        servers[victim] = await startServer(envs[victim]!, 150_000);
+      }
       await plan.after();
     }
 
