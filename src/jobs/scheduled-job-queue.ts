@@ -5,6 +5,7 @@
 // instances' identical ticks runs (run-job.ts); a retry takes over the slot its attempt left
 // unfinished.
 import type { PgBoss } from 'pg-boss';
+import { ensureQueue, type QueueRetryPolicy } from '../outbox/queue-retry-policy.ts';
 
 export const SCHEDULED_JOB_QUEUE = 'scheduled-job';
 
@@ -14,27 +15,16 @@ export interface ScheduledJobData {
   slot: string;
 }
 
-export interface ScheduledJobPolicy {
-  retryLimit: number;
-  /** Seconds before the first retry; doubles each time (with jitter) up to retryDelayMax. */
-  retryDelay: number;
-  retryDelayMax: number;
-  /** The longest one run may take, even with a live worker, before it is retried. */
-  expireInSeconds: number;
-  /** A run not refreshed for this long belonged to a process that died: retried (pg-boss heartbeat, ≥ 10). */
-  heartbeatSeconds: number;
-}
+export type ScheduledJobPolicy = QueueRetryPolicy;
 
 /**
- * Retries after 1, 2, 4, 8 and 16 minutes (about half an hour in all: a daily deadline still
- * warns the same morning); a run held by a killed instance is retried within about 30 s plus
- * the first delay.
+ * Five retries, each within 1, 2, 4, 8 and 16 minutes of the last (pg-boss backoff, with jitter
+ * below each bound): about half an hour in all, so a daily deadline still warns the same
+ * morning. A run held by a killed instance is retried within about 30 s plus the first delay.
  */
 export const DEFAULT_SCHEDULED_JOB_POLICY: ScheduledJobPolicy = { retryLimit: 5, retryDelay: 60, retryDelayMax: 960, expireInSeconds: 3600, heartbeatSeconds: 20 };
 
 /** Idempotent: creates the queue on a new database, refreshes its settings on an old one. */
 export async function ensureScheduledJobQueue(boss: PgBoss, policy: ScheduledJobPolicy = DEFAULT_SCHEDULED_JOB_POLICY): Promise<void> {
-  const options = { ...policy, retryBackoff: true };
-  await boss.createQueue(SCHEDULED_JOB_QUEUE, options);
-  await boss.updateQueue(SCHEDULED_JOB_QUEUE, options);
+  await ensureQueue(boss, SCHEDULED_JOB_QUEUE, policy);
 }
