@@ -1,6 +1,7 @@
 // Platform-neutral router: dedupe on (platform, deliveryId), resolve the operator, find the
 // listener for the route, run it. Receivers call `accept` (fast, durable) and ack; the
 // handling runs out of band so no platform deadline is missed.
+import { isTransientDbError } from '../db/transient-db-error.ts';
 import type { Logger } from '../log.ts';
 import { lazyChild } from '../log-lazy-child.ts';
 import type { ServiceDeps } from '../services/deps.ts';
@@ -68,6 +69,11 @@ export function createBotRouter(deps: ServiceDeps, listeners: Listener[], log: L
       });
       return reply;
     } catch (error) {
+      if (isTransientDbError(error)) {
+        // Lost a race to another transaction: left unmarked, so the redrive handles it again.
+        child.warn({ err: error }, 'listener lost a database race; the delivery will be handled again');
+        throw error;
+      }
       child.error({ err: error }, 'listener failed');
       await marker.mark({ event, handledAt: deps.now(), error: String((error as Error).message).slice(0, 500) });
       throw error;

@@ -89,4 +89,29 @@ describe('redriving deliveries a stopped process acked but never handled', () =>
     expect(row.error).toBe(`not handled after ${MAX_REDRIVES} redrives`);
     expect(await redriveStaleDeliveries(t.db, dying, log)).toEqual({ redriven: 0, abandoned: 0, failed: 0 });
   });
+
+  it('handles again a delivery whose listener lost a database race, and marks for good one that failed otherwise', async () => {
+    let calls = 0;
+    const racy = createBotRouter(t.deps, [{
+      route: 'message.text',
+      handle: async ({ event }) => {
+        calls++;
+        if (event.kind === 'message.text' && event.text === 'bug') throw new Error('listener bug');
+        // The first try loses to another transaction (serialization failure), as PostgreSQL reports it.
+        if (calls === 1) await t.db.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'could not serialize access' USING ERRCODE = '40001'; END $$`);
+      },
+    }], log);
+    await racy.accept(say('rd-race-lost', '帮助'));
+    await expect(racy.handle(say('rd-race-lost', '帮助'))).rejects.toThrow();
+    expect((await rowOf('rd-race-lost')).handledAt).toBeNull();
+    await racy.accept(say('rd-bug', 'bug'));
+    await expect(racy.handle(say('rd-bug', 'bug'))).rejects.toThrow('listener bug');
+    expect((await rowOf('rd-bug')).error).toBe('listener bug');
+
+    await ageUnhandled(['rd-race-lost']);
+    expect(await redriveStaleDeliveries(t.db, racy, log)).toEqual({ redriven: 1, abandoned: 0, failed: 0 });
+    expect(await rowOf('rd-race-lost')).toMatchObject({ error: null, redriveCount: 1 });
+    expect((await rowOf('rd-race-lost')).handledAt).not.toBeNull();
+    expect(calls).toBe(3);
+  });
 });
