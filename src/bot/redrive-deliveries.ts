@@ -62,7 +62,8 @@ export async function redriveStaleDeliveries(db: Db, router: BotRouter, log: Log
       continue;
     }
     result.redriven += 1;
-    // A listener that fails marks the delivery handled with its error (bot-router.ts): not retried.
+    // A listener that fails records its error on the row and is not retried, unless it lost a
+    // database race: then the row stays unhandled for the next sweep (bot-router.ts).
     await router.handle(event).catch(() => {
       result.failed += 1;
     });
@@ -81,9 +82,12 @@ function storedEvent(payload: unknown): InboundEvent | undefined {
 
 /** Sweeps every `everyMs` until stopped; a sweep that fails (database down) is tried at the next tick. */
 export function startDeliveryRedrive(db: Db, router: BotRouter, log: Logger, everyMs = 15_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    running = running.then(() => redriveStaleDeliveries(db, router, log)).catch((err: unknown) => log.warn({ err }, 'delivery redrive failed; trying again at the next tick'));
+    // A sweep still running (a slow or unreachable database) is not queued behind: the next tick looks again.
+    running ??= redriveStaleDeliveries(db, router, log)
+      .catch((err: unknown) => log.warn({ err }, 'delivery redrive failed; trying again at the next tick'))
+      .finally(() => (running = undefined));
   }, everyMs);
   timer.unref();
   return {
