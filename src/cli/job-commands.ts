@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Db } from '../db/client.ts';
 import { dayIn, isValidDay } from '../domain/dates.ts';
 import { findJob, jobRegistry } from '../jobs/registry.ts';
 import { runJob } from '../jobs/run-job.ts';
@@ -23,8 +24,15 @@ export function registerJobCommands(program: Command, ctx: CommandContext): void
       if (!isValidDay(asOf)) throw new Error(`--as-of must be a real date as YYYY-MM-DD, got "${asOf}"`);
       return ctx.withRuntime(async (rt) => {
         // --once claims the day's slot, as a scheduled tick does: cron on several hosts runs it once.
-        const summary = await runJob(rt.deps, definition, { asOf, trigger: 'cli', slot: opts.once ? `once:${asOf}` : undefined, log: ctx.log });
-        ctx.io.out.write(`${name} as of ${asOf}: ${summary ?? 'skipped, already run for this day (--once)'}\n`);
+        const slot = opts.once ? `once:${asOf}` : undefined;
+        const summary = await runJob(rt.deps, definition, { asOf, trigger: 'cli', slot, log: ctx.log });
+        ctx.io.out.write(`${name} as of ${asOf}: ${summary ?? (await skippedBecause(rt.deps.db, name, slot as string))}\n`);
       });
     });
+}
+
+/** Why a --once run was skipped: the day's run finished, or another host runs it now. */
+async function skippedBecause(db: Db, name: string, slot: string): Promise<string> {
+  const run = await db.jobRun.findUnique({ where: { name_slot: { name, slot } }, select: { finishedAt: true } });
+  return run?.finishedAt ? 'skipped, already run for this day (--once)' : 'skipped, another host is running it for this day (--once); if that host died, rerun a minute later to take its run over';
 }

@@ -1,41 +1,62 @@
 import { randomUUID } from 'node:crypto';
 import { systemActor } from '../domain/actor.ts';
-import { parseDay } from '../domain/dates.ts';
 import type { Logger } from '../log.ts';
 import { writeAuditEvent } from '../services/audit/write-audit-event.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import type { JobDefinition } from './job-definition.ts';
+import { beatSlot, claimSlot, releaseSlot, SLOT_LIVENESS, takeOverSlot, type SlotKey, type SlotLiveness } from './job-run-slot.ts';
 
 export interface RunJobOptions {
   asOf: string;
   trigger: 'schedule' | 'cli';
-  /** Scheduled ticks pass their tick time: the first instance to claim it runs, others skip. */
+  /**
+   * Scheduled ticks pass their tick time, `job run --once` its day: the first instance to claim it
+   * runs, others skip, unless the run that claimed it failed or died unfinished (job-run-slot.ts).
+   */
   slot?: string;
-  /** A retried tick (its earlier attempt failed or its process died): runs if that attempt left the slot unfinished. */
+  /** A retried tick (its earlier attempt failed or its process died): takes over the slot that attempt left unfinished at once. */
   takeOver?: boolean;
+  /** Tests shorten the heartbeat; the default notices a dead run within a minute. */
+  liveness?: SlotLiveness;
   log: Logger;
 }
 
-/** Runs one job once, records it in JobRun and the audit log; undefined when another instance holds the slot. */
+/** Runs one job once, records it in JobRun and the audit log; undefined when another run holds or finished the slot. */
 export async function runJob(deps: ServiceDeps, job: JobDefinition, opts: RunJobOptions): Promise<string | undefined> {
-  const slot = opts.slot ?? `${opts.trigger}:${randomUUID()}`;
-  const claimed = await deps.db.jobRun.createMany({
-    data: [{ name: job.name, asOf: parseDay(opts.asOf), trigger: opts.trigger, slot }],
-    skipDuplicates: true,
-  });
-  if (claimed.count === 0 && !(opts.takeOver && (await takeOverSlot(deps, job.name, slot)))) return undefined;
+  const key: SlotKey = { name: job.name, slot: opts.slot ?? `${opts.trigger}:${randomUUID()}` };
+  const liveness = opts.liveness ?? SLOT_LIVENESS;
+  const claimed = (await claimSlot(deps.db, key, { asOf: opts.asOf, trigger: opts.trigger }))
+    || (await takeOverSlot(deps.db, key, { staleAfterMs: liveness.staleAfterMs, force: opts.takeOver }));
+  if (!claimed) return undefined;
   const log = opts.log.child({ job: job.name, asOf: opts.asOf });
-  const summary = await job.run({ deps, asOf: opts.asOf, log });
+  const stopBeating = keepSlotAlive(deps, key, liveness.heartbeatMs, log);
+  let summary: string;
+  try {
+    summary = await job.run({ deps, asOf: opts.asOf, log });
+  } catch (error) {
+    await releaseSlot(deps.db, key).catch(() => {}); // a database that is away lets the heartbeat go stale instead
+    throw error;
+  } finally {
+    stopBeating();
+  }
   await deps.db.$transaction(async (tx) => {
-    await tx.jobRun.update({ where: { name_slot: { name: job.name, slot } }, data: { summary, finishedAt: deps.now() } });
+    await tx.jobRun.update({ where: { name_slot: key }, data: { summary, finishedAt: deps.now() } });
     await writeAuditEvent(tx, systemActor(`job:${job.name}`), { type: 'job.ran', data: { name: job.name, asOf: opts.asOf, summary } }, { type: 'job', id: job.name });
   });
   log.info({ summary }, 'job finished');
   return summary;
 }
 
-/** Restarts an unfinished slot's clock; false when its run finished (then there is nothing to redo). */
-async function takeOverSlot(deps: ServiceDeps, name: string, slot: string): Promise<boolean> {
-  const { count } = await deps.db.jobRun.updateMany({ where: { name, slot, finishedAt: null }, data: { startedAt: deps.now() } });
-  return count === 1;
+/** Renews the slot's heartbeat until stopped; a renewal still waiting on the database skips the next. */
+function keepSlotAlive(deps: ServiceDeps, key: SlotKey, everyMs: number, log: Logger): () => void {
+  let beating = false;
+  const timer = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    beatSlot(deps.db, key)
+      .catch((error: unknown) => log.warn({ err: error }, 'renewing the job run heartbeat failed'))
+      .finally(() => { beating = false; });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

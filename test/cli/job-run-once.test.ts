@@ -1,5 +1,6 @@
-// `sentinel job run <name> --as-of D --once`: cron on two hosts runs a job once per day; without
-// --once every call runs (backfills and reruns stay possible).
+// `sentinel job run <name> --as-of D --once`: cron on two hosts runs a job once per day, and a
+// host that died mid-run leaves the day to the next rerun; without --once every call runs
+// (backfills and reruns stay possible).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,19 @@ describe('job run --once', () => {
     const next = await hosts[1]!('job', 'run', 'session-cleanup', '--as-of', '2026-12-11', '--once');
     expect(next.out).toMatch(/^session-cleanup as of 2026-12-11: removed/);
     expect(await t.db.jobRun.count({ where: { name: 'session-cleanup' } })).toBe(2);
+  });
+
+  it('says another host runs the day while its run is alive, and takes the day over once that host died', async () => {
+    // What a host killed mid-run leaves behind: the day's slot claimed, unfinished.
+    await t.db.$executeRaw`INSERT INTO "JobRun" (id, name, "asOf", trigger, slot, "heartbeatAt") VALUES (gen_random_uuid(), 'session-cleanup', '2026-12-12', 'cli', 'once:2026-12-12', now())`;
+    const alive = await hosts[0]!('job', 'run', 'session-cleanup', '--as-of', '2026-12-12', '--once');
+    expect(alive.out).toBe('session-cleanup as of 2026-12-12: skipped, another host is running it for this day (--once); if that host died, rerun a minute later to take its run over\n');
+    // Its last heartbeat a minute and a half ago: the host is gone.
+    await t.db.$executeRaw`UPDATE "JobRun" SET "heartbeatAt" = now() - interval '90 seconds' WHERE slot = 'once:2026-12-12'`;
+    const rerun = await hosts[1]!('job', 'run', 'session-cleanup', '--as-of', '2026-12-12', '--once');
+    expect(rerun.out).toMatch(/^session-cleanup as of 2026-12-12: removed/);
+    const runs = await t.db.jobRun.findMany({ where: { name: 'session-cleanup', slot: 'once:2026-12-12' } });
+    expect(runs.map((r) => r.finishedAt !== null)).toEqual([true]);
   });
 
   it('runs every time without --once', async () => {
