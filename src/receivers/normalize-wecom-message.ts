@@ -1,9 +1,15 @@
 // Decrypted WeCom message → InboundEvent. Card clicks become card.action, text messages
 // message.text, everything else event.<Event|MsgType>. Delivery ids follow WeCom's advice:
-// MsgId for messages, FromUserName + CreateTime for events (which carry no MsgId).
+// MsgId for messages, FromUserName + CreateTime for events (which carry no MsgId), plus what
+// tells apart two events of one sender in one second: a manager who clicks two cards within a
+// second, or an admin whose bulk edit fires several 通讯录 changes, must not have the second
+// dropped as a retry of the first. A retry repeats every one of these fields.
 import { inboundEventSchema, type InboundEvent } from '../bot/inbound-event.ts';
 import { xmlText, type XmlFields } from './wecom/parse-callback-xml.ts';
 import { CallbackRejection } from './callback-rejection.ts';
+
+/** The fields that name what an event is about: the card and button clicked, the contact or department changed, the batch job. */
+const EVENT_IDENTITY = ['TaskId', 'EventKey', 'ChangeType', 'UserID', 'Id', 'JobId'] as const;
 
 export function normalizeWecomMessage(fields: XmlFields, receivedAt: Date): InboundEvent {
   const text = (name: string) => xmlText(fields, name);
@@ -18,7 +24,7 @@ export function normalizeWecomMessage(fields: XmlFields, receivedAt: Date): Inbo
   if (msgType === 'event') {
     const name = text('Event');
     if (!name || !createTime) throw invalid('is an event without Event or CreateTime');
-    const deliveryId = `${from}:${createTime}`;
+    const deliveryId = [from, createTime, name, ...EVENT_IDENTITY.flatMap((field) => text(field) ?? [])].join(':');
     candidate =
       name === 'template_card_event'
         ? { ...base, kind: 'card.action', deliveryId, cardKey: text('TaskId'), actionId: text('EventKey'), responseCode: text('ResponseCode') }

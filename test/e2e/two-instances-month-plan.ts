@@ -1,7 +1,9 @@
 // What happens in the simulated month of two-instances-month.test.ts: who is hired, enrolled,
-// absent, leaves or transfers on which day, all through the HTTP API (either instance in turn)
-// or WeCom 打卡; and what must hold at the end besides exactly-once delivery.
+// absent, leaves or transfers on which day, all through the HTTP API (either instance in turn),
+// WeCom 打卡 or the line manager's clicks on the absence cards; and what must hold at the end
+// besides exactly-once delivery.
 import { expect } from 'vitest';
+import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE } from '../../cards/action-ids.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { FakeWecomServer } from '../fakes/fake-wecom-server.ts';
@@ -41,6 +43,8 @@ export function rosterCsv(): string {
 }
 
 type Api = (method: string, path: string, body?: unknown, token?: string) => Promise<Record<string, unknown>>;
+/** A signed template_card_event click, as WeCom posts it to the callback URL. */
+export type CardClick = (o: { from: string; taskId: string; eventKey: string; responseCode: string }) => Promise<void>;
 
 /** Enrolments by the day they are recorded: on time, after the day-23 card, after day 28; N131 never. */
 const ENROL_ON: Record<string, string[]> = {
@@ -51,10 +55,20 @@ const ENROL_ON: Record<string, string[]> = {
   '2026-11-20': HIRED_1020.slice(28, 31),
 };
 
-export async function monthPlan(o: { db: Db; api: Api; fake: FakeWecomServer; sessionOf: (employeeId: string) => Promise<string> }) {
+export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: FakeWecomServer; sessionOf: (employeeId: string) => Promise<string> }) {
   const ids = new Map((await o.db.employee.findMany({ select: { id: true, employeeNo: true } })).map((e) => [e.employeeNo, e.id]));
   const idOf = (no: string) => ids.get(no) ?? expect.fail(`no employee ${no}`);
   const answered = new Set<string>();
+  /** The response codes of the manager's clicks on absence cards. */
+  const clicked: string[] = [];
+  const waitForCode = async (cardKey: string, userId: string): Promise<string> => {
+    let code: string | undefined;
+    await expect.poll(async () => {
+      const card = await o.db.cardInstance.findUniqueOrThrow({ where: { cardKey } });
+      return (code = (card.responseCodes as Record<string, string> | null)?.[userId]);
+    }, { timeout: 60_000, interval: 200 }).toBeDefined();
+    return code as string;
+  };
   let noticeSent = false;
   const at = (day: string) => Date.parse(`${day}T09:00:00+08:00`) / 1000;
 
@@ -99,14 +113,23 @@ export async function monthPlan(o: { db: Db; api: Api; fake: FakeWecomServer; se
     await o.api('POST', `/approvals/${approvalId}/decisions`, { decision: 'approve', comment: '材料齐全' }, asHrManager);
   }
 
-  /** The line manager answers the absence cards (S002's is left unanswered), HR sends S001's first notice. */
+  /**
+   * The line manager answers the absence cards in WeCom (S002's is left unanswered): S001 无法联系,
+   * S003 已联系上. HR sends S001's first notice.
+   */
   async function after(): Promise<void> {
     const open = await o.db.absenceCase.findMany({ where: { state: 'OPEN', trigger: 'attendance' } });
     for (const c of open) {
       const no = [...ids].find(([, id]) => id === c.employeeId)?.[0];
       if (no === 'S002' || no === undefined || answered.has(c.id)) continue;
       answered.add(c.id);
-      await o.api('POST', `/absence-cases/${c.id}/decision`, { decision: no === 'S001' ? 'unreachable' : 'contacted', note: '月度模拟' });
+      const card = await o.db.cardInstance.findFirstOrThrow({ where: { subjectType: 'absence_case', subjectId: c.id, platform: 'wecom' } });
+      // WeCom hands the clicker the single-use code it issued with the card; the card is at the fake by now.
+      const responseCode = await waitForCode(card.cardKey, userOf('M001'));
+      await o.click({ from: userOf('M001'), taskId: card.cardKey, eventKey: no === 'S001' ? ABSENCE_UNREACHABLE : ABSENCE_CONTACTED, responseCode });
+      clicked.push(responseCode);
+      await expect.poll(async () => (await o.db.absenceCase.findUniqueOrThrow({ where: { id: c.id } })).state, { timeout: 30_000, interval: 100, message: `the manager's click on ${no}'s absence card` })
+        .toBe(no === 'S001' ? 'UNREACHABLE' : 'CONTACTED');
     }
     const process = await o.db.exitProcess.findFirst({ where: { employeeId: idOf('S001'), kind: 'ABSENCE' } });
     if (process && !noticeSent) {
@@ -131,6 +154,13 @@ export async function monthPlan(o: { db: Db; api: Api; fake: FakeWecomServer; se
     expect(await o.db.exitProcess.count({ where: { employeeId: idOf('S002'), kind: 'ABSENCE' } })).toBe(1);
     // Contacted by the manager and back at work: no second case.
     expect(caseOf('S003')[0]?.state).toBe('CONTACTED');
+    // Each click was taken once though both instances got it: one decision, one card update.
+    expect(clicked).toHaveLength(2);
+    const clickedCases = cases.filter((c) => ['S001', 'S003'].some((no) => c.employeeId === idOf(no))).map((c) => c.id);
+    const decisions = await o.db.auditEvent.findMany({ where: { type: { in: ['absence.contacted', 'absence.unreachable'] } } });
+    expect(decisions.map((e) => (e.data as { caseId: string }).caseId).filter((id) => clickedCases.includes(id)).sort()).toEqual([...clickedCases].sort());
+    const updated = o.fake.cardUpdates.filter((u) => clicked.includes(u.responseCode));
+    expect(updated.map((u) => `${u.responseCode} ${u.userIds.join(',')}`).sort()).toEqual(clicked.map((code) => `${code} ${userOf('M001')}`).sort());
     const absence = await o.db.exitProcess.findFirstOrThrow({ where: { employeeId: idOf('S001'), kind: 'ABSENCE' } });
     expect(absence.state).toBe('NOTICE_1_SENT');
     // The return-to-work notice reached S001 once, as a PDF, through whichever instance uploaded it.

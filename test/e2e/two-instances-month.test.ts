@@ -4,7 +4,8 @@
 // the API's "not in the future" checks and the attendance pull (never past now) accept its days.
 // Hires come in through the CLI import and POST /employees; enrolments, absence answers, the
 // return-to-work notice, a mutual exit and a pension transfer through the HTTP API of either
-// instance in turn; clock-ins through WeCom 打卡 (the fake), pulled by attendance-sync. The first
+// instance in turn; the line manager's answers to the absence cards as WeCom card clicks posted
+// to both instances at once; clock-ins through WeCom 打卡 (the fake), pulled by attendance-sync. The first
 // day is driven with `job run --as-of --once` from both instances' environments at the same
 // moment, as two hosts' cron would; the following days run every daily job from two job runners
 // on two connection pools at once (a CLI process per job and day would take minutes on a loaded
@@ -29,8 +30,9 @@ import { startTestS3Server } from '../helpers/s3-server.ts';
 import { createTestDb, TEST_MASTER_KEY } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
 import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
-import { monthPlan, MONTH_DAYS, REPORT_DAY, rosterCsv } from './two-instances-month-plan.ts';
+import { monthPlan, MONTH_DAYS, REPORT_DAY, rosterCsv, type CardClick } from './two-instances-month-plan.ts';
 import { runProcess, startServer, type RunningServer } from './server-process.ts';
+import { cardClickXml, wecomCrypto, wecomPost } from '../receivers/helpers/signed-callbacks.ts';
 
 const t = await createTestDb();
 const fake = await startFakeWecomServer();
@@ -92,6 +94,17 @@ async function api(method: string, path: string, body?: unknown, token = shared.
   if (!res.ok) throw new Error(`${method} ${path} on instance ${turn % 2}: ${res.status} ${text}`);
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
+/**
+ * A card click as WeCom posts it, to both instances at the same moment (a retry behind a load
+ * balancer lands on the other one): each must answer 200, and the click must be taken once.
+ */
+const callbackCrypto = wecomCrypto(fake.corpId);
+const click: CardClick = async (o) => {
+  const now = new Date();
+  const req = wecomPost(callbackCrypto, callbackCrypto.encrypt(cardClickXml({ ...o, createTime: Math.floor(now.getTime() / 1000) })), now);
+  const answers = await Promise.all(servers.map((s) => fetch(`${s.baseUrl}${req.path}`, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: req.body })));
+  expect(answers.map((a) => a.status)).toEqual([200, 200]);
+};
 /** A signed-in employee's bearer token; sessions live in the database, so either instance takes it. */
 const sessionOf = async (employeeId: string) => (await createSession(t.deps, { employeeId, platform: 'wecom', method: 'test' })).token;
 
@@ -113,7 +126,7 @@ afterAll(async () => {
 
 describe('two instances on one database through a simulated month', { timeout: 420_000 }, () => {
   it('runs each job once a day across both instances and delivers every message exactly once within the member limit', async () => {
-    const plan = await monthPlan({ db: t.db, api, fake, sessionOf });
+    const plan = await monthPlan({ db: t.db, api, click, fake, sessionOf });
     const [first, ...rest] = MONTH_DAYS as [string, ...string[]];
     await plan.before(first);
     const runs = await Promise.all(envs.map((env) => cli(env, 'job', 'run', 'enrolment-deadline-sweep', '--as-of', first, '--once')));

@@ -48,15 +48,27 @@ describe('GET /callbacks/wecom (URL verification)', () => {
 });
 
 describe('POST /callbacks/wecom', () => {
+  it('takes two clicks of one user in one second, on two cards, as two deliveries', async () => {
+    // WeCom's own advice (FromUserName + CreateTime) would have taken the second for a retry of the first.
+    const clicks = ['task_abs_1', 'task_abs_2'].map((taskId) => cardClickXml({ from: 'wangwu', createTime: 1748829700, taskId, eventKey: 'absence.contacted' }));
+    for (const click of clicks) {
+      const req = wecomPost(crypto, crypto.encrypt(click), NOW);
+      expect((await app.request.post(req.path).type('text/xml').send(req.body)).status).toBe(200);
+    }
+    await eventually(() => app.handled.filter((e) => e.operatorUserId === 'wangwu').length === 2);
+    expect(app.handled.filter((e) => e.operatorUserId === 'wangwu').map((e) => (e.kind === 'card.action' ? e.cardKey : '')).sort()).toEqual(['task_abs_1', 'task_abs_2']);
+    expect(await t.db.inboundDelivery.count({ where: { deliveryId: { startsWith: 'wangwu:1748829700:' } } })).toBe(2);
+  });
+
   it('acks a signed card click with an empty 200, records it and runs the listener', async () => {
     const click = cardClickXml({ from: 'zhangsan', createTime: 1748829600, taskId: 'task_onb_1', eventKey: 'onboarding.confirm', responseCode: 'rc-abc' });
     const req = wecomPost(crypto, crypto.encrypt(click), NOW);
     const res = await app.request.post(req.path).type('text/xml').send(req.body);
     expect([res.status, res.text]).toEqual([200, '']);
-    const row = await t.db.inboundDelivery.findUnique({ where: { platform_deliveryId: { platform: 'wecom', deliveryId: 'zhangsan:1748829600' } } });
+    const row = await t.db.inboundDelivery.findUnique({ where: { platform_deliveryId: { platform: 'wecom', deliveryId: 'zhangsan:1748829600:template_card_event:task_onb_1:onboarding.confirm' } } });
     expect(row?.route).toBe('card.action');
-    await eventually(() => app.handled.some((e) => e.deliveryId === 'zhangsan:1748829600'));
-    expect(app.handled.find((e) => e.deliveryId === 'zhangsan:1748829600')).toMatchObject({
+    await eventually(() => app.handled.some((e) => e.deliveryId === 'zhangsan:1748829600:template_card_event:task_onb_1:onboarding.confirm'));
+    expect(app.handled.find((e) => e.deliveryId === 'zhangsan:1748829600:template_card_event:task_onb_1:onboarding.confirm')).toMatchObject({
       kind: 'card.action',
       platform: 'wecom',
       operatorUserId: 'zhangsan',
@@ -67,15 +79,16 @@ describe('POST /callbacks/wecom', () => {
   });
 
   it('answers a duplicate delivery 200 and runs the listener once', async () => {
+    const LISI = 'lisi:1748829601:template_card_event:t2:approve';
     const click = cardClickXml({ from: 'lisi', createTime: 1748829601, taskId: 't2', eventKey: 'approve' });
     for (let i = 0; i < 3; i++) {
       const req = wecomPost(crypto, crypto.encrypt(click), NOW); // a platform retry: fresh nonce and ciphertext
       expect((await app.request.post(req.path).send(req.body)).status).toBe(200);
     }
-    await eventually(() => app.handled.some((e) => e.deliveryId === 'lisi:1748829601'));
+    await eventually(() => app.handled.some((e) => e.deliveryId === LISI));
     await new Promise((r) => setTimeout(r, 100));
-    expect(app.handled.filter((e) => e.deliveryId === 'lisi:1748829601')).toHaveLength(1);
-    expect(await t.db.inboundDelivery.count({ where: { deliveryId: 'lisi:1748829601' } })).toBe(1);
+    expect(app.handled.filter((e) => e.deliveryId === LISI)).toHaveLength(1);
+    expect(await t.db.inboundDelivery.count({ where: { deliveryId: LISI } })).toBe(1);
   });
 
   it('turns a text message into message.text keyed by its MsgId (kept as a string)', async () => {
