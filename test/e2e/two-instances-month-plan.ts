@@ -1,9 +1,10 @@
 // What happens in the simulated month of two-instances-month.test.ts: who is hired, enrolled,
 // absent, leaves or transfers on which day, all through the HTTP API (either instance in turn),
-// WeCom 打卡 or the line manager's clicks on the absence cards; and what must hold at the end
+// WeCom 打卡 or clicks on the approval and absence cards; and what must hold at the end
 // besides exactly-once delivery.
 import { expect } from 'vitest';
-import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE } from '../../cards/action-ids.ts';
+import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE, APPROVAL_APPROVE } from '../../cards/action-ids.ts';
+import { APPROVAL_STEP_SUBJECT } from '../../src/services/approvals/queue-approval-cards.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { FakeWecomServer } from '../fakes/fake-wecom-server.ts';
@@ -59,8 +60,8 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
   const ids = new Map((await o.db.employee.findMany({ select: { id: true, employeeNo: true } })).map((e) => [e.employeeNo, e.id]));
   const idOf = (no: string) => ids.get(no) ?? expect.fail(`no employee ${no}`);
   const answered = new Set<string>();
-  /** The response codes of the manager's clicks on absence cards. */
-  const clicked: string[] = [];
+  /** The clicks on cards in WeCom: the response code each carried, and who clicked. */
+  const clicked: { responseCode: string; by: string }[] = [];
   const waitForCode = async (cardKey: string, userId: string): Promise<string> => {
     let code: string | undefined;
     await expect.poll(async () => {
@@ -98,7 +99,7 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
   }
 
   async function requestAndApproveException(): Promise<void> {
-    const [asEmployee, asHr, asHrManager] = await Promise.all([PENSIONER, 'H001', 'H003'].map((no) => o.sessionOf(idOf(no))));
+    const [asEmployee, asHr] = await Promise.all([PENSIONER, 'H001'].map((no) => o.sessionOf(idOf(no))));
     const asked = await o.api('POST', '/exceptions', { reasonCategory: 'RETIRED_PENSIONER' }, asEmployee);
     const id = String((asked.exception as { id: string }).id);
     await o.api('POST', '/signatures', {
@@ -109,8 +110,15 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
     proof.append('file', new Blob([new Uint8Array(pdfBytes())], { type: 'application/pdf' }), '退休证.pdf');
     await o.api('POST', '/proofs', proof, asEmployee);
     await o.api('POST', `/exceptions/${id}/submit`, undefined, asHr);
+    // The HR manager approves in chat: 同意 on the approval card.
     const { approvalId } = await o.db.insuranceException.findUniqueOrThrow({ where: { id } });
-    await o.api('POST', `/approvals/${approvalId}/decisions`, { decision: 'approve', comment: '材料齐全' }, asHrManager);
+    const step = await o.db.approvalStep.findFirstOrThrow({ where: { approvalId: approvalId ?? expect.fail('the exception was submitted without an approval') }, orderBy: { index: 'asc' } });
+    await expect.poll(() => o.db.cardInstance.count({ where: { subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, platform: 'wecom' } }), { timeout: 30_000, interval: 200 }).toBe(1);
+    const card = await o.db.cardInstance.findFirstOrThrow({ where: { subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, platform: 'wecom' } });
+    const responseCode = await waitForCode(card.cardKey, userOf('H003'));
+    await o.click({ from: userOf('H003'), taskId: card.cardKey, eventKey: APPROVAL_APPROVE, responseCode });
+    clicked.push({ responseCode, by: userOf('H003') });
+    await expect.poll(async () => (await o.db.insuranceException.findUniqueOrThrow({ where: { id } })).status, { timeout: 30_000, interval: 100, message: "the HR manager's click on the approval card" }).toBe('APPROVED');
   }
 
   /**
@@ -127,7 +135,7 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
       // WeCom hands the clicker the single-use code it issued with the card; the card is at the fake by now.
       const responseCode = await waitForCode(card.cardKey, userOf('M001'));
       await o.click({ from: userOf('M001'), taskId: card.cardKey, eventKey: no === 'S001' ? ABSENCE_UNREACHABLE : ABSENCE_CONTACTED, responseCode });
-      clicked.push(responseCode);
+      clicked.push({ responseCode, by: userOf('M001') });
       await expect.poll(async () => (await o.db.absenceCase.findUniqueOrThrow({ where: { id: c.id } })).state, { timeout: 30_000, interval: 100, message: `the manager's click on ${no}'s absence card` })
         .toBe(no === 'S001' ? 'UNREACHABLE' : 'CONTACTED');
     }
@@ -155,12 +163,12 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
     // Contacted by the manager and back at work: no second case.
     expect(caseOf('S003')[0]?.state).toBe('CONTACTED');
     // Each click was taken once though both instances got it: one decision, one card update.
-    expect(clicked).toHaveLength(2);
+    expect(clicked).toHaveLength(3);
     const clickedCases = cases.filter((c) => ['S001', 'S003'].some((no) => c.employeeId === idOf(no))).map((c) => c.id);
     const decisions = await o.db.auditEvent.findMany({ where: { type: { in: ['absence.contacted', 'absence.unreachable'] } } });
     expect(decisions.map((e) => (e.data as { caseId: string }).caseId).filter((id) => clickedCases.includes(id)).sort()).toEqual([...clickedCases].sort());
-    const updated = o.fake.cardUpdates.filter((u) => clicked.includes(u.responseCode));
-    expect(updated.map((u) => `${u.responseCode} ${u.userIds.join(',')}`).sort()).toEqual(clicked.map((code) => `${code} ${userOf('M001')}`).sort());
+    const updated = o.fake.cardUpdates.filter((u) => clicked.some((c) => c.responseCode === u.responseCode));
+    expect(updated.map((u) => `${u.responseCode} ${u.userIds.join(',')}`).sort()).toEqual(clicked.map((c) => `${c.responseCode} ${c.by}`).sort());
     const absence = await o.db.exitProcess.findFirstOrThrow({ where: { employeeId: idOf('S001'), kind: 'ABSENCE' } });
     expect(absence.state).toBe('NOTICE_1_SENT');
     // The return-to-work notice reached S001 once, as a PDF, through whichever instance uploaded it.
@@ -171,7 +179,10 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
     const types = new Set(cards.map((c) => c.type));
     expect(types.size, [...types].join(',')).toBeGreaterThan(3);
     expect(transfer.state).toBe('OPEN');
-    expect((await o.db.insuranceException.findFirstOrThrow({ where: { employeeId: idOf(PENSIONER) } })).status).toBe('APPROVED');
+    const exception = await o.db.insuranceException.findFirstOrThrow({ where: { employeeId: idOf(PENSIONER) } });
+    expect(exception.status).toBe('APPROVED');
+    const decided = await o.db.approvalDecision.findMany({ where: { step: { approvalId: exception.approvalId as string } } });
+    expect(decided.map((d) => [d.decision, d.channel])).toEqual([['APPROVE', 'wecom']]);
   }
 
   return { before, after, check };

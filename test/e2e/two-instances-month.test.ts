@@ -4,8 +4,8 @@
 // the API's "not in the future" checks and the attendance pull (never past now) accept its days.
 // Hires come in through the CLI import and POST /employees; enrolments, absence answers, the
 // return-to-work notice, a mutual exit and a pension transfer through the HTTP API of either
-// instance in turn; the line manager's answers to the absence cards as WeCom card clicks posted
-// to both instances at once; clock-ins through WeCom 打卡 (the fake), pulled by attendance-sync. The first
+// instance in turn; the HR manager's approval and the line manager's answers to the absence
+// cards as WeCom card clicks posted to both instances at once; clock-ins through WeCom 打卡 (the fake), pulled by attendance-sync. The first
 // day is driven with `job run --as-of --once` from both instances' environments at the same
 // moment, as two hosts' cron would; the following days run every daily job from two job runners
 // on two connection pools at once (a CLI process per job and day would take minutes on a loaded
