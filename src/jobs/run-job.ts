@@ -34,11 +34,12 @@ export async function runJob(deps: ServiceDeps, job: JobDefinition, opts: RunJob
   try {
     summary = await job.run({ deps, asOf: opts.asOf, log });
   } catch (error) {
+    // Stopped first, so no late renewal revives the slot after it was given up.
+    await stopBeating();
     await releaseSlot(deps.db, key).catch(() => {}); // a database that is away lets the heartbeat go stale instead
     throw error;
-  } finally {
-    stopBeating();
   }
+  await stopBeating();
   await deps.db.$transaction(async (tx) => {
     await tx.jobRun.update({ where: { name_slot: key }, data: { summary, finishedAt: deps.now() } });
     await writeAuditEvent(tx, systemActor(`job:${job.name}`), { type: 'job.ran', data: { name: job.name, asOf: opts.asOf, summary } }, { type: 'job', id: job.name });
@@ -47,16 +48,17 @@ export async function runJob(deps: ServiceDeps, job: JobDefinition, opts: RunJob
   return summary;
 }
 
-/** Renews the slot's heartbeat until stopped; a renewal still waiting on the database skips the next. */
-function keepSlotAlive(deps: ServiceDeps, key: SlotKey, everyMs: number, log: Logger): () => void {
-  let beating = false;
+/** Renews the slot's heartbeat until stopped (the stop waits for a renewal in flight); a renewal still waiting on the database skips the next. */
+function keepSlotAlive(deps: ServiceDeps, key: SlotKey, everyMs: number, log: Logger): () => Promise<void> {
+  let beating: Promise<void> | undefined;
   const timer = setInterval(() => {
-    if (beating) return;
-    beating = true;
-    beatSlot(deps.db, key)
+    beating ??= beatSlot(deps.db, key)
       .catch((error: unknown) => log.warn({ err: error }, 'renewing the job run heartbeat failed'))
-      .finally(() => { beating = false; });
+      .finally(() => { beating = undefined; });
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await beating;
+  };
 }
