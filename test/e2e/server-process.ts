@@ -1,6 +1,7 @@
 // Runs `node scripts/start.ts` (what `npm start` runs) as a real child process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/db/free-port.ts';
 
@@ -53,5 +54,14 @@ export function runProcess(args: string[], env: Record<string, string>): Promise
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.once('exit', (code) => ok({ code, output }));
+  });
+}
+
+/** One DATA_DIR per instance, as on separate machines (readable by the postgres account, which an embedded cluster runs as). */
+export function instanceDataDirs(n: number): string[] {
+  return Array.from({ length: n }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sentinel-instance-'));
+    chmodSync(dir, 0o755);
+    return dir;
   });
 }

@@ -8,8 +8,7 @@
 // in flight, then restarted. Every interactive card must reach its recipients once
 // (one card per outTrackId), every robot message reach each member once (robot sends carry no
 // idempotency key: the send journal stands in), the click decide once and update its card once.
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPIC_CARD } from 'dingtalk-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +27,7 @@ import { startFakeDingtalkStreamGateway } from '../fakes/fake-dingtalk-stream-ga
 import { createTestDb, TEST_MASTER_KEY } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
 import { dingtalkClientFor } from '../platforms/platform-kit.ts';
-import { runProcess, startServer, type RunningServer } from './server-process.ts';
+import { instanceDataDirs, runProcess, startServer, type RunningServer } from './server-process.ts';
 
 const t = await createTestDb();
 const api = await startFakeDingtalkApiServer();
@@ -36,11 +35,7 @@ const gateway = await startFakeDingtalkStreamGateway({ clientId: api.clientId, c
 // Not a first start: no demo company, only the people imported below.
 await t.db.appMeta.create({ data: { key: 'server.firstStartedAt', value: new Date().toISOString() } });
 
-const dirs = [0, 1].map(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'sentinel-dingtalk-instance-'));
-  chmodSync(dir, 0o755);
-  return dir;
-});
+const dirs = instanceDataDirs(2);
 const shared = {
   DINGTALK_CLIENT_ID: api.clientId, DINGTALK_CLIENT_SECRET: api.clientSecret, DINGTALK_ROBOT_CODE: api.robotCode,
   DINGTALK_CARD_TEMPLATE_ID: api.cardTemplateId, DINGTALK_API_BASE: api.url, DINGTALK_OAPI_BASE: api.url,

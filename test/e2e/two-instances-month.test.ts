@@ -13,8 +13,7 @@
 // once, each job run once per day, and WeCom's per-member limit (30/min) hold across both
 // instances: over 30 day-23 cards to each HR member within a minute, none dropped by the fake.
 // On two days one instance is killed while it delivers and restarted: still exactly once.
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
@@ -31,7 +30,7 @@ import { createTestDb, TEST_MASTER_KEY } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
 import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
 import { monthPlan, MONTH_DAYS, REPORT_DAY, rosterCsv, type CardClick } from './two-instances-month-plan.ts';
-import { runProcess, startServer, type RunningServer } from './server-process.ts';
+import { instanceDataDirs, runProcess, startServer, type RunningServer } from './server-process.ts';
 import { cardClickXml, wecomCrypto, wecomPost } from '../receivers/helpers/signed-callbacks.ts';
 
 const t = await createTestDb();
@@ -42,11 +41,7 @@ const s3 = await startTestS3Server();
 // Not a first start: no demo company, only the people imported below.
 await t.db.appMeta.create({ data: { key: 'server.firstStartedAt', value: new Date().toISOString() } });
 
-const dirs = [0, 1].map(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'sentinel-instance-'));
-  chmodSync(dir, 0o755);
-  return dir;
-});
+const dirs = instanceDataDirs(2);
 const shared = {
   ...wecomEnv(fake),
   ...s3.env,
