@@ -9,6 +9,7 @@ import { addDays } from '../../src/domain/dates.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { FakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { pdfBytes, signedPng } from '../helpers/make-png.ts';
+import { waitFor } from '../outbox/outbox-kit.ts';
 
 export const MONTH_DAYS = Array.from({ length: 30 }, (_, i) => addDays('2026-11-01', i));
 export const REPORT_DAY = '2026-12-01';
@@ -113,8 +114,7 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
     // The HR manager approves in chat: 同意 on the approval card.
     const { approvalId } = await o.db.insuranceException.findUniqueOrThrow({ where: { id } });
     const step = await o.db.approvalStep.findFirstOrThrow({ where: { approvalId: approvalId ?? expect.fail('the exception was submitted without an approval') }, orderBy: { index: 'asc' } });
-    await expect.poll(() => o.db.cardInstance.count({ where: { subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, platform: 'wecom' } }), { timeout: 30_000, interval: 200 }).toBe(1);
-    const card = await o.db.cardInstance.findFirstOrThrow({ where: { subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, platform: 'wecom' } });
+    const card = await waitFor('the approval card', () => o.db.cardInstance.findFirst({ where: { subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, platform: 'wecom' } }), 30_000);
     const responseCode = await waitForCode(card.cardKey, userOf('H003'));
     await o.click({ from: userOf('H003'), taskId: card.cardKey, eventKey: APPROVAL_APPROVE, responseCode });
     clicked.push({ responseCode, by: userOf('H003') });
