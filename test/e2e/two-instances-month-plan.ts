@@ -1,13 +1,12 @@
-// What happens in the simulated month of two-instances-month.test.ts: who is hired, enrolled,
+// What happens in the simulated month of two-instances-month*.test.ts: who is hired, enrolled,
 // absent, leaves or transfers on which day, all through the HTTP API (either instance in turn),
-// WeCom 打卡 or clicks on the approval and absence cards; and what must hold at the end
-// besides exactly-once delivery.
+// the platform's 打卡 or clicks on the approval and absence cards; and what must hold at the end
+// besides exactly-once delivery. The platform (WeCom or DingTalk) comes in as a MonthPlatform.
 import { expect } from 'vitest';
 import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE, APPROVAL_APPROVE } from '../../cards/action-ids.ts';
 import { APPROVAL_STEP_SUBJECT } from '../../src/services/approvals/queue-approval-cards.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import type { Db } from '../../src/db/client.ts';
-import type { FakeWecomServer } from '../fakes/fake-wecom-server.ts';
 import { pdfBytes, signedPng } from '../helpers/make-png.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
 
@@ -32,8 +31,8 @@ const userOf = (no: string) => PLATFORM_IDS[no] ?? `u-${no.toLowerCase()}`;
 const isWorkday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
 
 /** 2 HR specialists, an HR manager, a line manager, 12 enrolled staff, 35 hires not yet enrolled. */
-export function rosterCsv(): string {
-  const rows = ['工号,姓名,入职日期,部门,企业微信UserID,角色,社保增员日期,直属上级工号'];
+export function rosterCsv(platform: MonthPlatform): string {
+  const rows = [`工号,姓名,入职日期,部门,${platform.userIdColumn},角色,社保增员日期,直属上级工号`];
   rows.push(`H001,人事甲,2020-01-06,人力资源部,${userOf('H001')},人事专员,2020-01-06,`);
   rows.push(`H002,人事乙,2020-01-06,人力资源部,${userOf('H002')},人事专员,2020-01-06,`);
   rows.push(`H003,经理丁,2020-01-06,人力资源部,${userOf('H003')},人事经理,2020-01-06,`);
@@ -45,8 +44,25 @@ export function rosterCsv(): string {
 }
 
 type Api = (method: string, path: string, body?: unknown, token?: string) => Promise<Record<string, unknown>>;
-/** A signed template_card_event click, as WeCom posts it to the callback URL. */
-export type CardClick = (o: { from: string; taskId: string; eventKey: string; responseCode: string }) => Promise<void>;
+
+/** What the month needs of a chat platform and its fake. */
+export interface MonthPlatform {
+  name: 'wecom' | 'dingtalk';
+  /** The roster import's column of the member's platform id. */
+  userIdColumn: string;
+  /** The member clocks in at 09:00 China time on the day, in the platform's 打卡 (pulled by attendance-sync). */
+  clockIn(userId: string, day: string): void;
+  /**
+   * The member clicks a button on a card the fake holds; the platform delivers the click to both
+   * instances at once, as a retry behind a load balancer (or a redelivery on another Stream
+   * connection) may. Resolves to the key of the one card update the click must cause.
+   */
+  click(o: { by: string; cardKey: string; actionId: string }): Promise<string>;
+  /** The card updates the fake received, as keys like click's, for the clicked cards only. */
+  updatesOf(clicks: string[]): string[];
+  /** File messages the member received. */
+  filesTo(userId: string): number;
+}
 
 /** Enrolments by the day they are recorded: on time, after the day-23 card, after day 28; N131 never. */
 const ENROL_ON: Record<string, string[]> = {
@@ -57,22 +73,14 @@ const ENROL_ON: Record<string, string[]> = {
   '2026-11-20': HIRED_1020.slice(28, 31),
 };
 
-export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: FakeWecomServer; sessionOf: (employeeId: string) => Promise<string> }) {
+export async function monthPlan(o: { db: Db; api: Api; platform: MonthPlatform; sessionOf: (employeeId: string) => Promise<string> }) {
   const ids = new Map((await o.db.employee.findMany({ select: { id: true, employeeNo: true } })).map((e) => [e.employeeNo, e.id]));
   const idOf = (no: string) => ids.get(no) ?? expect.fail(`no employee ${no}`);
   const answered = new Set<string>();
-  /** The clicks on cards in WeCom: the response code each carried, and who clicked. */
-  const clicked: { responseCode: string; by: string }[] = [];
-  const waitForCode = async (cardKey: string, userId: string): Promise<string> => {
-    let code: string | undefined;
-    await expect.poll(async () => {
-      const card = await o.db.cardInstance.findUniqueOrThrow({ where: { cardKey } });
-      return (code = (card.responseCodes as Record<string, string> | null)?.[userId]);
-    }, { timeout: 60_000, interval: 200 }).toBeDefined();
-    return code as string;
-  };
+  /** The clicks on cards, as the keys of the card updates they must cause. */
+  const clicked: string[] = [];
+  const platform = o.platform.name;
   let noticeSent = false;
-  const at = (day: string) => Date.parse(`${day}T09:00:00+08:00`) / 1000;
 
   const clocksIn = (no: string, day: string) => {
     if (no in BACK_ON && day >= ABSENT_FROM && (BACK_ON[no] === undefined || day < BACK_ON[no]!)) return false;
@@ -84,7 +92,7 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
   async function before(day: string): Promise<void> {
     if (day === '2026-11-02') {
       for (const [i, no] of NEW_HIRES.entries()) {
-        const created = await o.api('POST', '/employees', { employeeNo: no, name: `按时员工${i}`, startDate: day, department: '生产部', managerEmployeeNo: 'M001', identities: { wecom: userOf(no) } });
+        const created = await o.api('POST', '/employees', { employeeNo: no, name: `按时员工${i}`, startDate: day, department: '生产部', managerEmployeeNo: 'M001', identities: { [platform]: userOf(no) } });
         ids.set(no, String(created.id));
       }
       await o.api('POST', '/transfers', { employeeId: idOf(TRANSFERRED), fromCity: '南京', toCity: '上海', direction: 'INTO', startedOn: day });
@@ -96,7 +104,7 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
     }
     if (day > MONTH_DAYS.at(-1)! || !isWorkday(day)) return;
     const everyone = ['H001', 'H002', 'H003', 'M001', ...STAFF, ...HIRED_1020, ...HIRED_1014, ...NEW_HIRES];
-    for (const no of everyone.filter((n) => clocksIn(n, day))) o.fake.checkins.push({ userid: userOf(no), checkin_type: '上班打卡', exception_type: '', checkin_time: at(day) });
+    for (const no of everyone.filter((n) => clocksIn(n, day))) o.platform.clockIn(userOf(no), day);
   }
 
   async function requestAndApproveException(): Promise<void> {
@@ -114,15 +122,13 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
     // The HR manager approves in chat: 同意 on the approval card.
     const { approvalId } = await o.db.insuranceException.findUniqueOrThrow({ where: { id } });
     const step = await o.db.approvalStep.findFirstOrThrow({ where: { approvalId: approvalId ?? expect.fail('the exception was submitted without an approval') }, orderBy: { index: 'asc' } });
-    const card = await waitFor('the approval card', () => o.db.cardInstance.findFirst({ where: { subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, platform: 'wecom' } }), 30_000);
-    const responseCode = await waitForCode(card.cardKey, userOf('H003'));
-    await o.click({ from: userOf('H003'), taskId: card.cardKey, eventKey: APPROVAL_APPROVE, responseCode });
-    clicked.push({ responseCode, by: userOf('H003') });
+    const card = await waitFor('the approval card', () => o.db.cardInstance.findFirst({ where: { subjectType: APPROVAL_STEP_SUBJECT, subjectId: step.id, platform } }), 30_000);
+    clicked.push(await o.platform.click({ by: userOf('H003'), cardKey: card.cardKey, actionId: APPROVAL_APPROVE }));
     await expect.poll(async () => (await o.db.insuranceException.findUniqueOrThrow({ where: { id } })).status, { timeout: 30_000, interval: 100, message: "the HR manager's click on the approval card" }).toBe('APPROVED');
   }
 
   /**
-   * The line manager answers the absence cards in WeCom (S002's is left unanswered): S001 无法联系,
+   * The line manager answers the absence cards in chat (S002's is left unanswered): S001 无法联系,
    * S003 已联系上. HR sends S001's first notice.
    */
   async function after(): Promise<void> {
@@ -131,11 +137,8 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
       const no = [...ids].find(([, id]) => id === c.employeeId)?.[0];
       if (no === 'S002' || no === undefined || answered.has(c.id)) continue;
       answered.add(c.id);
-      const card = await o.db.cardInstance.findFirstOrThrow({ where: { subjectType: 'absence_case', subjectId: c.id, platform: 'wecom' } });
-      // WeCom hands the clicker the single-use code it issued with the card; the card is at the fake by now.
-      const responseCode = await waitForCode(card.cardKey, userOf('M001'));
-      await o.click({ from: userOf('M001'), taskId: card.cardKey, eventKey: no === 'S001' ? ABSENCE_UNREACHABLE : ABSENCE_CONTACTED, responseCode });
-      clicked.push({ responseCode, by: userOf('M001') });
+      const card = await o.db.cardInstance.findFirstOrThrow({ where: { subjectType: 'absence_case', subjectId: c.id, platform } });
+      clicked.push(await o.platform.click({ by: userOf('M001'), cardKey: card.cardKey, actionId: no === 'S001' ? ABSENCE_UNREACHABLE : ABSENCE_CONTACTED }));
       await expect.poll(async () => (await o.db.absenceCase.findUniqueOrThrow({ where: { id: c.id } })).state, { timeout: 30_000, interval: 100, message: `the manager's click on ${no}'s absence card` })
         .toBe(no === 'S001' ? 'UNREACHABLE' : 'CONTACTED');
     }
@@ -167,12 +170,11 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
     const clickedCases = cases.filter((c) => ['S001', 'S003'].some((no) => c.employeeId === idOf(no))).map((c) => c.id);
     const decisions = await o.db.auditEvent.findMany({ where: { type: { in: ['absence.contacted', 'absence.unreachable'] } } });
     expect(decisions.map((e) => (e.data as { caseId: string }).caseId).filter((id) => clickedCases.includes(id)).sort()).toEqual([...clickedCases].sort());
-    const updated = o.fake.cardUpdates.filter((u) => clicked.some((c) => c.responseCode === u.responseCode));
-    expect(updated.map((u) => `${u.responseCode} ${u.userIds.join(',')}`).sort()).toEqual(clicked.map((c) => `${c.responseCode} ${c.by}`).sort());
+    expect(o.platform.updatesOf(clicked).sort()).toEqual([...clicked].sort());
     const absence = await o.db.exitProcess.findFirstOrThrow({ where: { employeeId: idOf('S001'), kind: 'ABSENCE' } });
     expect(absence.state).toBe('NOTICE_1_SENT');
     // The return-to-work notice reached S001 once, as a PDF, through whichever instance uploaded it.
-    expect(o.fake.delivered.filter((d) => d.userId === userOf('S001') && d.msgtype === 'file')).toHaveLength(1);
+    expect(o.platform.filesTo(userOf('S001'))).toBe(1);
     const mutual = await o.db.exitProcess.findFirstOrThrow({ where: { employeeId: idOf(LEAVER), kind: 'MUTUAL_AGREEMENT' } });
     expect(await o.db.exitTask.count({ where: { processId: mutual.id } })).toBeGreaterThan(0);
     const transfer = await o.db.pensionTransfer.findFirstOrThrow({ where: { employeeId: idOf(TRANSFERRED) } });
@@ -182,7 +184,7 @@ export async function monthPlan(o: { db: Db; api: Api; click: CardClick; fake: F
     const exception = await o.db.insuranceException.findFirstOrThrow({ where: { employeeId: idOf(PENSIONER) } });
     expect(exception.status).toBe('APPROVED');
     const decided = await o.db.approvalDecision.findMany({ where: { step: { approvalId: exception.approvalId as string } } });
-    expect(decided.map((d) => [d.decision, d.channel])).toEqual([['APPROVE', 'wecom']]);
+    expect(decided.map((d) => [d.decision, d.channel])).toEqual([['APPROVE', platform]]);
   }
 
   return { before, after, check };

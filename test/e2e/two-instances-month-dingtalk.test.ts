@@ -1,0 +1,72 @@
+// The simulated month (two-instances-month-run.ts) with DingTalk: both instances hold a Stream
+// connection to the gateway fake and deliver to the API fake; clock-ins through DingTalk 考勤
+// (attendance/list); the HR manager's approval and the line manager's answers to the absence cards
+// as card callbacks the gateway pushes to both connections, as DingTalk may redeliver an unacked
+// frame on another one. Every interactive card must exist once per outTrackId with the recipients
+// the database names, and every robot message (texts, the notice PDF) reach each member once:
+// robot sends carry no idempotency key, so a kill mid-send must not double one.
+import { TOPIC_CARD } from 'dingtalk-stream';
+import { expect } from 'vitest';
+import { parseOutboundPayload, parseOutboxRecipients } from '../../src/outbox/outbox-message-json.ts';
+import { parseRecipients } from '../../src/services/cards/card-instance-json.ts';
+import { startFakeDingtalkApiServer } from '../fakes/fake-dingtalk-api-server.ts';
+import { startFakeDingtalkStreamGateway } from '../fakes/fake-dingtalk-stream-gateway.ts';
+import { waitFor } from '../outbox/outbox-kit.ts';
+import { dingtalkClientFor } from '../platforms/platform-kit.ts';
+import { describeMonth } from './two-instances-month-run.ts';
+
+const chinaMs = (day: string, time: string) => Date.parse(`${day}T${time}+08:00`);
+
+await describeMonth('two instances on one database through a simulated month with DingTalk', async () => {
+  const api = await startFakeDingtalkApiServer();
+  const gateway = await startFakeDingtalkStreamGateway({ clientId: api.clientId, clientSecret: api.clientSecret });
+  return {
+    env: {
+      DINGTALK_CLIENT_ID: api.clientId, DINGTALK_CLIENT_SECRET: api.clientSecret, DINGTALK_ROBOT_CODE: api.robotCode,
+      DINGTALK_CARD_TEMPLATE_ID: api.cardTemplateId, DINGTALK_API_BASE: api.url, DINGTALK_OAPI_BASE: api.url,
+      DINGTALK_STREAM_GATEWAY: gateway.gatewayUrl,
+    },
+    clients: (db) => ({ dingtalk: dingtalkClientFor(api, db) }),
+    ready: async () => void (await waitFor('a Stream connection from each instance', async () => (gateway.openSockets() === 2 ? true : undefined), 60_000)),
+    async close() {
+      await gateway.close();
+      await api.close();
+    },
+    platform: {
+      name: 'dingtalk',
+      userIdColumn: '钉钉UserID',
+      clockIn: (userId, day) => void api.data.attendance.push({ userId, checkType: 'OnDuty', timeResult: 'Normal', locationResult: 'Normal', userCheckTime: chinaMs(day, '09:00:00'), workDate: chinaMs(day, '00:00:00') }),
+      async click({ by, cardKey, actionId }) {
+        await waitFor('the card at DingTalk', async () => api.cards.get(cardKey), 60_000);
+        const content = JSON.stringify({ cardPrivateData: { actionIds: [actionId], params: {} } });
+        const pushed = gateway.pushCallback(TOPIC_CARD, { type: 'actionCallback', outTrackId: cardKey, userId: by, corpId: 'ding-corp', content });
+        await gateway.waitForAck(pushed.messageId, 2, 10_000); // one ack from each connection
+        return cardKey;
+      },
+      updatesOf: (clicks) => clicks.flatMap((key) => (api.cards.get(key)?.updates ?? []).map(() => key)),
+      filesTo: (userId) => api.robotMessages.filter((m) => m.userId === userId && m.msgKey === 'sampleFile').length,
+    },
+    async checkDelivered(db) {
+      // Interactive cards: one per outTrackId, to the recipients the database names. A creation
+      // whose answer died with its instance is sent again with the same outTrackId, which DingTalk
+      // never shows twice.
+      const cards = await db.cardInstance.findMany({ where: { platform: 'dingtalk' } });
+      expect([...api.cards.keys()].sort()).toEqual(cards.map((c) => c.cardKey).sort());
+      for (const c of cards) expect([...api.cards.get(c.cardKey)!.userIds].sort(), c.type).toEqual(parseRecipients(c.recipients).map((r) => r.userId).sort());
+      // Robot messages (texts and files): each member got each one once.
+      const rows = await db.outboxMessage.findMany();
+      const queued = rows.flatMap((m) => {
+        const payload = parseOutboundPayload(m.payload);
+        const content = payload.kind === 'text' ? `text ${payload.text}` : payload.kind === 'file' ? `file ${payload.fileName}` : undefined;
+        return content === undefined ? [] : parseOutboxRecipients(m.recipients).map((u) => `${u} ${content}`);
+      });
+      const received = api.robotMessages.map((m) => {
+        const param = m.msgParam as { content?: string; fileName?: string };
+        return `${m.userId} ${m.msgKey === 'sampleFile' ? `file ${param.fileName}` : `text ${param.content}`}`;
+      });
+      expect(queued.some((k) => k.includes(' file '))).toBe(true);
+      expect(received.sort()).toEqual(queued.sort());
+      expect(api.groupMessages).toEqual([]);
+    },
+  };
+});
