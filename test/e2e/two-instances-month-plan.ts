@@ -1,11 +1,12 @@
 // What happens in the simulated month of two-instances-month*.test.ts: who is hired, enrolled,
-// absent, leaves or transfers on which day, all through the HTTP API (either instance in turn),
-// the platform's 打卡 or clicks on the approval and absence cards; and what must hold at the end
+// absent, resigns, leaves or transfers on which day, all through the HTTP API (either instance in turn),
+// the platform's 打卡 or clicks on the approval, resignation and absence cards; and what must hold at the end
 // besides exactly-once delivery. The platform (WeCom or DingTalk) comes in as a MonthPlatform.
 import { expect } from 'vitest';
-import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE, APPROVAL_APPROVE } from '../../cards/action-ids.ts';
+import { ABSENCE_CONTACTED, ABSENCE_UNREACHABLE, APPROVAL_APPROVE, EXIT_ACCEPT_RESIGNATION } from '../../cards/action-ids.ts';
+import { EXIT_RESIGNATION_CARD } from '../../cards/exit-resignation-card.ts';
 import { APPROVAL_STEP_SUBJECT } from '../../src/services/approvals/queue-approval-cards.ts';
-import { addDays } from '../../src/domain/dates.ts';
+import { addDays, dayIn } from '../../src/domain/dates.ts';
 import type { Db } from '../../src/db/client.ts';
 import { pdfBytes, signedPng } from '../helpers/make-png.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
@@ -22,6 +23,12 @@ const BACK_ON: Record<string, string | undefined> = { S001: undefined, S002: und
 const LEAVER = 'S010';
 const EXIT_DAY = '2026-11-20';
 const TRANSFERRED = 'S011';
+/**
+ * Gives 30 days' notice from the H5 on 11-09; an HR specialist clicks 确认收到 on the card. The
+ * API takes a last day from today (the real one) on, so it lies after the simulated month.
+ */
+const RESIGNER = 'S009';
+const RESIGN_DAY = '2026-11-09';
 /** A retired pensioner re-employed: asks for the lawful exception on 11-03, HR submits, the HR manager approves. */
 const PENSIONER = 'S012';
 const NEW_HIRES = ['P001', 'P002', 'P003', 'P004'];
@@ -99,6 +106,10 @@ export async function monthPlan(o: { db: Db; api: Api; platform: MonthPlatform; 
     }
     for (const no of ENROL_ON[day] ?? []) await o.api('POST', `/employees/${idOf(no)}/enrolment`, { enrolledOn: addDays(day, -1), reason: '已在社保网厅办理增员' });
     if (day === '2026-11-03') await requestAndApproveException();
+    if (day === RESIGN_DAY) {
+      const lastDay = addDays(dayIn('Asia/Shanghai', new Date()), 30);
+      await o.api('POST', '/resignations', { lastDay, reason: '个人发展' }, await o.sessionOf(idOf(RESIGNER)));
+    }
     if (day === EXIT_DAY) {
       await o.api('POST', '/exits/mutual', { employeeId: idOf(LEAVER), exitDate: EXIT_DAY, agreedOn: '2026-11-06', reason: '员工提出协商一致解除', proposedBy: 'employee' });
     }
@@ -142,6 +153,14 @@ export async function monthPlan(o: { db: Db; api: Api; platform: MonthPlatform; 
       await expect.poll(async () => (await o.db.absenceCase.findUniqueOrThrow({ where: { id: c.id } })).state, { timeout: 30_000, interval: 100, message: `the manager's click on ${no}'s absence card` })
         .toBe(no === 'S001' ? 'UNREACHABLE' : 'CONTACTED');
     }
+    // An HR specialist acknowledges the resignation in chat: 确认收到.
+    const resignation = await o.db.exitProcess.findFirst({ where: { employeeId: idOf(RESIGNER), kind: 'RESIGNATION', state: 'REQUESTED' } });
+    if (resignation && !answered.has(resignation.id)) {
+      answered.add(resignation.id);
+      const card = await o.db.cardInstance.findFirstOrThrow({ where: { subjectType: 'exit_process', subjectId: resignation.id, type: EXIT_RESIGNATION_CARD, platform } });
+      clicked.push(await o.platform.click({ by: userOf('H001'), cardKey: card.cardKey, actionId: EXIT_ACCEPT_RESIGNATION }));
+      await expect.poll(async () => (await o.db.exitProcess.findUniqueOrThrow({ where: { id: resignation.id } })).state, { timeout: 30_000, interval: 100, message: "HR's click on the resignation card" }).toBe('ACCEPTED');
+    }
     const process = await o.db.exitProcess.findFirst({ where: { employeeId: idOf('S001'), kind: 'ABSENCE' } });
     if (process && !noticeSent) {
       noticeSent = true;
@@ -166,7 +185,7 @@ export async function monthPlan(o: { db: Db; api: Api; platform: MonthPlatform; 
     // Contacted by the manager and back at work: no second case.
     expect(caseOf('S003')[0]?.state).toBe('CONTACTED');
     // Each click was taken once though both instances got it: one decision, one card update.
-    expect(clicked).toHaveLength(3);
+    expect(clicked).toHaveLength(4);
     const clickedCases = cases.filter((c) => ['S001', 'S003'].some((no) => c.employeeId === idOf(no))).map((c) => c.id);
     const decisions = await o.db.auditEvent.findMany({ where: { type: { in: ['absence.contacted', 'absence.unreachable'] } } });
     expect(decisions.map((e) => (e.data as { caseId: string }).caseId).filter((id) => clickedCases.includes(id)).sort()).toEqual([...clickedCases].sort());
@@ -181,6 +200,9 @@ export async function monthPlan(o: { db: Db; api: Api; platform: MonthPlatform; 
     const types = new Set(cards.map((c) => c.type));
     expect(types.size, [...types].join(',')).toBeGreaterThan(3);
     expect(transfer.state).toBe('OPEN');
+    const resignation = await o.db.exitProcess.findFirstOrThrow({ where: { employeeId: idOf(RESIGNER), kind: 'RESIGNATION' } });
+    expect(resignation.state).toBe('ACCEPTED');
+    expect(await o.db.auditEvent.count({ where: { type: 'exit.accepted', subjectId: resignation.id } })).toBe(1);
     const exception = await o.db.insuranceException.findFirstOrThrow({ where: { employeeId: idOf(PENSIONER) } });
     expect(exception.status).toBe('APPROVED');
     const decided = await o.db.approvalDecision.findMany({ where: { step: { approvalId: exception.approvalId as string } } });

@@ -12,18 +12,9 @@ import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
 import { cardClickXml, wecomCrypto, wecomPost } from '../receivers/helpers/signed-callbacks.ts';
 import { describeMonth } from './two-instances-month-run.ts';
 
-await describeMonth('two instances on one database through a simulated month with WeCom', async ({ t, baseUrls }) => {
+await describeMonth('two instances on one database through a simulated month with WeCom', async ({ baseUrls }) => {
   const fake = await startFakeWecomServer();
   const callbackCrypto = wecomCrypto(fake.corpId);
-  /** WeCom hands the clicker the single-use code it issued with the card; the card is at the fake by now. */
-  const responseCodeOf = async (cardKey: string, userId: string): Promise<string> => {
-    let code: string | undefined;
-    await expect.poll(async () => {
-      const card = await t.db.cardInstance.findUniqueOrThrow({ where: { cardKey } });
-      return (code = (card.responseCodes as Record<string, string> | null)?.[userId]);
-    }, { timeout: 60_000, interval: 200 }).toBeDefined();
-    return code as string;
-  };
   return {
     env: wecomEnv(fake),
     clients: (db) => ({ wecom: wecomClientFor(fake, db) }),
@@ -34,7 +25,9 @@ await describeMonth('two instances on one database through a simulated month wit
       userIdColumn: '企业微信UserID',
       clockIn: (userid, day) => void fake.checkins.push({ userid, checkin_type: '上班打卡', exception_type: '', checkin_time: Date.parse(`${day}T09:00:00+08:00`) / 1000 }),
       async click({ by, cardKey, actionId }) {
-        const responseCode = await responseCodeOf(cardKey, by);
+        // A member clicks a card they were shown; WeCom hands the click a response code of its own.
+        await expect.poll(() => fake.delivered.some((d) => d.taskId === cardKey && d.userId === by), { timeout: 60_000, interval: 200, message: `the card ${cardKey} at ${by}` }).toBe(true);
+        const responseCode = fake.issueClickCode();
         const now = new Date();
         const xml = cardClickXml({ from: by, taskId: cardKey, eventKey: actionId, responseCode, createTime: Math.floor(now.getTime() / 1000) });
         const req = wecomPost(callbackCrypto, callbackCrypto.encrypt(xml), now);

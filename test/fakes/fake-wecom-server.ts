@@ -23,6 +23,8 @@ export interface FakeWecomServer extends FakeHttpServer {
   /** Messages WeCom accepted but silently dropped (over 30/min or 1000/h for that member). */
   dropped: WecomDelivery[];
   cardUpdates: { userIds: string[]; responseCode: string; card: unknown }[];
+  /** The fresh response_code WeCom puts in a click's template_card_event (single use, 72 h), for the clicker's update. */
+  issueClickCode(): string;
   /** Media uploads as WeCom parsed them (multipart field `media`): file name, type and bytes. */
   uploads: { type: string; size: number; mediaId: string; fileName: string; contentType: string; bytes: Buffer }[];
   expireTokens(): void;
@@ -203,6 +205,11 @@ export async function startFakeWecomServer(opts: { corpId?: string; secret?: str
     deliveredTo: (userId: string) => delivered.filter((d) => d.userId === userId),
     dropped,
     cardUpdates,
+    issueClickCode() {
+      const code = `rc-${++counter}`;
+      responseCodes.set(code, { used: false, expiresAt: now() + 72 * 3600_000 });
+      return code;
+    },
     uploads,
     expireTokens: () => tokens.clear(),
     invalidUsers,
