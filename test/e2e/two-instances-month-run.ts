@@ -34,6 +34,11 @@ export interface MonthDeployment {
   clients(t: TestDb): ServiceDeps['platformClients'];
   /** Waits until a started (or restarted) pair of instances is connected to the platform. */
   ready(): Promise<void>;
+  /**
+   * A dead message the platform leaves no way to check: a DingTalk robot send that a kill cut off
+   * between its journal entry and the answer ("outcome unknown", never resent, shown to HR).
+   */
+  outcomeUnknown(message: { status: string; lastError: string | null }): boolean;
   /** What the fake received is what the outbox holds: each message to each recipient once. */
   checkDelivered(db: TestDb['db']): Promise<void>;
   close(): Promise<void>;
@@ -164,13 +169,15 @@ export async function describeMonth(title: string, deploy: (ctx: MonthContext) =
       expect(jobRuns).toHaveLength(allDays.length * (1 + DAILY.length) + 1);
       expect(jobRuns.filter((r) => r.finishedAt === null)).toEqual([]);
 
-      // Everything queued is delivered: nothing pending, nothing dead.
+      // Everything queued is delivered: nothing pending, nothing dead but what no one can know.
       const statuses = () => t.db.outboxMessage.groupBy({ by: ['status', 'kind', 'lastError'], _count: true });
       await waitFor('the outbox to drain', async () => ((await t.db.outboxMessage.count({ where: { status: 'PENDING' } })) === 0 ? true : undefined), 240_000).catch(async (e: unknown) => {
         throw new Error(`${String(e)}; outbox: ${JSON.stringify(await statuses())}`);
       });
       await new Promise((r) => setTimeout(r, 1000)); // a late duplicate would land now
-      expect(await t.db.outboxMessage.count({ where: { status: { not: 'SENT' } } }), JSON.stringify(await statuses())).toBe(0);
+      const notSent = await t.db.outboxMessage.findMany({ where: { status: { not: 'SENT' } } });
+      expect(notSent.filter((m) => !deployment.outcomeUnknown(m)), JSON.stringify(await statuses())).toEqual([]);
+      if (notSent.length > 0) say(`${notSent.length} message(s) cut off mid-send by a kill, dead-lettered as outcome unknown`);
       await deployment.checkDelivered(t.db);
       await plan.check(await t.db.cardInstance.findMany({ where: { platform: platform.name } }));
     });

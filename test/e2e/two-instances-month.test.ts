@@ -19,6 +19,8 @@ await describeMonth('two instances on one database through a simulated month wit
     env: wecomEnv(fake),
     clients: (db) => ({ wecom: wecomClientFor(fake, db) }),
     ready: async () => undefined,
+    // Every WeCom send can be retried safely (task_id, the duplicate check): nothing is ever unknown.
+    outcomeUnknown: () => false,
     close: () => fake.close(),
     platform: {
       name: 'wecom',
