@@ -5,6 +5,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { ChatPlatform } from '../platforms/chat-platform.ts';
 import type { ChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
+import { cardCreationOf, cardStillQueued } from './card-creation-order.ts';
 import { loadResponseCodes, releaseResponseCodes, storeResponseCodes } from './card-response-codes.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { deliverFileMessage } from './deliver-file-message.ts';
@@ -93,6 +94,10 @@ async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: OutboxRow, 
       return { group: 1 };
     }
     case 'card_update': {
+      const creation = await cardCreationOf(db, payload.card.key);
+      if (creation === 'queued') throw cardStillQueued(platform.name);
+      // A card that never reached anyone has nothing to update; its own dead letter tells HR.
+      if (creation === 'undeliverable') return { recipients: recipients.length, skipped: 'card_not_delivered' };
       const stored = await loadResponseCodes(db, payload.card.key);
       const codes = Object.fromEntries(recipients.filter((u) => stored[u]).map((u) => [u, stored[u] as string]));
       await platform.updateCard(recipients, payload.card, codes);

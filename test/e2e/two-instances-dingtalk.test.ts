@@ -59,7 +59,7 @@ const log = createLogger('silent');
 const DAYS = Array.from({ length: 11 }, (_, i) => addDays('2026-11-10', i));
 const HIRES = Array.from({ length: 10 }, (_, i) => `D${100 + i}`);
 const CLICK_DAY = '2026-11-12';
-const KILL_SEED = Number(process.env.MONTH_KILL_SEED ?? Math.floor(Math.random() * 1_000_000));
+const KILL_SEED = process.env.MONTH_KILL_SEED ? Number(process.env.MONTH_KILL_SEED) : Math.floor(Math.random() * 1_000_000);
 /** The first day from this one on whose sweep queues two cards or more is the kill day. */
 const KILL_DAY = DAYS[KILL_SEED % 6]!;
 process.stdout.write(`two-instances DingTalk: MONTH_KILL_SEED=${KILL_SEED} kills instance 0 on ${KILL_DAY}\n`);

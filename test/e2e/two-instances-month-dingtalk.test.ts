@@ -16,6 +16,7 @@ import { waitFor } from '../outbox/outbox-kit.ts';
 import { dingtalkClientFor } from '../platforms/platform-kit.ts';
 import { describeMonth } from './two-instances-month-run.ts';
 
+const CREATE_CARD = '/v1.0/card/instances/createAndDeliver';
 const chinaMs = (day: string, time: string) => Date.parse(`${day}T${time}+08:00`);
 
 await describeMonth('two instances on one database through a simulated month with DingTalk', async () => {
@@ -28,6 +29,11 @@ await describeMonth('two instances on one database through a simulated month wit
       DINGTALK_STREAM_GATEWAY: gateway.gatewayUrl,
     },
     clients: (db) => ({ dingtalk: dingtalkClientFor(api, db) }),
+    loseAnswers(n) {
+      const before = api.requestsTo(CREATE_CARD).length;
+      api.failNext(n, 'answer-lost', CREATE_CARD);
+      return () => Math.min(n, api.requestsTo(CREATE_CARD).length - before);
+    },
     ready: async () => void (await waitFor('a Stream connection from each instance', async () => (gateway.openSockets() === 2 ? true : undefined), 60_000)),
     outcomeUnknown: (m) => m.status === 'DEAD' && (m.lastError ?? '').includes(OUTCOME_UNKNOWN),
     async close() {
@@ -55,6 +61,10 @@ await describeMonth('two instances on one database through a simulated month wit
       const cards = await db.cardInstance.findMany({ where: { platform: 'dingtalk' } });
       expect([...api.cards.keys()].sort()).toEqual(cards.map((c) => c.cardKey).sort());
       for (const c of cards) expect([...api.cards.get(c.cardKey)!.userIds].sort(), c.type).toEqual(parseRecipients(c.recipients).map((r) => r.userId).sort());
+      // A card decided in the app shows it in DingTalk, though the decision may have come while
+      // the card itself was still queued (an instance died holding it): its update waited for it.
+      const stale = cards.filter((c) => c.state !== 'OPEN' && api.cards.get(c.cardKey)!.updates.length === 0);
+      expect(stale.map((c) => `${c.type} ${c.cardKey}`)).toEqual([]);
       // Robot messages (texts and files): each member got each one once; one whose send a kill
       // cut off (outcome unknown, dead-lettered for HR) at most once.
       const rows = await db.outboxMessage.findMany();

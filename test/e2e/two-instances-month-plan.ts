@@ -35,7 +35,7 @@ const NEW_HIRES = ['P001', 'P002', 'P003', 'P004'];
 
 const PLATFORM_IDS: Record<string, string> = { H001: 'hr-a', H002: 'hr-b', H003: 'hr-m', M001: 'mgr' };
 const userOf = (no: string) => PLATFORM_IDS[no] ?? `u-${no.toLowerCase()}`;
-const isWorkday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+export const isWorkday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
 
 /** 2 HR specialists, an HR manager, a line manager, 12 enrolled staff, 35 hires not yet enrolled. */
 export function rosterCsv(platform: MonthPlatform): string {

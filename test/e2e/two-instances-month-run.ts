@@ -22,7 +22,7 @@ import { createSession } from '../../src/services/sessions/create-session.ts';
 import { startTestS3Server } from '../helpers/s3-server.ts';
 import { createTestDb, TEST_MASTER_KEY, type TestDb } from '../helpers/test-db.ts';
 import { waitFor } from '../outbox/outbox-kit.ts';
-import { monthPlan, MONTH_DAYS, REPORT_DAY, rosterCsv, type MonthPlatform } from './two-instances-month-plan.ts';
+import { isWorkday, monthPlan, MONTH_DAYS, REPORT_DAY, rosterCsv, type MonthPlatform } from './two-instances-month-plan.ts';
 import { instanceDataDirs, runProcess, startServer, type RunningServer } from './server-process.ts';
 
 /** A chat platform's fake, wired for the month. */
@@ -32,6 +32,12 @@ export interface MonthDeployment {
   env: Record<string, string>;
   /** The job runners' platform clients, on the runner's own connection pool. */
   clients(t: TestDb): ServiceDeps['platformClients'];
+  /**
+   * The platform acts on the next `n` sends that carry an idempotency key (WeCom: any send, kept
+   * once by task_id and the duplicate check; DingTalk: card creations, by outTrackId) but their
+   * answers are lost, as when the connection dies after. Returns how many of them have arrived.
+   */
+  loseAnswers(n: number): () => number;
   /** Waits until a started (or restarted) pair of instances is connected to the platform. */
   ready(): Promise<void>;
   /**
@@ -85,11 +91,15 @@ export async function describeMonth(title: string, deploy: (ctx: MonthContext) =
   const log = createLogger('silent');
   const cli = (env: Record<string, string>, ...args: string[]) => runProcess(['src/cli/main.ts', ...args], env);
 
-  // Two days on which an instance is SIGKILLed right after the day's jobs queued their messages
-  // (instance 0 in the first half of the month, instance 1 in the second), then restarted.
+  // Two workdays on which an instance is SIGKILLed right after the day's jobs queued their messages
+  // (instance 0 in the first half of the month, instance 1 in the second), then restarted. On
+  // those days the platform loses its answers to two sends, so that sends are in flight, acted on
+  // but unanswered, when the kill comes (on whichever instance holds them).
   // MONTH_KILL_SEED=<n> repeats a run's choice; it is printed either way.
-  const KILL_SEED = Number(process.env.MONTH_KILL_SEED ?? Math.floor(Math.random() * 1_000_000));
-  const KILLS = new Map([[MONTH_DAYS[2 + (KILL_SEED % 12)]!, 0], [MONTH_DAYS[16 + (Math.floor(KILL_SEED / 12) % 12)]!, 1]]);
+  const KILL_SEED = process.env.MONTH_KILL_SEED ? Number(process.env.MONTH_KILL_SEED) : Math.floor(Math.random() * 1_000_000);
+  // Workdays, when the day's jobs queue the most (November 2026 has 21, 11-02 the first).
+  const workdays = MONTH_DAYS.filter(isWorkday);
+  const KILLS = new Map([[workdays[1 + (KILL_SEED % 9)]!, 0], [workdays[11 + (Math.floor(KILL_SEED / 9) % 10)]!, 1]]);
   const say = (line: string) => process.stdout.write(`two-instances month (${platform.name}): ${line}\n`);
   say(`MONTH_KILL_SEED=${KILL_SEED} kills instance 0 on ${[...KILLS.keys()][0]} and instance 1 on ${[...KILLS.keys()][1]}`);
 
@@ -145,15 +155,19 @@ export async function describeMonth(title: string, deploy: (ctx: MonthContext) =
       await tick(first, DAILY.filter((j) => j.name !== 'enrolment-deadline-sweep'));
       await plan.after();
       for (const day of [...rest, REPORT_DAY]) {
+        const victim = KILLS.get(day);
+        const unanswered = victim === undefined ? undefined : deployment.loseAnswers(2);
         await plan.before(day);
         await tick(day, [SYNC]);
         await tick(day, day === REPORT_DAY ? [...DAILY, REPORT] : DAILY);
         // While both instances deliver the day's messages, one dies and comes back.
-        const victim = KILLS.get(day);
-        if (victim !== undefined) {
-          const pending = await t.db.outboxMessage.count({ where: { status: 'PENDING' } });
+        if (victim !== undefined && unanswered) {
+          const pendingNow = () => t.db.outboxMessage.count({ where: { status: 'PENDING' } });
+          // Two sends in flight, or as many as the day has.
+          await waitFor('sends in flight', async () => (unanswered() >= Math.min(2, await pendingNow()) ? true : undefined), 60_000);
+          const pending = await pendingNow();
           expect(await servers[victim]!.stop('SIGKILL')).toBeNull();
-          say(`killed instance ${victim} on ${day} with ${pending} message(s) pending`);
+          say(`killed instance ${victim} on ${day} with ${pending} message(s) pending, ${unanswered()} send(s) acted on but unanswered`);
           servers[victim] = await startServer(envs[victim]!, 150_000);
           await deployment.ready();
         }

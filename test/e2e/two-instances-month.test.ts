@@ -12,12 +12,19 @@ import { wecomClientFor, wecomEnv } from '../platforms/platform-kit.ts';
 import { cardClickXml, wecomCrypto, wecomPost } from '../receivers/helpers/signed-callbacks.ts';
 import { describeMonth } from './two-instances-month-run.ts';
 
+const SEND = '/cgi-bin/message/send';
+
 await describeMonth('two instances on one database through a simulated month with WeCom', async ({ baseUrls }) => {
   const fake = await startFakeWecomServer();
   const callbackCrypto = wecomCrypto(fake.corpId);
   return {
     env: wecomEnv(fake),
     clients: (db) => ({ wecom: wecomClientFor(fake, db) }),
+    loseAnswers(n) {
+      const before = fake.requestsTo(SEND).length;
+      fake.failNext(n, 'answer-lost', SEND);
+      return () => Math.min(n, fake.requestsTo(SEND).length - before);
+    },
     ready: async () => undefined,
     // Every WeCom send can be retried safely (task_id, the duplicate check): nothing is ever unknown.
     outcomeUnknown: () => false,
