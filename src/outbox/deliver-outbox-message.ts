@@ -5,8 +5,8 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { ChatPlatform } from '../platforms/chat-platform.ts';
 import type { ChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
-import { cardCreationOf, cardStillQueued } from './card-creation-order.ts';
-import { loadResponseCodes, releaseResponseCodes, storeResponseCodes } from './card-response-codes.ts';
+import { storeResponseCodes } from './card-response-codes.ts';
+import { deliverCardUpdate } from './deliver-card-update.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { deliverFileMessage } from './deliver-file-message.ts';
 import { createSendJournal } from './send-journal.ts';
@@ -93,17 +93,8 @@ async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: OutboxRow, 
       await platform.sendToGroup(payload.chatId, payload.card, msg.dedupeKey, createSendJournal(db, { id: msg.id, platform: platform.name }, deps.now));
       return { group: 1 };
     }
-    case 'card_update': {
-      const creation = await cardCreationOf(db, payload.card.key);
-      if (creation === 'queued') throw cardStillQueued(platform.name);
-      // A card that never reached anyone has nothing to update; its own dead letter tells HR.
-      if (creation === 'undeliverable') return { recipients: recipients.length, skipped: 'card_not_delivered' };
-      const stored = await loadResponseCodes(db, payload.card.key);
-      const codes = Object.fromEntries(recipients.filter((u) => stored[u]).map((u) => [u, stored[u] as string]));
-      await platform.updateCard(recipients, payload.card, codes);
-      await releaseResponseCodes(db, payload.card.key, codes);
-      return { recipients: recipients.length, usedResponseCodes: Object.keys(codes).length };
-    }
+    case 'card_update':
+      return deliverCardUpdate(db, platform, recipients, payload.card);
   }
 }
 

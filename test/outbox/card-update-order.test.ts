@@ -1,4 +1,4 @@
-// A card update waits for its card. Found by the DingTalk month test: an instance died holding
+// A card update waits for its card, and never shows a decided card open again. Found by the DingTalk month test: an instance died holding
 // the day-23 cards, HR recorded the enrolments meanwhile, and the closing updates reached DingTalk
 // before the cards (param.outTrackIdNotExist → dead letters), so the cards then appeared open, with
 // their buttons, for hires already enrolled. On WeCom the early update silently did nothing.
@@ -61,5 +61,25 @@ describe('a card update whose card is still queued', () => {
     expect(await deliverOutboxMessage(deps, await idOf('card-update:order-dt-dead'))).toBe('sent');
     expect(dingtalk.requests.length).toBe(calls);
     expect((await rowOf('card-update:order-dt-dead')).result).toMatchObject({ skipped: 'card_not_delivered' });
+  });
+});
+
+describe('two updates of one card delivered out of order', () => {
+  it('leaves a decided card decided: the refresh delivered after the decision does not reopen it', async () => {
+    const key = 'order-dt-2';
+    await enqueueCommitted(t, { dedupeKey: `card:${key}`, platform: 'dingtalk', recipients: ['hr-a'], payload: { kind: 'card', card: testCard(key) } });
+    expect(await deliverOutboxMessage(deps, await idOf(`card:${key}`))).toBe('sent');
+    // A refresh (v1), then the decision; the app's card row holds the decided model.
+    const refreshed: CardModel = { ...testCard(key), subtitle: '材料已补齐' };
+    await enqueueCommitted(t, { dedupeKey: `card-update:${key}:v1`, platform: 'dingtalk', recipients: ['hr-a'], payload: { kind: 'card_update', card: refreshed } });
+    await enqueueCommitted(t, { dedupeKey: `card-update:${key}`, platform: 'dingtalk', recipients: ['hr-a'], payload: { kind: 'card_update', card: decided(key) } });
+    await t.db.cardInstance.update({ where: { cardKey: key }, data: { model: decided(key) as object, state: 'DECIDED', version: 2 } });
+    // The instance holding the refresh died; the decision went first.
+    expect(await deliverOutboxMessage(deps, await idOf(`card-update:${key}`))).toBe('sent');
+    expect(await deliverOutboxMessage(deps, await idOf(`card-update:${key}:v1`))).toBe('sent');
+    const updates = dingtalk.cards.get(key)!.updates;
+    expect(updates).toHaveLength(2);
+    expect(updates[1]).toEqual(updates[0]);
+    expect(JSON.stringify(updates[1])).toContain('已处理');
   });
 });
