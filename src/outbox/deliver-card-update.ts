@@ -2,7 +2,8 @@
 // - After the card: DingTalk refuses to update an outTrackId it has not created
 //   (param.outTrackIdNotExist) and WeCom's update needs the response_code the send returns, so an
 //   update whose card (`card:<key>`) is still queued — held by an instance that died, an outage, a
-//   back-off — is retried; one whose card went DEAD has nothing to update.
+//   back-off — is retried; one whose card went DEAD has nothing to update. A card held for quiet
+//   hours needs no update: it goes out as the app then holds it (currentCardModel).
 // - Never open again once decided: for a decided card the model sent is the decided one
 //   (CardInstance.model), not the snapshot queued with the update, so two updates of one card (a
 //   refresh, then the decision) that two instances deliver out of order still leave it decided.
@@ -15,8 +16,10 @@ import type { ChatPlatform } from '../platforms/chat-platform.ts';
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
 import { loadResponseCodes, releaseResponseCodes } from './card-response-codes.ts';
 
-export async function deliverCardUpdate(db: Db, platform: ChatPlatform, recipients: string[], queued: CardModel): Promise<Prisma.InputJsonValue> {
-  const creation = await db.outboxMessage.findUnique({ where: { dedupeKey: `card:${queued.key}` }, select: { status: true } });
+export async function deliverCardUpdate(db: Db, platform: ChatPlatform, recipients: string[], queued: CardModel, now: Date): Promise<Prisma.InputJsonValue> {
+  const creation = await db.outboxMessage.findUnique({ where: { dedupeKey: `card:${queued.key}` }, select: { status: true, availableAt: true } });
+  // Held until a later hour, so no worker is sending it now: it will show this update itself.
+  if (creation?.status === 'PENDING' && creation.availableAt && creation.availableAt > now) return { recipients: recipients.length, skipped: 'card_held' };
   if (creation?.status === 'PENDING') {
     throw new PlatformApiError({ platform: platform.name, api: 'outbox', errcode: 'card_queued', errmsg: '卡片本身还在发送队列中，更新将在卡片发出后重试', retryable: true });
   }

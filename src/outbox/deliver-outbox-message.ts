@@ -6,6 +6,7 @@ import type { ChatPlatform } from '../platforms/chat-platform.ts';
 import type { ChatPlatforms } from '../platforms/create-chat-platforms.ts';
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
 import { storeResponseCodes } from './card-response-codes.ts';
+import { currentCardModel } from './current-card-model.ts';
 import { deliverCardUpdate } from './deliver-card-update.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { deliverFileMessage } from './deliver-file-message.ts';
@@ -81,9 +82,10 @@ async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: OutboxRow, 
       return { recipients: recipients.length, ...(readQueryKeys.length ? { readQueryKeys } : {}) };
     }
     case 'card': {
-      const sent = await platform.sendCard(recipients, payload.card);
+      const card = await currentCardModel(db, payload.card);
+      const sent = await platform.sendCard(recipients, card);
       const codes = sent.responseCodes ?? {};
-      await storeResponseCodes(db, { platform: platform.name, card: payload.card, recipients, codes });
+      await storeResponseCodes(db, { platform: platform.name, card, recipients, codes });
       await deadLetterRefused(db, msg, sent);
       const refused = (sent.invalid?.length ?? 0) + (sent.unlicensed?.length ?? 0);
       return { recipients: recipients.length, responseCodes: Object.keys(codes).length, ...(refused && { refused }) };
@@ -94,7 +96,7 @@ async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: OutboxRow, 
       return { group: 1 };
     }
     case 'card_update':
-      return deliverCardUpdate(db, platform, recipients, payload.card);
+      return deliverCardUpdate(db, platform, recipients, payload.card, deps.now());
   }
 }
 

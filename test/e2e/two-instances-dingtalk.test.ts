@@ -124,7 +124,9 @@ describe('two instances on one database with DingTalk', { timeout: 300_000 }, ()
         const pushed = gateway.pushCallback(TOPIC_CARD, click); // to both connections
         await gateway.waitForAck(pushed.messageId, 2, 5000);
         await waitFor('the enrolment recorded from the card', async () => ((await t.db.employee.findUniqueOrThrow({ where: { id: hire.id } })).enrolledOn ? true : undefined), 30_000);
-        await waitFor('the card update', async () => (delivered.updates.length > 0 ? true : undefined), 30_000);
+        // The update goes after the card's own message: if that was one of the creations whose
+        // answer was lost, it waits for the retry that learns the outcome (about a minute).
+        await waitFor('the card update', async () => (delivered.updates.length > 0 ? true : undefined), 150_000);
       }
     }
 

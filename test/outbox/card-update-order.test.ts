@@ -83,3 +83,23 @@ describe('two updates of one card delivered out of order', () => {
     expect(JSON.stringify(updates[1])).toContain('已处理');
   });
 });
+
+describe('a card decided while it is held for quiet hours', () => {
+  it('needs no update: it goes out decided when its hour comes', async () => {
+    const key = 'order-dt-held';
+    const morning = new Date(Date.now() + 10 * 3600_000);
+    await enqueueCommitted(t, { dedupeKey: `card:${key}`, platform: 'dingtalk', recipients: ['hr-a'], payload: { kind: 'card', card: testCard(key) }, availableAt: morning });
+    // Decided in the H5 overnight: the app's card row and the update carry the decision.
+    await t.db.cardInstance.create({ data: { cardKey: key, platform: 'dingtalk', type: 'test.card', recipients: [{ userId: 'hr-a' }], model: decided(key) as object, state: 'DECIDED' } });
+    await enqueueCommitted(t, { dedupeKey: `card-update:${key}`, platform: 'dingtalk', recipients: ['hr-a'], payload: { kind: 'card_update', card: decided(key) } });
+    const calls = dingtalk.requests.length;
+    expect(await deliverOutboxMessage(deps, await idOf(`card-update:${key}`))).toBe('sent');
+    expect(dingtalk.requests.length).toBe(calls);
+    expect((await rowOf(`card-update:${key}`)).result).toMatchObject({ skipped: 'card_held' });
+
+    expect(await deliverOutboxMessage(deps, await idOf(`card:${key}`))).toBe('sent');
+    const card = dingtalk.cards.get(key)!;
+    expect(JSON.stringify(card.params)).toContain('已处理');
+    expect(card.updates).toHaveLength(0);
+  });
+});
