@@ -5,9 +5,10 @@
 import { cardModelSchema } from '../../cards/card-model-schema.ts';
 import type { CardModel } from '../../cards/card-model.ts';
 import type { Db } from '../db/client.ts';
-import { parseJsonColumn } from '../domain/parse-json-column.ts';
 
-export async function currentCardModel(db: Db, queued: CardModel): Promise<CardModel> {
-  const instance = await db.cardInstance.findUnique({ where: { cardKey: queued.key }, select: { model: true } });
-  return instance ? parseJsonColumn('CardInstance.model', cardModelSchema, instance.model) : queued;
+/** The card to send, and whether the app holds it as decided; the snapshot for a row whose model does not parse. */
+export async function currentCardModel(db: Db, queued: CardModel): Promise<{ card: CardModel; decided: boolean }> {
+  const instance = await db.cardInstance.findUnique({ where: { cardKey: queued.key }, select: { state: true, model: true } });
+  const stored = cardModelSchema.safeParse(instance?.model);
+  return { card: stored.success ? stored.data : queued, decided: stored.success && instance?.state === 'DECIDED' };
 }

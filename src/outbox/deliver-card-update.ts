@@ -8,13 +8,12 @@
 //   (CardInstance.model), not the snapshot queued with the update, so two updates of one card (a
 //   refresh, then the decision) that two instances deliver out of order still leave it decided.
 import type { Prisma } from '../generated/prisma/client.ts';
-import { cardModelSchema } from '../../cards/card-model-schema.ts';
 import type { CardModel } from '../../cards/card-model.ts';
 import type { Db } from '../db/client.ts';
-import { parseJsonColumn } from '../domain/parse-json-column.ts';
 import type { ChatPlatform } from '../platforms/chat-platform.ts';
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
 import { loadResponseCodes, releaseResponseCodes } from './card-response-codes.ts';
+import { currentCardModel } from './current-card-model.ts';
 
 export async function deliverCardUpdate(db: Db, platform: ChatPlatform, recipients: string[], queued: CardModel, now: Date): Promise<Prisma.InputJsonValue> {
   const creation = await db.outboxMessage.findUnique({ where: { dedupeKey: `card:${queued.key}` }, select: { status: true, availableAt: true } });
@@ -25,8 +24,8 @@ export async function deliverCardUpdate(db: Db, platform: ChatPlatform, recipien
   }
   // A card that never reached anyone; its own dead letter tells HR.
   if (creation?.status === 'DEAD') return { recipients: recipients.length, skipped: 'card_not_delivered' };
-  const instance = await db.cardInstance.findUnique({ where: { cardKey: queued.key }, select: { state: true, model: true } });
-  const card = instance?.state === 'DECIDED' ? parseJsonColumn('CardInstance.model', cardModelSchema, instance.model) : queued;
+  const current = await currentCardModel(db, queued);
+  const card = current.decided ? current.card : queued;
   const stored = await loadResponseCodes(db, queued.key);
   const codes = Object.fromEntries(recipients.filter((u) => stored[u]).map((u) => [u, stored[u] as string]));
   await platform.updateCard(recipients, card, codes);

@@ -82,7 +82,7 @@ async function send(deps: DeliveryDeps, platform: ChatPlatform, msg: OutboxRow, 
       return { recipients: recipients.length, ...(readQueryKeys.length ? { readQueryKeys } : {}) };
     }
     case 'card': {
-      const card = await currentCardModel(db, payload.card);
+      const { card } = await currentCardModel(db, payload.card);
       const sent = await platform.sendCard(recipients, card);
       const codes = sent.responseCodes ?? {};
       await storeResponseCodes(db, { platform: platform.name, card, recipients, codes });
