@@ -22,10 +22,7 @@ export async function storeResponseCodes(db: Db, opts: { platform: Platform; car
           "updatedAt" = now()`;
 }
 
-export async function loadResponseCodes(db: Db, cardKey: string): Promise<Record<string, string>> {
-  const row = await db.cardInstance.findUnique({ where: { cardKey }, select: { responseCodes: true } });
-  return parseJsonColumn('CardInstance.responseCodes', responseCodesSchema, row?.responseCodes ?? {});
-}
+export const parseResponseCodes = (json: unknown): Record<string, string> => parseJsonColumn('CardInstance.responseCodes', responseCodesSchema, json ?? {});
 
 /** Forgets the codes just consumed; a code stored since (a newer click) stays. */
 export async function releaseResponseCodes(db: Db, cardKey: string, used: Record<string, string>): Promise<void> {

@@ -6,9 +6,14 @@ import { cardModelSchema } from '../../cards/card-model-schema.ts';
 import type { CardModel } from '../../cards/card-model.ts';
 import type { Db } from '../db/client.ts';
 
-/** The card to send, and whether the app holds it as decided; the snapshot for a row whose model does not parse. */
-export async function currentCardModel(db: Db, queued: CardModel): Promise<{ card: CardModel; decided: boolean }> {
-  const instance = await db.cardInstance.findUnique({ where: { cardKey: queued.key }, select: { state: true, model: true } });
+type StoredCard = { state: string; model: unknown } | null;
+
+/** The card to send, and whether the app holds it as decided; the snapshot for no row or a model that does not parse. */
+export function storedCardModel(instance: StoredCard, queued: CardModel): { card: CardModel; decided: boolean } {
   const stored = cardModelSchema.safeParse(instance?.model);
   return { card: stored.success ? stored.data : queued, decided: stored.success && instance?.state === 'DECIDED' };
+}
+
+export async function currentCardModel(db: Db, queued: CardModel): Promise<{ card: CardModel; decided: boolean }> {
+  return storedCardModel(await db.cardInstance.findUnique({ where: { cardKey: queued.key }, select: { state: true, model: true } }), queued);
 }

@@ -12,8 +12,8 @@ import type { CardModel } from '../../cards/card-model.ts';
 import type { Db } from '../db/client.ts';
 import type { ChatPlatform } from '../platforms/chat-platform.ts';
 import { PlatformApiError } from '../platforms/platform-api-error.ts';
-import { loadResponseCodes, releaseResponseCodes } from './card-response-codes.ts';
-import { currentCardModel } from './current-card-model.ts';
+import { parseResponseCodes, releaseResponseCodes } from './card-response-codes.ts';
+import { storedCardModel } from './current-card-model.ts';
 
 export async function deliverCardUpdate(db: Db, platform: ChatPlatform, recipients: string[], queued: CardModel, now: Date): Promise<Prisma.InputJsonValue> {
   const creation = await db.outboxMessage.findUnique({ where: { dedupeKey: `card:${queued.key}` }, select: { status: true, availableAt: true } });
@@ -24,9 +24,11 @@ export async function deliverCardUpdate(db: Db, platform: ChatPlatform, recipien
   }
   // A card that never reached anyone; its own dead letter tells HR.
   if (creation?.status === 'DEAD') return { recipients: recipients.length, skipped: 'card_not_delivered' };
-  const current = await currentCardModel(db, queued);
+  // One read for the card as the app holds it and the response codes its update consumes.
+  const instance = await db.cardInstance.findUnique({ where: { cardKey: queued.key }, select: { state: true, model: true, responseCodes: true } });
+  const current = storedCardModel(instance, queued);
   const card = current.decided ? current.card : queued;
-  const stored = await loadResponseCodes(db, queued.key);
+  const stored = parseResponseCodes(instance?.responseCodes);
   const codes = Object.fromEntries(recipients.filter((u) => stored[u]).map((u) => [u, stored[u] as string]));
   await platform.updateCard(recipients, card, codes);
   await releaseResponseCodes(db, queued.key, codes);
